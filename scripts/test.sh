@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs every test of Wayfinder and ends with the totals on a line of their own: "N passed, N failed, N skipped".
+# Works on a fresh machine: installs what the renderings need (fontconfig, DejaVu fonts) when missing.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+"$(dirname "$0")/setup.sh" || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
+
+results="$(pwd)/TestResults"
+rm -rf "$results"
+status=0
+dotnet build Wayfinder.slnx --configuration Release -nologo -clp:ErrorsOnly || status=$?
+if [ "$status" -eq 0 ]; then
+  # One results folder per test project, so no two trx files can collide.
+  for project in tests/*/*.csproj; do
+    name=$(basename "$project" .csproj)
+    dotnet test "$project" --configuration Release --no-build --logger trx --results-directory "$results/$name" "$@" || status=$?
+  done
+fi
+
+passed=0; failed=0; skipped=0
+shopt -s nullglob
+trx_files=("$results"/*/*.trx)
+for trx in "${trx_files[@]}"; do
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
+  e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${t:-0} - ${e:-0}))
+done
+if [ "${#trx_files[@]}" -eq 0 ] && [ "$status" -ne 0 ]; then failed=1; fi
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+exit $status

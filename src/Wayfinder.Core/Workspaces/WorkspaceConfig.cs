@@ -1,0 +1,74 @@
+namespace Wayfinder.Core.Workspaces;
+
+using Wayfinder.Core.Documents;
+
+/// <summary>The contents of <c>wayfinder.yaml</c> at a workspace's root.</summary>
+public sealed record WorkspaceConfig
+{
+    public required string Name { get; init; }
+    public string? Description { get; init; }
+    public List<Channel> Channels { get; init; } = [];
+    public List<Competitor> Competitors { get; init; } = [];
+    public List<DataSource> DataSources { get; init; } = [];
+    public WorkspaceDefaults Defaults { get; init; } = new();
+
+    /// <summary>Evidence every document in the workspace may cite.</summary>
+    public List<EvidenceLink> Evidence { get; init; } = [];
+}
+
+/// <summary>Where a touchpoint happens.</summary>
+public enum ChannelKind
+{
+    Digital,
+    Physical,
+    Human,
+    Media,
+}
+
+public sealed record Channel
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public ChannelKind Kind { get; init; } = ChannelKind.Digital;
+
+    /// <summary>A glyph name for renderings: web, app, email, phone, chat, store, social, ad, mail, person, kiosk, video.</summary>
+    public string? Glyph { get; init; }
+}
+
+public sealed record Competitor
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public string? Color { get; init; }
+}
+
+public enum DataSourceKind
+{
+    Events,
+    Surveys,
+    Insights,
+}
+
+/// <summary>A data file (or folder) and how its columns map to Wayfinder's fields.</summary>
+public sealed record DataSource
+{
+    public required string Id { get; init; }
+    public DataSourceKind Kind { get; init; } = DataSourceKind.Events;
+    public required string Path { get; init; }
+
+    /// <summary>csv, ndjson or parquet; null infers it from the extension.</summary>
+    public string? Format { get; init; }
+
+    /// <summary>A named preset (plain, ga4, segment, mixpanel) or null for plain.</summary>
+    public string? Preset { get; init; }
+
+    /// <summary>Wayfinder field → column name in the file.</summary>
+    public Dictionary<string, string> Mapping { get; init; } = [];
+}
+
+public sealed record WorkspaceDefaults
+{
+    public int FunnelWindowDays { get; init; } = 30;
+    public int InactivityDays { get; init; } = 14;
+    public int ReviewCadenceDays { get; init; } = 90;
+}
