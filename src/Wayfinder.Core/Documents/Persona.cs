@@ -53,16 +53,14 @@ public sealed record Persona : IDocument
     /// <summary>The initials shown when there is no photo: given, else from the name or title.</summary>
     public string DisplayInitials()
     {
+        if (!string.IsNullOrWhiteSpace(Initials))
         {
-            if (!string.IsNullOrWhiteSpace(Initials))
-            {
-                return Initials!;
-            }
-
-            var words = (Name ?? Title).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var letters = words.Where(w => char.IsLetter(w[0])).Take(2).Select(w => char.ToUpperInvariant(w[0]));
-            return string.Concat(letters);
+            return Initials!;
         }
+
+        var words = (Name ?? Title).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var letters = words.Where(w => char.IsLetter(w[0])).Take(2).Select(w => char.ToUpperInvariant(w[0]));
+        return string.Concat(letters);
     }
 }
 
