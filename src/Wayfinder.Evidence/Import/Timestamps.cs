@@ -57,6 +57,17 @@ public static class Timestamps
             return true;
         }
 
+        if (TryParseIsoFast(text, out micros))
+        {
+            if (micros is < MinMicros || micros >= MaxMicros)
+            {
+                reason = $"'{Clip(text)}' is outside 1970–2099";
+                return false;
+            }
+
+            return true;
+        }
+
         if (!DateTimeOffset.TryParseExact(text, s_formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var parsed)
             && !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out parsed))
         {
@@ -70,6 +81,104 @@ public static class Timestamps
         {
             reason = $"'{Clip(text)}' is outside 1970–2099";
             return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The common shapes <c>yyyy-MM-ddTHH:mm:ss[.fraction][Z|±hh:mm|±hhmm]</c> (T or a space) without the general
+    /// parser: a benchmark showed DateTimeOffset parsing to dominate CSV import. Anything else falls through.
+    /// </summary>
+    internal static bool TryParseIsoFast(ReadOnlySpan<char> s, out long micros)
+    {
+        micros = 0;
+        if (s.Length < 19 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ') || s[13] != ':' || s[16] != ':')
+        {
+            return false;
+        }
+
+        if (!Digits(s, 0, 4, out var year) || !Digits(s, 5, 2, out var month) || !Digits(s, 8, 2, out var day)
+            || !Digits(s, 11, 2, out var hour) || !Digits(s, 14, 2, out var minute) || !Digits(s, 17, 2, out var second))
+        {
+            return false;
+        }
+
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(Math.Max(1, year), month) || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        var i = 19;
+        long fraction = 0;
+        if (i < s.Length && s[i] == '.')
+        {
+            i++;
+            var scale = 100_000L;
+            var start = i;
+            while (i < s.Length && char.IsAsciiDigit(s[i]))
+            {
+                fraction += (s[i] - '0') * scale;
+                scale /= 10;
+                i++;
+            }
+
+            if (i == start)
+            {
+                return false;
+            }
+        }
+
+        long offsetMinutes = 0;
+        if (i < s.Length)
+        {
+            if (s[i] == 'Z' && i == s.Length - 1)
+            {
+                i++;
+            }
+            else if (s[i] is '+' or '-')
+            {
+                var sign = s[i] == '-' ? -1 : 1;
+                var rest = s[(i + 1)..];
+                int oh, om;
+                if (rest.Length == 5 && rest[2] == ':' && Digits(rest, 0, 2, out oh) && Digits(rest, 3, 2, out om))
+                {
+                }
+                else if (rest.Length == 4 && Digits(rest, 0, 2, out oh) && Digits(rest, 2, 2, out om))
+                {
+                }
+                else
+                {
+                    return false;
+                }
+
+                offsetMinutes = sign * ((oh * 60) + om);
+                i = s.Length;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        var days = new DateOnly(year, month, day).DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+        var seconds = (days * 86_400L) + (hour * 3600L) + (minute * 60L) + second - (offsetMinutes * 60);
+        micros = (seconds * 1_000_000L) + fraction;
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<char> s, int start, int length, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + length; i++)
+        {
+            var d = s[i] - '0';
+            if ((uint)d > 9)
+            {
+                return false;
+            }
+
+            value = (value * 10) + d;
         }
 
         return true;

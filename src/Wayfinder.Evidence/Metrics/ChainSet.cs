@@ -9,82 +9,111 @@ namespace Wayfinder.Evidence.Metrics;
 /// </summary>
 internal sealed class ChainSet
 {
-    private readonly List<(long Start, long Last)>[] _levels;
+    private readonly long[][] _starts;
+    private readonly long[][] _lasts;
+    private readonly int[] _counts;
+    private int _reached;
 
     public ChainSet(int stages)
     {
-        _levels = new List<(long, long)>[stages];
+        _starts = new long[stages][];
+        _lasts = new long[stages][];
+        _counts = new int[stages];
         for (var i = 0; i < stages; i++)
         {
-            _levels[i] = [];
+            _starts[i] = new long[4];
+            _lasts[i] = new long[4];
         }
     }
+
+    /// <summary>The most stages reached in order so far.</summary>
+    public int Reached => _reached;
 
     public void Reset()
     {
-        foreach (var level in _levels)
-        {
-            level.Clear();
-        }
+        Array.Clear(_counts);
+        _reached = 0;
     }
 
-    /// <summary>Feeds one event of stage <paramref name="stage"/> at time <paramref name="t"/> (events come in time order); returns the number of stages now reached in order (0 if none).</summary>
-    public int Advance(int stage, long t, long window)
+    /// <summary>Feeds one event of stage <paramref name="stage"/> at time <paramref name="t"/> (events come in time order).</summary>
+    public void Advance(int stage, long t, long window)
     {
         if (stage == 0)
         {
             Add(0, t, t);
+            return;
         }
-        else
+
+        var count = _counts[stage - 1];
+        if (count == 0)
         {
-            var best = long.MinValue;
-            var previous = _levels[stage - 1];
-            // Chains that started more than a window ago can never be extended again (time only moves forward).
-            previous.RemoveAll(c => t - c.Start > window);
-            foreach (var (start, last) in previous)
-            {
-                if (last < t && start > best)
-                {
-                    best = start;
-                }
-            }
-
-            if (best != long.MinValue)
-            {
-                Add(stage, best, t);
-            }
+            return;
         }
 
-        for (var k = _levels.Length - 1; k >= 0; k--)
+        var starts = _starts[stage - 1];
+        var lasts = _lasts[stage - 1];
+        // Chains that started more than a window ago can never be extended again (time only moves forward): drop them.
+        var keep = 0;
+        var best = long.MinValue;
+        for (var i = 0; i < count; i++)
         {
-            if (_levels[k].Count > 0)
+            if (t - starts[i] > window)
             {
-                return k + 1;
+                continue;
+            }
+
+            starts[keep] = starts[i];
+            lasts[keep] = lasts[i];
+            keep++;
+            if (lasts[i] < t && starts[i] > best)
+            {
+                best = starts[i];
             }
         }
 
-        return 0;
+        _counts[stage - 1] = keep;
+        if (best != long.MinValue)
+        {
+            Add(stage, best, t);
+        }
     }
 
     private void Add(int level, long start, long last)
     {
-        var chains = _levels[level];
-        // Events arrive in time order, so `last` is at least every stored last: the new chain is dominated by
-        // any stored chain with a start at least as late, and dominates stored chains with an earlier start and equal last.
-        for (var i = chains.Count - 1; i >= 0; i--)
+        var starts = _starts[level];
+        var lasts = _lasts[level];
+        var count = _counts[level];
+        // Events arrive in time order, so `last` is at least every stored last: the new chain is dominated by a
+        // stored chain with a start at least as late, and dominates stored chains with an earlier start and equal last.
+        var keep = 0;
+        for (var i = 0; i < count; i++)
         {
-            var (s, l) = chains[i];
-            if (s >= start && l <= last)
+            if (starts[i] >= start && lasts[i] <= last)
             {
                 return;
             }
 
-            if (s <= start && l >= last)
+            if (starts[i] <= start && lasts[i] >= last)
             {
-                chains.RemoveAt(i);
+                continue;
             }
+
+            starts[keep] = starts[i];
+            lasts[keep] = lasts[i];
+            keep++;
         }
 
-        chains.Add((start, last));
+        if (keep == starts.Length)
+        {
+            Array.Resize(ref _starts[level], keep * 2);
+            Array.Resize(ref _lasts[level], keep * 2);
+            starts = _starts[level];
+            lasts = _lasts[level];
+        }
+
+        starts[keep] = start;
+        lasts[keep] = last;
+        _counts[level] = keep + 1;
+        _reached = Math.Max(_reached, level + 1);
     }
 }

@@ -38,11 +38,31 @@ public static class JourneyAnalyzer
         }
 
         var stranded = new int[tpCount];
-        var variants = new Dictionary<string, (int[] Path, int Count)>(StringComparer.Ordinal);
-        var edges = new Dictionary<(int From, int To), List<long>>();
+        var variants = new Dictionary<int[], int>(IntSequenceComparer.Instance);
+        var variantLookup = variants.GetAlternateLookup<ReadOnlySpan<int>>();
+        var edgeTimes = new TimeList[tpCount * tpCount];
         var starts = new int[tpCount];
         var ends = new int[tpCount];
-        var channelEvents = new Dictionary<(int Stage, string Channel), int>();
+
+        // Channels: the event's own, else the touchpoint's; both as indexes into one list of names.
+        var channelNames = new List<string>(log.ChannelNames);
+        var tpChannel = mapping.Touchpoints.Select(t =>
+        {
+            if (t.Channel is null)
+            {
+                return -1;
+            }
+
+            var index = channelNames.IndexOf(t.Channel);
+            if (index < 0)
+            {
+                index = channelNames.Count;
+                channelNames.Add(t.Channel);
+            }
+
+            return index;
+        }).ToArray();
+        var channelEvents = new int[stageCount * channelNames.Count];
 
         var seenStage = new bool[stageCount];
         var seenTp = new bool[tpCount];
@@ -50,7 +70,6 @@ public static class JourneyAnalyzer
         var firstAfter = new long[stageCount];
         var chains = new ChainSet(stageCount);
         var path = new List<int>();
-        var key = new System.Text.StringBuilder();
         var customers = 0;
         var mappedEvents = 0;
         var unmappedEvents = 0;
@@ -68,7 +87,6 @@ public static class JourneyAnalyzer
             firstAfter.AsSpan().Fill(long.MinValue);
             chains.Reset();
             path.Clear();
-            var level = 0;
             var lastTp = -1;
             var lastTime = 0L;
             var reachedLastStage = false;
@@ -114,18 +132,12 @@ public static class JourneyAnalyzer
                     firstTime[s] = t;
                 }
 
-                level = Math.Max(level, chains.Advance(s, t, window));
+                chains.Advance(s, t, window);
                 reachedLastStage |= s == stageCount - 1;
 
                 if (lastTp >= 0)
                 {
-                    if (!edges.TryGetValue((lastTp, tp), out var times))
-                    {
-                        times = [];
-                        edges.Add((lastTp, tp), times);
-                    }
-
-                    times.Add(t - lastTime);
+                    (edgeTimes[(lastTp * tpCount) + tp] ??= new TimeList()).Add(t - lastTime);
                 }
 
                 if (!options.CollapseRepeats || lastTp != tp)
@@ -133,10 +145,10 @@ public static class JourneyAnalyzer
                     path.Add(tp);
                 }
 
-                var channel = log.ChannelCodes[r] >= 0 ? log.ChannelNames[log.ChannelCodes[r]] : mapping.Touchpoints[tp].Channel;
-                if (channel is not null)
+                var channel = log.ChannelCodes[r] >= 0 ? log.ChannelCodes[r] : tpChannel[tp];
+                if (channel >= 0)
                 {
-                    CollectionsMarshal.GetValueRefOrAddDefault(channelEvents, (s, channel), out _)++;
+                    channelEvents[(s * channelNames.Count) + channel]++;
                 }
 
                 lastTp = tp;
@@ -149,6 +161,7 @@ public static class JourneyAnalyzer
             }
 
             customers++;
+            var level = chains.Reached;
             funnelAt[level]++;
             for (var k = 0; k + 1 < level; k++)
             {
@@ -162,15 +175,15 @@ public static class JourneyAnalyzer
 
             starts[path[0]]++;
             ends[path[^1]]++;
-            key.Clear();
-            foreach (var tp in path)
+            var pathSpan = CollectionsMarshal.AsSpan(path);
+            if (variantLookup.TryGetValue(pathSpan, out var seen))
             {
-                key.Append(tp).Append(',');
+                variantLookup[pathSpan] = seen + 1;
             }
-
-            var k2 = key.ToString();
-            ref var variant = ref CollectionsMarshal.GetValueRefOrAddDefault(variants, k2, out var exists);
-            variant = exists ? (variant.Path, variant.Count + 1) : ([.. path], 1);
+            else
+            {
+                variants.Add(pathSpan.ToArray(), 1);
+            }
         }
 
         return new JourneyMetrics
@@ -186,9 +199,9 @@ public static class JourneyAnalyzer
             Timings = [.. timings.Select((list, k) => Timing(mapping, k, list))],
             Stranded = [.. mapping.Touchpoints.Select((t, i) => new StrandedRow(t.Id, mapping.Stages[t.Stage].Id, stranded[i], tpCustomers[i], Ratio(stranded[i], tpCustomers[i])))],
             Variants = Variants(mapping, variants, customers, options.TopVariants),
-            Flow = Flow(mapping, edges),
+            Flow = Flow(mapping, edgeTimes),
             Endpoints = [.. mapping.Touchpoints.Select((t, i) => new EndpointRow(t.Id, starts[i], ends[i])).Where(e => e.Starts + e.Ends > 0)],
-            ChannelMix = ChannelMix(mapping, channelEvents),
+            ChannelMix = ChannelMix(mapping, channelEvents, channelNames),
         };
     }
 
@@ -223,20 +236,22 @@ public static class JourneyAnalyzer
 
     private static StageTiming Timing(JourneyMapping mapping, int k, List<long> micros)
     {
-        var sorted = CollectionsMarshal.AsSpan(micros);
-        sorted.Sort();
+        var values = CollectionsMarshal.AsSpan(micros);
         return new StageTiming(
             mapping.Stages[k].Id,
             mapping.Stages[k + 1].Id,
             micros.Count,
-            Seconds(Percentile.OfSorted(sorted, 0.5)),
-            Seconds(Percentile.OfSorted(sorted, 0.9)));
+            Seconds(Percentile.Of(values, 0.5)),
+            Seconds(Percentile.Of(values, 0.9)));
     }
 
-    private static List<PathVariant> Variants(JourneyMapping mapping, Dictionary<string, (int[] Path, int Count)> variants, int customers, int top)
+    private static List<PathVariant> Variants(JourneyMapping mapping, Dictionary<int[], int> variants, int customers, int top)
     {
-        return variants.Values
-            .Select(v => (Ids: v.Path.Select(tp => mapping.Touchpoints[tp].Id).ToArray(), v.Count))
+        // Keep the top by count first (cheap), then break ties by the ids for a deterministic order.
+        var cutoff = variants.Count <= top ? 0 : variants.Values.OrderDescending().ElementAt(top - 1);
+        return variants
+            .Where(v => v.Value >= cutoff)
+            .Select(v => (Ids: v.Key.Select(tp => mapping.Touchpoints[tp].Id).ToArray(), Count: v.Value))
             .OrderByDescending(v => v.Count)
             .ThenBy(v => string.Join('\u001f', v.Ids), StringComparer.Ordinal)
             .Take(top)
@@ -244,14 +259,16 @@ public static class JourneyAnalyzer
             .ToList();
     }
 
-    private static List<FlowEdge> Flow(JourneyMapping mapping, Dictionary<(int From, int To), List<long>> edges)
+    private static List<FlowEdge> Flow(JourneyMapping mapping, TimeList?[] edgeTimes)
     {
-        return edges
+        var tpCount = mapping.Touchpoints.Count;
+        return edgeTimes
+            .Select((times, index) => (times, index))
+            .Where(e => e.times is not null)
             .Select(e =>
             {
-                var span = CollectionsMarshal.AsSpan(e.Value);
-                span.Sort();
-                return new FlowEdge(mapping.Touchpoints[e.Key.From].Id, mapping.Touchpoints[e.Key.To].Id, e.Value.Count, Seconds(Percentile.OfSorted(span, 0.5)) ?? 0);
+                var span = e.times!.Span;
+                return new FlowEdge(mapping.Touchpoints[e.index / tpCount].Id, mapping.Touchpoints[e.index % tpCount].Id, span.Length, Seconds(Percentile.Of(span, 0.5)) ?? 0);
             })
             .OrderByDescending(e => e.Count)
             .ThenBy(e => e.From, StringComparer.Ordinal)
@@ -259,15 +276,53 @@ public static class JourneyAnalyzer
             .ToList();
     }
 
-    private static List<ChannelShare> ChannelMix(JourneyMapping mapping, Dictionary<(int Stage, string Channel), int> channelEvents)
+    private static List<ChannelShare> ChannelMix(JourneyMapping mapping, int[] channelEvents, List<string> channelNames)
     {
-        var totals = channelEvents.GroupBy(e => e.Key.Stage).ToDictionary(g => g.Key, g => g.Sum(e => e.Value));
-        return channelEvents
-            .OrderBy(e => e.Key.Stage)
-            .ThenByDescending(e => e.Value)
-            .ThenBy(e => e.Key.Channel, StringComparer.Ordinal)
-            .Select(e => new ChannelShare(mapping.Stages[e.Key.Stage].Id, e.Key.Channel, e.Value, Ratio(e.Value, totals[e.Key.Stage])))
-            .ToList();
+        var rows = new List<ChannelShare>();
+        for (var s = 0; s < mapping.Stages.Count; s++)
+        {
+            var counts = channelEvents.AsSpan(s * channelNames.Count, channelNames.Count);
+            var total = 0;
+            foreach (var c in counts)
+            {
+                total += c;
+            }
+
+            var stageRows = new List<(string Channel, int Events)>();
+            for (var c = 0; c < counts.Length; c++)
+            {
+                if (counts[c] > 0)
+                {
+                    stageRows.Add((channelNames[c], counts[c]));
+                }
+            }
+
+            rows.AddRange(stageRows
+                .OrderByDescending(r => r.Events)
+                .ThenBy(r => r.Channel, StringComparer.Ordinal)
+                .Select(r => new ChannelShare(mapping.Stages[s].Id, r.Channel, r.Events, Ratio(r.Events, total))));
+        }
+
+        return rows;
+    }
+
+    /// <summary>A growable list of durations without the bounds checks of List.</summary>
+    private sealed class TimeList
+    {
+        private long[] _items = new long[8];
+        private int _count;
+
+        public Span<long> Span => _items.AsSpan(0, _count);
+
+        public void Add(long value)
+        {
+            if (_count == _items.Length)
+            {
+                Array.Resize(ref _items, _count * 2);
+            }
+
+            _items[_count++] = value;
+        }
     }
 
     private static double Ratio(int part, int whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 6);
