@@ -48,3 +48,31 @@ public sealed record JourneyMetrics
     public IReadOnlyList<EndpointRow> Endpoints { get; init; } = [];
     public IReadOnlyList<ChannelShare> ChannelMix { get; init; } = [];
 }
+
+/// <summary>What customers said about a touchpoint or a stage.</summary>
+/// <param name="Scope">"stage" or "touchpoint".</param>
+/// <param name="Nps">% promoters (9–10) minus % detractors (0–6), −100..100; null without NPS answers.</param>
+/// <param name="Sentiment">Mean comment sentiment, −1..1; null without comments.</param>
+/// <param name="Emotion">The measured emotion, −2..2, from every answer mapped onto that scale; null without answers.</param>
+public sealed record SatisfactionRow(
+    string Scope,
+    string Id,
+    string StageId,
+    int Responses,
+    double? Csat,
+    int CsatCount,
+    double? Ces,
+    int CesCount,
+    double? Nps,
+    int NpsCount,
+    double? Sentiment,
+    int Comments,
+    double? Emotion);
+
+/// <summary>A point of the measured emotion curve.</summary>
+public sealed record EmotionPoint(string StageId, double? Score, int SampleSize);
+
+/// <summary>A KPI's actual value from data, and its status against the target.</summary>
+/// <param name="Actual">The value in the target's unit (a percentage as 0–100 when the target is in %).</param>
+/// <param name="Problem">Why no actual could be computed (unknown metric, no data), else null.</param>
+public sealed record KpiResult(string StageId, string Metric, string? Target, double? Actual, string ActualText, Documents.KpiStatus? Status, string? Problem);
