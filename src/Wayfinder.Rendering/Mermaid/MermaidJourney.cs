@@ -86,7 +86,7 @@ public static class MermaidJourney
 
         if (diagram.Json is { } json)
         {
-            var restored = Restore(json.Text, json.Line, diagram, file, result);
+            var restored = Restore(json, diagram, file, result);
             if (restored is not null)
             {
                 return (restored with { Id = id }, result);
@@ -124,18 +124,18 @@ public static class MermaidJourney
             .SelectMany(l => l.Items)
             .FirstOrDefault(i => i.Stage == stage && i.Step == step && i.Score is not null)?.Score;
 
-    private static Journey? Restore(string json, int line, MermaidDiagram diagram, string file, ValidationResult result)
+    private static Journey? Restore(MermaidJsonComment json, MermaidDiagram diagram, string file, ValidationResult result)
     {
         Journey? stored;
         try
         {
-            stored = DocumentJson.Read<Journey>(json);
+            stored = DocumentJson.Read<Journey>(json.Text);
         }
         catch (JsonException e)
         {
             result.Add(new Diagnostic
             {
-                File = file, Line = line, Column = 1 + JsonCommentPrefix.Length, Severity = Severity.Warning, Code = "mermaid-metadata-invalid",
+                File = file, Line = json.Line, Column = json.Column + JsonCommentPrefix.Length, Severity = Severity.Warning, Code = "mermaid-metadata-invalid",
                 Message = $"the wayfinder-json comment is not a valid journey ({e.Message}); imported what the diagram holds",
             });
             return null;
@@ -152,7 +152,7 @@ public static class MermaidJourney
         {
             result.Add(new Diagnostic
             {
-                File = file, Line = line, Column = 1, Severity = Severity.Warning, Code = "mermaid-metadata-mismatch",
+                File = file, Line = json.Line, Column = json.Column, Severity = Severity.Warning, Code = "mermaid-metadata-mismatch",
                 Message = "the diagram was changed after export, so the wayfinder-json comment no longer matches it; imported what the diagram holds and ignored the comment",
             });
             return null;

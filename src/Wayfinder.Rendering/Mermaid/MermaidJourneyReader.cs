@@ -9,7 +9,7 @@ internal sealed record MermaidTask(string Name, double Score, List<string> Actor
 
 internal sealed record MermaidSection(string Name, List<MermaidTask> Tasks, int Line);
 
-internal sealed record MermaidJsonComment(string Text, int Line);
+internal sealed record MermaidJsonComment(string Text, int Line, int Column);
 
 /// <summary>What a Mermaid journey says, as read line by line.</summary>
 internal sealed record MermaidDiagram(string? Title, List<MermaidSection> Sections, MermaidJsonComment? Json)
@@ -120,7 +120,7 @@ internal static partial class MermaidJourneyReader
                     }
                     else
                     {
-                        json = new MermaidJsonComment(body[MermaidJourney.JsonCommentPrefix.TrimEnd().Length..].Trim(), number);
+                        json = new MermaidJsonComment(body[MermaidJourney.JsonCommentPrefix.TrimEnd().Length..].Trim(), number, column);
                     }
                 }
                 else if (body == MermaidJourney.NoEmotionComment)
@@ -194,7 +194,7 @@ internal static partial class MermaidJourneyReader
             }
 
             var name = Label(line[start..colon], number, start + 1);
-            if (name.Length == 0)
+            if (line[start..colon].Trim().Length == 0)
             {
                 Error(number, start + 1, "mermaid-task-without-name", "task has no name before \":\"");
                 return;

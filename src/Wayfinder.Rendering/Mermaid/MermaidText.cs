@@ -11,6 +11,9 @@ internal static partial class MermaidText
     // Words the journey lexer (case-insensitive) would take as a keyword at the start of a line.
     private static readonly string[] s_keywords = ["journey", "title", "section", "acctitle", "accdescr"];
 
+    // Mermaid needs a non-empty label; an empty one is written as an invisible zero-width space and read back as empty.
+    private const string EmptyLabel = "#8203;";
+
     /// <summary>
     /// Writes text so the journey lexer reads it as one plain label and the renderer shows it as text:
     /// characters that end a token or start a comment (<c>#</c>, <c>:</c>, <c>;</c>, <c>%</c>), line breaks,
@@ -20,6 +23,11 @@ internal static partial class MermaidText
     /// <param name="actor">Also encodes <c>,</c>, which separates actors.</param>
     public static string Escape(string text, bool actor = false)
     {
+        if (text.Length == 0)
+        {
+            return EmptyLabel;
+        }
+
         var builder = new StringBuilder(text.Length + 8);
         var first = 0;
         while (first < text.Length && text[first] == ' ')
@@ -62,7 +70,7 @@ internal static partial class MermaidText
     }
 
     /// <summary>Turns Mermaid entity codes (<c>#58;</c>, <c>#lt;</c>) back into characters; other text is kept as written.</summary>
-    public static string Unescape(string text) =>
+    public static string Unescape(string text) => text == EmptyLabel ? "" :
         EntityRegex().Replace(text, match =>
         {
             var code = match.Groups[1].Value;
@@ -82,13 +90,9 @@ internal static partial class MermaidText
     {
         var builder = new StringBuilder(text.Length);
         var dash = false;
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var original in text)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
+            var c = Fold(original);
             if (char.IsAsciiLetterOrDigit(c))
             {
                 if (dash && builder.Length > 0)
@@ -124,6 +128,15 @@ internal static partial class MermaidText
         }
 
         return candidate;
+    }
+
+    // The build runs with invariant globalization, where Unicode normalization is not available; fold the common Latin accents by table.
+    private static char Fold(char c)
+    {
+        const string Accented = "àáâãäåāăąçćčďèéêëēėęěìíîïīįñńňòóôõöøōőùúûüūůűųýÿźżžłśšřťğ";
+        const string Plain = "aaaaaaaaacccdeeeeeeeeiiiiiinnnoooooooouuuuuuuuyyzzzlssrtg";
+        var index = Accented.IndexOf(char.ToLowerInvariant(c), StringComparison.Ordinal);
+        return index >= 0 ? Plain[index] : c;
     }
 
     private static bool StartsWithKeyword(ReadOnlySpan<char> text)
