@@ -71,6 +71,8 @@ public static class MermaidJourney
     /// the journey is restored from its <c>%% wayfinder-json</c> line.
     /// </summary>
     /// <remarks>
+    /// With a <c>%% wayfinder-json</c> comment the journey is restored from it; when the diagram was edited after export
+    /// its edits are applied to that journey (see <see cref="MermaidMerge"/>) and a warning lists them.
     /// Without Wayfinder comments: stages come from sections (ids are slugs of their names, made unique); a section
     /// holding one task named like the section is the stage itself, otherwise its tasks become steps; the emotion
     /// lane gets score − 3 per task (none after <c>%% wayfinder:no-emotion</c>); personas are the actors as slugs.
@@ -99,7 +101,7 @@ public static class MermaidJourney
     internal static int Score(double? emotion) =>
         emotion is { } e ? (int)Math.Clamp(Math.Round(e + 3, MidpointRounding.AwayFromZero), 1, 5) : 3;
 
-    private static IEnumerable<(string Name, double? Emotion)> Tasks(Journey journey, Stage stage)
+    internal static IEnumerable<(string Name, double? Emotion)> Tasks(Journey journey, Stage stage)
     {
         var stageEmotion = Emotion(journey, stage.Id, null);
         if (stage.Steps.Count > 0)
@@ -146,19 +148,22 @@ public static class MermaidJourney
             return null;
         }
 
-        // The comment is trusted only while the diagram still says what an export of it would say.
+        // The comment is trusted as it is while the diagram still says what an export of it would say; otherwise the
+        // diagram's edits are applied to it.
         var expected = MermaidJourneyReader.Read(Export(stored), file, new ValidationResult());
-        if (expected.Canonical() != diagram.Canonical())
+        if (expected.Canonical() == diagram.Canonical())
         {
-            result.Add(new Diagnostic
-            {
-                File = file, Line = json.Line, Column = json.Column, Severity = Severity.Warning, Code = "mermaid-metadata-mismatch",
-                Message = "the diagram was changed after export, so the wayfinder-json comment no longer matches it; imported what the diagram holds and ignored the comment",
-            });
-            return null;
+            return stored;
         }
 
-        return stored;
+        var changes = new List<string>();
+        var merged = MermaidMerge.Merge(stored, diagram, changes);
+        result.Add(new Diagnostic
+        {
+            File = file, Line = json.Line, Column = json.Column, Severity = Severity.Warning, Code = "mermaid-metadata-merged",
+            Message = $"the diagram was changed after export; applied its changes to the journey kept in the wayfinder-json comment: {string.Join("; ", changes)}",
+        });
+        return merged;
     }
 
     private static Journey Build(MermaidDiagram diagram, string id)

@@ -86,18 +86,54 @@ public sealed class MermaidJourneyTests
     }
 
     [Fact]
-    public void ImportIgnoresTheJsonCommentWhenTheDiagramWasEditedAfterExport()
+    public void AScoreEditedAfterExportChangesOnlyThatEmotion()
     {
         var edited = MermaidJourney.Export(MermaidSamples.BuyABike()).Replace("Compare: 2", "Compare: 5", StringComparison.Ordinal);
 
-        var (journey, result) = MermaidJourney.Import(edited, "j.mmd", "bike");
+        var (journey, result) = MermaidJourney.Import(edited, "j.mmd", "buy-a-bike");
 
         Assert.NotNull(journey);
         var warning = Assert.Single(result.Diagnostics);
-        Assert.Equal("mermaid-metadata-mismatch", warning.Code);
-        Assert.Equal((Severity.Warning, 14, 3), (warning.Severity, warning.Line, warning.Column));
-        Assert.Null(journey.BusinessGoal);
-        Assert.Equal(2, journey.Lanes.Single().Items.Single(i => i.Step == "compare").Score);
+        Assert.Equal(("mermaid-metadata-merged", Severity.Warning, 14, 3), (warning.Code, warning.Severity, warning.Line, warning.Column));
+        Assert.EndsWith("\"Compare\" in \"Choose: model\" scored 5", warning.Message, StringComparison.Ordinal);
+
+        var expected = MermaidSamples.BuyABike();
+        var emotions = expected.Lanes.Single(l => l.Id == "feelings").Items;
+        emotions[1] = emotions[1] with { Score = 2 };
+        Assert.Equal(DocumentJson.Write(expected), DocumentJson.Write(journey));
+    }
+
+    [Fact]
+    public void ATaskAddedAfterExportBecomesAStepAndKeepsTheRest()
+    {
+        var edited = MermaidJourney.Export(MermaidSamples.BuyABike())
+            .Replace("    Test ride: 4: anna, ben\n", "    Test ride: 4: anna, ben\n    Haggle: 2: anna, ben\n", StringComparison.Ordinal);
+
+        var journey = ImportValid(edited);
+
+        var choose = journey.Stages.Single(s => s.Id == "choose");
+        Assert.Equal(["compare", "ride", "haggle"], choose.Steps.Select(s => s.Id));
+        var emotions = journey.Lanes.Single(l => l.Id == "feelings").Items;
+        Assert.Equal([1, -1.5, 0.5, 2, -1], emotions.Select(i => i.Score!.Value));
+        Assert.Equal("Sell more e-bikes online", journey.BusinessGoal);
+        Assert.Single(journey.Lanes.Single(l => l.Id == "kpis").Items);
+    }
+
+    [Fact]
+    public void ASectionReplacedAfterExportRemovesTheOldStageWithItsItems()
+    {
+        var edited = MermaidJourney.Export(MermaidSamples.BuyABike())
+            .Replace("  section Pay\n    %% wayfinder:no-emotion\n    Checkout page: 3: anna, ben\n", "  section Pick up\n    Pick up: 4: anna, ben\n", StringComparison.Ordinal);
+
+        var (journey, result) = MermaidJourney.Import(edited, "j.mmd", "buy-a-bike");
+
+        Assert.NotNull(journey);
+        Assert.EndsWith("stage \"Pick up\" added; stage \"Pay\" removed with its items", Assert.Single(result.Warnings).Message, StringComparison.Ordinal);
+        Assert.Equal(["discover", "choose", "pick-up", "collect"], journey.Stages.Select(s => s.Id));
+        Assert.Empty(journey.Lanes.Single(l => l.Id == "touchpoints").Items);
+        Assert.Empty(journey.Lanes.Single(l => l.Id == "kpis").Items);
+        Assert.Equal(("pick-up", null, 1.0), journey.Lanes.Single(l => l.Id == "feelings").Items.Select(i => (i.Stage, i.Step, i.Score!.Value)).Last());
+        Assert.Equal("Sell more e-bikes online", journey.BusinessGoal);
     }
 
     [Fact]
