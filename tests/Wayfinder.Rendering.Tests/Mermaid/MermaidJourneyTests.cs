@@ -254,4 +254,43 @@ public sealed class MermaidJourneyTests
         Assert.Equal(["cafe-au-lait", "cafe-au-lait-2", "stage"], journey.Stages.Select(s => s.Id));
         Assert.Equal(["step-one", "step-one-2", "step-one-3", "step", "x"], journey.Stages.SelectMany(s => s.Steps).Select(s => s.Id));
     }
+
+    [Fact]
+    public void AJourneyUsingEveryFieldComesBackAsTheSameYaml()
+    {
+        // Every document field, every kind of lane, branches, comments, evidence, non-ASCII and hostile text.
+        var yaml = Fixture("onboarding.yaml");
+        var journey = DocumentYaml.Read<Journey>(yaml);
+
+        var exported = MermaidJourney.Export(journey);
+        var (imported, result) = MermaidJourney.Import(exported, "journeys/onboarding.mmd", "onboarding");
+
+        Assert.Empty(result.Diagnostics);
+        Assert.NotNull(imported);
+        Assert.Equal(DocumentYaml.Write(journey), DocumentYaml.Write(imported));
+    }
+
+    [Fact]
+    public void AJourneyUsingEveryFieldExportsToTheExpectedDiagram()
+    {
+        var exported = MermaidJourney.Export(DocumentYaml.Read<Journey>(Fixture("onboarding.yaml")));
+
+        // Steps become tasks; "desk" and "done" have no emotion of their own and the stage has none: 3 and a comment.
+        // −0.5 → 2.5 → 3 (half away from zero), −1.25 → 1.75 → 2, 1.5 → 4.5 → 5.
+        Assert.Equal(
+            [
+                "journey",
+                "  title Open an account#58; #60;b#62;fast#60;/b#62; #38; easy",
+                "  section Trigger#59; salary is coming",
+                "    Searches #34;best bank account#34;: 3: maya, jörg",
+                "  section Apply",
+                "    Fill in the form: 2: maya, jörg",
+                "    Verify ID#58; in app: 5: maya, jörg",
+                "    %% wayfinder:no-emotion",
+                "    #37;#37; verify at the desk #37;#37;: 3: maya, jörg",
+                "    %% wayfinder:no-emotion",
+                "    Done: 3: maya, jörg",
+            ],
+            exported.Split('\n')[..^2]);
+    }
 }
