@@ -150,6 +150,11 @@ internal static partial class MermaidJourneyReader
                 }
 
                 Error(number, column, "mermaid-no-header", $"expected the diagram to start with \"journey\", found \"{Shorten(body)}\"");
+                if (!word.Equals("title", StringComparison.OrdinalIgnoreCase) && !word.Equals("section", StringComparison.OrdinalIgnoreCase))
+                {
+                    // Another kind of diagram: reading on would only report each of its lines again.
+                    break;
+                }
             }
 
             if (word.Equals("journey", StringComparison.OrdinalIgnoreCase) && body.Length == word.Length)

@@ -203,6 +203,7 @@ public sealed class MermaidJourneyTests
     [Theory]
     [InlineData("section A\n  Task: 3\n", 1, 1, "mermaid-no-header")]
     [InlineData("", 1, 1, "mermaid-no-header")]
+    [InlineData("\n  flowchart LR\n    A --> B: go\n", 2, 3, "mermaid-no-header")]
     [InlineData("journey\n  Early: 3: Me\n  section A\n", 2, 3, "mermaid-task-before-section")]
     [InlineData("journey\n  section A\n    Make tea\n", 3, 5, "mermaid-task-without-score")]
     [InlineData("journey\n  section A\n    : 3\n", 3, 5, "mermaid-task-without-name")]
