@@ -32,16 +32,20 @@ public static class LaneTables
     /// </summary>
     public static void WriteXlsx(Journey journey, Workspace workspace, Stream output)
     {
-        var sheets = new Dictionary<string, object>
-        {
-            ["Map"] = Sheet(LaneGrid.Map(journey, workspace)),
-            ["Items"] = Sheet(LaneGrid.Items(journey, workspace)),
-            ["Stages"] = Sheet(LaneGrid.Stages(journey)),
-        };
-
         // The header goes in as the first data row: column keys must be unique, stage names need not be.
-        output.SaveAs(sheets, printHeader: false);
+        output.SaveAs(Sheets(journey, workspace), printHeader: false);
     }
+
+    /// <summary>Writes the workbook of <see cref="WriteXlsx"/> asynchronously, e.g. to an HTTP response.</summary>
+    public static async Task WriteXlsxAsync(Journey journey, Workspace workspace, Stream output, CancellationToken cancellationToken = default) =>
+        await output.SaveAsAsync(Sheets(journey, workspace), printHeader: false, cancellationToken: cancellationToken).ConfigureAwait(false);
+
+    private static Dictionary<string, object> Sheets(Journey journey, Workspace workspace) => new()
+    {
+        ["Map"] = Sheet(LaneGrid.Map(journey, workspace)),
+        ["Items"] = Sheet(LaneGrid.Items(journey, workspace)),
+        ["Stages"] = Sheet(LaneGrid.Stages(journey)),
+    };
 
     private static List<Dictionary<string, object?>> Sheet(IEnumerable<IReadOnlyList<object?>> rows) =>
         [.. rows.Select(row => row.Select((value, i) => (Key: "c" + i, value)).ToDictionary(c => c.Key, c => c.value))];

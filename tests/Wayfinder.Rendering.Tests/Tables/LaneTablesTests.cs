@@ -144,6 +144,20 @@ public sealed class LaneTablesTests
     }
 
     [Fact]
+    public async Task WorkbookWrittenAsynchronouslyHoldsTheSameSheets()
+    {
+        using var sync = new MemoryStream();
+        LaneTables.WriteXlsx(TableSamples.Bike(), TableSamples.Workspace(), sync);
+        using var async = new MemoryStream();
+        await LaneTables.WriteXlsxAsync(TableSamples.Bike(), TableSamples.Workspace(), async);
+
+        foreach (var sheet in (string[])["Map", "Items", "Stages"])
+        {
+            Assert.Equal(Read(sync, sheet), Read(async, sheet));
+        }
+    }
+
+    [Fact]
     public void WorkbookWritesNoFormulas()
     {
         using var stream = new MemoryStream();
