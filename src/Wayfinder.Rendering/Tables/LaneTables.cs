@@ -6,8 +6,10 @@ using Wayfinder.Core.Workspaces;
 
 /// <summary>
 /// The lanes of a journey as tables: the map as a grid (a row per lane, a column per stage or step), the items in
-/// long form (a row per item with every field), and the stages. As CSV (RFC 4180, CRLF, with a formula-injection
-/// guard, see <see cref="Csv.Guard"/>) or as one Excel workbook with the sheets Map, Items and Stages.
+/// long form (a row per item with every field), and the stages. As CSV (RFC 4180, CRLF) or as one Excel workbook with
+/// the sheets Map, Items and Stages. In CSV a text cell starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or CR
+/// gets a leading <c>'</c> so spreadsheets do not run it as a formula (plain numbers such as <c>-1.5</c> excepted).
+/// See README.md beside this file.
 /// </summary>
 public static class LaneTables
 {
