@@ -14,7 +14,7 @@ using Wayfinder.Core.Validation;
 /// else its touchpoints, else the stage itself. A task's score is the emotion of its step (else of its stage)
 /// mapped from -2..+2 to 1..5 (emotion + 3, rounded half away from zero); a task without emotion scores 3 and is
 /// preceded by <c>%% wayfinder:no-emotion</c>. Actors are the journey's persona ids. User text is escaped with
-/// Mermaid entity codes (see <see cref="MermaidText.Escape"/>).
+/// Mermaid entity codes (<c>#58;</c> for <c>:</c>, <c>#60;</c> for <c>&lt;</c>…); see README.md beside this file.
 /// </para>
 /// <para>
 /// What Mermaid cannot hold is kept in the last line, <c>%% wayfinder-json: {…}</c>: the whole journey as compact
@@ -72,7 +72,7 @@ public static class MermaidJourney
     /// </summary>
     /// <remarks>
     /// With a <c>%% wayfinder-json</c> comment the journey is restored from it; when the diagram was edited after export
-    /// its edits are applied to that journey (see <see cref="MermaidMerge"/>) and a warning lists them.
+    /// its edits are applied to that journey and a warning lists them.
     /// Without Wayfinder comments: stages come from sections (ids are slugs of their names, made unique); a section
     /// holding one task named like the section is the stage itself, otherwise its tasks become steps; the emotion
     /// lane gets score − 3 per task (none after <c>%% wayfinder:no-emotion</c>); personas are the actors as slugs.
