@@ -253,7 +253,7 @@ public static partial class TemplateCatalog
             .Action("Chooses the flight, adds a bag, pays")
             .Thought("Did I just buy the wrong ticket?")
             .Touchpoint("tp-booking", "Booking flow", "web", "digital", "booking_*")
-            .Touchpoint("tp-booking-email", "Booking confirmation", "email", "digital", "booking_confirmation_sent")
+            .Touchpoint("tp-booking-email", "Booking confirmation", "email", "digital", "itinerary_email_sent")
             .Emotion(-0.5, "Unsure about the add-ons")
             .Pain("pp-bag-upsell", "Bag and seat add-ons feel like traps")
             .Opportunity("op-first-flyer-bundle", "A 'first flight' bundle with bag and seat at one clear price", "revenue", Idea, 4, 4, 3, "pp-bag-upsell")
@@ -306,13 +306,20 @@ public static partial class TemplateCatalog
             .Touchpoint("tp-arrival-push", "Baggage belt push", "app", "digital", "baggage_belt_notification_sent")
             .Emotion(1, "Proud to have done it")
             .Kpi("kpi-plan-to-board", "Median time from first search to boarding", "median_time(plan -> board)", "<= 45 days", "38 days", KpiStatus.Meets)
-            .Backstage("Baggage handling delivers bags to the belt", "ground-operations");
+            .Backstage("Baggage handling delivers bags to the belt", "ground-operations")
+
+            .Stage("fly-again", "Fly again", "I want to book the next trip now that I know how it works", loopsTo: "plan")
+            .Action("Gets a post-trip email, joins the loyalty programme, searches the next trip")
+            .Touchpoint("tp-post-trip-email", "Post-trip email with loyalty offer", "email", "loyalty", "post_trip_email_opened", "loyalty_joined")
+            .Emotion(1, "Ready for the next trip")
+            .Kpi("kpi-second-booking", "First-time flyers who book again within 6 months", "conversion(fly-again)", ">= 35%", "29%", KpiStatus.DoesNotMeet)
+            .Backstage("Loyalty team sends the welcome series", "loyalty");
         return d.Build(id, title) with
         {
             BusinessGoal = "Win first-time flyers as loyal customers by making the first flight feel easy",
             Personas = ["first-time-flyer"],
             Scenario = "A young adult takes a first flight, alone, for a weekend city trip",
-            Timeline = new Timeline { Span = "6 weeks", Phases = [new Phase { Name = "Before the airport", Stages = ["plan", "book", "prepare"] }, new Phase { Name = "At the airport", Stages = ["check-in", "security", "board"] }, new Phase { Name = "In the air and after", Stages = ["fly", "arrive"] }] },
+            Timeline = new Timeline { Span = "6 weeks", Phases = [new Phase { Name = "Before the airport", Stages = ["plan", "book", "prepare"] }, new Phase { Name = "At the airport", Stages = ["check-in", "security", "board"] }, new Phase { Name = "In the air and after", Stages = ["fly", "arrive", "fly-again"] }] },
             Tags = ["template", "airline", "travel"],
         };
     }
