@@ -171,8 +171,19 @@ public static partial class DemoWorkspace
                 new Need { Id = "duty-of-care", Text = "Know where travellers are when flights are disrupted", Importance = 5 },
             ],
             Jobs = [new JobToBeDone { Id = "renew-deal", When = "our airline contract is up for renewal", Want = "to compare what we spent with what we were promised", SoThat = "I can negotiate the next deal with numbers" }],
+            Motivations = ["Being the one who saved money without a traveller revolt"],
+            Pains = [new Trait { Text = "Negotiated fares that do not show up in the booking tool", Evidence = [Workshop] }, "Invoices per ticket that finance has to reconcile by hand"],
+            Gains = ["A quarterly spend report she can forward to finance unchanged"],
+            Behaviours = ["Re-tenders the preferred-airline deal every two years", "Asks travellers for feedback before signing"],
             Channels = ["email", "phone", "event"],
             CompetitorAttitudes = [new CompetitorAttitude { Competitor = "aerolux", Attitude = "Our current preferred airline: reliable, but the discount erodes every year" }],
+            EmpathyMap = new EmpathyMap
+            {
+                Says = ["What did we actually save last year?"],
+                Thinks = ["If travellers complain, HR will be on my back"],
+                Does = ["Compares three airlines' offers in one spreadsheet"],
+                Feels = ["Squeezed between finance and the travellers"],
+            },
             Segment = "account_type = \"corporate\" and role = \"travel_manager\"",
             // Last reviewed in May with the default 90-day cadence: stale since August.
             Review = new Review { LastReviewed = new DateOnly(2026, 5, 12) },
@@ -201,7 +212,19 @@ public static partial class DemoWorkspace
                 new Need { Id = "upgrades", Text = "Occasional upgrades", Importance = 2 },
             ],
             Jobs = [new JobToBeDone { Id = "day-trip", When = "a client site goes down", Want = "to fly there and back within a day", SoThat = "I sleep at home" }],
+            Motivations = ["Sleeping at home", "Keeping loyalty status"],
+            Pains = [new Trait { Text = "Finding out about a cancellation at the gate", Evidence = [Tickets] }, "Queues for security at peak hours"],
+            Gains = ["Rebooked on the next flight before he asks", "A quiet place to work before boarding"],
+            Behaviours = ["Checks in on the app the evening before", "Travels with cabin bags only", "Complains to the travel manager, not to the airline"],
             Channels = ["app", "sms", "chat", "airport"],
+            CompetitorAttitudes = [new CompetitorAttitude { Competitor = "aerolux", Attitude = "The lounge is great; the rebooking is not", Evidence = [Survey] }],
+            EmpathyMap = new EmpathyMap
+            {
+                Says = ["Just get me on the next flight"],
+                Thinks = ["I have a client at nine"],
+                Does = ["Watches the departure board and the app at the same time"],
+                Feels = ["Tired and impatient when plans change"],
+            },
             Segment = "account_type = \"corporate\" and flights_last_year >= 24",
             Review = new Review { LastReviewed = new DateOnly(2026, 9, 30), CadenceDays = 120 },
         };

@@ -178,7 +178,11 @@ public sealed class DemoSampleTests
         {
             Assert.Subset(channels, p.Channels.ToHashSet());
             Assert.Subset(competitors, p.CompetitorAttitudes.Select(a => a.Competitor).ToHashSet());
-            Assert.Subset(evidence, p.Needs.SelectMany(n => n.Evidence).Concat(p.Goals.SelectMany(g => g.Evidence)).ToHashSet());
+            var cited = p.Needs.SelectMany(n => n.Evidence)
+                .Concat(new[] { p.Goals, p.Motivations, p.Pains, p.Gains, p.Behaviours }.SelectMany(traits => traits.SelectMany(t => t.Evidence)))
+                .Concat(p.Jobs.SelectMany(j => j.Evidence))
+                .Concat(p.CompetitorAttitudes.SelectMany(a => a.Evidence));
+            Assert.Subset(evidence.Concat(p.Evidence.Select(e => e.Id)).ToHashSet(), cited.ToHashSet());
         });
         var map = Assert.Single(Documents<ValueGapMap>());
         Assert.Contains(map.Persona, personas);
