@@ -26,7 +26,8 @@ public static partial class DemoWorkspace
 
     /// <summary>
     /// Every file of the demo workspace: path relative to the workspace root (forward slashes) → text.
-    /// Document files start with a yaml-language-server schema line pointing at <paramref name="schemaBase"/>.
+    /// Document files start with a yaml-language-server schema line pointing at <paramref name="schemaBase"/>;
+    /// the events and survey answers the data sources name are under <c>data/</c>.
     /// </summary>
     /// <param name="schemaBase">
     /// The schema folder as seen from the workspace root, e.g. <c>../../schemas</c> for <c>samples/demo</c>.
@@ -40,6 +41,9 @@ public static partial class DemoWorkspace
             [WorkspaceLoader.ConfigFileName] = $"# yaml-language-server: $schema={SchemaBaseFor(WorkspaceLoader.ConfigFileName, schemaBase)}/workspace.schema.json\n"
                 + DocumentYaml.Write(Config()),
         };
+        var (events, surveys) = Data();
+        files["data/events.csv"] = events;
+        files["data/surveys.csv"] = surveys;
         foreach (var document in Documents())
         {
             var path = $"{WorkspaceLoader.FolderOf(document.Kind)}/{document.Id}.yaml";
@@ -87,7 +91,7 @@ public static partial class DemoWorkspace
                 Kind = DataSourceKind.Surveys,
                 Path = "data/surveys.csv",
                 Format = "csv",
-                Mapping = new() { ["customer_id"] = "respondent", ["timestamp"] = "submitted_at", ["metric"] = "question", ["score"] = "answer" },
+                Mapping = new() { ["customer_id"] = "respondent", ["timestamp"] = "submitted_at", ["stage"] = "stage", ["touchpoint"] = "touchpoint", ["metric"] = "metric", ["score"] = "score", ["comment"] = "comment" },
             },
         ],
         Defaults = new WorkspaceDefaults { FunnelWindowDays = 45, InactivityDays = 21, ReviewCadenceDays = 90 },

@@ -123,7 +123,7 @@ public static partial class TemplateCatalog
             .Emotion(0.5, "Encouraged once the import works")
             .Pain("pp-import-fails", "The first import fails on our CSV export")
             .Opportunity("op-import-wizard", "Import wizard with previews and fixes for common exports", "product", InProgress, 5, 4, 4, "pp-import-fails")
-            .Kpi("kpi-activation", "Trials that import data within 3 days", "median_time(evaluate -> buy)", "<= 14 days", "19 days", KpiStatus.DoesNotMeet)
+            .Kpi("kpi-trial-to-deal", "Median time from trial start to approval", "median_time(evaluate -> buy)", "<= 14 days", "19 days", KpiStatus.DoesNotMeet)
             .Backstage("SQL: SDR confirms need, budget and timing", "sales")
 
             .Stage("buy", "Get it approved", "I want a price and a contract I can defend")
@@ -155,7 +155,7 @@ public static partial class TemplateCatalog
             .Touchpoint("tp-business-review", "Quarterly business review", "video", "customer-success", "qbr_held")
             .Touchpoint("tp-usage-report", "Usage report", "email", "customer-success", "usage_report_sent")
             .Emotion(1, "Confident with numbers in hand")
-            .Kpi("kpi-nrr", "Net revenue retention", "nps(stage: renew)", ">= 30", "35", KpiStatus.Exceeds)
+            .Kpi("kpi-renewal-nps", "NPS of buyers at renewal", "nps(stage: renew)", ">= 30", "35", KpiStatus.Exceeds)
             .Backstage("Renewal opportunity opened 90 days before the end of term", "customer-success");
         return d.Build(id, title) with
         {

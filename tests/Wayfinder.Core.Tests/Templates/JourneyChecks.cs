@@ -114,6 +114,9 @@ internal static class JourneyChecks
             .Where(i => string.IsNullOrEmpty(i.Metric) || string.IsNullOrEmpty(i.Target))
             .Select(i => i.Id ?? i.Text ?? "?")];
 
+    /// <summary>True when an event name matches a matcher name: exactly, or through its wildcards.</summary>
+    public static bool Matches(string pattern, string name) => pattern == name || Glob(pattern, name);
+
     private static bool Glob(string pattern, string name) =>
         (pattern.Contains('*') || pattern.Contains('?'))
         && Regex.IsMatch(name, "^" + Regex.Escape(pattern).Replace("\\*", ".*").Replace("\\?", ".") + "$", RegexOptions.CultureInvariant);
