@@ -422,7 +422,7 @@ public static partial class DemoWorkspace
             .Role(traveller, "Flies the pilot routes and reports back")
             .Role(buyer, "Collects feedback")
             .Action("Books the pilot routes through the corporate booking tool")
-            .Touchpoint("tp-corporate-booking", "Corporate booking tool", "web", "corporate-sales", "corporate_booking_*")
+            .Touchpoint("tp-corporate-booking", "Corporate booking tool", "web", "corporate-sales", new EventMatcher { Name = "booking_*", Where = "account_type = \"corporate\"" })
             .Touchpoint("tp-rebooking-sms", "Disruption rebooking SMS", "sms", "operations-control", "rebooking_offered")
             .Emotion(1, "Travellers like the automatic rebooking", Survey)
             .Kpi("kpi-pilot-nps", "NPS of pilot travellers", "nps(stage: pilot)", ">= 40", "46", KpiStatus.Exceeds)

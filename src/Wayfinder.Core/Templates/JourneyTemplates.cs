@@ -230,6 +230,7 @@ public static partial class TemplateCatalog
         return d.Build(id, title) with
         {
             BusinessGoal = "Raise checkout conversion and cut returns caused by wrong sizes",
+            Personas = ["busy-parent-shopper"],
             Scenario = "A shopper finds a jacket on social media and orders it",
             Tags = ["template", "ecommerce", "retail"],
         };

@@ -8,6 +8,7 @@ using Wayfinder.Core.Documents;
 /// </summary>
 public static partial class TemplateCatalog
 {
+    /// <summary>A student who flies often on the lowest fare and hates add-on fees.</summary>
     public static Persona BudgetTraveller(string id, string title) => new()
     {
         Id = id,
@@ -43,6 +44,7 @@ public static partial class TemplateCatalog
         Segment = "age < 27 and fare_family in (\"light\", \"basic\")",
     };
 
+    /// <summary>A young adult on a first flight, more worried about the rules than the flight.</summary>
     public static Persona FirstTimeFlyer(string id, string title) => new()
     {
         Id = id,
@@ -79,6 +81,7 @@ public static partial class TemplateCatalog
         Segment = "flights_taken = 0 and age < 26",
     };
 
+    /// <summary>The B2B buying role that owns the budget and decides on the business case and the risk.</summary>
     public static Persona B2bEconomicBuyer(string id, string title) => new()
     {
         Id = id,
@@ -114,6 +117,7 @@ public static partial class TemplateCatalog
         Segment = "role = \"economic_buyer\" and company_size >= 200",
     };
 
+    /// <summary>The B2B end user who finds the tool, runs the trial and sells it internally.</summary>
     public static Persona B2bChampion(string id, string title) => new()
     {
         Id = id,
@@ -149,6 +153,7 @@ public static partial class TemplateCatalog
         Segment = "role = \"end_user\" and plan = \"trial\"",
     };
 
+    /// <summary>A working parent who shops on the phone late in the evening; delivery dates matter most.</summary>
     public static Persona BusyParentShopper(string id, string title) => new()
     {
         Id = id,
@@ -184,6 +189,7 @@ public static partial class TemplateCatalog
         Segment = "children > 0 and orders_last_90_days >= 3",
     };
 
+    /// <summary>A working-age patient who struggles to fit appointments around shifts.</summary>
     public static Persona Patient(string id, string title) => new()
     {
         Id = id,
