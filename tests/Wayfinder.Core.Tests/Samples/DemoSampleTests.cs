@@ -156,6 +156,7 @@ public sealed class DemoSampleTests
             Assert.Empty(JourneyChecks.StagesWithoutEmotion(j));
             Assert.Empty(JourneyChecks.DanglingReferences(j));
             Assert.Empty(JourneyChecks.KpisIncomplete(j));
+            Assert.Empty(JourneyChecks.KpiStatusesContradictingTheirNumbers(j));
         });
     }
 

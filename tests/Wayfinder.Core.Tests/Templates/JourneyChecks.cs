@@ -114,6 +114,42 @@ internal static class JourneyChecks
             .Where(i => string.IsNullOrEmpty(i.Metric) || string.IsNullOrEmpty(i.Target))
             .Select(i => i.Id ?? i.Text ?? "?")];
 
+    /// <summary>
+    /// KPIs whose status contradicts target and actual: a met target ("&gt;= 40%" with "44%") must say
+    /// meets or exceeds, a missed one does not meet. Numbers are compared only in the same unit ("1 day" and "3 days" are).
+    /// </summary>
+    public static List<string> KpiStatusesContradictingTheirNumbers(Journey journey)
+    {
+        var problems = new List<string>();
+        foreach (var kpi in journey.Lanes.Where(l => l.Type == LaneType.Kpis).SelectMany(l => l.Items).Where(i => i.Actual is not null && i.Status is not null))
+        {
+            var target = Regex.Match(kpi.Target ?? "", @"^(>=|<=|>|<|=)\s*(-?[\d.]+)\s*(.*)$", RegexOptions.CultureInvariant);
+            var actual = Regex.Match(kpi.Actual!, @"^(-?[\d.]+)\s*(.*)$", RegexOptions.CultureInvariant);
+            if (!target.Success || !actual.Success || target.Groups[3].Value.TrimEnd('s') != actual.Groups[2].Value.TrimEnd('s'))
+            {
+                problems.Add($"{kpi.Id}: cannot compare {kpi.Actual} with {kpi.Target}");
+                continue;
+            }
+
+            var goal = double.Parse(target.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var value = double.Parse(actual.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var met = target.Groups[1].Value switch
+            {
+                ">=" => value >= goal,
+                "<=" => value <= goal,
+                ">" => value > goal,
+                "<" => value < goal,
+                _ => value == goal,
+            };
+            if (met != (kpi.Status != KpiStatus.DoesNotMeet))
+            {
+                problems.Add($"{kpi.Id}: {kpi.Actual} against {kpi.Target} is not {kpi.Status}");
+            }
+        }
+
+        return problems;
+    }
+
     /// <summary>True when an event name matches a matcher name: exactly, or through its wildcards.</summary>
     public static bool Matches(string pattern, string name) => pattern == name || Glob(pattern, name);
 
