@@ -157,6 +157,7 @@ public sealed class DemoSampleTests
             Assert.Empty(JourneyChecks.DanglingReferences(j));
             Assert.Empty(JourneyChecks.KpisIncomplete(j));
             Assert.Empty(JourneyChecks.KpiStatusesContradictingTheirNumbers(j));
+            Assert.Empty(JourneyChecks.KpiMetricsNamingUnknownStagesOrTouchpoints(j));
         });
     }
 

@@ -81,17 +81,17 @@ internal static class JourneyChecks
     /// <summary>Items keyed to a stage or step that does not exist, and links (loops, next) that go nowhere.</summary>
     public static List<string> DanglingReferences(Journey journey)
     {
-        var stages = journey.Stages.ToDictionary(s => s.Id);
+        var stages = journey.Stages.DistinctBy(s => s.Id).ToDictionary(s => s.Id);
         var problems = new List<string>();
         foreach (var item in journey.Lanes.SelectMany(l => l.Items))
         {
             if (!stages.TryGetValue(item.Stage, out var stage))
             {
-                problems.Add($"{item.Id ?? item.Text}: stage {item.Stage}");
+                problems.Add($"{item.Id ?? item.Text ?? "?"}: stage {item.Stage}");
             }
             else if (item.Step is { } step && !stage.Steps.Exists(s => s.Id == step))
             {
-                problems.Add($"{item.Id ?? item.Text}: step {item.Stage}/{step}");
+                problems.Add($"{item.Id ?? item.Text ?? "?"}: step {item.Stage}/{step}");
             }
         }
 
@@ -145,6 +145,34 @@ internal static class JourneyChecks
             {
                 problems.Add($"{kpi.Id}: {kpi.Actual} against {kpi.Target} is not {kpi.Status}");
             }
+        }
+
+        return problems;
+    }
+
+    /// <summary>
+    /// KPI metrics naming a stage or touchpoint the journey does not have: <c>conversion(purchase)</c>,
+    /// <c>nps(stage: board)</c>, <c>reach(touchpoint: tp-ad)</c>, <c>median_time(discover -&gt; book)</c>.
+    /// </summary>
+    public static List<string> KpiMetricsNamingUnknownStagesOrTouchpoints(Journey journey)
+    {
+        var stages = journey.Stages.Select(s => s.Id).ToHashSet();
+        var touchpoints = journey.Lanes.Where(l => l.Type == LaneType.Touchpoints).SelectMany(l => l.Items).Select(i => i.Id).OfType<string>().ToHashSet();
+        var problems = new List<string>();
+        foreach (var kpi in journey.Lanes.Where(l => l.Type == LaneType.Kpis).SelectMany(l => l.Items))
+        {
+            var call = Regex.Match(kpi.Metric ?? "", @"^(conversion|nps|reach|median_time|csat|ces)\((.+)\)$", RegexOptions.CultureInvariant);
+            if (!call.Success)
+            {
+                problems.Add($"{kpi.Id}: {kpi.Metric} is not a known metric");
+                continue;
+            }
+
+            var argument = call.Groups[2].Value;
+            var (known, names) = argument.StartsWith("touchpoint:", StringComparison.Ordinal)
+                ? (touchpoints, new[] { argument["touchpoint:".Length..].Trim() })
+                : (stages, argument.Replace("stage:", "", StringComparison.Ordinal).Split("->").Select(n => n.Trim()).ToArray());
+            problems.AddRange(names.Where(n => !known.Contains(n)).Select(n => $"{kpi.Id}: {kpi.Metric} names unknown {n}"));
         }
 
         return problems;

@@ -110,6 +110,7 @@ public sealed class TemplateCatalogTests
         Assert.Empty(JourneyChecks.TouchpointsWithoutChannelOwnerOrEvents(journey));
         Assert.Empty(JourneyChecks.KpisIncomplete(journey));
         Assert.Empty(JourneyChecks.KpiStatusesContradictingTheirNumbers(journey));
+        Assert.Empty(JourneyChecks.KpiMetricsNamingUnknownStagesOrTouchpoints(journey));
         Assert.All(journey.Stages, s => Assert.StartsWith("I ", s.Goal, StringComparison.Ordinal));
         Assert.All(journey.Lanes.Where(l => l.Type == LaneType.PainPoints).SelectMany(l => l.Items), i => Assert.NotNull(i.Id));
         Assert.All(journey.Lanes.Where(l => l.Type == LaneType.Opportunities).SelectMany(l => l.Items), i =>
