@@ -303,8 +303,8 @@ public static partial class DemoWorkspace
             .EditItems(LaneType.Emotion, i => i with { Score = scores[i.Stage], Text = FutureFeeling(i.Stage) ?? i.Text, Evidence = [] })
             .EditLane(LaneType.PainPoints, items =>
             [
-                .. items.Where(i => !solved.Contains(i.Id)),
                 new LaneItem { Id = "pp-kiosk-first-use", Stage = "check-in", Text = "The bag drop kiosk is new to everyone on a first flight" },
+                .. items.Where(i => !solved.Contains(i.Id)),
             ])
             .EditLane(LaneType.Opportunities, _ =>
             [
