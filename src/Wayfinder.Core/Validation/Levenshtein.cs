@@ -3,29 +3,40 @@ namespace Wayfinder.Core.Validation;
 /// <summary>Edit distance, used to suggest "did you mean …?" for a misspelt id, field or value.</summary>
 public static class Levenshtein
 {
-    /// <summary>The number of single-character insertions, deletions and substitutions turning <paramref name="a"/> into <paramref name="b"/>.</summary>
+    /// <summary>
+    /// The number of single-character insertions, deletions, substitutions and swaps of two neighbours turning
+    /// <paramref name="a"/> into <paramref name="b"/> (Levenshtein with transpositions, so "trail" is one edit from "trial").
+    /// </summary>
     public static int Distance(string a, string b)
     {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        var rows = new int[3][];
+        for (var r = 0; r < 3; r++)
+        {
+            rows[r] = new int[b.Length + 1];
+        }
+
         for (var j = 0; j <= b.Length; j++)
         {
-            previous[j] = j;
+            rows[0][j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
+            // Row i lives in rows[i % 3]; the two before it in the other two.
+            var (current, previous, beforePrevious) = (rows[i % 3], rows[(i + 2) % 3], rows[(i + 1) % 3]);
             current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    current[j] = Math.Min(current[j], beforePrevious[j - 2] + 1);
+                }
             }
-
-            (previous, current) = (current, previous);
         }
 
-        return previous[b.Length];
+        return rows[a.Length % 3][b.Length];
     }
 
     /// <summary>

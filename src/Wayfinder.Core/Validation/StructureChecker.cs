@@ -135,6 +135,9 @@ public static class StructureChecker
         _ => SnakeCase(type.Name).Replace('_', ' '),
     };
 
+    private static string Placeholder(Type type) =>
+        (Nullable.GetUnderlyingType(type) ?? type) is { IsEnum: true } e ? $"<one of {string.Join(", ", EnumNames(e))}>" : "…";
+
     private static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: "" or "~" or "null" or "Null" or "NULL" or null };
 
@@ -279,7 +282,7 @@ public static class StructureChecker
                 {
                     var message = noun == "touchpoint" && field.Name == "stage"
                         ? "a touchpoint in no stage; add stage: <the id of the stage it belongs to>"
-                        : $"{Article(noun)} needs {Article(field.Name.Replace('_', ' '))}; add {field.Name}: …";
+                        : $"{Article(noun)} needs {Article(field.Name.Replace('_', ' '))}; add {field.Name}: {Placeholder(field.Type)}";
                     Report(mapping, SourceMap.Child(path, field.Name), "missing-field", message);
                 }
             }
