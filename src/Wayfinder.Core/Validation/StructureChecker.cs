@@ -39,14 +39,37 @@ public static class StructureChecker
             return null;
         }
 
+        var (line, column) = ((int)error.Start.Line, (int)error.Start.Column);
+        if (error.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstIndentingTab(map.Text, line) is { } tab)
+        {
+            // YamlDotNet puts a tab error at the start of the enclosing mapping; the tab itself is what to fix.
+            (line, column) = (tab.Line, tab.Column);
+        }
+
         return new Diagnostic
         {
             File = file,
-            Line = (int)error.Start.Line,
-            Column = (int)error.Start.Column,
-            Message = PlainYamlMessage(map.Text, error),
+            Line = line,
+            Column = column,
+            Message = PlainYamlMessage(map.Text, line, error),
             Code = "yaml",
         };
+    }
+
+    private static SourcePosition? FirstIndentingTab(string text, int fromLine)
+    {
+        var lines = text.Split('\n');
+        for (var i = Math.Max(fromLine, 1) - 1; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', 0, indent);
+            if (tab >= 0)
+            {
+                return new SourcePosition(i + 1, tab + 1);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The snake_case field names of a model type, as written in YAML.</summary>
@@ -69,9 +92,8 @@ public static class StructureChecker
         return builder.ToString();
     }
 
-    internal static string PlainYamlMessage(string text, YamlException error)
+    internal static string PlainYamlMessage(string text, int line, YamlException error)
     {
-        var line = (int)error.Start.Line;
         var lines = text.Split('\n');
         if (line >= 1 && line <= lines.Length && lines[line - 1].TrimEnd('\r').TakeWhile(char.IsWhiteSpace).Contains('\t'))
         {
@@ -210,7 +232,7 @@ public static class StructureChecker
 
                 for (var i = 0; i < sequence.Children.Count; i++)
                 {
-                    Value(sequence.Children[i], element, SourceMap.Item(path, i), NounOf(element));
+                    Value(sequence.Children[i], element, SourceMap.Item(path, i), noun);
                 }
             }
             else if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() == typeof(Dictionary<,>))
@@ -224,7 +246,7 @@ public static class StructureChecker
 
                 foreach (var (key, value) in mapping.Children)
                 {
-                    Value(value, element, SourceMap.Child(path, (key as YamlScalarNode)?.Value ?? "?"), NounOf(element));
+                    Value(value, element, SourceMap.Child(path, (key as YamlScalarNode)?.Value ?? "?"), noun);
                 }
             }
             else if ((underlying == typeof(Trait) || underlying == typeof(EventMatcher)) && node is YamlScalarNode)
@@ -267,11 +289,10 @@ public static class StructureChecker
                     continue;
                 }
 
-                var childNoun = type == typeof(Lane) && name == "items" ? itemNoun : NounOf(Nullable.GetUnderlyingType(field.Type) ?? field.Type);
-                if (field.Type.IsGenericType && field.Type.GetGenericTypeDefinition() == typeof(List<>) && childNoun == NounOf(field.Type))
-                {
-                    childNoun = NounOf(field.Type.GetGenericArguments()[0]);
-                }
+                // Lists and dictionaries pass the noun on to their entries.
+                var fieldType = Nullable.GetUnderlyingType(field.Type) ?? field.Type;
+                var entryType = fieldType.IsGenericType ? fieldType.GetGenericArguments()[^1] : fieldType;
+                var childNoun = type == typeof(Lane) && name == "items" ? itemNoun : NounOf(entryType);
 
                 Value(value, field.Type, childPath, childNoun);
             }
@@ -280,10 +301,11 @@ public static class StructureChecker
             {
                 if (!present.Contains(field.Name) || IsNull(mapping.Children[new YamlScalarNode(field.Name)]))
                 {
-                    var message = noun == "touchpoint" && field.Name == "stage"
+                    var touchpoint = noun == "touchpoint" && field.Name == "stage";
+                    var message = touchpoint
                         ? "a touchpoint in no stage; add stage: <the id of the stage it belongs to>"
                         : $"{Article(noun)} needs {Article(field.Name.Replace('_', ' '))}; add {field.Name}: {Placeholder(field.Type)}";
-                    Report(mapping, SourceMap.Child(path, field.Name), "missing-field", message);
+                    Report(mapping, SourceMap.Child(path, field.Name), touchpoint ? "touchpoint-no-stage" : "missing-field", message);
                 }
             }
         }

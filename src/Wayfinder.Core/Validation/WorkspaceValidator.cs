@@ -142,7 +142,8 @@ public static partial class WorkspaceValidator
             var message = review.LastReviewed is { } last
                 ? $"review is past due: last reviewed {last:yyyy-MM-dd}, every {cadence} days, so due {last.AddDays(cadence):yyyy-MM-dd}; review it and update last_reviewed"
                 : "never reviewed; review it and set last_reviewed";
-            Warn(map.Node("review.last_reviewed") is null ? "review" : "review.last_reviewed", "stale-review", message);
+            var path = map.Node("review.last_reviewed") is null ? "review" : "review.last_reviewed";
+            Report(path, "stale-review", message, Severity.Warning, map.KeyAt(path) is var key && path == "review" ? key : map.ValueAt(path));
         }
     }
 
