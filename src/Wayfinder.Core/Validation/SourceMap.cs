@@ -54,10 +54,16 @@ public sealed class SourceMap
 
     /// <summary>
     /// Where the value at <paramref name="path"/> starts; for a path the document lacks, where its nearest present
-    /// parent starts (so a missing field points at the mapping that should hold it).
+    /// parent starts (so a missing field points at the mapping that should hold it); 0:0 when there is no text.
     /// </summary>
     public SourcePosition ValueAt(string path)
     {
+        if (Root is null)
+        {
+            // A document built in memory has no text to point into: the position is unknown (0:0).
+            return new SourcePosition(0, 0);
+        }
+
         for (var p = path; ; p = Parent(p))
         {
             if (_nodes.TryGetValue(p, out var entry))

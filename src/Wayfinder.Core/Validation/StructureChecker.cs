@@ -157,8 +157,19 @@ public static class StructureChecker
         _ => SnakeCase(type.Name).Replace('_', ' '),
     };
 
-    private static string Placeholder(Type type) =>
-        (Nullable.GetUnderlyingType(type) ?? type) is { IsEnum: true } e ? $"<one of {string.Join(", ", EnumNames(e))}>" : "…";
+    private static string Placeholder(Field field, YamlMappingNode mapping)
+    {
+        if ((Nullable.GetUnderlyingType(field.Type) ?? field.Type) is { IsEnum: true } e)
+        {
+            return $"<one of {string.Join(", ", EnumNames(e))}>";
+        }
+
+        // An id can be made from what the entry already says about itself.
+        var label = new[] { "name", "title", "text" }
+            .Select(key => mapping.Children.TryGetValue(new YamlScalarNode(key), out var node) ? (node as YamlScalarNode)?.Value : null)
+            .FirstOrDefault(value => !string.IsNullOrWhiteSpace(value));
+        return field.Name == "id" && label is not null ? Validation.WorkspaceValidator.ToSlug(label) : "…";
+    }
 
     private static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: "" or "~" or "null" or "Null" or "NULL" or null };
@@ -270,7 +281,7 @@ public static class StructureChecker
             }
 
             var present = new HashSet<string>(StringComparer.Ordinal);
-            var itemNoun = noun;
+            var itemNoun = NounOf(typeof(LaneItem));
             if (type == typeof(Lane) && mapping.Children.TryGetValue(new YamlScalarNode("type"), out var laneType) && laneType is YamlScalarNode { Value: "touchpoints" })
             {
                 itemNoun = "touchpoint";
@@ -304,7 +315,7 @@ public static class StructureChecker
                     var touchpoint = noun == "touchpoint" && field.Name == "stage";
                     var message = touchpoint
                         ? "a touchpoint in no stage; add stage: <the id of the stage it belongs to>"
-                        : $"{Article(noun)} needs {Article(field.Name.Replace('_', ' '))}; add {field.Name}: {Placeholder(field.Type)}";
+                        : $"this {noun} has no {field.Name}; add {field.Name}: {Placeholder(field, mapping)}";
                     Report(mapping, SourceMap.Child(path, field.Name), touchpoint ? "touchpoint-no-stage" : "missing-field", message);
                 }
             }

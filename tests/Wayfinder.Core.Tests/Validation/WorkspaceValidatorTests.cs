@@ -34,7 +34,7 @@ public sealed class WorkspaceValidatorTests
 
     [Fact]
     public void StageWithoutNameIsReportedAtTheStage() =>
-        AssertReported("ids", "missing-field", "journeys/onboarding.yaml:11:5 stages[3].name: a stage needs a name; add name: …");
+        AssertReported("ids", "missing-field", "journeys/onboarding.yaml:11:5 stages[3].name: this stage has no name; add name: …");
 
     [Fact]
     public void DuplicateItemIdWithinAJourneyIsReportedWithBothPositions() =>
@@ -42,7 +42,7 @@ public sealed class WorkspaceValidatorTests
 
     [Fact]
     public void LaneWithoutTypeListsTheLaneTypes() =>
-        AssertReported("ids", "missing-field", "journeys/onboarding.yaml:20:5 lanes[1].type: a lane needs a type; add type: <one of goals, actions, questions, thoughts, touchpoints, channels, emotion, pain_points, opportunities, ideas, kpis, metrics, backstage, roles, images>");
+        AssertReported("ids", "missing-field", "journeys/onboarding.yaml:20:5 lanes[1].type: this lane has no type; add type: <one of goals, actions, questions, thoughts, touchpoints, channels, emotion, pain_points, opportunities, ideas, kpis, metrics, backstage, roles, images>");
 
     [Fact]
     public void DuplicateLaneIdIsReportedWithBothPositions() =>
@@ -50,7 +50,7 @@ public sealed class WorkspaceValidatorTests
 
     [Fact]
     public void LaneWithoutIdIsReported() =>
-        AssertReported("ids", "missing-field", "journeys/onboarding.yaml:21:5 lanes[2].id: a lane needs an id; add id: …");
+        AssertReported("ids", "missing-field", "journeys/onboarding.yaml:21:5 lanes[2].id: this lane has no id; add id: …");
 
     [Fact]
     public void DuplicateNeedIdIsReportedWithBothPositions() =>
@@ -71,11 +71,11 @@ public sealed class WorkspaceValidatorTests
         [
             "journeys/onboarding.yaml:2:5 id: 'Onboarding Flow' is not a valid journey id; use lowercase letters, digits and '-', e.g. onboarding-flow",
             "journeys/onboarding.yaml:9:9 stages[2].id: duplicate id \"trial\" (also at 7:9)",
-            "journeys/onboarding.yaml:11:5 stages[3].name: a stage needs a name; add name: …",
+            "journeys/onboarding.yaml:11:5 stages[3].name: this stage has no name; add name: …",
             "journeys/onboarding.yaml:18:13 lanes[0].items[1].id: duplicate id \"a1\" (also at 16:13)",
-            "journeys/onboarding.yaml:20:5 lanes[1].type: a lane needs a type; add type: <one of goals, actions, questions, thoughts, touchpoints, channels, emotion, pain_points, opportunities, ideas, kpis, metrics, backstage, roles, images>",
+            "journeys/onboarding.yaml:20:5 lanes[1].type: this lane has no type; add type: <one of goals, actions, questions, thoughts, touchpoints, channels, emotion, pain_points, opportunities, ideas, kpis, metrics, backstage, roles, images>",
             "journeys/onboarding.yaml:20:9 lanes[1].id: duplicate id \"actions\" (also at 13:9)",
-            "journeys/onboarding.yaml:21:5 lanes[2].id: a lane needs an id; add id: …",
+            "journeys/onboarding.yaml:21:5 lanes[2].id: this lane has no id; add id: …",
             "personas/maya-copy.yaml:7:9 needs[1].id: duplicate id \"price\" (also at 5:9)",
             "personas/maya.yaml:2:5 id: duplicate persona id \"maya\" (also in personas/maya-copy.yaml:2:5); give each persona its own id",
             "wayfinder.yaml:5:9 channels[1].id: 'Web Site' is not a valid channel id; use lowercase letters, digits and '-', e.g. web-site",
@@ -352,7 +352,7 @@ public sealed class WorkspaceValidatorTests
 
     [Fact]
     public void EventMatcherMappingWithoutNameIsReported() =>
-        AssertReported("structure", "missing-field", "journeys/shapes.yaml:15:13 lanes[0].items[0].events[1].name: an event needs a name; add name: …");
+        AssertReported("structure", "missing-field", "journeys/shapes.yaml:15:13 lanes[0].items[0].events[1].name: this event has no name; add name: …");
 
     [Fact]
     public void SecondUnknownFieldInEventMatcherIsAlsoReported() =>
@@ -400,7 +400,7 @@ public sealed class WorkspaceValidatorTests
 
     [Fact]
     public void CompetitorWithoutNameInWorkspaceConfigIsReported() =>
-        AssertReported("structure", "missing-field", "wayfinder.yaml:6:5 competitors[0].name: a competitor needs a name; add name: …");
+        AssertReported("structure", "missing-field", "wayfinder.yaml:6:5 competitors[0].name: this competitor has no name; add name: …");
 
     [Fact]
     public void TextForADefaultNumberOfDaysIsReported() =>
@@ -415,7 +415,7 @@ public sealed class WorkspaceValidatorTests
             "journeys/shapes.yaml:6:5 stages[0]: expected a stage with fields such as id, name, found the text 'book'",
             "journeys/shapes.yaml:9:11 lanes[0].type: 'touchpoint' is not one of goals, actions, questions, thoughts, touchpoints, channels, emotion, pain_points, opportunities, ideas, kpis, metrics, backstage, roles, images; did you mean touchpoints?",
             "journeys/shapes.yaml:14:13 lanes[0].items[0].events[0].were: unknown field 'were' in an event; did you mean where?",
-            "journeys/shapes.yaml:15:13 lanes[0].items[0].events[1].name: an event needs a name; add name: …",
+            "journeys/shapes.yaml:15:13 lanes[0].items[0].events[1].name: this event has no name; add name: …",
             "journeys/shapes.yaml:15:13 lanes[0].items[0].events[1].wher: unknown field 'wher' in an event; did you mean where?",
             "journeys/shapes.yaml:17:18 review.last_reviewed: '2026-13-01' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-25",
             "journeys/three-mistakes.yaml:4:8 state: 'futur' is not one of current, future; did you mean future?",
@@ -427,7 +427,7 @@ public sealed class WorkspaceValidatorTests
             "value-gaps/gaps.yaml:10:16 needs[0].ratings.jetfast: 'good' is not a number; write one such as 4 or -1.5",
             "value-gaps/gaps.yaml:11:5 needs[0].evidense: unknown field 'evidense' in a need; did you mean evidence?",
             "wayfinder.yaml:2:1 chanels: unknown field 'chanels' in a workspace; did you mean channels?",
-            "wayfinder.yaml:6:5 competitors[0].name: a competitor needs a name; add name: …",
+            "wayfinder.yaml:6:5 competitors[0].name: this competitor has no name; add name: …",
             "wayfinder.yaml:8:24 defaults.review_cadence_days: 'ninety' is not a whole number; write one such as 3",
         ];
 
