@@ -332,8 +332,8 @@ public static class Filter
 
             if (Current.Kind == TokenKind.In)
             {
-                var @in = Advance();
-                var values = ParseList(@in, negated);
+                Advance();
+                var values = ParseList(negated);
                 return values is null ? s_placeholder : new InExpression(name, values, negated);
             }
 
@@ -341,7 +341,7 @@ public static class Filter
             return s_placeholder;
         }
 
-        private List<FilterValue>? ParseList(Token @in, bool negated)
+        private List<FilterValue>? ParseList(bool negated)
         {
             var keyword = negated ? "not in" : "in";
             if (Current.Kind != TokenKind.LeftParen)

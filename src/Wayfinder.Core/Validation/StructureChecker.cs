@@ -178,11 +178,8 @@ public static class StructureChecker
 
     private sealed class Walker(string file, List<Diagnostic> found)
     {
-        private void Report(YamlNode at, string path, string code, string message, bool key = false, YamlNode? keyNode = null)
-        {
-            var mark = key && keyNode is not null ? keyNode.Start : at.Start;
-            found.Add(new Diagnostic { File = file, Line = (int)mark.Line, Column = (int)mark.Column, Path = path, Code = code, Message = message });
-        }
+        private void Report(YamlNode at, string path, string code, string message) =>
+            found.Add(new Diagnostic { File = file, Line = (int)at.Start.Line, Column = (int)at.Start.Column, Path = path, Code = code, Message = message });
 
         public void Value(YamlNode node, Type type, string path, string noun)
         {

@@ -65,6 +65,22 @@ public sealed class WorkspaceValidatorTests
         AssertReported("ids", "invalid-id", "wayfinder.yaml:5:9 channels[1].id: 'Web Site' is not a valid channel id; use lowercase letters, digits and '-', e.g. web-site");
 
     [Fact]
+    public void UnknownChannelGlyphIsAWarningWithTheClosest() =>
+        AssertReported("ids", "unknown-glyph", "wayfinder.yaml:7:12 warning: channels[1].glyph: \"webb\" is not a glyph renderings can draw (without one the channel is drawn plain); did you mean web?");
+
+    [Fact]
+    public void UnknownDataFormatSuggestsTheClosest() =>
+        AssertReported("ids", "unknown-format", "wayfinder.yaml:11:13 data_sources[0].format: \"cvs\" is not a data format Wayfinder reads; did you mean csv?");
+
+    [Fact]
+    public void UnknownPresetListsThePresets() =>
+        AssertReported("ids", "unknown-preset", "wayfinder.yaml:12:13 data_sources[0].preset: \"google\" is not a column-mapping preset; use one of plain, ga4, segment, mixpanel");
+
+    [Fact]
+    public void DuplicateDataSourceIdIsReportedWithBothPositions() =>
+        AssertReported("ids", "duplicate-id", "wayfinder.yaml:13:9 data_sources[1].id: duplicate id \"events\" (also at 9:9)");
+
+    [Fact]
     public void IdsFixtureReportsExactlyTheseProblemsInFileOrder()
     {
         string[] expected =
@@ -79,6 +95,10 @@ public sealed class WorkspaceValidatorTests
             "personas/maya-copy.yaml:7:9 needs[1].id: duplicate id \"price\" (also at 5:9)",
             "personas/maya.yaml:2:5 id: duplicate persona id \"maya\" (also in personas/maya-copy.yaml:2:5); give each persona its own id",
             "wayfinder.yaml:5:9 channels[1].id: 'Web Site' is not a valid channel id; use lowercase letters, digits and '-', e.g. web-site",
+            "wayfinder.yaml:7:12 warning: channels[1].glyph: \"webb\" is not a glyph renderings can draw (without one the channel is drawn plain); did you mean web?",
+            "wayfinder.yaml:11:13 data_sources[0].format: \"cvs\" is not a data format Wayfinder reads; did you mean csv?",
+            "wayfinder.yaml:12:13 data_sources[0].preset: \"google\" is not a column-mapping preset; use one of plain, ga4, segment, mixpanel",
+            "wayfinder.yaml:13:9 data_sources[1].id: duplicate id \"events\" (also at 9:9)",
         ];
 
         Assert.Equal(expected, Fixture.Lines("ids"));
