@@ -168,7 +168,7 @@ public static class StructureChecker
         var label = new[] { "name", "title", "text" }
             .Select(key => mapping.Children.TryGetValue(new YamlScalarNode(key), out var node) ? (node as YamlScalarNode)?.Value : null)
             .FirstOrDefault(value => !string.IsNullOrWhiteSpace(value));
-        return field.Name == "id" && label is not null ? Validation.WorkspaceValidator.ToSlug(label) : "…";
+        return field.Name == "id" && label is not null ? WorkspaceValidator.ToSlug(label) : "…";
     }
 
     private static bool IsNull(YamlNode node) =>
