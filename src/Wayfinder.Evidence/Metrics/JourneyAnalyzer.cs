@@ -247,6 +247,11 @@ public static class JourneyAnalyzer
 
     private static List<PathVariant> Variants(JourneyMapping mapping, Dictionary<int[], int> variants, int customers, int top)
     {
+        if (top <= 0)
+        {
+            return [];
+        }
+
         // Keep the top by count first (cheap), then break ties by the ids for a deterministic order.
         var cutoff = variants.Count <= top ? 0 : variants.Values.OrderDescending().ElementAt(top - 1);
         return variants
