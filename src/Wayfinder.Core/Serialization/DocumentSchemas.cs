@@ -15,6 +15,8 @@ public static class DocumentSchemas
 
     private const string Draft = "https://json-schema.org/draft/2020-12/schema";
 
+    private const string SlugPattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
     private static readonly JsonSerializerOptions s_writeOptions = new()
     {
         WriteIndented = true,
@@ -149,6 +151,12 @@ public static class DocumentSchemas
             if (owner == typeof(ValueNeed) && name == "ratings" && obj["additionalProperties"] is JsonObject rating)
             {
                 rating["minimum"] = 1;
+            }
+
+            // Ids the validator requires to be slugs; editors then flag "Trial Stage" as the user types.
+            if (name == "id" && owner != typeof(JobToBeDone))
+            {
+                obj["pattern"] = SlugPattern;
             }
 
             if (owner == typeof(ValueGapMap) && name == "scale_max")

@@ -24,6 +24,9 @@ public sealed class SourceMap
     /// <summary>The document's root node; null when the text is empty or not valid YAML.</summary>
     public YamlNode? Root { get; private set; }
 
+    /// <summary>Where a second YAML document (after a <c>---</c> line) starts; a workspace file holds one.</summary>
+    public SourcePosition? SecondDocument { get; private set; }
+
     /// <summary>The YAML syntax error, when the text could not be parsed.</summary>
     public YamlException? SyntaxError { get; private set; }
 
@@ -35,6 +38,11 @@ public sealed class SourceMap
         {
             var stream = new YamlStream();
             stream.Load(new StringReader(text));
+            if (stream.Documents.Count > 1)
+            {
+                map.SecondDocument = Position(stream.Documents[1].RootNode.Start);
+            }
+
             if (stream.Documents.Count > 0)
             {
                 map.Root = stream.Documents[0].RootNode;

@@ -23,6 +23,15 @@ public static class StructureChecker
     public static IReadOnlyList<Diagnostic> Check(SourceMap map, Type rootType, string file)
     {
         var found = new List<Diagnostic>();
+        if (map.SecondDocument is { } second)
+        {
+            found.Add(new Diagnostic
+            {
+                File = file, Line = second.Line, Column = second.Column, Code = "yaml",
+                Message = "a second YAML document starts here (after a '---' line); keep one document per file",
+            });
+        }
+
         if (map.Root is { } root)
         {
             new Walker(file, found).Value(root, rootType, "", NounOf(rootType));
@@ -286,7 +295,12 @@ public static class StructureChecker
 
             foreach (var (keyNode, value) in mapping.Children)
             {
-                var name = (keyNode as YamlScalarNode)?.Value ?? "";
+                if (keyNode is not YamlScalarNode { Value: { } name })
+                {
+                    Report(keyNode, path, "wrong-type", $"a field name must be plain text, found {Describe(keyNode)}");
+                    continue;
+                }
+
                 present.Add(name);
                 var childPath = SourceMap.Child(path, name);
                 var field = fields.FirstOrDefault(f => f.Name == name);

@@ -6,6 +6,17 @@ using Wayfinder.Core.Filters;
 using Wayfinder.Core.Workspaces;
 
 /// <summary>Checks a loaded workspace and reports every problem with its file, line, column and path.</summary>
+/// <remarks>
+/// Codes (stable, for scripts): structure — <c>yaml</c>, <c>empty</c>, <c>unknown-field</c>, <c>missing-field</c>,
+/// <c>unknown-value</c>, <c>wrong-type</c>; ids — <c>invalid-id</c>, <c>duplicate-id</c>; references —
+/// <c>unknown-stage</c>, <c>unknown-step</c>, <c>unknown-persona</c>, <c>unknown-journey</c>, <c>unknown-channel</c>,
+/// <c>unknown-competitor</c>, <c>unknown-evidence</c>, <c>unknown-item</c>, <c>unknown-format</c>, <c>unknown-preset</c>,
+/// <c>unknown-glyph</c> (warning); values — <c>out-of-range</c>, <c>score-outside-emotion</c> (warning),
+/// <c>invalid-target</c>, <c>invalid-filter</c>; journeys — <c>touchpoint-no-stage</c>, <c>missing-channel</c> (warning),
+/// <c>loop-not-earlier</c>, <c>sub-journey-self</c>, <c>missing-current-map</c>, <c>current-map-is-future</c>,
+/// <c>current-map-on-current</c> (warning), <c>missing-competitor</c>, <c>event-claimed-twice</c>; reviews —
+/// <c>stale-review</c> (warning). The loader adds <c>no-workspace</c> and <c>wrong-folder</c>.
+/// </remarks>
 public static partial class WorkspaceValidator
 {
     /// <summary>Validates every document against the model and against each other (references, ids), as of today (UTC).</summary>

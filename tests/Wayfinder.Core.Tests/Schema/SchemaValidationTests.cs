@@ -67,6 +67,15 @@ public sealed class SchemaValidationTests
     }
 
     [Fact]
+    public void StageIdThatIsNotASlugDoesNotValidate()
+    {
+        var json = JourneyJson();
+        json["stages"]![0]!["id"] = "Board Flight";
+
+        Assert.False(IsValid("journey.schema.json", json));
+    }
+
+    [Fact]
     public void JourneyWithAWrongEnumValueOrKindDoesNotValidate()
     {
         var state = JourneyJson();

@@ -75,4 +75,21 @@ public sealed class LoaderStructureTests
         Assert.Equal("duplicate-id", diagnostic.Code);
         Assert.Empty(result.Diagnostics);
     }
+
+    [Theory]
+    [InlineData("kind: persona\nid: a\ntitle: T\n---\nfoo: bar\n", "personas/p.yaml:5:1 a second YAML document starts here (after a '---' line); keep one document per file")]
+    [InlineData("kind: persona\nid: a\nid: b\ntitle: T\n", "personas/p.yaml:3:1 this field is written twice in the same mapping; keep one")]
+    [InlineData("kind: persona\n? [a, b]\n: c\nid: a\ntitle: T\n", "personas/p.yaml:2:3 a field name must be plain text, found a list")]
+    [InlineData("just text\n", "personas/p.yaml:1:1 expected a persona with fields such as id, title, found the text 'just text'")]
+    [InlineData("kind: persona\nid: a\ntitle: [T]\n", "personas/p.yaml:3:8 title: expected text here, found a list")]
+    [InlineData("kind: persona\nid: a\ntitle: T\nrevision: 1.5\n", "personas/p.yaml:4:11 revision: '1.5' is not a whole number; write one such as 3")]
+    public void FileThatCannotBeReadIsReportedOnceInPlainWords(string text, string expected)
+    {
+        var result = new ValidationResult();
+
+        var persona = WorkspaceLoader.Parse<Wayfinder.Core.Documents.Persona>(text, "personas/p.yaml", result);
+
+        Assert.Null(persona);
+        Assert.Equal(expected, Assert.Single(result.Diagnostics).ToString());
+    }
 }
