@@ -83,3 +83,28 @@ public sealed class SatisfactionTests
         Assert.Equal("line 2: metric: 'stars' is not one of nps, csat, ces, emotion", report2.Problems.Single().ToString());
     }
 }
+
+public sealed class SurveyStoreTests
+{
+    [Fact]
+    public void SurveysAndInsightsPersistAndTheSameFileTwiceAddsNothing()
+    {
+        using var temp = new TempFolder();
+        var surveys = temp.Write("s.csv", "timestamp,customer_id,touchpoint,metric,score,comment\n2026-03-01T10:00:00Z,u1,checkin,csat,4,ok\n2026-03-01T10:00:00Z,u1,checkin,csat,4,ok\n");
+        var insights = temp.Write("i.csv", "id,date,kind,text,personas,stages\nint-7,2026-02-01,interview,Worried about bags,first-time-flyer,check-in;board\n");
+        var store = new SurveyStore(Path.Combine(temp.Path, "feedback"));
+
+        var first = store.ImportSurveys(surveys);
+        var second = store.ImportSurveys(surveys);
+        var notes = store.ImportInsights(insights);
+
+        Assert.Equal((1L, 1L), (first.RowsAdded, first.Duplicates));
+        Assert.Equal((0L, 2L), (second.RowsAdded, second.Duplicates));
+        Assert.Equal(1L, notes.RowsAdded);
+        var reopened = new SurveyStore(Path.Combine(temp.Path, "feedback"));
+        Assert.Equal(new SurveyResponse(1772359200000000, "u1", "checkin", null, SurveyMetric.Csat, 4, "ok"), reopened.Surveys().Single());
+        var insight = reopened.Insights().Single();
+        Assert.Equal(("int-7", "interview", "Worried about bags"), (insight.Id, insight.Kind, insight.Text));
+        Assert.Equal(["check-in", "board"], insight.Stages);
+    }
+}
