@@ -117,7 +117,7 @@ public static class EventImporter
     }
 
     /// <summary>Rows to reserve for a CSV of this size (about 50 bytes a row), so arrays rarely grow.</summary>
-    private static int EstimateRows(long bytes) => (int)Math.Min(int.MaxValue / 2, Math.Max(1024, bytes / 48));
+    private static int EstimateRows(long bytes) => (int)Math.Min(int.MaxValue / 2, Math.Max(1024, bytes / 56));
 
     /// <summary>A quoted field may hold a line break, and then the file cannot be cut at line breaks.</summary>
     private static bool ContainsQuote(string path)

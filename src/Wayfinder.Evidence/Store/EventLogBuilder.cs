@@ -17,6 +17,7 @@ public sealed class EventLogBuilder
     private int[] _rowEvent;
     private int[] _rowChannel;
     private int _count;
+    private string _lastCustomerId = "";
 
     /// <param name="capacity">Rows expected; the arrays grow beyond it when needed.</param>
     public EventLogBuilder(int capacity = 1024)
@@ -64,7 +65,18 @@ public sealed class EventLogBuilder
         }
 
         var row = _count++;
-        _rowCustomer[row] = _customers.Intern(customerId);
+        // Exports often list a customer's events together: skip the hash lookup when the customer repeats.
+        if (row > 0 && customerId.SequenceEqual(_lastCustomerId))
+        {
+            _rowCustomer[row] = _rowCustomer[row - 1];
+        }
+        else
+        {
+            var code = _customers.Intern(customerId);
+            _rowCustomer[row] = code;
+            _lastCustomerId = _customers.Values[code];
+        }
+
         _rowTime[row] = timestampMicros;
         _rowEvent[row] = _events.Intern(eventName);
         _rowChannel[row] = channel.IsEmpty ? -1 : _channels.Intern(channel);
