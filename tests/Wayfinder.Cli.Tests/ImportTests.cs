@@ -1,6 +1,5 @@
 namespace Wayfinder.Cli.Tests;
 
-using Wayfinder.Core.Documents;
 using Wayfinder.Core.Serialization;
 
 public sealed class ImportTests
@@ -15,17 +14,46 @@ public sealed class ImportTests
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("imported 2 stages into journeys/checkout.yaml", result.ErrorLines[^1]);
-        var text = folder.Read("journeys/checkout.yaml");
-        Assert.StartsWith("# yaml-language-server: $schema=../.wayfinder/schemas/journey.schema.json\n", text, StringComparison.Ordinal);
-        var journey = DocumentYaml.Read<Journey>(text);
-        Assert.Equal(("checkout", "Checkout"), (journey.Id, journey.Title));
-        Assert.Equal(["Choose", "Pay"], journey.Stages.Select(s => s.Name));
-        // Mermaid scores run 1..5; the emotion lane runs -2..+2, so 4, 2 and 1 become 1, -1 and -2.
-        var emotions = journey.Lanes.Single(l => l.Type == LaneType.Emotion).Items;
-        Assert.Contains(emotions, e => e.Score == 1);
-        Assert.Contains(emotions, e => e.Score == -2);
-        var actions = journey.Lanes.Where(l => l.Type == LaneType.Actions).SelectMany(l => l.Items).Select(i => i.Text);
-        Assert.Equal(["Pick a seat", "Add a bag", "Enter card details"], actions);
+        // Sections become stages, tasks steps, the actor a persona; Mermaid scores 1..5 map onto the emotion scale -2..+2.
+        Assert.Equal(
+            """
+            # yaml-language-server: $schema=../.wayfinder/schemas/journey.schema.json
+            kind: journey
+            id: checkout
+            title: Checkout
+            revision: 0
+            personas:
+              - maya
+            state: current
+            stages:
+              - id: choose
+                name: Choose
+                steps:
+                  - id: pick-a-seat
+                    name: Pick a seat
+                  - id: add-a-bag
+                    name: Add a bag
+              - id: pay
+                name: Pay
+                steps:
+                  - id: enter-card-details
+                    name: Enter card details
+            lanes:
+              - id: emotion
+                type: emotion
+                items:
+                  - stage: choose
+                    step: pick-a-seat
+                    score: 1
+                  - stage: choose
+                    step: add-a-bag
+                    score: -1
+                  - stage: pay
+                    step: enter-card-details
+                    score: -2
+
+            """,
+            folder.Read("journeys/checkout.yaml"));
     }
 
     [Fact]

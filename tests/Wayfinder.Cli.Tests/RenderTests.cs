@@ -81,7 +81,7 @@ public sealed class RenderTests
         var result = await CliRunner.RunAsync(folder.Path, "render", "booking");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("journeys/broken.yaml:5:18 '2026-02-30' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-25", result.ErrorLines);
+        Assert.Contains("journeys/broken.yaml:5:18 review.last_reviewed: '2026-02-30' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-25", result.ErrorLines);
         Assert.Equal("error: the workspace has 1 error; fix them (see `wayfinder validate`) or pass --force to render anyway", result.ErrorLines[^1]);
         Assert.False(File.Exists(folder.Combine("journeys/booking.svg")));
     }

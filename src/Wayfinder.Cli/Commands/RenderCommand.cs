@@ -131,8 +131,8 @@ internal static class RenderCommand
 
         var failures = WriteAll(context, parse, workspace, planned, cancellationToken);
         var written = planned.Count - failures;
-        var where = output is null ? "beside their documents" : context.Display(context.Resolve(output));
-        context.Info($"rendered {ValidateCommand.Count(written, "file")} {(toFile ? "" : "to " + where)}".TrimEnd()
+        var where = toFile ? "" : output is null ? " beside their documents" : " to " + context.Display(context.Resolve(output));
+        context.Info($"rendered {ValidateCommand.Count(written, "file")}{where}"
             + (failures > 0 ? $"; {failures} failed" : ""));
         return failures > 0 ? ExitCodes.Failed : ExitCodes.Ok;
     }
