@@ -1,5 +1,6 @@
 namespace Wayfinder.Cli.Tests;
 
+using Wayfinder.Core.Documents;
 using Wayfinder.Core.Serialization;
 
 public sealed class ImportTests
