@@ -22,21 +22,46 @@ public sealed class NewTests
 
     [Theory]
     [MemberData(nameof(JourneyTemplates))]
-    public async Task ANewJourneyFromEachTemplateValidates(string template)
+    public async Task ANewJourneyFromEachTemplateValidatesOnceThePersonasItNamesAreCreatedAsSuggested(string template)
     {
-        using var folder = await EmptyWorkspaceWithMayaAsync();
+        using var folder = new TempFolder();
+        Assert.Equal(0, (await CliRunner.RunAsync(folder.Path, "init", "--empty")).ExitCode);
 
-        var created = await CliRunner.RunAsync(folder.Path, "new", "journey", "my-journey", "--template", template, "--persona", "maya");
+        var created = await CliRunner.RunAsync(folder.Path, "new", "journey", "my-journey", "--template", template);
+        // Each warning ends with the command that creates the missing persona; run them as a user would.
+        foreach (var line in created.ErrorLines.Where(l => l.StartsWith("warning: ", StringComparison.Ordinal)))
+        {
+            var command = line[(line.IndexOf("`wayfinder ", StringComparison.Ordinal) + "`wayfinder ".Length)..line.LastIndexOf('`')];
+            Assert.Equal(0, (await CliRunner.RunAsync(folder.Path, command.Split(' '))).ExitCode);
+        }
+
         var validated = await CliRunner.RunAsync(folder.Path, "validate");
 
         Assert.True(created.ExitCode == 0, created.ToString());
-        Assert.Equal([$"created journeys/my-journey.yaml from template \"{template}\""], created.ErrorLines);
+        Assert.Equal($"created journeys/my-journey.yaml from template \"{template}\"", created.ErrorLines[0]);
         var text = folder.Read("journeys/my-journey.yaml");
         Assert.StartsWith("# yaml-language-server: $schema=../.wayfinder/schemas/journey.schema.json\n", text, StringComparison.Ordinal);
         var journey = DocumentYaml.Read<Journey>(text);
         Assert.Equal(("my-journey", "My journey"), (journey.Id, journey.Title));
-        Assert.Equal(["maya"], journey.Personas);
         Assert.True(validated.ExitCode == 0, validated.ToString());
+    }
+
+    [Fact]
+    public async Task ANewJourneyForAPersonaReplacesTheTemplatesPrimaryPersonaAndKeepsTheOtherRoles()
+    {
+        using var folder = await EmptyWorkspaceWithMayaAsync();
+        var b2b = TemplateCatalog.Journeys.First(t => t.Create("x", "X").Personas.Count > 1);
+        var templatePersonas = b2b.Create("x", "X").Personas;
+
+        var created = await CliRunner.RunAsync(folder.Path, "new", "journey", "deal", "--template", b2b.Id, "--persona", "maya");
+
+        Assert.Equal(0, created.ExitCode);
+        var journey = DocumentYaml.Read<Journey>(folder.Read("journeys/deal.yaml"));
+        Assert.Equal(["maya", .. templatePersonas.Skip(1)], journey.Personas);
+        Assert.DoesNotContain(journey.Lanes.SelectMany(l => l.Items), i => i.Persona == templatePersonas[0]);
+        Assert.Equal(
+            templatePersonas.Skip(1).Select(p => $"warning: the journey refers to persona \"{p}\", which is not in the workspace yet; create it with `wayfinder new persona {p} --template {p}` or pass --persona ID"),
+            created.ErrorLines.Skip(1));
     }
 
     [Theory]

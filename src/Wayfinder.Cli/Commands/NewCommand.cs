@@ -73,11 +73,12 @@ internal static partial class NewCommand
             var journey = templates.First(t => t.Id == chosen).Create(parse.GetValue(id)!, parse.GetValue(title) ?? Humanize(parse.GetValue(id)!));
             if (parse.GetValue(persona) is { } personaId)
             {
-                WarnIfNoPersona(context, workspace, personaId);
-                journey = journey with { Personas = [personaId] };
+                journey = WithPrimaryPersona(journey, personaId);
             }
 
-            return Write(context, root, path, journey, $"from template \"{chosen}\"");
+            var written = Write(context, root, path, journey, $"from template \"{chosen}\"");
+            WarnAboutMissingPersonas(context, workspace, journey);
+            return written;
         });
         return command;
     }
@@ -178,6 +179,34 @@ internal static partial class NewCommand
         File.WriteAllText(path, SchemaFiles.DocumentText(document, root, path));
         context.Info($"created {context.Display(path)} {how}");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="personaId"/> the primary persona: it replaces the template's first persona, also where a
+    /// roles lane names it; the template's other personas (B2B roles) stay.
+    /// </summary>
+    internal static Journey WithPrimaryPersona(Journey journey, string personaId)
+    {
+        var previous = journey.Personas.Count > 0 ? journey.Personas[0] : null;
+        List<string> personas = [personaId, .. journey.Personas.Skip(1).Where(p => p != personaId)];
+        var lanes = journey.Lanes.Select(lane => lane with
+        {
+            Items = [.. lane.Items.Select(item => previous is not null && item.Persona == previous ? item with { Persona = personaId } : item)],
+        }).ToList();
+        return journey with { Personas = personas, Lanes = lanes };
+    }
+
+    /// <summary>A journey from a template names personas (and B2B roles) by id; says how to create those the workspace lacks.</summary>
+    private static void WarnAboutMissingPersonas(CliContext context, Workspace workspace, Journey journey)
+    {
+        var referenced = journey.Personas.Concat(journey.Lanes.SelectMany(l => l.Items).Select(i => i.Persona).OfType<string>()).Distinct();
+        var templates = TemplateCatalog.Personas.Select(t => t.Id).ToHashSet();
+        foreach (var id in referenced.Where(id => workspace.FindPersona(id) is null))
+        {
+            var template = templates.Contains(id) ? $" --template {id}" : "";
+            context.Warning($"the journey refers to persona \"{id}\", which is not in the workspace yet{Suggestions.DidYouMean(id, workspace.Personas.Select(p => p.Document.Id))}; "
+                + $"create it with `wayfinder new persona {id}{template}` or pass --persona ID");
+        }
     }
 
     private static void WarnIfNoPersona(CliContext context, Workspace workspace, string personaId)
