@@ -11,7 +11,11 @@ root=$(pwd)
 command -v dotnet >/dev/null 2>&1 || { echo "run.sh: the .NET SDK is needed (https://dot.net); see global.json for the version" >&2; exit 1; }
 ./scripts/setup.sh
 echo "building the wayfinder CLI (Release)..." >&2
-dotnet build src/Wayfinder.Cli --configuration Release -nologo -clp:ErrorsOnly -v quiet >&2
+build_log=$(mktemp)
+if ! dotnet build src/Wayfinder.Cli --configuration Release -nologo >"$build_log" 2>&1; then
+  cat "$build_log" >&2; rm -f "$build_log"; echo "run.sh: the build failed (above)" >&2; exit 1
+fi
+rm -f "$build_log"
 cli="$root/src/Wayfinder.Cli/bin/Release/net10.0/wayfinder.dll"
 wayfinder() { dotnet "$cli" "$@"; }
 
