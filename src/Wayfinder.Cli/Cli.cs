@@ -38,6 +38,12 @@ public static class Cli
             context.Error("cancelled");
             return ExitCodes.Failed;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A file or folder that cannot be read or written: the user can fix that, so no "bug" note.
+            context.Error(parse.GetValue(context.VerboseOption) ? ex.ToString() : ex.Message);
+            return ExitCodes.Failed;
+        }
         catch (Exception ex)
         {
             var verbose = parse.GetValue(context.VerboseOption);
@@ -115,7 +121,7 @@ public static class Cli
         context.Examples[root] =
         [
             "wayfinder init my-maps && cd my-maps",
-            "wayfinder new journey first-trip --template travel",
+            "wayfinder new journey first-flight --template airline-first-flight --persona first-time-flyer",
             "wayfinder validate",
             "wayfinder render --all --format svg,png,pdf -o out/",
         ];

@@ -86,4 +86,30 @@ public sealed class UsageTests
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(["error: empty is not a workspace (no wayfinder.yaml); create one with `wayfinder init empty`"], result.ErrorLines);
     }
+
+    [Fact]
+    public async Task AFileThatCannotBeWrittenIsOneLineAndExitsWithOne()
+    {
+        using var folder = new TempFolder();
+        folder.Write("taken", "a file, not a folder");
+
+        var result = await CliRunner.RunAsync(folder.Path, "init", "taken/maps");
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerboseShowsTheStackTrace()
+    {
+        using var folder = new TempFolder();
+        folder.Write("taken", "a file, not a folder");
+
+        var result = await CliRunner.RunAsync(folder.Path, "init", "taken/maps", "--verbose");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(result.ErrorLines, l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
+    }
 }

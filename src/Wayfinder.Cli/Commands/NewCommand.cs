@@ -18,8 +18,8 @@ internal static partial class NewCommand
         command.Subcommands.Add(CreateValueGap(context));
         context.Examples[command] =
         [
-            "wayfinder new persona maya --title \"Maya, the first-time flyer\"",
-            "wayfinder new journey first-flight --template <journey-template> --persona maya",
+            "wayfinder new persona maya --template first-time-flyer --title \"Maya, the first-time flyer\"",
+            "wayfinder new journey first-flight --template airline-first-flight --persona maya",
             "wayfinder new value-gap maya-needs --persona maya",
         ];
         return command;
@@ -29,7 +29,7 @@ internal static partial class NewCommand
     {
         var (id, template, title) = (IdArgument("persona"), TemplateOption("persona"), TitleOption());
         var command = new Command("persona", "Create personas/ID.yaml from a persona template") { id, template, title };
-        context.Examples[command] = ["wayfinder new persona maya", "wayfinder new persona buyer --template <persona-template> --title \"Economic buyer\""];
+        context.Examples[command] = ["wayfinder new persona maya", "wayfinder new persona buyer --template b2b-economic-buyer --title \"Economic buyer\""];
         command.SetAction(parse =>
         {
             if (!Prepare(context, parse, parse.GetValue(id)!, DocumentKind.Persona, out var root, out var workspace, out var path, out var code))
@@ -55,7 +55,7 @@ internal static partial class NewCommand
         var (id, template, title) = (IdArgument("journey"), TemplateOption("journey"), TitleOption());
         var persona = PersonaOption("The primary persona's id (replaces the template's)");
         var command = new Command("journey", "Create journeys/ID.yaml from a journey template: its stages and lanes, ready to fill in") { id, template, title, persona };
-        context.Examples[command] = ["wayfinder new journey first-flight --persona maya", "wayfinder new journey renewal --template <journey-template> --title \"Renewing the plan\""];
+        context.Examples[command] = ["wayfinder new journey first-flight --persona maya", "wayfinder new journey deal --template b2b-saas --title \"Winning the deal\""];
         command.SetAction(parse =>
         {
             if (!Prepare(context, parse, parse.GetValue(id)!, DocumentKind.Journey, out var root, out var workspace, out var path, out var code))
