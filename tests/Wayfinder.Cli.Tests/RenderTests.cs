@@ -48,6 +48,17 @@ public sealed class RenderTests
     }
 
     [Fact]
+    public async Task RenderTakesTheFormatFromTheOutputFilesExtension()
+    {
+        using var folder = TempFolder.WithFixture("small");
+
+        var result = await CliRunner.RunAsync(folder.Path, "render", "booking", "-o", "map.png");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(0x89, File.ReadAllBytes(folder.Combine("map.png"))[0]);
+    }
+
+    [Fact]
     public async Task RenderRendersPersonaCardsAndValueGapCharts()
     {
         using var folder = TempFolder.WithFixture("small");

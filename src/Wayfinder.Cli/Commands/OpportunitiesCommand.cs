@@ -17,7 +17,7 @@ internal static class OpportunitiesCommand
         var json = CommonOptions.Json();
         var includeClosed = new Option<bool>("--include-closed") { Description = "Also list opportunities that are done or dropped" };
         var format = new Option<string?>("--format") { Description = "Also write the value/effort matrix as svg, png or pdf", HelpName = "FORMAT" };
-        var output = CommonOptions.Output("Where to write the matrix (with --format); default: opportunities.FORMAT at the workspace root");
+        var output = CommonOptions.Output("Where to write the matrix (svg, png or pdf by its extension); default with --format: opportunities.FORMAT at the workspace root");
         var command = new Command("opportunities", "Rank the opportunities of all journeys by value for effort (quick wins first), optionally drawn as a value/effort matrix")
         {
             json, includeClosed, format, output,
@@ -30,7 +30,9 @@ internal static class OpportunitiesCommand
         ];
         command.SetAction(parse =>
         {
-            var formatText = parse.GetValue(format);
+            // `-o matrix.png` says the format by itself.
+            var formatText = parse.GetValue(format)
+                ?? (parse.GetValue(output) is { } file && Path.HasExtension(file) ? Path.GetExtension(file)[1..] : null);
             if (formatText is not null && (!RenderFormats.TryParse(formatText, out var chosen) || chosen is not (RenderFormat.Svg or RenderFormat.Png or RenderFormat.Pdf)))
             {
                 context.Error($"the matrix is written as svg, png or pdf, not \"{formatText}\".{Suggestions.DidYouMean(formatText, ["svg", "png", "pdf"])}");

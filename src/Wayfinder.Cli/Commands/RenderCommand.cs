@@ -19,7 +19,7 @@ internal static class RenderCommand
         var ids = new Argument<string[]>("ID") { Description = "Ids of journeys, personas or value gap maps to render", Arity = ArgumentArity.ZeroOrMore };
         var format = new Option<string[]>("--format")
         {
-            Description = $"What to write: {string.Join(", ", RenderFormats.Names)} (several with commas or by repeating; default svg). "
+            Description = $"What to write: {string.Join(", ", RenderFormats.Names)} (several with commas or by repeating; default: from the -o file's extension, else svg). "
                 + "Personas and value gap maps render to svg, png and pdf",
             HelpName = "FORMAT",
             AllowMultipleArgumentsPerToken = false,
@@ -48,6 +48,12 @@ internal static class RenderCommand
         if (!TryParseFormats(context, formatTexts, out var formats))
         {
             return ExitCodes.Usage;
+        }
+
+        if (formats.Count == 0)
+        {
+            // `-o map.pdf` says the format by itself; otherwise SVG.
+            formats.Add(output is not null && Path.HasExtension(output) && RenderFormats.TryParse(Path.GetExtension(output)[1..], out var fromExtension) ? fromExtension : RenderFormat.Svg);
         }
 
         if (ids.Length == 0 && !all)
@@ -215,11 +221,6 @@ internal static class RenderCommand
             {
                 formats.Add(format);
             }
-        }
-
-        if (formats.Count == 0)
-        {
-            formats.Add(RenderFormat.Svg);
         }
 
         return true;
