@@ -72,14 +72,46 @@ public sealed class ImportTests
     public async Task ImportMermaidReportsErrorsWithLineAndColumnAndExitsWithOne()
     {
         using var folder = TempFolder.WithFixture("small");
-        folder.Write("bad.mmd", "graph TD\n  A --> B\n");
+        folder.Write("bad.mmd", "journey\n    title Checkout\n    section Choose\n      Pick a seat\n      Add a bag: 9: Maya\n");
 
         var result = await CliRunner.RunAsync(folder.Path, "import", "mermaid", "bad.mmd");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Matches(@"^bad\.mmd:1:1 ", result.ErrorLines[0]);
-        Assert.StartsWith("error: could not import bad.mmd: ", result.ErrorLines[^1], StringComparison.Ordinal);
+        Assert.Equal(
+            [
+                "bad.mmd:4:7 task \"Pick a seat\" has no \": score\" (write \"Pick a seat: 3\")",
+                "bad.mmd:5:18 score 9 is outside 1..5",
+                "error: could not import bad.mmd: 2 errors",
+            ],
+            result.ErrorLines);
         Assert.False(File.Exists(folder.Combine("journeys/bad.yaml")));
+    }
+
+    [Fact]
+    public async Task ImportOfADiagramThatIsNotAJourneySaysWhatItFound()
+    {
+        using var folder = TempFolder.WithFixture("small");
+        folder.Write("flow.mmd", "graph TD\n  A --> B\n");
+
+        var result = await CliRunner.RunAsync(folder.Path, "import", "mermaid", "flow.mmd");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(["flow.mmd:1:1 expected the diagram to start with \"journey\", found \"graph TD\"", "error: could not import flow.mmd: 1 error"], result.ErrorLines);
+    }
+
+    [Fact]
+    public async Task ImportMermaidWarnsAboutLinesItDropsAndStillWritesTheJourney()
+    {
+        using var folder = TempFolder.WithFixture("small");
+        folder.Write("seat.mmd", "journey\n    title Seats\n    accTitle: hello\n    section Choose\n      Pick a seat: 4: Maya\n");
+
+        var result = await CliRunner.RunAsync(folder.Path, "import", "mermaid", "seat.mmd");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(
+            ["seat.mmd:3:5 warning: accTitle not kept", "imported 1 stage into journeys/seat.yaml (1 warning above: those lines were not imported)"],
+            result.ErrorLines);
+        Assert.True(File.Exists(folder.Combine("journeys/seat.yaml")));
     }
 
     [Fact]

@@ -102,7 +102,7 @@ internal static partial class ImportCommand
 
         File.WriteAllText(target, text);
         var dropped = result.Warnings.Count();
-        context.Info($"imported {journey.Stages.Count} stages into {context.Display(target)}"
+        context.Info($"imported {ValidateCommand.Count(journey.Stages.Count, "stage")} into {context.Display(target)}"
             + (dropped > 0 ? $" ({ValidateCommand.Count(dropped, "warning")} above: those lines were not imported)" : ""));
         return ExitCodes.Ok;
     }
