@@ -110,6 +110,28 @@ public sealed class RenderTests
     }
 
     [Fact]
+    public async Task RenderRefusesAnOutputFileWhoseExtensionContradictsTheFormat()
+    {
+        using var folder = TempFolder.WithFixture("small");
+
+        var result = await CliRunner.RunAsync(folder.Path, "render", "booking", "--format", "svg", "-o", "map.pdf");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(["error: -o map.pdf looks like pdf, but the format is svg; pass --format pdf or change the file name"], result.ErrorLines);
+    }
+
+    [Fact]
+    public async Task RenderRefusesOneOutputFileForSeveralFiles()
+    {
+        using var folder = TempFolder.WithFixture("small");
+
+        var result = await CliRunner.RunAsync(folder.Path, "render", "booking", "--format", "svg,png", "-o", "map.svg");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(["error: -o map.svg names one file, but 2 files are to be written; give a folder, e.g. -o out/"], result.ErrorLines);
+    }
+
+    [Fact]
     public async Task RenderWithoutIdsOrAllExitsWithTwo()
     {
         using var folder = TempFolder.WithFixture("small");

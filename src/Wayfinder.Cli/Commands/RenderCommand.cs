@@ -117,13 +117,23 @@ internal static class RenderCommand
             return ExitCodes.Ok;
         }
 
-        var toFile = output is not null && outputs.Count == 1 && !Directory.Exists(context.Resolve(output))
+        // -o names a file when it has an extension and is not an existing folder; anything else is a folder.
+        var namesFile = output is not null && !Directory.Exists(context.Resolve(output))
             && !output.EndsWith('/') && !output.EndsWith(Path.DirectorySeparatorChar) && Path.HasExtension(output);
-        if (output is not null && outputs.Count > 1 && File.Exists(context.Resolve(output)))
+        if (namesFile && outputs.Count > 1)
         {
-            context.Error($"{output} is a file, but {outputs.Count} files are to be written; give a folder with -o");
+            context.Error($"-o {output} names one file, but {outputs.Count} files are to be written; give a folder, e.g. -o out/");
             return ExitCodes.Usage;
         }
+
+        if (namesFile && RenderFormats.TryParse(Path.GetExtension(output!)[1..], out var named) && named != outputs[0].Format)
+        {
+            context.Error($"-o {output} looks like {RenderFormats.NameOf(named)}, but the format is {RenderFormats.NameOf(outputs[0].Format)}; "
+                + $"pass --format {RenderFormats.NameOf(named)} or change the file name");
+            return ExitCodes.Usage;
+        }
+
+        var toFile = namesFile;
 
         var planned = outputs.Select(o => new Output(o.Document, o.Format, toFile ? context.Resolve(output!)
             : Path.Combine(output is null ? Path.GetDirectoryName(Path.Combine(root, sources[o.Document]))! : context.Resolve(output),
