@@ -1,0 +1,98 @@
+namespace Wayfinder.Cli.Commands;
+
+using System.CommandLine;
+using System.Text.RegularExpressions;
+using Wayfinder.Cli.Infrastructure;
+using Wayfinder.Core.Serialization;
+using Wayfinder.Core.Templates;
+using Wayfinder.Core.Workspaces;
+
+/// <summary><c>wayfinder init [DIR]</c>: a new workspace, with the demo content or empty, and its JSON Schemas.</summary>
+internal static partial class InitCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var directory = new Argument<string?>("DIR") { Description = "Where to create the workspace (default: the current folder)", Arity = ArgumentArity.ZeroOrOne };
+        var name = new Option<string?>("--name") { Description = "The workspace's name (default: the folder's name, or the demo's)", HelpName = "NAME" };
+        var empty = new Option<bool>("--empty") { Description = "Only wayfinder.yaml with the standard channels, no demo documents" };
+        var force = CommonOptions.Force("Overwrite the files of an existing workspace");
+        var command = new Command("init", "Create a workspace: the demo personas, journeys and value gap map (or an empty one), and the JSON Schemas editors use")
+        {
+            directory, name, empty, force,
+        };
+        context.Examples[command] =
+        [
+            "wayfinder init                      # the demo workspace in the current folder",
+            "wayfinder init my-maps --name \"Acme CX\"",
+            "wayfinder init my-maps --empty      # only wayfinder.yaml and the schemas",
+        ];
+        command.SetAction(parse => Run(context, context.Resolve(parse.GetValue(directory) ?? "."), parse.GetValue(name), parse.GetValue(empty), parse.GetValue(force)));
+        return command;
+    }
+
+    private static int Run(CliContext context, string root, string? name, bool empty, bool force)
+    {
+        var configPath = Path.Combine(root, WorkspaceLoader.ConfigFileName);
+        if (File.Exists(configPath) && !force)
+        {
+            context.Error($"{context.Display(root)} already holds a workspace ({WorkspaceLoader.ConfigFileName}); "
+                + "choose another folder, or pass --force to overwrite its files");
+            return ExitCodes.Failed;
+        }
+
+        if (File.Exists(root))
+        {
+            context.Error($"{context.Display(root)} is a file; give a folder to create the workspace in");
+            return ExitCodes.Failed;
+        }
+
+        Directory.CreateDirectory(root);
+        var files = empty ? EmptyFiles(name ?? Path.GetFileName(root)) : DemoFiles(name);
+        foreach (var (relative, text) in files)
+        {
+            var path = Path.Combine(root, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, SchemaFiles.Repoint(text, relative));
+        }
+
+        SchemaFiles.WriteAll(Path.Combine(root, SchemaFiles.Folder));
+        var (workspace, _) = WorkspaceLoader.Load(root);
+        context.Info($"created workspace \"{workspace.Config.Name}\" in {context.Display(root)}: "
+            + $"{workspace.Personas.Count} personas, {workspace.Journeys.Count} journeys, {workspace.ValueGaps.Count} value gap maps; "
+            + $"JSON Schemas in {SchemaFiles.Folder}/");
+        var cd = root == context.CurrentDirectory ? "" : $"cd {context.Display(root)} && ";
+        context.Info(empty
+            ? $"next: {cd}wayfinder new persona ID, then wayfinder new journey ID --persona ID"
+            : $"next: {cd}wayfinder validate && wayfinder render --all --format svg");
+        return ExitCodes.Ok;
+    }
+
+    private static IReadOnlyDictionary<string, string> DemoFiles(string? name)
+    {
+        var files = DemoWorkspace.Files("../" + SchemaFiles.Folder);
+        if (name is null || !files.TryGetValue(WorkspaceLoader.ConfigFileName, out var config))
+        {
+            return files;
+        }
+
+        var renamed = new Dictionary<string, string>(files, StringComparer.Ordinal)
+        {
+            [WorkspaceLoader.ConfigFileName] = TopLevelName().Replace(config, $"name: {Quote(name)}", 1),
+        };
+        return renamed;
+    }
+
+    private static Dictionary<string, string> EmptyFiles(string name)
+    {
+        var config = DocumentYaml.Write(DemoWorkspace.DefaultConfig(name));
+        return new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [WorkspaceLoader.ConfigFileName] = $"# yaml-language-server: $schema=./{SchemaFiles.Folder}/workspace.schema.json\n{config}",
+        };
+    }
+
+    private static string Quote(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+
+    [GeneratedRegex("^name:.*$", RegexOptions.Multiline)]
+    private static partial Regex TopLevelName();
+}

@@ -1,0 +1,238 @@
+namespace Wayfinder.Cli.Commands;
+
+using System.CommandLine;
+using Spectre.Console;
+using Wayfinder.Cli.Infrastructure;
+using Wayfinder.Core.Documents;
+using Wayfinder.Core.Workspaces;
+
+/// <summary>
+/// <c>wayfinder render</c>: journeys, persona cards and value gap charts to files. Output goes beside each document
+/// (journeys/onboarding.yaml → journeys/onboarding.svg) unless <c>-o</c> names a file (one output) or a folder.
+/// </summary>
+internal static class RenderCommand
+{
+    private sealed record Output(IDocument Document, RenderFormat Format, string Path);
+
+    public static Command Create(CliContext context)
+    {
+        var ids = new Argument<string[]>("ID") { Description = "Ids of journeys, personas or value gap maps to render", Arity = ArgumentArity.ZeroOrMore };
+        var format = new Option<string[]>("--format")
+        {
+            Description = $"What to write: {string.Join(", ", RenderFormats.Names)} (several with commas or by repeating; default: from the -o file's extension, else svg). "
+                + "Personas and value gap maps render to svg, png and pdf",
+            HelpName = "FORMAT",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var output = CommonOptions.Output("A file (when rendering one document in one format) or a folder (written as ID.EXT); default: beside each document");
+        var all = new Option<bool>("--all", "-a") { Description = "Render every document, each in the requested formats it supports" };
+        var force = CommonOptions.Force("Render even when validation finds errors");
+        var command = new Command("render", "Render journey maps (svg, png, pdf, html, xlsx, csv, mermaid), persona cards and value gap charts (svg, png, pdf)")
+        {
+            ids, format, output, all, force,
+        };
+        context.Examples[command] =
+        [
+            "wayfinder render onboarding                       # journeys/onboarding.svg",
+            "wayfinder render onboarding --format pdf -o map.pdf",
+            "wayfinder render --all --format svg,png,pdf,html -o out/",
+            "wayfinder render maya --format png                # a persona card",
+        ];
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
+            context, parse, parse.GetValue(ids) ?? [], parse.GetValue(format) ?? [], parse.GetValue(output), parse.GetValue(all), parse.GetValue(force), cancellationToken)));
+        return command;
+    }
+
+    private static int Run(CliContext context, ParseResult parse, string[] ids, string[] formatTexts, string? output, bool all, bool force, CancellationToken cancellationToken)
+    {
+        if (!TryParseFormats(context, formatTexts, out var formats))
+        {
+            return ExitCodes.Usage;
+        }
+
+        if (formats.Count == 0)
+        {
+            // `-o map.pdf` says the format by itself; otherwise SVG.
+            formats.Add(output is not null && Path.HasExtension(output) && RenderFormats.TryParse(Path.GetExtension(output)[1..], out var fromExtension) ? fromExtension : RenderFormat.Svg);
+        }
+
+        if (ids.Length == 0 && !all)
+        {
+            context.Error("name the documents to render (e.g. `wayfinder render onboarding`), or pass --all; `wayfinder list` shows the ids");
+            return ExitCodes.Usage;
+        }
+
+        if (!context.TryFindWorkspace(parse, out var root))
+        {
+            return ExitCodes.Failed;
+        }
+
+        var (workspace, result) = CliContext.LoadAndValidate(root);
+        if (!result.IsValid)
+        {
+            var sorted = result.Sorted();
+            context.Print(sorted.Where(d => d.Severity == Core.Validation.Severity.Error));
+            var errors = sorted.Count(d => d.Severity == Core.Validation.Severity.Error);
+            if (!force)
+            {
+                context.Error($"the workspace has {ValidateCommand.Count(errors, "error")}; fix them (see `wayfinder validate`) or pass --force to render anyway");
+                return ExitCodes.Failed;
+            }
+
+            context.Warning($"rendering despite {ValidateCommand.Count(errors, "error")} (--force)");
+        }
+
+        var sources = Sources(workspace);
+        var documents = all ? sources.Keys.ToList() : [];
+        foreach (var id in ids)
+        {
+            var matches = sources.Keys.Where(d => d.Id == id).ToList();
+            if (matches.Count == 0)
+            {
+                var known = sources.Keys.Select(d => d.Id).Distinct().ToList();
+                context.Error($"no journey, persona or value gap map with id \"{id}\" in the workspace.{Suggestions.DidYouMean(id, known)} "
+                    + (known.Count > 0 ? $"Ids: {string.Join(", ", known)}" : "It has no documents yet."));
+                return ExitCodes.Usage;
+            }
+
+            foreach (var match in matches.Where(m => !documents.Contains(m)))
+            {
+                if (!formats.Any(f => RenderFormats.Supports(match.Kind, f)))
+                {
+                    context.Error($"{ListCommand.KindName(match.Kind)} \"{id}\" renders to {string.Join(", ", RenderFormats.SupportedBy(match.Kind).Select(RenderFormats.NameOf))}, "
+                        + $"not {string.Join(", ", formats.Select(RenderFormats.NameOf))}");
+                    return ExitCodes.Usage;
+                }
+
+                documents.Add(match);
+            }
+        }
+
+        var outputs = documents
+            .SelectMany(d => formats.Where(f => RenderFormats.Supports(d.Kind, f)).Select(f => (Document: d, Format: f)))
+            .ToList();
+        if (outputs.Count == 0)
+        {
+            context.Info("nothing to render: no document supports the requested formats");
+            return ExitCodes.Ok;
+        }
+
+        // -o names a file when it has an extension and is not an existing folder; anything else is a folder.
+        var namesFile = output is not null && !Directory.Exists(context.Resolve(output))
+            && !output.EndsWith('/') && !output.EndsWith(Path.DirectorySeparatorChar) && Path.HasExtension(output);
+        if (namesFile && outputs.Count > 1)
+        {
+            context.Error($"-o {output} names one file, but {outputs.Count} files are to be written; give a folder, e.g. -o out/");
+            return ExitCodes.Usage;
+        }
+
+        if (namesFile && RenderFormats.TryParse(Path.GetExtension(output!)[1..], out var named) && named != outputs[0].Format)
+        {
+            context.Error($"-o {output} looks like {RenderFormats.NameOf(named)}, but the format is {RenderFormats.NameOf(outputs[0].Format)}; "
+                + $"pass --format {RenderFormats.NameOf(named)} or change the file name");
+            return ExitCodes.Usage;
+        }
+
+        var toFile = namesFile;
+
+        var planned = outputs.Select(o => new Output(o.Document, o.Format, toFile ? context.Resolve(output!)
+            : Path.Combine(output is null ? Path.GetDirectoryName(Path.Combine(root, sources[o.Document]))! : context.Resolve(output),
+                $"{o.Document.Id}.{RenderFormats.Extension(o.Format)}"))).ToList();
+        var duplicate = planned.GroupBy(p => p.Path).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            context.Error($"two documents would both be written to {context.Display(duplicate.Key)} (same id in two kinds); render them one at a time with -o FILE");
+            return ExitCodes.Usage;
+        }
+
+        var failures = WriteAll(context, parse, workspace, planned, cancellationToken);
+        var written = planned.Count - failures;
+        var where = toFile ? "" : output is null ? " beside their documents" : " to " + context.Display(context.Resolve(output));
+        context.Info($"rendered {ValidateCommand.Count(written, "file")}{where}"
+            + (failures > 0 ? $"; {failures} failed" : ""));
+        return failures > 0 ? ExitCodes.Failed : ExitCodes.Ok;
+    }
+
+    private static int WriteAll(CliContext context, ParseResult parse, Workspace workspace, List<Output> planned, CancellationToken cancellationToken)
+    {
+        var failures = 0;
+        var lines = new List<string>();
+        void RenderOne(Output o)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                RenderFormats.Write(o.Document, o.Format, workspace, o.Path);
+                lines.Add($"wrote {context.Display(o.Path)}");
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                failures++;
+                var detail = parse.GetValue(context.VerboseOption) ? ex.ToString() : ex.Message;
+                lines.Add($"error: could not render {ListCommand.KindName(o.Document.Kind)} \"{o.Document.Id}\" as {RenderFormats.NameOf(o.Format)}: {detail}");
+            }
+        }
+
+        if (planned.Count > 1 && context.ErrConsole.Profile.Capabilities.Interactive)
+        {
+            context.ErrConsole.Progress().AutoClear(true).Start(progress =>
+            {
+                var task = progress.AddTask("rendering", maxValue: planned.Count);
+                foreach (var o in planned)
+                {
+                    task.Description = $"{o.Document.Id}.{RenderFormats.Extension(o.Format)}";
+                    RenderOne(o);
+                    task.Increment(1);
+                }
+            });
+        }
+        else
+        {
+            planned.ForEach(RenderOne);
+        }
+
+        foreach (var line in lines)
+        {
+            if (line.StartsWith("error: ", StringComparison.Ordinal))
+            {
+                context.Error(line["error: ".Length..]);
+            }
+            else
+            {
+                context.Info(line);
+            }
+        }
+
+        return failures;
+    }
+
+    /// <summary>Every document with the file it came from (relative to the root).</summary>
+    private static Dictionary<IDocument, string> Sources(Workspace workspace)
+    {
+        var sources = new Dictionary<IDocument, string>(ReferenceEqualityComparer.Instance);
+        workspace.Journeys.ForEach(j => sources[j.Document] = j.File);
+        workspace.Personas.ForEach(p => sources[p.Document] = p.File);
+        workspace.ValueGaps.ForEach(v => sources[v.Document] = v.File);
+        return sources;
+    }
+
+    private static bool TryParseFormats(CliContext context, string[] texts, out List<RenderFormat> formats)
+    {
+        formats = [];
+        foreach (var text in texts.SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            if (!RenderFormats.TryParse(text, out var format))
+            {
+                context.Error($"unknown format \"{text}\".{Suggestions.DidYouMean(text, RenderFormats.Names)} Formats: {string.Join(", ", RenderFormats.Names)}");
+                return false;
+            }
+
+            if (!formats.Contains(format))
+            {
+                formats.Add(format);
+            }
+        }
+
+        return true;
+    }
+}

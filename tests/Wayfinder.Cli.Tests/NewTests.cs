@@ -1,0 +1,160 @@
+namespace Wayfinder.Cli.Tests;
+
+using System.Text.Json;
+using Wayfinder.Core.Documents;
+using Wayfinder.Core.Serialization;
+using Wayfinder.Core.Templates;
+
+public sealed class NewTests
+{
+    public static TheoryData<string> JourneyTemplates() => [.. TemplateCatalog.Journeys.Select(t => t.Id)];
+
+    public static TheoryData<string> PersonaTemplates() => [.. TemplateCatalog.Personas.Select(t => t.Id)];
+
+    /// <summary>A workspace from <c>init --empty</c> (the standard channels) with one persona, maya.</summary>
+    private static async Task<TempFolder> EmptyWorkspaceWithMayaAsync()
+    {
+        var folder = new TempFolder();
+        Assert.Equal(0, (await CliRunner.RunAsync(folder.Path, "init", "--empty")).ExitCode);
+        Assert.Equal(0, (await CliRunner.RunAsync(folder.Path, "new", "persona", "maya", "--template", TemplateCatalog.Personas[0].Id)).ExitCode);
+        return folder;
+    }
+
+    [Theory]
+    [MemberData(nameof(JourneyTemplates))]
+    public async Task ANewJourneyFromEachTemplateValidatesOnceThePersonasItNamesAreCreatedAsSuggested(string template)
+    {
+        using var folder = new TempFolder();
+        Assert.Equal(0, (await CliRunner.RunAsync(folder.Path, "init", "--empty")).ExitCode);
+
+        var created = await CliRunner.RunAsync(folder.Path, "new", "journey", "my-journey", "--template", template);
+        // Each warning ends with the command that creates the missing persona; run them as a user would.
+        foreach (var line in created.ErrorLines.Where(l => l.StartsWith("warning: ", StringComparison.Ordinal)))
+        {
+            var command = line[(line.IndexOf("`wayfinder ", StringComparison.Ordinal) + "`wayfinder ".Length)..line.LastIndexOf('`')];
+            Assert.Equal(0, (await CliRunner.RunAsync(folder.Path, command.Split(' '))).ExitCode);
+        }
+
+        var validated = await CliRunner.RunAsync(folder.Path, "validate");
+
+        Assert.True(created.ExitCode == 0, created.ToString());
+        Assert.Equal($"created journeys/my-journey.yaml from template \"{template}\"", created.ErrorLines[0]);
+        var text = folder.Read("journeys/my-journey.yaml");
+        Assert.StartsWith("# yaml-language-server: $schema=../.wayfinder/schemas/journey.schema.json\n", text, StringComparison.Ordinal);
+        var journey = DocumentYaml.Read<Journey>(text);
+        Assert.Equal(("my-journey", "My journey"), (journey.Id, journey.Title));
+        Assert.True(validated.ExitCode == 0, validated.ToString());
+    }
+
+    [Fact]
+    public async Task ANewJourneyForAPersonaReplacesTheTemplatesPrimaryPersonaAndKeepsTheOtherRoles()
+    {
+        using var folder = await EmptyWorkspaceWithMayaAsync();
+        var b2b = TemplateCatalog.Journeys.First(t => t.Create("x", "X").Personas.Count > 1);
+        var templatePersonas = b2b.Create("x", "X").Personas;
+
+        var created = await CliRunner.RunAsync(folder.Path, "new", "journey", "deal", "--template", b2b.Id, "--persona", "maya");
+
+        Assert.Equal(0, created.ExitCode);
+        var journey = DocumentYaml.Read<Journey>(folder.Read("journeys/deal.yaml"));
+        Assert.Equal(["maya", .. templatePersonas.Skip(1)], journey.Personas);
+        Assert.DoesNotContain(journey.Lanes.SelectMany(l => l.Items), i => i.Persona == templatePersonas[0]);
+        Assert.Equal(
+            templatePersonas.Skip(1).Select(p => $"warning: the journey refers to persona \"{p}\", which is not in the workspace yet; create it with `wayfinder new persona {p} --template {p}` or pass --persona ID"),
+            created.ErrorLines.Skip(1));
+    }
+
+    [Theory]
+    [MemberData(nameof(PersonaTemplates))]
+    public async Task ANewPersonaFromEachTemplateValidates(string template)
+    {
+        using var folder = await EmptyWorkspaceWithMayaAsync();
+
+        var created = await CliRunner.RunAsync(folder.Path, "new", "persona", "sam", "--template", template, "--title", "Sam, the business flyer");
+        var validated = await CliRunner.RunAsync(folder.Path, "validate");
+
+        Assert.True(created.ExitCode == 0, created.ToString());
+        var persona = DocumentYaml.Read<Persona>(folder.Read("personas/sam.yaml"));
+        Assert.Equal(("sam", "Sam, the business flyer"), (persona.Id, persona.Title));
+        Assert.True(validated.ExitCode == 0, validated.ToString());
+    }
+
+    [Fact]
+    public async Task ANewValueGapMapIsForTheGivenPersona()
+    {
+        using var folder = TempFolder.WithFixture("small");
+
+        var created = await CliRunner.RunAsync(folder.Path, "new", "value-gap", "maya-2027", "--persona", "maya");
+
+        Assert.True(created.ExitCode == 0, created.ToString());
+        var text = folder.Read("value-gaps/maya-2027.yaml");
+        Assert.StartsWith("# yaml-language-server: $schema=../.wayfinder/schemas/value-gap.schema.json\n", text, StringComparison.Ordinal);
+        var map = DocumentYaml.Read<ValueGapMap>(text);
+        Assert.Equal(("maya-2027", "Maya 2027", "maya"), (map.Id, map.Title, map.Persona));
+        Assert.Equal(0, (await CliRunner.RunAsync(folder.Path, "validate")).ExitCode);
+    }
+
+    [Fact]
+    public async Task AnUnknownTemplateExitsWithTwoListingTheValidOnesWithDidYouMean()
+    {
+        using var folder = TempFolder.WithFixture("small");
+        var ids = TemplateCatalog.Journeys.Select(t => t.Id).ToList();
+        var typo = ids[0][..^1];
+
+        var result = await CliRunner.RunAsync(folder.Path, "new", "journey", "x", "--template", typo);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal([$"error: unknown journey template \"{typo}\". Did you mean \"{ids[0]}\"? Templates: {string.Join(", ", ids)}"], result.ErrorLines);
+        Assert.False(File.Exists(folder.Combine("journeys/x.yaml")));
+    }
+
+    [Fact]
+    public async Task NewRefusesToOverwriteADocument()
+    {
+        using var folder = TempFolder.WithFixture("small");
+        var before = folder.Read("journeys/booking.yaml");
+
+        var result = await CliRunner.RunAsync(folder.Path, "new", "journey", "booking");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(["error: a document with id \"booking\" already exists (journeys/booking.yaml); choose another id or edit that file"], result.ErrorLines);
+        Assert.Equal(before, folder.Read("journeys/booking.yaml"));
+    }
+
+    [Fact]
+    public async Task NewRefusesAnIdThatIsNotASlug()
+    {
+        using var folder = TempFolder.WithFixture("small");
+
+        var result = await CliRunner.RunAsync(folder.Path, "new", "persona", "Big Buyer");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(["error: \"Big Buyer\" is not a valid id: use lowercase letters, digits and single dashes, e.g. \"big-buyer\""], result.ErrorLines);
+    }
+
+    [Fact]
+    public async Task TemplatesJsonListsEveryJourneyAndPersonaTemplate()
+    {
+        using var folder = new TempFolder();
+
+        var result = await CliRunner.RunAsync(folder.Path, "templates", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var expected = TemplateCatalog.Journeys.Select(t => $"journey {t.Id} {t.Name} {t.Description}")
+            .Concat(TemplateCatalog.Personas.Select(t => $"persona {t.Id} {t.Name} {t.Description}"));
+        Assert.Equal(expected, json.RootElement.EnumerateArray().Select(t => $"{t.GetProperty("kind").GetString()} {t.GetProperty("id").GetString()} {t.GetProperty("name").GetString()} {t.GetProperty("description").GetString()}"));
+    }
+
+    [Fact]
+    public async Task TemplatesShowsATableWithEveryTemplate()
+    {
+        using var folder = new TempFolder();
+
+        var result = await CliRunner.RunAsync(folder.Path, "templates");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.All(TemplateCatalog.Journeys, t => Assert.Contains($" {t.Id} ", result.Stdout, StringComparison.Ordinal));
+        Assert.All(TemplateCatalog.Personas, t => Assert.Contains($" {t.Id} ", result.Stdout, StringComparison.Ordinal));
+    }
+}
