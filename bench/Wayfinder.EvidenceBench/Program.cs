@@ -22,7 +22,7 @@ if (!File.Exists(csv))
     var watch = Stopwatch.StartNew();
     using var writer = new StreamWriter(csv);
     var generated = EventGenerator.Generate(journey, new GeneratorOptions { Customers = (int)(events / 5) + 100, Seed = 7 }).Take((int)events);
-    EventGenerator.WriteCsv(generated, writer);
+    EventGenerator.WriteCsv(generated, writer, allAttributes: false);
     Console.Error.WriteLine($"  done in {watch.Elapsed.TotalSeconds:F1} s");
 }
 

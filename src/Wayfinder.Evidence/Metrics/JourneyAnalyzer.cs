@@ -111,6 +111,7 @@ public static class JourneyAnalyzer
         private readonly int[] _tpEvents;
         private readonly int[] _funnelAt;
         private readonly TimeList[] _timings;
+        private readonly TimeList?[] _spanTimings;
         private readonly int[] _stranded;
         private readonly Dictionary<int[], int> _variants = new(IntSequenceComparer.Instance);
         private readonly TimeList?[] _edgeTimes;
@@ -132,6 +133,7 @@ public static class JourneyAnalyzer
             _tpEvents = new int[tps];
             _funnelAt = new int[stages + 1];
             _timings = [.. Enumerable.Range(0, Math.Max(0, stages - 1)).Select(_ => new TimeList())];
+            _spanTimings = new TimeList?[stages * stages];
             _stranded = new int[tps];
             _edgeTimes = new TimeList?[tps * tps];
             _starts = new int[tps];
@@ -164,6 +166,7 @@ public static class JourneyAnalyzer
             var firstAfter = new long[stageCount];
             var chains = new ChainSet(stageCount);
             var path = new List<int>();
+            var visits = new List<(int Stage, long Time)>();
 
             for (var c = firstCustomer; c < endCustomer; c++)
             {
@@ -176,6 +179,7 @@ public static class JourneyAnalyzer
                 firstAfter.AsSpan().Fill(long.MinValue);
                 chains.Reset();
                 path.Clear();
+                visits.Clear();
                 var lastTp = -1;
                 var lastTime = 0L;
                 var reachedLastStage = false;
@@ -222,6 +226,7 @@ public static class JourneyAnalyzer
                     }
 
                     chains.Advance(s, t, window);
+                    visits.Add((s, t));
                     reachedLastStage |= s == stageCount - 1;
 
                     if (lastTp >= 0)
@@ -255,6 +260,22 @@ public static class JourneyAnalyzer
                 for (var k = 0; k + 1 < level; k++)
                 {
                     _timings[k].Add(firstAfter[k + 1] - firstTime[k]);
+                }
+
+                // Stages further apart: from the first reach of a to the first reach of b after it.
+                for (var a = 0; a + 2 < level; a++)
+                {
+                    for (var b = a + 2; b < level; b++)
+                    {
+                        foreach (var (stage, time) in visits)
+                        {
+                            if (stage == b && time > firstTime[a])
+                            {
+                                (_spanTimings[(a * stageCount) + b] ??= new TimeList()).Add(time - firstTime[a]);
+                                break;
+                            }
+                        }
+                    }
                 }
 
                 if (!reachedLastStage && _context.DataEnd - lastTime > _context.Inactivity)
@@ -293,6 +314,14 @@ public static class JourneyAnalyzer
                 _timings[k].AddRange(other._timings[k].Span);
             }
 
+            for (var e = 0; e < _spanTimings.Length; e++)
+            {
+                if (other._spanTimings[e] is { } times)
+                {
+                    (_spanTimings[e] ??= new TimeList()).AddRange(times.Span);
+                }
+            }
+
             for (var e = 0; e < _edgeTimes.Length; e++)
             {
                 if (other._edgeTimes[e] is { } times)
@@ -324,7 +353,8 @@ public static class JourneyAnalyzer
                 StageReach = [.. mapping.Stages.Select((s, i) => new ReachRow(s.Id, s.Name, s.Id, _stageCustomers[i], _stageEvents[i]))],
                 TouchpointReach = [.. mapping.Touchpoints.Select((t, i) => new ReachRow(t.Id, t.Name, mapping.Stages[t.Stage].Id, _tpCustomers[i], _tpEvents[i]))],
                 Funnel = Funnel(mapping, _funnelAt),
-                Timings = [.. _timings.Select((list, k) => Timing(mapping, k, list))],
+                Timings = [.. _timings.Select((list, k) => Timing(mapping, k, k + 1, list))],
+                SpanTimings = [.. _spanTimings.Select((list, i) => (list, i)).Where(x => x.list is not null).Select(x => Timing(mapping, x.i / _context.StageCount, x.i % _context.StageCount, x.list!))],
                 Stranded = [.. mapping.Touchpoints.Select((t, i) => new StrandedRow(t.Id, mapping.Stages[t.Stage].Id, _stranded[i], _tpCustomers[i], Ratio(_stranded[i], _tpCustomers[i])))],
                 Variants = Variants(mapping, _variants, _customers, options.TopVariants),
                 Flow = Flow(mapping, _edgeTimes),
@@ -371,12 +401,12 @@ public static class JourneyAnalyzer
         return steps;
     }
 
-    private static StageTiming Timing(JourneyMapping mapping, int k, TimeList micros)
+    private static StageTiming Timing(JourneyMapping mapping, int from, int to, TimeList micros)
     {
         var values = micros.Span;
         return new StageTiming(
-            mapping.Stages[k].Id,
-            mapping.Stages[k + 1].Id,
+            mapping.Stages[from].Id,
+            mapping.Stages[to].Id,
             values.Length,
             Seconds(Percentile.Of(values, 0.5)),
             Seconds(Percentile.Of(values, 0.9)));
