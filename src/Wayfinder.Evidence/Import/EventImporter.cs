@@ -321,6 +321,7 @@ public static class EventImporter
     {
         using var reader = new StreamReader(stream);
         ColumnPlan? plan = null;
+        string? firstProblem = null;
         var classified = new Dictionary<string, (bool IsAttribute, ValueColumn Column)>(StringComparer.Ordinal);
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         long line = 0;
@@ -353,10 +354,13 @@ public static class EventImporter
 
             if (plan is null)
             {
+                // The columns come from the first object that has them; objects before it are bad rows.
                 var (resolved, problem) = ColumnPresets.Resolve(options.Preset, [.. fields.Keys], options.Mapping);
                 if (resolved is null)
                 {
-                    throw new ImportAbortedException($"line {line}: {problem}");
+                    firstProblem ??= $"line {line}: {problem}";
+                    sink.Bad(line, "", problem!);
+                    continue;
                 }
 
                 plan = resolved;
@@ -392,6 +396,11 @@ public static class EventImporter
         if (sink.Rows == 0)
         {
             throw new ImportAbortedException("the file is empty; an NDJSON events file holds one JSON object per line");
+        }
+
+        if (plan is null && firstProblem is not null)
+        {
+            throw new ImportAbortedException(firstProblem);
         }
     }
 
@@ -463,7 +472,7 @@ public static class EventImporter
 
     private static async Task<string?[]> ReadAsTextAsync(ParquetRowGroupReader group, DataField field, int count, CancellationToken cancellationToken)
     {
-        if (field.ClrType == typeof(string))
+        if (field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>))
         {
             var strings = new string?[count];
             await group.ReadAsync(field, strings.AsMemory(), null, cancellationToken).ConfigureAwait(false);
