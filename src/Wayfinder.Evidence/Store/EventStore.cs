@@ -1,13 +1,18 @@
 namespace Wayfinder.Evidence.Store;
 
+using Wayfinder.Core.Documents;
+using Wayfinder.Core.Metrics;
+using Wayfinder.Evidence.Analysis;
 using Wayfinder.Evidence.Import;
+using Wayfinder.Evidence.Mapping;
+using Wayfinder.Evidence.Metrics;
 
 /// <summary>
 /// The embedded event store of a workspace: an <see cref="EventLog"/> persisted as Arrow IPC files in one folder
 /// (by default <c>.wayfinder/store</c> under the workspace). An import writes a complete new copy beside the old one
 /// and swaps folders only when it is whole, so a failed or cancelled import leaves the store as it was.
 /// </summary>
-public sealed class EventStore
+public sealed class EventStore : IEventStore
 {
     private readonly string _folder;
 
@@ -54,6 +59,27 @@ public sealed class EventStore
         cancellationToken.ThrowIfCancellationRequested();
         Save(merged);
         return report with { RowsAdded = merged.EventCount - existing.EventCount, Duplicates = duplicates };
+    }
+
+    /// <inheritdoc/>
+    public Task<JourneyMetrics> AnalyzeAsync(Journey journey, MetricsQuery query, CancellationToken cancellationToken = default)
+    {
+        var log = Open();
+        var mapping = JourneyMapping.Build(journey, log, Segments.RowCondition(log));
+        bool[]? selected = query.Segment is { } segment ? Segments.Customers(log, segment) : null;
+        var metrics = JourneyAnalyzer.Analyze(journey.Id, log, mapping, new AnalysisOptions
+        {
+            Window = query.Window,
+            Inactivity = query.Inactivity,
+            CollapseRepeats = query.CollapseRepeats,
+            TopVariants = query.TopVariants,
+            CustomerFilter = selected is null ? null : c => selected[c],
+            FromMicros = query.FromMicros,
+            ToMicros = query.ToMicros,
+            Channel = query.Channel,
+            Cut = query.Cut,
+        });
+        return Task.FromResult(metrics);
     }
 
     /// <summary>Replaces the stored log with <paramref name="log"/> atomically (write beside, then swap folders).</summary>
