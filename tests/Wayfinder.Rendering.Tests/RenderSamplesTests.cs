@@ -23,6 +23,49 @@ public sealed class RenderSamplesTests
             File.WriteAllText(Path.Combine(dir, name + ".svg"), svg);
             File.WriteAllBytes(Path.Combine(dir, name + ".png"), Rasterizer.SvgToPng(svg, 1f));
             File.WriteAllBytes(Path.Combine(dir, name + ".pdf"), JourneyMapRenderer.RenderPdf(journey, workspace, options));
+            var png = Rasterizer.SvgToPng(svg, 1f);
+            Crop(png, Path.Combine(dir, name + "-crop-a.png"), 0, 0, 1400, 1000);
+            Crop(png, Path.Combine(dir, name + "-crop-b.png"), 1300, 800, 1400, 1000);
         }
+    }
+
+    [Fact]
+    public void CardChartsAndReportAreWrittenWhenAskedFor()
+    {
+        var dir = Environment.GetEnvironmentVariable("WAYFINDER_RENDER_OUT");
+        if (string.IsNullOrEmpty(dir))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(dir);
+        var journey = TestJourneys.Map(6);
+        var workspace = TestJourneys.Workspace(journey);
+        var card = Personas.PersonaCardRenderer.RenderSvg(TestJourneys.Maya(), workspace, TestJourneys.Today);
+        File.WriteAllBytes(Path.Combine(dir, "persona-maya.png"), Rasterizer.SvgToPng(card, 1f));
+        var card2 = Personas.PersonaCardRenderer.RenderSvg(TestJourneys.Omar(), workspace, TestJourneys.Today);
+        File.WriteAllBytes(Path.Combine(dir, "persona-omar.png"), Rasterizer.SvgToPng(card2, 1f));
+        var gaps = Charts.DecisionCharts.ValueGapSvg(Core.Decisions.ValueGapAnalysis.Analyze(TestJourneys.MayaGaps()), workspace);
+        File.WriteAllBytes(Path.Combine(dir, "value-gap.png"), Rasterizer.SvgToPng(gaps, 1f));
+        var matrix = Charts.DecisionCharts.OpportunityMatrixSvg(Core.Decisions.OpportunityRanking.Rank([TestJourneys.Map(15)]));
+        File.WriteAllBytes(Path.Combine(dir, "opportunities.png"), Rasterizer.SvgToPng(matrix, 1f));
+        File.WriteAllText(Path.Combine(dir, "report.html"), Reports.HtmlReport.Render(journey, workspace, TestJourneys.Today));
+    }
+
+    private static void Crop(byte[] png, string path, int x, int y, int w, int h)
+    {
+        using var bitmap = SkiaSharp.SKBitmap.Decode(png);
+        w = Math.Min(w, bitmap.Width - x);
+        h = Math.Min(h, bitmap.Height - y);
+        if (w <= 0 || h <= 0)
+        {
+            return;
+        }
+
+        using var subset = new SkiaSharp.SKBitmap();
+        bitmap.ExtractSubset(subset, new SkiaSharp.SKRectI(x, y, x + w, y + h));
+        using var image = SkiaSharp.SKImage.FromBitmap(subset);
+        using var data = image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        File.WriteAllBytes(path, data.ToArray());
     }
 }

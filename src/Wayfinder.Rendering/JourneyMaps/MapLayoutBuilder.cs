@@ -451,7 +451,7 @@ public static partial class MapLayoutBuilder
                     if (step.Next.Count >= 2)
                     {
                         var names = step.Next.Select(n => stage.Steps.Find(s => s.Id == n)?.Name ?? n);
-                        extra.AddRange(ctx.Wrap($"⑂ branches to {string.Join(" | ", names)}", w, 10, FontStyleKind.Italic));
+                        extra.AddRange(ctx.Wrap($"branches to {string.Join(" | ", names)}", w, 10, FontStyleKind.Italic));
                     }
 
                     if (step.SubJourney is { } sub)
