@@ -1,0 +1,97 @@
+namespace Wayfinder.Rendering.Tests;
+
+using Wayfinder.Core.Documents;
+using Wayfinder.Rendering.JourneyMaps;
+
+public sealed class JourneyMapSvgTests
+{
+    private static readonly MapRenderOptions s_options = new(TestJourneys.Today);
+
+    [Theory]
+    [InlineData(3, false)]
+    [InlineData(15, false)]
+    [InlineData(15, true)]
+    public void SvgIsWellFormedAndHoldsEveryStageLaneAndKpi(int stages, bool longTexts)
+    {
+        var journey = TestJourneys.Map(stages, longTexts);
+        var svg = JourneyMapRenderer.RenderSvg(journey, TestJourneys.Workspace(journey), s_options);
+
+        var doc = Svg.Parse(svg);
+        Assert.Equal(Svg.Ns + "svg", doc.Root!.Name);
+        var text = Svg.AllText(svg);
+        Assert.All(journey.Stages, s => Assert.Contains(s.Name, text, StringComparison.Ordinal));
+        Assert.All(journey.Lanes, l => Assert.Contains(MapLayoutBuilder.LaneName(l), text, StringComparison.Ordinal));
+        foreach (var kpi in journey.Lanes.Where(l => l.Type == LaneType.Kpis).SelectMany(l => l.Items))
+        {
+            Assert.Contains(kpi.Text!, text, StringComparison.Ordinal);
+            Assert.Contains(kpi.Actual!, text, StringComparison.Ordinal);
+            Assert.Contains($"target {kpi.Target}", text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("does not meet", text, StringComparison.Ordinal);
+        Assert.Contains("no status", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SvgNamesOnlyDejaVuSans()
+    {
+        var journey = TestJourneys.Map(3);
+        var doc = Svg.Parse(JourneyMapRenderer.RenderSvg(journey, TestJourneys.Workspace(journey), s_options));
+
+        var families = doc.Descendants().Select(e => (string?)e.Attribute("font-family")).OfType<string>().Distinct().ToList();
+        Assert.Equal(["DejaVu Sans, sans-serif"], families);
+    }
+
+    [Fact]
+    public void EmptyCellsStayEmpty()
+    {
+        var journey = TestJourneys.Map(3);
+        var layout = JourneyMapRenderer.Layout(journey, TestJourneys.Workspace(journey), s_options);
+
+        // The roles lane has no item in three stages (every fourth stage only): no card, no "N/A".
+        Assert.DoesNotContain(layout.Cards, c => c.LaneId == "roles");
+        Assert.DoesNotContain("N/A", Svg.AllText(layout.Scene.ToSvg(journey.Title)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StaleAndFreshPersonasAreTold()
+    {
+        var journey = TestJourneys.Map(3);
+        var text = Svg.AllText(JourneyMapRenderer.RenderSvg(journey, TestJourneys.Workspace(journey), s_options));
+
+        // Omar was last reviewed on 2025-01-10 (cadence 90 days by default): stale on 2026-11-25; Maya on 2026-10-01 + 90 days: fresh.
+        Assert.Equal(1, CountOf(text, "REVIEW OVERDUE"));
+        Assert.Contains("Omar Haddad", text, StringComparison.Ordinal);
+        Assert.Contains("“I just want to know what I'm paying for before I click buy.”", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FutureCompetitorMapShowsStateSubjectLoopAndSubJourney()
+    {
+        var journey = TestJourneys.Map(6) with
+        {
+            State = JourneyState.Future,
+            Subject = new Subject { Kind = SubjectKind.Competitor, Competitor = "acme" },
+        };
+        var text = Svg.AllText(JourneyMapRenderer.RenderSvg(journey, TestJourneys.Workspace(journey), s_options));
+
+        Assert.Contains("FUTURE STATE", text, StringComparison.Ordinal);
+        Assert.Contains("COMPETITOR JOURNEY · Acme Air", text, StringComparison.Ordinal);
+        Assert.Contains("loops back", text, StringComparison.Ordinal);
+        Assert.Contains("↺ loops back to: Compare options", text, StringComparison.Ordinal);
+        Assert.Contains("opens sub-journey: detailed-trigger", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TouchpointCardsShowTheChannelName()
+    {
+        var journey = TestJourneys.Map(3);
+        var text = Svg.AllText(JourneyMapRenderer.RenderSvg(journey, TestJourneys.Workspace(journey), s_options));
+
+        Assert.Contains("Website", text, StringComparison.Ordinal);
+        Assert.Contains("Flagship store", text, StringComparison.Ordinal);
+        Assert.Contains("unknown-channel", text, StringComparison.Ordinal);
+    }
+
+    private static int CountOf(string text, string what) => (text.Length - text.Replace(what, "", StringComparison.Ordinal).Length) / what.Length;
+}
