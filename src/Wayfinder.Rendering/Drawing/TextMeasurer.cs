@@ -38,12 +38,15 @@ public sealed class DejaVuMeasurer : ITextMeasurer
 
     private DejaVuMeasurer()
     {
-        _fonts =
-        [
-            new SKFont(SKTypeface.FromFamilyName("DejaVu Sans", SKFontStyle.Normal) ?? SKTypeface.Default, UnitSize),
-            new SKFont(SKTypeface.FromFamilyName("DejaVu Sans", SKFontStyle.Bold) ?? SKTypeface.Default, UnitSize),
-            new SKFont(SKTypeface.FromFamilyName("DejaVu Sans", SKFontStyle.Italic) ?? SKTypeface.Default, UnitSize),
-        ];
+        // Unhinted, linear advances: what Svg.Skia draws with (checked against rendered ink), at any size.
+        static SKFont Font(SKFontStyle style) => new(SKTypeface.FromFamilyName("DejaVu Sans", style) ?? SKTypeface.Default, UnitSize)
+        {
+            LinearMetrics = true,
+            Subpixel = true,
+            Hinting = SKFontHinting.None,
+        };
+
+        _fonts = [Font(SKFontStyle.Normal), Font(SKFontStyle.Bold), Font(SKFontStyle.Italic)];
         _ascii = new float[_fonts.Length][];
         for (var s = 0; s < _fonts.Length; s++)
         {
