@@ -72,24 +72,8 @@ public static class Rasterizer
         {
             for (var p = 0; p < pages.Count; p++)
             {
-                var page = pages[p];
                 var canvas = pdf.BeginPage(A3Width, A3Height);
-                var availableWidth = A3Width - (2 * PageMargin);
-                var availableHeight = A3Height - (2 * PageMargin) - 14;
-                var scale = Math.Min(availableWidth / page.ContentWidth, availableHeight / page.ContentHeight);
-                foreach (var tile in page.Tiles)
-                {
-                    canvas.Save();
-                    canvas.Translate(PageMargin, PageMargin);
-                    canvas.Scale(scale);
-                    canvas.ClipRect(new SKRect(tile.X, tile.Y, tile.X + tile.Width, tile.Y + tile.Height));
-                    canvas.Translate(tile.X - tile.SourceX, tile.Y - tile.SourceY);
-                    canvas.DrawPicture(picture);
-                    canvas.Restore();
-                }
-
-                var caption = $"{Xml.Clean(page.Caption)}   ·   page {p + 1} of {pages.Count}".Trim(' ', '·');
-                canvas.DrawText(caption, PageMargin, A3Height - PageMargin + 4, SKTextAlign.Left, captionFont, captionPaint);
+                DrawPage(canvas, picture, pages[p], p, pages.Count, captionFont, captionPaint);
                 pdf.EndPage();
             }
 
@@ -97,6 +81,46 @@ public static class Rasterizer
         }
 
         return stream.ToArray();
+    }
+
+    /// <summary>One planned page as a PNG of an A3 sheet at <paramref name="scale"/> pixels per point: a preview of the PDF page.</summary>
+    internal static byte[] PagePreviewPng(string svg, IReadOnlyList<PdfPagePlan> pages, int index, float scale = 1f)
+    {
+        using var doc = new SKSvg();
+        var picture = Load(doc, svg);
+        using var captionFont = new SKFont(SKTypeface.FromFamilyName("DejaVu Sans") ?? SKTypeface.Default, 9f);
+        using var captionPaint = new SKPaint { Color = new SKColor(0x4A, 0x53, 0x60), IsAntialias = true };
+        using var bitmap = new SKBitmap((int)(A3Width * scale), (int)(A3Height * scale));
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(SKColors.White);
+            canvas.Scale(scale);
+            DrawPage(canvas, picture, pages[index], index, pages.Count, captionFont, captionPaint);
+        }
+
+        using var image = SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
+
+    private static void DrawPage(SKCanvas canvas, SKPicture picture, PdfPagePlan page, int index, int count, SKFont captionFont, SKPaint captionPaint)
+    {
+        var availableWidth = A3Width - (2 * PageMargin);
+        var availableHeight = A3Height - (2 * PageMargin) - 14;
+        var scale = Math.Min(availableWidth / page.ContentWidth, availableHeight / page.ContentHeight);
+        foreach (var tile in page.Tiles)
+        {
+            canvas.Save();
+            canvas.Translate(PageMargin, PageMargin);
+            canvas.Scale(scale);
+            canvas.ClipRect(new SKRect(tile.X, tile.Y, tile.X + tile.Width, tile.Y + tile.Height));
+            canvas.Translate(tile.X - tile.SourceX, tile.Y - tile.SourceY);
+            canvas.DrawPicture(picture);
+            canvas.Restore();
+        }
+
+        var caption = $"{Xml.Clean(page.Caption)}   ·   page {index + 1} of {count}".Trim(' ', '·');
+        canvas.DrawText(caption, PageMargin, A3Height - PageMargin + 4, SKTextAlign.Left, captionFont, captionPaint);
     }
 
     private static SKPicture Load(SKSvg doc, string svg) =>

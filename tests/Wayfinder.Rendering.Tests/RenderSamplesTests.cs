@@ -23,6 +23,12 @@ public sealed class RenderSamplesTests
             File.WriteAllText(Path.Combine(dir, name + ".svg"), svg);
             File.WriteAllBytes(Path.Combine(dir, name + ".png"), Rasterizer.SvgToPng(svg, 1f));
             File.WriteAllBytes(Path.Combine(dir, name + ".pdf"), JourneyMapRenderer.RenderPdf(journey, workspace, options));
+            var layout = JourneyMapRenderer.Layout(journey, workspace, options);
+            for (var i = 0; i < layout.Pages.Count; i++)
+            {
+                File.WriteAllBytes(Path.Combine(dir, $"{name}-page{i + 1}.png"), Rasterizer.PagePreviewPng(svg, layout.Pages, i));
+            }
+
             var png = Rasterizer.SvgToPng(svg, 1f);
             Crop(png, Path.Combine(dir, name + "-crop-a.png"), 0, 0, 1400, 1000);
             Crop(png, Path.Combine(dir, name + "-crop-b.png"), 1300, 800, 1400, 1000);
