@@ -104,8 +104,27 @@ internal static class TestJourneys
         Role = "Economic buyer (B2B)",
         Type = PersonaType.Proto,
         Quote = "Show me the savings in one number.",
+        Photo = PhotoDataUri(),
         Review = new Review { LastReviewed = new DateOnly(2025, 1, 10) },
     };
+
+    /// <summary>A small generated portrait-like PNG (a head and shoulders on a sky background) as a data URI.</summary>
+    public static string PhotoDataUri()
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(96, 96);
+        using (var canvas = new SkiaSharp.SKCanvas(bitmap))
+        {
+            canvas.Clear(new SkiaSharp.SKColor(0x56, 0xB4, 0xE9));
+            using var skin = new SkiaSharp.SKPaint { Color = new SkiaSharp.SKColor(0xC6, 0x8E, 0x6B), IsAntialias = true };
+            using var shirt = new SkiaSharp.SKPaint { Color = new SkiaSharp.SKColor(0x1F, 0x4E, 0x79), IsAntialias = true };
+            canvas.DrawCircle(48, 100, 40, shirt);
+            canvas.DrawCircle(48, 42, 20, skin);
+        }
+
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        return "data:image/png;base64," + Convert.ToBase64String(data.ToArray());
+    }
 
     public static ValueGapMap MayaGaps() => new()
     {

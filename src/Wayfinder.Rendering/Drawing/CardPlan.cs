@@ -70,6 +70,33 @@ internal sealed record MeterRow(string Label, int Value, string Color) : CardRow
     }
 }
 
+/// <summary>A bullet bar: actual as a bar in the status colour, target as a tick, on a shared scale.</summary>
+internal sealed record BulletRow(double Actual, double Target, string Color) : CardRow
+{
+    public override float Height => 16;
+
+    public override void Draw(Scene scene, float x, float y, float width)
+    {
+        var max = Math.Max(Actual, Target) * 1.15;
+        if (max <= 0)
+        {
+            return;
+        }
+
+        float X(double v) => x + (float)(Math.Max(0, v) / max * width);
+        scene.Box(x, y + 5, width, 6, "#E3E7EC", null, 0, 3);
+        scene.Box(x, y + 5, X(Actual) - x, 6, Color, null, 0, 3);
+        scene.Box(X(Target) - 1, y + 1, 2.5f, 14, Palette.Ink);
+    }
+
+    /// <summary>The first number in a KPI value ("38%", "4.2 days", "1,250"), or null.</summary>
+    public static double? Number(string? text)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(text ?? "", @"-?\d+(?:[.,]\d+)*");
+        return m.Success && double.TryParse(m.Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
+    }
+}
+
 internal sealed record GapRow(float Gap) : CardRow
 {
     public override float Height => Gap;

@@ -74,11 +74,17 @@ public static partial class MapLayoutBuilder
                     AddSmall($"target {item.Target}");
                 }
 
+                var (fill, text, statusLabel) = Palette.KpiStatus(item.Status);
+                if (BulletRow.Number(item.Actual) is { } a && BulletRow.Number(item.Target) is { } t && a >= 0 && t >= 0)
+                {
+                    rows.Add(new GapRow(3));
+                    rows.Add(new BulletRow(a, t, lane.Type == LaneType.Kpis ? fill : Palette.Grey));
+                }
+
                 if (lane.Type == LaneType.Kpis)
                 {
-                    var (fill, text, label) = Palette.KpiStatus(item.Status);
                     rows.Add(new GapRow(5));
-                    rows.Add(new PillRow([(label, fill, text)]));
+                    rows.Add(new PillRow([(statusLabel, fill, text)]));
                 }
 
                 break;

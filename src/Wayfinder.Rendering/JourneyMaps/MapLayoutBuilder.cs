@@ -301,6 +301,10 @@ public static partial class MapLayoutBuilder
         scene.Circle(x + Pad + Avatar, y + Pad + Avatar, Avatar, color);
         var initials = persona?.DisplayInitials() ?? "?";
         scene.Text(x + Pad + Avatar, y + Pad + Avatar + 7, initials.Length > 3 ? initials[..3] : initials, 19, Palette.Paper, FontStyleKind.Bold, "middle");
+        if (Scene.IsEmbeddableImage(persona?.Photo))
+        {
+            scene.Image(x + Pad, y + Pad, 2 * Avatar, 2 * Avatar, persona!.Photo!, Avatar);
+        }
         var ty = y + Pad;
         ty = scene.Lines(nameLines, textX, ty, 15, 20, Palette.Ink, FontStyleKind.Bold);
         ty = scene.Lines(roleLines, textX, ty, 11.5f, 15, Palette.InkMuted);

@@ -49,9 +49,9 @@ public static class PersonaCardRenderer
         scene.Circle(Pad + R, Pad + R, R, typeColor);
         var initials = persona.DisplayInitials();
         scene.Text(Pad + R, Pad + R + 11, initials.Length > 3 ? initials[..3] : initials, 30, Palette.Paper, FontStyleKind.Bold, "middle");
-        if (!string.IsNullOrWhiteSpace(persona.Photo))
+        if (Scene.IsEmbeddableImage(persona.Photo))
         {
-            scene.Text(Pad + R, Pad + (2 * R) + 18, "photo on file", 10, Palette.InkMuted, FontStyleKind.Regular, "middle");
+            scene.Image(Pad, Pad, 2 * R, 2 * R, persona.Photo!, R);
         }
 
         var y = scene.Lines(nameLines, textX, Pad - 4, 26, 32, Palette.Ink, FontStyleKind.Bold);
@@ -105,7 +105,7 @@ public static class PersonaCardRenderer
 
         left.Traits("Goals", Palette.Blue, persona.Goals.Select(t => (t.Text, Grade(t.Evidence))));
         left.Needs("Needs", persona.Needs.Select(n => (n.Text, n.Importance, Grade(n.Evidence))));
-        left.Traits("Jobs to be done", Palette.SkyBlue, persona.Jobs.Select(j => ($"When {j.When}, I want to {j.Want}, so I can {j.SoThat}.", Grade(j.Evidence))));
+        left.Traits("Jobs to be done", Palette.SkyBlue, persona.Jobs.Select(j => (JobSentence(j), Grade(j.Evidence))));
         right.Traits("Pains", Palette.Vermillion, persona.Pains.Select(t => (t.Text, Grade(t.Evidence))));
         right.Traits("Gains", Palette.BluishGreen, persona.Gains.Select(t => (t.Text, Grade(t.Evidence))));
         right.Traits("Motivations", Palette.Orange, persona.Motivations.Select(t => (t.Text, Grade(t.Evidence))));
@@ -154,6 +154,26 @@ public static class PersonaCardRenderer
         scene.Height = MathF.Ceiling(y + 20);
         scene.Shapes[background] = new BoxShape(0, 0, scene.Width, scene.Height, Palette.Paper, Palette.Rule, 1);
         return scene;
+    }
+
+    /// <summary>"When …, I want to …, so I can …", whether or not the parts repeat the template's own words.</summary>
+    public static string JobSentence(JobToBeDone job)
+    {
+        static string Strip(string text, params string[] prefixes)
+        {
+            text = text.Trim().TrimEnd('.');
+            foreach (var prefix in prefixes)
+            {
+                if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    return text[prefix.Length..].TrimStart();
+                }
+            }
+
+            return text;
+        }
+
+        return $"When {Strip(job.When, "when ")}, I want to {Strip(job.Want, "I want to ", "to ")}, so I can {Strip(job.SoThat, "so that I can ", "so I can ", "I can ")}.";
     }
 
     /// <summary>A column that sections are stacked into.</summary>
