@@ -70,9 +70,10 @@ public static partial class MapLayoutBuilder
         {
             var lane = journey.Lanes[i];
             var mark = scene.Shapes.Count;
-            var height = lane.Type == LaneType.Emotion
+            var minHeight = LaneNameHeight(ctx, lane) + 12;
+            var height = Math.Max(minHeight, lane.Type == LaneType.Emotion
                 ? DrawEmotionLane(ctx, lane, columns, y, points)
-                : DrawLane(ctx, lane, columns, y, cards);
+                : DrawLane(ctx, lane, columns, y, cards, minHeight));
             var row = new LaneRow(lane.Id, LaneName(lane), lane.Type, y, height);
             rows.Add(row);
             if (i % 2 == 1)
@@ -510,6 +511,19 @@ public static partial class MapLayoutBuilder
         }
     }
 
+    /// <summary>The height the lane's name block takes in the fixed column (its row is never shorter).</summary>
+    private static float LaneNameHeight(Context ctx, Lane lane)
+    {
+        var name = LaneName(lane);
+        var h = 12 + (ctx.Wrap(name, LaneColumnWidth - 36, 13, FontStyleKind.Bold).Count * 18);
+        if (!string.Equals(name, TypeName(lane.Type), StringComparison.OrdinalIgnoreCase))
+        {
+            h += ctx.Wrap(TypeName(lane.Type).ToLowerInvariant(), LaneColumnWidth - 36, 10.5f).Count * 14;
+        }
+
+        return h;
+    }
+
     private static void DrawLaneName(Context ctx, LaneRow row, int index, float gridRight)
     {
         var scene = ctx.Scene;
@@ -527,11 +541,11 @@ public static partial class MapLayoutBuilder
     }
 
     // ---- Lanes ----
-    private static float DrawLane(Context ctx, Lane lane, List<StageColumn> columns, float top, List<CardBox> cards)
+    private static float DrawLane(Context ctx, Lane lane, List<StageColumn> columns, float top, List<CardBox> cards, float minHeight)
     {
         // Plan every cell first so the row can take the height of its tallest cell.
         var cells = new List<(StageColumn Col, List<(LaneItem Item, CardPlan Plan)> Wide, List<(StepColumn Step, List<(LaneItem Item, CardPlan Plan)> Items)> Steps)>();
-        var height = MinRowHeight;
+        var height = Math.Max(MinRowHeight, minHeight);
         for (var s = 0; s < ctx.Journey.Stages.Count; s++)
         {
             var stage = ctx.Journey.Stages[s];
