@@ -115,6 +115,13 @@ public static class PersonaCardRenderer
             ($"{workspace.Config.Competitors.Find(c => c.Id == a.Competitor)?.Name ?? a.Competitor}: {a.Attitude}", Grade(a.Evidence))));
 
         y = Math.Max(left.Y, right.Y);
+        if (y == top)
+        {
+            // Say so rather than leave a blank card: an empty persona is a research to-do.
+            scene.Text(Pad, y + 14, "No demographics, goals, needs or pains recorded yet — research to do.", 13, Palette.InkMuted, FontStyleKind.Italic);
+            y += 30;
+        }
+
         if (persona.EmpathyMap is { } e && (e.Says.Count + e.Thinks.Count + e.Does.Count + e.Feels.Count) > 0)
         {
             y += 8;
