@@ -134,4 +134,12 @@ public sealed class PersonaAndChartTests
         Assert.Equal(1250.5, Drawing.BulletRow.Number("1,250.5 visits"));
         Assert.Null(Drawing.BulletRow.Number("high"));
     }
+
+    [Theory]
+    [InlineData("a family event comes up", "book a cheap flight in minutes", "I can focus on the visit", "When a family event comes up, I want to book a cheap flight in minutes, so I can focus on the visit.")]
+    [InlineData("I fly for the first time", "a checklist of what to do and when", "I don't miss my flight", "When I fly for the first time, I want a checklist of what to do and when, so I don't miss my flight.")]
+    [InlineData("When I travel", "to see my gate", "so that I can relax.", "When I travel, I want to see my gate, so I can relax.")]
+    [InlineData("prices change", "know the total", "plan my budget", "When prices change, I want to know the total, so I can plan my budget.")]
+    public void JobsReadAsOneSentence(string when, string want, string soThat, string expected) =>
+        Assert.Equal(expected, PersonaCardRenderer.JobSentence(new JobToBeDone { When = when, Want = want, SoThat = soThat }));
 }

@@ -58,6 +58,44 @@ public sealed class RenderSamplesTests
         File.WriteAllText(Path.Combine(dir, "report.html"), Reports.HtmlReport.Render(journey, workspace, TestJourneys.Today));
     }
 
+    [Fact]
+    public void DemoWorkspaceIsRenderedWhenAskedFor()
+    {
+        var dir = Environment.GetEnvironmentVariable("WAYFINDER_RENDER_OUT");
+        var root = Core.Workspaces.WorkspaceLoader.FindRoot(Path.Combine(FindRepo(), "samples", "demo"));
+        if (string.IsNullOrEmpty(dir) || root is null)
+        {
+            return;
+        }
+
+        var (workspace, _) = Core.Workspaces.WorkspaceLoader.Load(root);
+        foreach (var journey in workspace.Journeys.Select(j => j.Document))
+        {
+            var svg = JourneyMapRenderer.RenderSvg(journey, workspace, new MapRenderOptions(TestJourneys.Today));
+            File.WriteAllBytes(Path.Combine(dir, $"demo-{journey.Id}.png"), Rasterizer.SvgToPng(svg));
+            File.WriteAllBytes(Path.Combine(dir, $"demo-{journey.Id}.pdf"), JourneyMapRenderer.RenderPdf(journey, workspace));
+            File.WriteAllText(Path.Combine(dir, $"demo-{journey.Id}.html"), Reports.HtmlReport.Render(journey, workspace, TestJourneys.Today));
+        }
+
+        foreach (var persona in workspace.Personas.Select(p => p.Document))
+        {
+            File.WriteAllBytes(Path.Combine(dir, $"demo-persona-{persona.Id}.png"), Rasterizer.SvgToPng(Personas.PersonaCardRenderer.RenderSvg(persona, workspace, TestJourneys.Today)));
+        }
+    }
+
+    private static string FindRepo()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+        {
+            if (Directory.Exists(Path.Combine(d.FullName, "samples")))
+            {
+                return d.FullName;
+            }
+        }
+
+        return AppContext.BaseDirectory;
+    }
+
     private static void Crop(byte[] png, string path, int x, int y, int w, int h)
     {
         using var bitmap = SkiaSharp.SKBitmap.Decode(png);

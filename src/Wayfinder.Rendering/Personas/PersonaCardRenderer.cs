@@ -163,7 +163,10 @@ public static class PersonaCardRenderer
         return scene;
     }
 
-    /// <summary>"When …, I want to …, so I can …", whether or not the parts repeat the template's own words.</summary>
+    /// <summary>
+    /// "When …, I want to …, so I can …", reading well whether the parts are written as verbs ("book a flight"),
+    /// as nouns ("a checklist") or as clauses ("I don't miss my flight"), and whether they repeat the template's words.
+    /// </summary>
     public static string JobSentence(JobToBeDone job)
     {
         static string Strip(string text, params string[] prefixes)
@@ -180,8 +183,19 @@ public static class PersonaCardRenderer
             return text;
         }
 
-        return $"When {Strip(job.When, "when ")}, I want to {Strip(job.Want, "I want to ", "to ")}, so I can {Strip(job.SoThat, "so that I can ", "so I can ", "I can ")}.";
+        static bool StartsWithAny(string text, string[] words) =>
+            words.Any(w => text.StartsWith(w + " ", StringComparison.OrdinalIgnoreCase) || text.StartsWith(w + "'", StringComparison.OrdinalIgnoreCase));
+
+        var when = Strip(job.When, "when ");
+        var want = Strip(job.Want, "I want to ", "I want ", "to ");
+        var wantPhrase = StartsWithAny(want, s_determiners) ? $"I want {want}" : $"I want to {want}";
+        var so = Strip(job.SoThat, "so that ", "so ");
+        var soPhrase = StartsWithAny(so, s_subjects) ? $"so {so}" : $"so I can {so}";
+        return $"When {when}, {wantPhrase}, {soPhrase}.";
     }
+
+    private static readonly string[] s_determiners = ["a", "an", "the", "my", "our", "some", "more", "less", "fewer", "one", "no", "all", "every", "each", "someone", "something"];
+    private static readonly string[] s_subjects = ["I", "we", "my", "our", "they", "she", "he", "it", "the", "nobody", "no"];
 
     /// <summary>A column that sections are stacked into.</summary>
     private sealed class Column(Scene scene, float x, float y, float width)
