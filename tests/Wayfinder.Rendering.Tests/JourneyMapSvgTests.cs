@@ -93,5 +93,40 @@ public sealed class JourneyMapSvgTests
         Assert.Contains("unknown-channel", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void EveryLaneTypeRendersItsItems()
+    {
+        var types = Enum.GetValues<LaneType>();
+        var journey = new Journey
+        {
+            Id = "all-lanes",
+            Title = "Every lane type",
+            Stages = [new Stage { Id = "a", Name = "A" }, new Stage { Id = "b", Name = "B", Steps = [new Step { Id = "b1", Name = "B one" }, new Step { Id = "b2", Name = "B two" }] }],
+            Lanes = types.Select(t => new Lane
+            {
+                Id = t.ToString(),
+                Type = t,
+                Items =
+                [
+                    new LaneItem { Stage = "a", Text = $"{t} in A", Score = 1, Channel = "web", Metric = "reach(touchpoint: ad)", Actual = "1,200", Target = "1,000", Persona = "maya", Alt = "A photo of the desk", Src = "images/desk.png" },
+                    new LaneItem { Stage = "b", Step = "b2", Text = $"{t} in B two", Score = -1 },
+                    new LaneItem { Stage = "nowhere", Text = "an item of a stage the map does not have" },
+                ],
+            }).ToList(),
+        };
+        var layout = JourneyMapRenderer.Layout(journey, TestJourneys.Workspace(journey), s_options);
+
+        Assert.Equal(types.Length, layout.Lanes.Count);
+        Assert.Equal((types.Length - 1) * 2, layout.Cards.Count);
+        Assert.Equal(2, layout.EmotionPoints.Count);
+        var stepB2 = layout.Stages[1].Steps[1];
+        Assert.All(layout.Cards.Where(c => c.StepId == "b2"), c => Assert.Equal(stepB2.X + MapLayoutBuilder.CellPad, c.X));
+        var text = Svg.AllText(layout.Scene.ToSvg(journey.Title));
+        Assert.Contains("Maya Okafor", text, StringComparison.Ordinal);
+        Assert.Contains("A photo of the desk", text, StringComparison.Ordinal);
+        Assert.Contains("1,200", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("an item of a stage the map does not have", text, StringComparison.Ordinal);
+    }
+
     private static int CountOf(string text, string what) => (text.Length - text.Replace(what, "", StringComparison.Ordinal).Length) / what.Length;
 }
