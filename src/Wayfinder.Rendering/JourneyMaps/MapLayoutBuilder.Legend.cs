@@ -88,19 +88,26 @@ public static partial class MapLayoutBuilder
             .Select(id => (Id: id, Channel: ctx.Channel(id))).ToList();
         if (glyphs.Count > 0)
         {
+            // Names wrap (never cut); entries flow down columns of five.
             const float ColWidth = 170;
-            var perCol = 5;
-            var cols = (glyphs.Count + perCol - 1) / perCol;
-            sections.Add((cols * ColWidth, 22 + (Math.Min(glyphs.Count, perCol) * 20), (sx, sy) =>
+            const int PerCol = 5;
+            var names = glyphs.Select(g => TextWrapper.Wrap(g.Channel?.Name ?? g.Id, ColWidth - 34, 11)).ToList();
+            var heights = names.Select(n => Math.Max(20f, (n.Count * 14) + 6)).ToList();
+            var cols = (glyphs.Count + PerCol - 1) / PerCol;
+            var tallest = Enumerable.Range(0, cols).Max(c => heights.Skip(c * PerCol).Take(PerCol).Sum());
+            sections.Add((cols * ColWidth, 20 + tallest, (sx, sy) =>
             {
                 SectionTitle(scene, sx, sy, "Channels");
-                for (var i = 0; i < glyphs.Count; i++)
+                for (var c = 0; c < cols; c++)
                 {
-                    var cx = sx + (i / perCol * ColWidth);
-                    var cy = sy + 20 + (i % perCol * 20);
-                    Glyphs.Draw(scene, Glyphs.For(glyphs[i].Channel), cx, cy, Palette.Blue);
-                    var name = TextWrapper.Wrap(glyphs[i].Channel?.Name ?? glyphs[i].Id, ColWidth - 34, 11);
-                    scene.Text(cx + 22, cy + 12, name.Count > 0 ? name[0] + (name.Count > 1 ? "…" : "") : "", 11, Palette.Ink);
+                    var cy = sy + 20;
+                    for (var i = c * PerCol; i < Math.Min(glyphs.Count, (c + 1) * PerCol); i++)
+                    {
+                        var cx = sx + (c * ColWidth);
+                        Glyphs.Draw(scene, Glyphs.For(glyphs[i].Channel), cx, cy, Palette.Blue);
+                        scene.Lines(names[i], cx + 22, cy + 1, 11, 14, Palette.Ink);
+                        cy += heights[i];
+                    }
                 }
             }));
         }

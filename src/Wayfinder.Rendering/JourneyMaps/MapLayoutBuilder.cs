@@ -339,8 +339,8 @@ public static partial class MapLayoutBuilder
             return y;
         }
 
-        const float Height = 28;
-        ctx.Scene.Text(gridLeft - 12, y + 18, "Phase", 11, Palette.InkMuted, FontStyleKind.Bold, "end");
+        // Phase names wrap inside their span; the band takes the height of the longest.
+        var plans = new List<(float Left, float Right, List<string> Lines)>();
         foreach (var phase in phases)
         {
             var cols = columns.Where(c => phase.Stages.Contains(c.StageId)).ToList();
@@ -351,12 +351,18 @@ public static partial class MapLayoutBuilder
 
             var left = cols.Min(c => c.X) + 2;
             var right = cols.Max(c => c.X + c.Width) - 2;
-            ctx.Scene.Box(left, y, right - left, Height - 4, "#E8EEF5", null, 0, 4);
-            var lines = ctx.Wrap(phase.Name, right - left - 16, 11, FontStyleKind.Bold);
-            ctx.Scene.Text(left + 8, y + 16, lines.Count > 0 ? lines[0] + (lines.Count > 1 ? "…" : "") : "", 11, Palette.Ink, FontStyleKind.Bold);
+            plans.Add((left, right, ctx.Wrap(phase.Name, right - left - 16, 11, FontStyleKind.Bold)));
         }
 
-        return y + Height;
+        var height = 12 + (plans.Select(p => p.Lines.Count).DefaultIfEmpty(1).Max() * 15);
+        ctx.Scene.Text(gridLeft - 12, y + 17, "Phase", 11, Palette.InkMuted, FontStyleKind.Bold, "end");
+        foreach (var (left, right, lines) in plans)
+        {
+            ctx.Scene.Box(left, y, right - left, height - 4, "#E8EEF5", null, 0, 4);
+            ctx.Scene.Lines(lines, left + 8, y + 4, 11, 15, Palette.Ink, FontStyleKind.Bold);
+        }
+
+        return y + height;
     }
 
     private static float DrawLoops(Context ctx, List<StageColumn> columns, float y)
