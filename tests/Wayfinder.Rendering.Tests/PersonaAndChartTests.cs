@@ -106,7 +106,9 @@ public sealed class PersonaAndChartTests
         Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/2000/svg", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<link", html, StringComparison.Ordinal);
-        Assert.Equal(5, html.Split("<svg ").Length - 1); // map, Maya, Omar, Maya's value gaps, opportunity matrix
+        Assert.Equal(6, html.Split("<svg ").Length - 1); // the map's pinned lane column, map, Maya, Omar, Maya's value gaps, opportunity matrix
+        Assert.Contains("<use href=\"#wf-map-map-6\"/>", html, StringComparison.Ordinal);
+        Assert.Contains("<g id=\"wf-map-map-6\">", html, StringComparison.Ordinal);
         Assert.Contains("<section id=\"kpis\">", html, StringComparison.Ordinal);
         var kpis = journey.Lanes.Single(l => l.Type == LaneType.Kpis).Items;
         Assert.Equal(kpis.Count, html.Split("<code>conversion(purchase)</code>").Length - 1);

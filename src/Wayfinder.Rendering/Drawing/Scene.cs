@@ -99,7 +99,10 @@ public sealed class Scene
     public static string F(float value) => Math.Round(value, 2).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The scene as a standalone SVG document (no XML declaration, so it can be inlined in HTML).</summary>
-    public string ToSvg(string title)
+    public string ToSvg(string title) => ToSvg(title, null);
+
+    /// <summary>The scene as SVG with all shapes in one group of id <paramref name="groupId"/> (an HTML page can then reuse it with &lt;use&gt;).</summary>
+    public string ToSvg(string title, string? groupId)
     {
         var sb = new StringBuilder(64 * 1024);
         sb.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").Append(F(Width)).Append("\" height=\"").Append(F(Height))
@@ -109,6 +112,11 @@ public sealed class Scene
         sb.Append("\"><title>");
         Xml.Append(sb, title);
         sb.Append("</title><defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"8\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0 0L10 5L0 10z\" fill=\"#4A5360\"/></marker></defs>");
+        if (groupId is not null)
+        {
+            sb.Append("<g id=\"").Append(SafeId(groupId)).Append("\">");
+        }
+
         foreach (var shape in Shapes)
         {
             switch (shape)
@@ -191,9 +199,18 @@ public sealed class Scene
             }
         }
 
+        if (groupId is not null)
+        {
+            sb.Append("</g>");
+        }
+
         sb.Append("</svg>");
         return sb.ToString();
     }
+
+    /// <summary>An XML/CSS-safe id: ASCII letters, digits and hyphens only.</summary>
+    public static string SafeId(string id) =>
+        "wf-" + string.Concat(id.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-'));
 
     private static void AppendStroke(StringBuilder sb, string? stroke, float width, string? dash)
     {

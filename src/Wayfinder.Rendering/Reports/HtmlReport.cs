@@ -38,8 +38,17 @@ public static class HtmlReport
 
         sb.Append("<nav><a href=\"#map\">Map</a><a href=\"#personas\">Personas</a><a href=\"#value-gaps\">Value gaps</a><a href=\"#opportunities\">Opportunities</a><a href=\"#kpis\">KPIs</a></nav></header><main>");
 
-        sb.Append("<section id=\"map\"><h2>Journey map</h2><div class=\"scroll\">")
-            .Append(JourneyMapRenderer.RenderSvg(journey, workspace, options))
+        // The map scrolls sideways; a copy of its lane-name column (a <use> of the map's own group) stays pinned at the left.
+        var layout = JourneyMapRenderer.Layout(journey, workspace, options);
+        var mapId = "map-" + journey.Id;
+        var g = Scene.F;
+        var railTop = layout.HeaderBottom;
+        var railHeight = layout.GridBottom - railTop;
+        sb.Append("<section id=\"map\"><h2>Journey map</h2><div class=\"scroll\"><div class=\"rail\"><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").Append(g(layout.GridLeft))
+            .Append("\" height=\"").Append(g(railHeight)).Append("\" viewBox=\"0 ").Append(g(railTop)).Append(' ').Append(g(layout.GridLeft)).Append(' ').Append(g(railHeight))
+            .Append("\" style=\"top:").Append(g(railTop)).Append("px\" aria-hidden=\"true\"><rect x=\"0\" y=\"").Append(g(railTop)).Append("\" width=\"").Append(g(layout.GridLeft))
+            .Append("\" height=\"").Append(g(railHeight)).Append("\" fill=\"#FFFFFF\"/><use href=\"#").Append(Scene.SafeId(mapId)).Append("\"/></svg></div>")
+            .Append(layout.Scene.ToSvg(journey.Title, mapId))
             .Append("</div></section>");
 
         var personas = journey.Personas.Select(workspace.FindPersona).OfType<Persona>().ToList();
@@ -130,7 +139,8 @@ public static class HtmlReport
         ".kicker{margin:0;color:#C9DAEA;font-size:12px;letter-spacing:.06em;text-transform:uppercase}.goal{margin:0 0 12px;max-width:70em}" +
         "nav a{color:#fff;margin-right:18px;font-weight:bold;text-decoration:none;border-bottom:2px solid #56B4E9}" +
         "main{padding:8px 40px 40px}section{margin-top:28px}h2{font-size:20px;border-bottom:2px solid #D5DAE1;padding-bottom:6px}" +
-        ".scroll{overflow-x:auto;background:#fff;border:1px solid #D5DAE1;border-radius:8px}.scroll svg{display:block}" +
+        ".scroll{overflow-x:auto;background:#fff;border:1px solid #D5DAE1;border-radius:8px}.scroll>svg{display:block}" +
+        ".rail{position:sticky;left:0;width:0;height:0;overflow:visible;z-index:1}.rail svg{position:relative;display:block;box-shadow:4px 0 6px -4px rgba(0,0,0,.25)}" +
         ".card{display:inline-block;vertical-align:top;margin:0 16px 16px 0;background:#fff;border:1px solid #D5DAE1;border-radius:8px;overflow:hidden;max-width:100%}" +
         ".card svg{display:block;max-width:100%;height:auto}" +
         "table{border-collapse:collapse;background:#fff;margin-top:8px;min-width:60%}th,td{border:1px solid #D5DAE1;padding:6px 10px;text-align:left;vertical-align:top}" +
