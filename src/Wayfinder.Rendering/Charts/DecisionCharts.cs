@@ -11,6 +11,11 @@ public static class DecisionCharts
 {
     private const float Pad = 32;
 
+    private static readonly HashSet<string> s_reserved = new(StringComparer.OrdinalIgnoreCase)
+    {
+        Palette.Blue, Palette.BlueText, Palette.VermillionText, Palette.GreenText, Palette.Orange, "#9AA1AB",
+    };
+
     /// <summary>
     /// One row per need, ranked by weighted gap: importance, our rating against each competitor's on the map's scale,
     /// a bar from us to the best competitor in the need's class colour, and the class with its gap.
@@ -23,7 +28,16 @@ public static class DecisionCharts
         var competitors = (map?.Competitors ?? []).Select((id, i) =>
         {
             var c = workspace.Config.Competitors.Find(x => x.Id == id);
-            return (Id: id, Name: c?.Name ?? id, Color: Palette.Safe(c?.Color, Palette.Series[i % Palette.Series.Length]), Shape: i % 3);
+            var series = Palette.Series[i % Palette.Series.Length];
+            var color = Palette.Safe(c?.Color, series);
+
+            // "Us" is blue and the classes have their hues: a competitor asking for one of those gets a series colour.
+            if (s_reserved.Contains(color))
+            {
+                color = series;
+            }
+
+            return (Id: id, Name: c?.Name ?? id, Color: color, Shape: i % 3);
         }).ToList();
         var persona = workspace.FindPersona(result.Persona);
         var scene = new Scene { Width = Width };
