@@ -73,6 +73,7 @@ public sealed class RenderSamplesTests
         {
             var svg = JourneyMapRenderer.RenderSvg(journey, workspace, new MapRenderOptions(TestJourneys.Today));
             File.WriteAllBytes(Path.Combine(dir, $"demo-{journey.Id}.png"), Rasterizer.SvgToPng(svg));
+            Crop(Rasterizer.SvgToPng(svg), Path.Combine(dir, $"demo-{journey.Id}-top.png"), 0, 0, 1500, 700);
             File.WriteAllBytes(Path.Combine(dir, $"demo-{journey.Id}.pdf"), JourneyMapRenderer.RenderPdf(journey, workspace));
             File.WriteAllText(Path.Combine(dir, $"demo-{journey.Id}.html"), Reports.HtmlReport.Render(journey, workspace, TestJourneys.Today));
         }
