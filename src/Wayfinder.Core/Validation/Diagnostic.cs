@@ -38,10 +38,14 @@ public sealed record Diagnostic
     }
 }
 
-/// <summary>All the problems found, not only the first.</summary>
+/// <summary>
+/// All the problems found, not only the first. A diagnostic equal to one already held is not added again, so the
+/// loader's and the validator's results can be combined without repeating a problem both found.
+/// </summary>
 public sealed class ValidationResult
 {
     private readonly List<Diagnostic> _diagnostics = [];
+    private readonly HashSet<Diagnostic> _seen = [];
 
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
 
@@ -51,9 +55,21 @@ public sealed class ValidationResult
 
     public bool IsValid => !_diagnostics.Any(d => d.Severity == Severity.Error);
 
-    public void Add(Diagnostic diagnostic) => _diagnostics.Add(diagnostic);
+    public void Add(Diagnostic diagnostic)
+    {
+        if (_seen.Add(diagnostic))
+        {
+            _diagnostics.Add(diagnostic);
+        }
+    }
 
-    public void AddRange(IEnumerable<Diagnostic> diagnostics) => _diagnostics.AddRange(diagnostics);
+    public void AddRange(IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            Add(diagnostic);
+        }
+    }
 
     /// <summary>Orders by file, line, column so output is stable.</summary>
     public IReadOnlyList<Diagnostic> Sorted() =>

@@ -66,31 +66,49 @@ public static class WorkspaceLoader
         return (workspace, result);
     }
 
-    /// <summary>Parses one document's text; problems go to <paramref name="result"/> and null is returned.</summary>
+    /// <summary>
+    /// Parses one file's text: a YAML syntax error is reported once in plain words; otherwise every structural problem
+    /// (unknown field, missing required field, wrong enum value or scalar type) is reported with its position, and
+    /// null is returned only when the text cannot be deserialised.
+    /// </summary>
     public static T? Parse<T>(string text, string file, ValidationResult result)
         where T : class
     {
+        var map = SourceMap.Parse(text);
+        if (StructureChecker.SyntaxDiagnostic(map, file) is { } syntax)
+        {
+            result.Add(syntax);
+            return null;
+        }
+
+        if (map.Root is null)
+        {
+            result.Add(new Diagnostic { File = file, Line = 1, Column = 1, Message = "the file is empty; a document needs at least kind, id and title", Code = "empty" });
+            return null;
+        }
+
+        var structural = StructureChecker.Check(map, typeof(T), file);
+        result.AddRange(structural);
         try
         {
-            var value = DocumentYaml.Read<T>(text);
-            if (value is null)
-            {
-                result.Add(new Diagnostic { File = file, Line = 1, Column = 1, Message = "the file is empty; a document needs at least kind, id and title", Code = "empty" });
-            }
-
-            return value;
+            return DocumentYaml.Read<T>(text);
         }
         catch (YamlException ex)
         {
-            var message = ex.InnerException is { } inner and not YamlException ? inner.Message : ex.Message;
-            result.Add(new Diagnostic
+            // The structural check has already said what is wrong in plain words; the deserialiser's first complaint would repeat it.
+            if (structural.Count == 0)
             {
-                File = file,
-                Line = (int)ex.Start.Line,
-                Column = (int)ex.Start.Column,
-                Message = PlainYamlMessage(message),
-                Code = "yaml",
-            });
+                var message = ex.InnerException is { } inner and not YamlException ? inner.Message : ex.Message;
+                result.Add(new Diagnostic
+                {
+                    File = file,
+                    Line = (int)ex.Start.Line,
+                    Column = (int)ex.Start.Column,
+                    Message = PlainYamlMessage(message),
+                    Code = "yaml",
+                });
+            }
+
             return null;
         }
     }

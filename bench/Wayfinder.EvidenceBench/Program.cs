@@ -1,0 +1,98 @@
+// Whole-process benchmark of the evidence engine against DuckDB SQL, in the same run.
+// Usage: dotnet run -c Release --project bench/Wayfinder.EvidenceBench -- [events=1000000] [--no-duckdb] [--dir DIR]
+using System.Diagnostics;
+using System.Globalization;
+using Wayfinder.Evidence.Import;
+using Wayfinder.Evidence.Mapping;
+using Wayfinder.Evidence.Metrics;
+using Wayfinder.Evidence.SampleData;
+using Wayfinder.Evidence.Store;
+using Wayfinder.EvidenceBench;
+
+var events = args.FirstOrDefault(a => char.IsDigit(a[0])) is { } n ? long.Parse(n, CultureInfo.InvariantCulture) : 1_000_000;
+var runDuckDb = !args.Contains("--no-duckdb");
+var dirIndex = Array.IndexOf(args, "--dir");
+var dir = dirIndex >= 0 ? args[dirIndex + 1] : Path.Combine(Path.GetTempPath(), "wayfinder-bench");
+Directory.CreateDirectory(dir);
+var journey = BenchJourney.Create();
+var csv = Path.Combine(dir, $"events-{events}.csv");
+if (!File.Exists(csv))
+{
+    Console.Error.WriteLine($"generating {events:N0} events into {csv} …");
+    var watch = Stopwatch.StartNew();
+    using var writer = new StreamWriter(csv);
+    var generated = EventGenerator.Generate(journey, new GeneratorOptions { Customers = (int)(events / 7 * 1.05) + 100, Seed = 7 }).Take((int)events);
+    EventGenerator.WriteCsv(generated, writer);
+    Console.Error.WriteLine($"  done in {watch.Elapsed.TotalSeconds:F1} s");
+}
+
+var size = new FileInfo(csv).Length;
+Console.WriteLine($"# {events:N0} events, {size / 1e6:F0} MB CSV ({(double)size / events:F0} bytes a row), {Environment.ProcessorCount} cores");
+var window = TimeSpan.FromDays(30);
+var inactivity = TimeSpan.FromDays(14);
+
+// Wayfinder: import (parse + build), metrics, save, reopen.
+static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+var total = Stopwatch.StartNew();
+var cpu0 = Cpu();
+var parse = Stopwatch.StartNew();
+var builder = new EventLogBuilder();
+var report = await EventImporter.ReadAsync(csv, builder, new EventImportOptions(), CancellationToken.None);
+parse.Stop();
+var cpu1 = Cpu();
+var build = Stopwatch.StartNew();
+var log = builder.Build(out var duplicates);
+build.Stop();
+var cpu2 = Cpu();
+builder = null;
+var metricsWatch = Stopwatch.StartNew();
+var mapping = JourneyMapping.Build(journey, log);
+var metrics = JourneyAnalyzer.Analyze(journey.Id, log, mapping, new AnalysisOptions { Window = window, Inactivity = inactivity });
+metricsWatch.Stop();
+var cpu3 = Cpu();
+total.Stop();
+var storeDir = Path.Combine(dir, "store");
+var save = Stopwatch.StartNew();
+new EventStore(storeDir).Save(log);
+save.Stop();
+log = null;
+GC.Collect();
+var reopen = Stopwatch.StartNew();
+var reopened = new EventStore(storeDir).Open();
+reopen.Stop();
+// Metrics on already-imported data: the best of three runs (the first also pays for JIT compilation).
+var again = new Stopwatch();
+var mappingTime = double.MaxValue;
+var analyzeTime = double.MaxValue;
+var metrics2 = metrics;
+for (var run = 0; run < 3; run++)
+{
+    var watch = Stopwatch.StartNew();
+    var m = JourneyMapping.Build(journey, reopened);
+    var mapped = watch.Elapsed.TotalSeconds;
+    metrics2 = JourneyAnalyzer.Analyze(journey.Id, reopened, m, new AnalysisOptions { Window = window, Inactivity = inactivity });
+    mappingTime = Math.Min(mappingTime, mapped);
+    analyzeTime = Math.Min(analyzeTime, watch.Elapsed.TotalSeconds - mapped);
+}
+var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+
+Console.WriteLine($"wayfinder: parse {parse.Elapsed.TotalSeconds:F2} s, build {build.Elapsed.TotalSeconds:F2} s, metrics {metricsWatch.Elapsed.TotalSeconds:F3} s → import+metrics {total.Elapsed.TotalSeconds:F2} s ({events / total.Elapsed.TotalSeconds / 1e6:F1} M events/s)");
+Console.WriteLine($"wayfinder: cpu time: parse {cpu1 - cpu0:F2} s, build {cpu2 - cpu1:F2} s, metrics {cpu3 - cpu2:F3} s (wall time suffers when the machine is busy: load {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
+Console.WriteLine($"wayfinder: save {save.Elapsed.TotalSeconds:F2} s, reopen {reopen.Elapsed.TotalSeconds:F3} s, metrics on the reopened store (best of 3) {mappingTime + analyzeTime:F3} s (mapping {mappingTime:F3}, analysis {analyzeTime:F3}), peak memory {peak / 1e6:F0} MB");
+Console.WriteLine($"wayfinder: {report.RowsRead:N0} rows, {report.BadRows} bad, {duplicates} duplicates, {metrics.Customers:N0} customers; funnel {string.Join(" → ", metrics.Funnel.Select(f => f.Customers))}; top variant {metrics.Variants[0].Customers}; {metrics.Flow.Count} edges; stranded {metrics.Stranded.Sum(s => s.Stranded)}");
+if (metrics2.Funnel.Select(f => f.Customers).SequenceEqual(metrics.Funnel.Select(f => f.Customers)) is false)
+{
+    Console.WriteLine("MISMATCH: metrics on the reopened store differ");
+}
+
+if (runDuckDb)
+{
+    var duck = DuckDbBaseline.Run(csv, journey, (long)window.TotalMicroseconds, (long)inactivity.TotalMicroseconds);
+    var duckTotal = duck.LoadSeconds + duck.MetricsSeconds;
+    Console.WriteLine($"duckdb:    load {duck.LoadSeconds:F2} s, metrics {duck.MetricsSeconds:F2} s ({string.Join(", ", duck.Parts.Select(p => $"{p.Name} {p.Seconds:F2}"))}) → {duckTotal:F2} s");
+    Console.WriteLine($"duckdb:    funnel {string.Join(" → ", duck.Funnel)}; top variant {duck.TopVariantCount}; {duck.Edges} edges; stranded {duck.Stranded}");
+    var same = duck.Funnel.SequenceEqual(metrics.Funnel.Select(f => (long)f.Customers)) && duck.TopVariantCount == metrics.Variants[0].Customers
+        && duck.Edges == metrics.Flow.Count && duck.Stranded == metrics.Stranded.Sum(s => s.Stranded);
+    Console.WriteLine($"results agree: {(same ? "yes" : "NO")}");
+    Console.WriteLine($"ratio (duckdb ÷ wayfinder), import+metrics: {duckTotal / total.Elapsed.TotalSeconds:F1}x; metrics only: {duck.MetricsSeconds / metricsWatch.Elapsed.TotalSeconds:F1}x");
+}

@@ -1,0 +1,396 @@
+namespace Wayfinder.Evidence.Clustering;
+
+using System.Globalization;
+using Wayfinder.Core.Documents;
+using Wayfinder.Evidence.Mapping;
+using Wayfinder.Evidence.Store;
+using Wayfinder.Evidence.Surveys;
+
+/// <summary>One behavioural cluster and what sets it apart.</summary>
+/// <param name="Traits">Plain sentences, most distinctive first ("uses app for 81% of events (all customers: 35%)").</param>
+/// <param name="Segment">A filter over customer attributes that approximates the cluster, or null when no attribute stands out.</param>
+public sealed record CustomerCluster(int Index, int Size, double Share, IReadOnlyList<string> Traits, string? Segment, string Name);
+
+/// <summary>The clusters found and how well they separate.</summary>
+public sealed record ClusteringResult(int Customers, double Silhouette, IReadOnlyList<CustomerCluster> Clusters);
+
+/// <summary>
+/// Statistical personas: customers described by behaviour (touchpoint mix, channel mix, furthest stage, recency,
+/// satisfaction), standardised, clustered with k-means (k-means++ seeding, fixed seed) for k = 2..6, keeping the
+/// k with the best silhouette on a sample; each cluster is described by the features where it differs most from all.
+/// </summary>
+public static class BehaviourClustering
+{
+    private const int MaxK = 6;
+    private const int SilhouetteSample = 1500;
+
+    public static ClusteringResult Cluster(EventLog log, JourneyMapping mapping, IReadOnlyList<SurveyResponse> surveys, int seed = 17, int? k = null)
+    {
+        var (features, names, customers) = Features(log, mapping, surveys);
+        if (customers.Count < 4)
+        {
+            return new ClusteringResult(customers.Count, 0, []);
+        }
+
+        var standardized = Standardize(features, out var means, out _);
+        var random = new Random(seed);
+        var sample = Enumerable.Range(0, customers.Count).OrderBy(_ => random.Next()).Take(SilhouetteSample).Order().ToArray();
+        int[] best = [];
+        var bestScore = double.NegativeInfinity;
+        var candidates = k is { } fixedK ? [fixedK] : Enumerable.Range(2, Math.Min(MaxK, customers.Count - 1) - 1);
+        foreach (var candidate in candidates)
+        {
+            var labels = KMeans(standardized, candidate, new Random(seed));
+            var score = Silhouette(standardized, labels, sample);
+            if (score > bestScore + 1e-9)
+            {
+                (best, bestScore) = (labels, score);
+            }
+        }
+
+        var count = best.Max() + 1;
+        var clusters = new List<CustomerCluster>();
+        for (var c = 0; c < count; c++)
+        {
+            var members = Enumerable.Range(0, best.Length).Where(i => best[i] == c).ToArray();
+            if (members.Length == 0)
+            {
+                continue;
+            }
+
+            var traits = Describe(features, names, means, members);
+            var segment = SegmentFor(log, customers, members);
+            clusters.Add(new CustomerCluster(clusters.Count + 1, members.Length, Math.Round((double)members.Length / customers.Count, 6), traits, segment, NameFor(features, names, means, members)));
+        }
+
+        clusters = [.. clusters.OrderByDescending(c => c.Size).Select((c, i) => c with { Index = i + 1 })];
+        return new ClusteringResult(customers.Count, Math.Round(bestScore, 6), clusters);
+    }
+
+    /// <summary>A draft persona document for a cluster.</summary>
+    public static Persona ToPersona(CustomerCluster cluster, ClusteringResult result, string journeyId, DateOnly today)
+    {
+        var id = $"statistical-{cluster.Index}";
+        var evidenceId = $"clustering-{today:yyyyMMdd}";
+        return new Persona
+        {
+            Id = id,
+            Title = cluster.Name,
+            Type = PersonaType.Statistical,
+            Tags = ["draft", "statistical"],
+            Role = $"{cluster.Share * 100:0.#}% of {result.Customers} customers of {journeyId}".Replace(",", ".", StringComparison.Ordinal),
+            Story = $"Found by clustering customers on behaviour (silhouette {result.Silhouette.ToString("0.00", CultureInfo.InvariantCulture)}). Review, name and enrich before use.",
+            Behaviours = [.. cluster.Traits.Select(t => new Trait { Text = t, Evidence = [evidenceId] })],
+            Segment = cluster.Segment,
+            Evidence = [new EvidenceLink { Id = evidenceId, Kind = EvidenceKind.Analytics, Title = $"Behavioural clustering of {result.Customers} customers", Source = $"wayfinder personas discover {journeyId}", Date = today }],
+            Review = new Review { LastReviewed = today },
+        };
+    }
+
+    private static (double[][] Features, string[] Names, List<int> Customers) Features(EventLog log, JourneyMapping mapping, IReadOnlyList<SurveyResponse> surveys)
+    {
+        var tpCount = mapping.Touchpoints.Count;
+        var channelCount = log.ChannelNames.Count;
+        var stages = mapping.Stages.Count;
+        var names = new List<string>();
+        names.AddRange(mapping.Touchpoints.Select(t => $"tp:{t.Id}"));
+        names.AddRange(log.ChannelNames.Select(c => $"ch:{c}"));
+        names.Add("stage");
+        names.Add("recency");
+        names.Add("satisfaction");
+        var emotion = surveys.Where(s => s.CustomerId is not null).GroupBy(s => s.CustomerId!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Average(s => s.AsEmotion()), StringComparer.Ordinal);
+        var rows = new List<double[]>();
+        var customers = new List<int>();
+        for (var c = 0; c < log.CustomerCount; c++)
+        {
+            var vector = new double[names.Count];
+            var mapped = 0;
+            var furthest = -1;
+            long last = 0;
+            for (var r = log.CustomerStart[c]; r < log.CustomerStart[c + 1]; r++)
+            {
+                var tp = mapping.TouchpointOfRow[r];
+                if (tp < 0)
+                {
+                    continue;
+                }
+
+                mapped++;
+                vector[tp]++;
+                if (log.ChannelCodes[r] >= 0)
+                {
+                    vector[tpCount + log.ChannelCodes[r]]++;
+                }
+
+                furthest = Math.Max(furthest, mapping.Touchpoints[tp].Stage);
+                last = log.Timestamps[r];
+            }
+
+            if (mapped == 0)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < tpCount + channelCount; i++)
+            {
+                vector[i] /= mapped;
+            }
+
+            vector[tpCount + channelCount] = stages <= 1 ? 1 : (double)furthest / (stages - 1);
+            vector[tpCount + channelCount + 1] = (log.MaxTimestamp - last) / 86_400_000_000d;
+            vector[tpCount + channelCount + 2] = emotion.TryGetValue(log.CustomerIds[c], out var e) ? e : 0;
+            rows.Add(vector);
+            customers.Add(c);
+        }
+
+        return ([.. rows], [.. names], customers);
+    }
+
+    private static double[][] Standardize(double[][] rows, out double[] means, out double[] deviations)
+    {
+        var dims = rows[0].Length;
+        means = new double[dims];
+        deviations = new double[dims];
+        foreach (var row in rows)
+        {
+            for (var d = 0; d < dims; d++)
+            {
+                means[d] += row[d] / rows.Length;
+            }
+        }
+
+        foreach (var row in rows)
+        {
+            for (var d = 0; d < dims; d++)
+            {
+                deviations[d] += (row[d] - means[d]) * (row[d] - means[d]) / rows.Length;
+            }
+        }
+
+        for (var d = 0; d < dims; d++)
+        {
+            deviations[d] = Math.Sqrt(deviations[d]);
+        }
+
+        var m = means;
+        var s = deviations;
+        return [.. rows.Select(row => row.Select((v, d) => s[d] < 1e-12 ? 0 : (v - m[d]) / s[d]).ToArray())];
+    }
+
+    internal static int[] KMeans(double[][] points, int k, Random random)
+    {
+        var dims = points[0].Length;
+        var centers = new List<double[]> { (double[])points[random.Next(points.Length)].Clone() };
+        var distance = new double[points.Length];
+        while (centers.Count < k)
+        {
+            var total = 0.0;
+            for (var i = 0; i < points.Length; i++)
+            {
+                distance[i] = centers.Min(center => Distance(points[i], center));
+                total += distance[i];
+            }
+
+            var pick = random.NextDouble() * total;
+            var chosen = points.Length - 1;
+            for (var i = 0; i < points.Length; i++)
+            {
+                pick -= distance[i];
+                if (pick <= 0)
+                {
+                    chosen = i;
+                    break;
+                }
+            }
+
+            centers.Add((double[])points[chosen].Clone());
+        }
+
+        var labels = new int[points.Length];
+        for (var iteration = 0; iteration < 50; iteration++)
+        {
+            var changed = false;
+            for (var i = 0; i < points.Length; i++)
+            {
+                var nearest = 0;
+                var nearestDistance = double.MaxValue;
+                for (var c = 0; c < k; c++)
+                {
+                    var d = Distance(points[i], centers[c]);
+                    if (d < nearestDistance)
+                    {
+                        (nearest, nearestDistance) = (c, d);
+                    }
+                }
+
+                changed |= labels[i] != nearest;
+                labels[i] = nearest;
+            }
+
+            if (!changed && iteration > 0)
+            {
+                break;
+            }
+
+            var sums = new double[k][];
+            var counts = new int[k];
+            for (var c = 0; c < k; c++)
+            {
+                sums[c] = new double[dims];
+            }
+
+            for (var i = 0; i < points.Length; i++)
+            {
+                counts[labels[i]]++;
+                for (var d = 0; d < dims; d++)
+                {
+                    sums[labels[i]][d] += points[i][d];
+                }
+            }
+
+            for (var c = 0; c < k; c++)
+            {
+                if (counts[c] > 0)
+                {
+                    centers[c] = [.. sums[c].Select(v => v / counts[c])];
+                }
+            }
+        }
+
+        return labels;
+    }
+
+    private static double Distance(double[] a, double[] b)
+    {
+        var sum = 0.0;
+        for (var d = 0; d < a.Length; d++)
+        {
+            var diff = a[d] - b[d];
+            sum += diff * diff;
+        }
+
+        return sum;
+    }
+
+    internal static double Silhouette(double[][] points, int[] labels, int[] sample)
+    {
+        var k = labels.Max() + 1;
+        if (k < 2)
+        {
+            return 0;
+        }
+
+        var total = 0.0;
+        foreach (var i in sample)
+        {
+            var sums = new double[k];
+            var counts = new int[k];
+            foreach (var j in sample)
+            {
+                if (i == j)
+                {
+                    continue;
+                }
+
+                sums[labels[j]] += Math.Sqrt(Distance(points[i], points[j]));
+                counts[labels[j]]++;
+            }
+
+            var own = labels[i];
+            var a = counts[own] == 0 ? 0 : sums[own] / counts[own];
+            var b = Enumerable.Range(0, k).Where(c => c != own && counts[c] > 0).Select(c => sums[c] / counts[c]).DefaultIfEmpty(0).Min();
+            total += Math.Max(a, b) == 0 ? 0 : (b - a) / Math.Max(a, b);
+        }
+
+        return total / sample.Length;
+    }
+
+    private static List<string> Describe(double[][] features, string[] names, double[] means, int[] members)
+    {
+        var traits = new List<(double Score, string Text)>();
+        for (var d = 0; d < names.Length; d++)
+        {
+            var mean = members.Average(i => features[i][d]);
+            var overall = means[d];
+            var name = names[d];
+            var difference = mean - overall;
+            string text;
+            if (name.StartsWith("tp:", StringComparison.Ordinal) || name.StartsWith("ch:", StringComparison.Ordinal))
+            {
+                var what = name.StartsWith("tp:", StringComparison.Ordinal) ? $"touchpoint {name[3..]}" : $"channel {name[3..]}";
+                text = $"{what}: {Pct(mean)} of their events (all customers: {Pct(overall)})";
+            }
+            else if (name == "stage")
+            {
+                text = $"gets {Pct(mean)} of the way through the journey (all customers: {Pct(overall)})";
+            }
+            else if (name == "recency")
+            {
+                text = $"last seen {mean:0} days before the end of the data (all customers: {overall:0} days)";
+            }
+            else
+            {
+                text = $"feels {mean:+0.0;-0.0;0.0} on the −2..+2 scale in surveys (all customers: {overall:+0.0;-0.0;0.0})";
+            }
+
+            var scale = name == "recency" ? Math.Max(1, overall) : name == "satisfaction" ? 2 : Math.Max(0.05, overall);
+            traits.Add((Math.Abs(difference) / scale, text.Replace(",", ".", StringComparison.Ordinal).Replace(". of", ", of", StringComparison.Ordinal)));
+        }
+
+        return [.. traits.OrderByDescending(t => t.Score).ThenBy(t => t.Text, StringComparer.Ordinal).Take(5).Select(t => t.Text)];
+    }
+
+    private static string NameFor(double[][] features, string[] names, double[] means, int[] members)
+    {
+        string? channel = null;
+        var bestLift = 0.0;
+        for (var d = 0; d < names.Length; d++)
+        {
+            if (!names[d].StartsWith("ch:", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var lift = members.Average(i => features[i][d]) - means[d];
+            if (lift > bestLift)
+            {
+                (channel, bestLift) = (names[d][3..], lift);
+            }
+        }
+
+        var stageIndex = Array.IndexOf(names, "stage");
+        var progress = members.Average(i => features[i][stageIndex]);
+        var depth = progress >= 0.75 ? "completers" : progress >= 0.4 ? "middle-stage customers" : "early drop-outs";
+        return channel is null ? char.ToUpperInvariant(depth[0]) + depth[1..] : $"{char.ToUpperInvariant(channel[0])}{channel[1..]}-leaning {depth}";
+    }
+
+    /// <summary>Attribute values at least 1.5× as common in the cluster as overall (and held by half its members) make the segment.</summary>
+    private static string? SegmentFor(EventLog log, List<int> customers, int[] members)
+    {
+        var parts = new List<string>();
+        foreach (var (name, column) in log.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal))
+        {
+            var best = (Value: (string?)null, Lift: 0.0);
+            for (var v = 0; v < column.Values.Count; v++)
+            {
+                var inCluster = (double)members.Count(i => column.Codes[customers[i]] == v) / members.Length;
+                var overall = (double)customers.Count(c => column.Codes[c] == v) / customers.Count;
+                var lift = overall == 0 ? 0 : inCluster / overall;
+                if (inCluster >= 0.5 && lift >= 1.5 && lift > best.Lift)
+                {
+                    best = (column.Values[v], lift);
+                }
+            }
+
+            if (best.Value is not null)
+            {
+                parts.Add($"{name} = \"{best.Value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
+            }
+        }
+
+        return parts.Count == 0 ? null : string.Join(" and ", parts);
+    }
+
+    private static string Pct(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
+}

@@ -1,0 +1,454 @@
+namespace Wayfinder.Evidence.Import;
+
+using System.Globalization;
+using System.Text.Json;
+using nietras.SeparatedValues;
+using Parquet;
+using Parquet.Schema;
+using Wayfinder.Evidence.Store;
+
+/// <summary>Options for reading one events file.</summary>
+public sealed record EventImportOptions
+{
+    /// <summary>csv, ndjson or parquet; null tells it from the extension (.csv .tsv .txt, .ndjson .jsonl .json, .parquet).</summary>
+    public string? Format { get; init; }
+
+    /// <summary>plain, ga4, segment or mixpanel.</summary>
+    public string? Preset { get; init; }
+
+    /// <summary>The data source's mapping from <c>wayfinder.yaml</c>.</summary>
+    public IReadOnlyDictionary<string, string>? Mapping { get; init; }
+
+    /// <summary>A line longer than this stops the import (the store is left as it was).</summary>
+    public long MaxLineBytes { get; init; } = 4L * 1024 * 1024;
+
+    public IProgress<ImportProgress>? Progress { get; init; }
+}
+
+/// <summary>
+/// Reads events from CSV, NDJSON or Parquet into an <see cref="EventLogBuilder"/>. Good rows are kept; each bad row
+/// is counted and (the first <see cref="MaxProblemsListed"/>) listed with its line and reason.
+/// </summary>
+public static class EventImporter
+{
+    public const int MaxProblemsListed = 100;
+
+    public static string DetectFormat(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".csv" or ".tsv" or ".txt" => "csv",
+        ".ndjson" or ".jsonl" or ".json" => "ndjson",
+        ".parquet" => "parquet",
+        var other => throw new ImportAbortedException($"cannot tell the format of '{Path.GetFileName(path)}' from '{other}'; name it with format: csv, ndjson or parquet"),
+    };
+
+    /// <summary>Reads <paramref name="path"/> into <paramref name="builder"/>; on an <see cref="ImportAbortedException"/> the builder must be discarded.</summary>
+    public static async Task<ImportReport> ReadAsync(string path, EventLogBuilder builder, EventImportOptions options, CancellationToken cancellationToken)
+    {
+        var format = options.Format ?? DetectFormat(path);
+        var total = new FileInfo(path).Length;
+        var sink = new RowSink(builder);
+        var progress = options.Progress;
+        void OnBytes(long bytes)
+        {
+            if (sink.Rows % 65536 == 0)
+            {
+                progress?.Report(new ImportProgress(sink.Rows, bytes, total));
+            }
+        }
+
+        switch (format)
+        {
+            case "csv":
+                await using (var stream = new LineGuardStream(File.OpenRead(path), options.MaxLineBytes, OnBytes))
+                {
+                    ReadCsv(stream, sink, options, cancellationToken);
+                }
+
+                break;
+            case "ndjson":
+                await using (var stream = new LineGuardStream(File.OpenRead(path), options.MaxLineBytes, OnBytes))
+                {
+                    await ReadNdjsonAsync(stream, sink, options, cancellationToken).ConfigureAwait(false);
+                }
+
+                break;
+            case "parquet":
+                await ReadParquetAsync(path, sink, options, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                throw new ImportAbortedException($"unknown format '{format}'; use csv, ndjson or parquet");
+        }
+
+        progress?.Report(new ImportProgress(sink.Rows, total, total));
+        return new ImportReport
+        {
+            File = path,
+            Format = format,
+            RowsRead = sink.Rows,
+            BadRows = sink.BadRows,
+            Problems = sink.Problems,
+        };
+    }
+
+    private static void ReadCsv(Stream stream, RowSink sink, EventImportOptions options, CancellationToken cancellationToken)
+    {
+        using var reader = Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true }).From(stream);
+        var columns = reader.Header.ColNames;
+        if (columns.Count == 0)
+        {
+            throw new ImportAbortedException("the file is empty; an events CSV starts with a header line such as customer_id,timestamp,event");
+        }
+
+        var (plan, problem) = ColumnPresets.Resolve(options.Preset, columns, options.Mapping);
+        if (plan is null)
+        {
+            throw new ImportAbortedException(problem!);
+        }
+
+        var customerIndex = reader.Header.IndexOf(plan.CustomerId);
+        var timeIndex = reader.Header.IndexOf(plan.Timestamp);
+        var eventIndex = reader.Header.IndexOf(plan.Event);
+        var channelIndex = plan.Channel is null ? -1 : reader.Header.IndexOf(plan.Channel);
+        var properties = plan.Properties.Select(p => (Index: reader.Header.IndexOf(p.Column), Column: sink.Builder.Property(p.Name))).ToArray();
+        var attributes = plan.Attributes.Select(p => (Index: reader.Header.IndexOf(p.Column), Column: sink.Builder.Attribute(p.Name))).ToArray();
+        foreach (var row in reader)
+        {
+            if ((sink.Rows & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            sink.Rows++;
+            var line = row.LineNumberFrom;
+            if (row.ColCount != columns.Count)
+            {
+                if (row.ColCount == 1 && row.Span.Trim().IsEmpty)
+                {
+                    sink.Rows--;
+                    continue;
+                }
+
+                sink.Bad(line, "", $"has {row.ColCount} fields but the header has {columns.Count} (a truncated or malformed line)");
+                continue;
+            }
+
+            var customer = row[customerIndex].Span.Trim();
+            var eventName = row[eventIndex].Span.Trim();
+            if (!sink.Check(line, customer, eventName, row[timeIndex].Span, plan.TimestampUnit, out var micros))
+            {
+                continue;
+            }
+
+            var r = sink.Builder.AddRow(customer, micros, eventName, channelIndex < 0 ? [] : row[channelIndex].Span.Trim());
+            foreach (var (index, column) in properties)
+            {
+                column.Set(r, row[index].Span);
+            }
+
+            foreach (var (index, column) in attributes)
+            {
+                column.Set(r, row[index].Span);
+            }
+        }
+    }
+
+    private static async Task ReadNdjsonAsync(Stream stream, RowSink sink, EventImportOptions options, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(stream);
+        ColumnPlan? plan = null;
+        var classified = new Dictionary<string, (bool IsAttribute, DenseColumn Column)>(StringComparer.Ordinal);
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        long line = 0;
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } text)
+        {
+            line++;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            sink.Rows++;
+            fields.Clear();
+            try
+            {
+                using var document = JsonDocument.Parse(text);
+                if (document.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    sink.Bad(line, "", "is not a JSON object; each line of an NDJSON file holds one event object");
+                    continue;
+                }
+
+                Flatten(document.RootElement, "", fields);
+            }
+            catch (JsonException ex)
+            {
+                sink.Bad(line, "", $"is not valid JSON ({ex.Message.Split(" Path:")[0].TrimEnd('.')}, at byte {ex.BytePositionInLine + 1})");
+                continue;
+            }
+
+            if (plan is null)
+            {
+                var (resolved, problem) = ColumnPresets.Resolve(options.Preset, [.. fields.Keys], options.Mapping);
+                if (resolved is null)
+                {
+                    throw new ImportAbortedException($"line {line}: {problem}");
+                }
+
+                plan = resolved;
+            }
+
+            var customer = fields.GetValueOrDefault(plan.CustomerId) ?? "";
+            var eventName = fields.GetValueOrDefault(plan.Event) ?? "";
+            if (!sink.Check(line, customer.AsSpan().Trim(), eventName.AsSpan().Trim(), fields.GetValueOrDefault(plan.Timestamp), plan.TimestampUnit, out var micros))
+            {
+                continue;
+            }
+
+            var channel = plan.Channel is null ? null : fields.GetValueOrDefault(plan.Channel);
+            var r = sink.Builder.AddRow(customer.AsSpan().Trim(), micros, eventName.AsSpan().Trim(), channel.AsSpan().Trim());
+            foreach (var (key, value) in fields)
+            {
+                if (key == plan.CustomerId || key == plan.Timestamp || key == plan.Event || key == plan.Channel)
+                {
+                    continue;
+                }
+
+                if (!classified.TryGetValue(key, out var target))
+                {
+                    var (isAttribute, name) = ColumnPresets.Classify(plan.Preset, key, plan.ExplicitAttributes);
+                    target = (isAttribute, isAttribute ? sink.Builder.Attribute(name) : sink.Builder.Property(name));
+                    classified.Add(key, target);
+                }
+
+                target.Column.Set(r, value);
+            }
+        }
+
+        if (sink.Rows == 0)
+        {
+            throw new ImportAbortedException("the file is empty; an NDJSON events file holds one JSON object per line");
+        }
+    }
+
+    private static async Task ReadParquetAsync(string path, RowSink sink, EventImportOptions options, CancellationToken cancellationToken)
+    {
+        ParquetReader reader;
+        try
+        {
+            reader = await ParquetReader.CreateAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new ImportAbortedException($"not a readable Parquet file ({ex.Message})");
+        }
+
+        await using (reader.ConfigureAwait(false))
+        {
+            var dataFields = reader.Schema.GetDataFields();
+            var names = dataFields.Select(f => f.Path.ToString()).ToList();
+            var (plan, problem) = ColumnPresets.Resolve(options.Preset, names, options.Mapping);
+            if (plan is null)
+            {
+                throw new ImportAbortedException(problem!);
+            }
+
+            long rowNumber = 0;
+            for (var g = 0; g < reader.RowGroupCount; g++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                using var group = reader.OpenRowGroupReader(g);
+                var count = checked((int)group.RowCount);
+                var columns = new Dictionary<string, string?[]>(StringComparer.Ordinal);
+                foreach (var field in dataFields)
+                {
+                    columns[field.Path.ToString()] = await ReadAsTextAsync(group, field, count, cancellationToken).ConfigureAwait(false);
+                }
+
+                var props = plan.Properties.Select(p => (Data: columns[p.Column], Column: sink.Builder.Property(p.Name))).ToArray();
+                var attrs = plan.Attributes.Select(p => (Data: columns[p.Column], Column: sink.Builder.Attribute(p.Name))).ToArray();
+                var channel = plan.Channel is null ? null : columns[plan.Channel];
+                var customers = columns[plan.CustomerId];
+                var events = columns[plan.Event];
+                var times = columns[plan.Timestamp];
+                for (var i = 0; i < count; i++)
+                {
+                    rowNumber++;
+                    sink.Rows++;
+                    var customer = (customers[i] ?? "").AsSpan().Trim();
+                    var eventName = (events[i] ?? "").AsSpan().Trim();
+                    if (!sink.Check(rowNumber, customer, eventName, times[i], plan.TimestampUnit, out var micros))
+                    {
+                        continue;
+                    }
+
+                    var r = sink.Builder.AddRow(customer, micros, eventName, channel is null ? [] : (channel[i] ?? "").AsSpan().Trim());
+                    foreach (var (data, column) in props)
+                    {
+                        column.Set(r, data[i]);
+                    }
+
+                    foreach (var (data, column) in attrs)
+                    {
+                        column.Set(r, data[i]);
+                    }
+                }
+            }
+        }
+    }
+
+    private static async Task<string?[]> ReadAsTextAsync(ParquetRowGroupReader group, DataField field, int count, CancellationToken cancellationToken)
+    {
+        if (field.ClrType == typeof(string))
+        {
+            var strings = new string?[count];
+            await group.ReadAsync(field, strings.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+            return strings;
+        }
+
+        return field.ClrType switch
+        {
+            var t when t == typeof(long) => await ReadStructAsync<long>(group, field, count, cancellationToken).ConfigureAwait(false),
+            var t when t == typeof(int) => await ReadStructAsync<int>(group, field, count, cancellationToken).ConfigureAwait(false),
+            var t when t == typeof(double) => await ReadStructAsync<double>(group, field, count, cancellationToken).ConfigureAwait(false),
+            var t when t == typeof(float) => await ReadStructAsync<float>(group, field, count, cancellationToken).ConfigureAwait(false),
+            var t when t == typeof(bool) => await ReadStructAsync<bool>(group, field, count, cancellationToken).ConfigureAwait(false),
+            var t when t == typeof(DateTime) => await ReadStructAsync<DateTime>(group, field, count, cancellationToken).ConfigureAwait(false),
+            var t when t == typeof(DateTimeOffset) => await ReadStructAsync<DateTimeOffset>(group, field, count, cancellationToken).ConfigureAwait(false),
+            var t when t == typeof(decimal) => await ReadStructAsync<decimal>(group, field, count, cancellationToken).ConfigureAwait(false),
+            var t when t == typeof(short) => await ReadStructAsync<short>(group, field, count, cancellationToken).ConfigureAwait(false),
+            var t => throw new ImportAbortedException($"column '{field.Path}' has type {t.Name}, which Wayfinder cannot read; export it as text or a number"),
+        };
+    }
+
+    private static async Task<string?[]> ReadStructAsync<T>(ParquetRowGroupReader group, DataField field, int count, CancellationToken cancellationToken)
+        where T : struct
+    {
+        var values = new T?[count];
+        if (field.IsNullable)
+        {
+            await group.ReadAsync<T>(field, values.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var plain = new T[count];
+            await group.ReadAsync<T>(field, plain.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < count; i++)
+            {
+                values[i] = plain[i];
+            }
+        }
+
+        return [.. values.Select(v => v is { } x ? Text(x) : null)];
+    }
+
+    private static string Text(object? value) => value switch
+    {
+        null => "",
+        string s => s,
+        DateTime dt => dt.ToString("O", CultureInfo.InvariantCulture),
+        DateTimeOffset dto => dto.ToString("O", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    /// <summary>Flattens nested objects to dotted keys; arrays of {key, value} pairs (GA4's event_params) become keyed fields.</summary>
+    private static void Flatten(JsonElement element, string prefix, Dictionary<string, string> into)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    Flatten(property.Value, prefix.Length == 0 ? property.Name : $"{prefix}.{property.Name}", into);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("key", out var key) && key.ValueKind == JsonValueKind.String && item.TryGetProperty("value", out var value))
+                    {
+                        Flatten(Unwrap(value), $"{prefix}.{key.GetString()}", into);
+                    }
+                    else
+                    {
+                        Flatten(item, $"{prefix}.{index}", into);
+                    }
+
+                    index++;
+                }
+
+                break;
+            case JsonValueKind.String:
+                into[prefix] = element.GetString()!;
+                break;
+            case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False:
+                into[prefix] = element.GetRawText();
+                break;
+        }
+    }
+
+    /// <summary>GA4 wraps parameter values as {string_value | int_value | double_value | float_value}: take the one set.</summary>
+    private static JsonElement Unwrap(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            return value;
+        }
+
+        foreach (var property in value.EnumerateObject())
+        {
+            if (property.Name.EndsWith("_value", StringComparison.Ordinal) && property.Value.ValueKind != JsonValueKind.Null)
+            {
+                return property.Value;
+            }
+        }
+
+        return value;
+    }
+
+    private sealed class RowSink(EventLogBuilder builder)
+    {
+        public EventLogBuilder Builder { get; } = builder;
+
+        public long Rows { get; set; }
+
+        public long BadRows { get; private set; }
+
+        public List<RowProblem> Problems { get; } = [];
+
+        public void Bad(long line, string field, string reason)
+        {
+            BadRows++;
+            if (Problems.Count < MaxProblemsListed)
+            {
+                Problems.Add(new RowProblem(line, field, reason));
+            }
+        }
+
+        public bool Check(long line, ReadOnlySpan<char> customer, ReadOnlySpan<char> eventName, ReadOnlySpan<char> time, string? unit, out long micros)
+        {
+            micros = 0;
+            if (customer.IsEmpty)
+            {
+                Bad(line, "customer_id", "is missing; every event needs the customer it belongs to");
+                return false;
+            }
+
+            if (eventName.IsEmpty)
+            {
+                Bad(line, "event", "is missing; every row needs an event name");
+                return false;
+            }
+
+            if (!Timestamps.TryParse(time, unit, out micros, out var reason))
+            {
+                Bad(line, "timestamp", reason!);
+                return false;
+            }
+
+            return true;
+        }
+    }
+}

@@ -1,0 +1,207 @@
+namespace Wayfinder.Evidence.Import;
+
+using System.Globalization;
+
+/// <summary>Parses event times: ISO 8601 (UTC unless an offset is given) or epoch seconds, milliseconds or microseconds.</summary>
+public static class Timestamps
+{
+    /// <summary>The earliest time accepted (1970-01-01T00:00Z) in µs.</summary>
+    public const long MinMicros = 0;
+
+    /// <summary>The latest time accepted (2100-01-01T00:00Z) in µs; later dates (e.g. 9999-12-31) are rejected as implausible.</summary>
+    public static readonly long MaxMicros = new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1000;
+
+    private static readonly string[] s_formats =
+    [
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd",
+        "yyyy-MM-dd HH:mm:ss.FFFFFFF 'UTC'",
+    ];
+
+    /// <summary>Parses <paramref name="text"/> to µs since the epoch, or returns a plain reason.</summary>
+    /// <param name="unit">s, ms or us for epoch numbers; null tells them apart by size (below 10^11 seconds, below 10^14 milliseconds, else microseconds).</param>
+    public static bool TryParse(ReadOnlySpan<char> text, string? unit, out long micros, out string? reason)
+    {
+        text = text.Trim();
+        micros = 0;
+        reason = null;
+        if (text.IsEmpty)
+        {
+            reason = "is empty";
+            return false;
+        }
+
+        if (IsNumber(text))
+        {
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+            {
+                reason = $"'{Clip(text)}' is not a number";
+                return false;
+            }
+
+            var magnitude = Math.Abs(number);
+            var factor = unit switch
+            {
+                "s" => 1_000_000d,
+                "ms" => 1_000d,
+                "us" => 1d,
+                _ => magnitude < 1e11 ? 1_000_000d : magnitude < 1e14 ? 1_000d : 1d,
+            };
+            var value = number * factor;
+            if (value is < MinMicros || value >= MaxMicros)
+            {
+                reason = $"'{Clip(text)}' is outside 1970–2099 as epoch {(unit ?? (factor == 1_000_000d ? "seconds" : factor == 1_000d ? "milliseconds" : "microseconds"))}";
+                return false;
+            }
+
+            micros = (long)Math.Round(value);
+            return true;
+        }
+
+        if (TryParseIsoFast(text, out micros))
+        {
+            if (micros is < MinMicros || micros >= MaxMicros)
+            {
+                reason = $"'{Clip(text)}' is outside 1970–2099";
+                return false;
+            }
+
+            return true;
+        }
+
+        if (!DateTimeOffset.TryParseExact(text, s_formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var parsed)
+            && !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out parsed))
+        {
+            reason = $"'{Clip(text)}' is not a date and time; write ISO 8601 (2026-03-01T14:05:00Z) or epoch seconds/milliseconds/microseconds";
+            return false;
+        }
+
+        var ticks = parsed.UtcTicks - DateTime.UnixEpoch.Ticks;
+        micros = ticks / 10;
+        if (micros is < MinMicros || micros >= MaxMicros)
+        {
+            reason = $"'{Clip(text)}' is outside 1970–2099";
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The common shapes <c>yyyy-MM-ddTHH:mm:ss[.fraction][Z|±hh:mm|±hhmm]</c> (T or a space) without the general
+    /// parser: a benchmark showed DateTimeOffset parsing to dominate CSV import. Anything else falls through.
+    /// </summary>
+    internal static bool TryParseIsoFast(ReadOnlySpan<char> s, out long micros)
+    {
+        micros = 0;
+        if (s.Length < 19 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ') || s[13] != ':' || s[16] != ':')
+        {
+            return false;
+        }
+
+        if (!Digits(s, 0, 4, out var year) || !Digits(s, 5, 2, out var month) || !Digits(s, 8, 2, out var day)
+            || !Digits(s, 11, 2, out var hour) || !Digits(s, 14, 2, out var minute) || !Digits(s, 17, 2, out var second))
+        {
+            return false;
+        }
+
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(Math.Max(1, year), month) || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        var i = 19;
+        long fraction = 0;
+        if (i < s.Length && s[i] == '.')
+        {
+            i++;
+            var scale = 100_000L;
+            var start = i;
+            while (i < s.Length && char.IsAsciiDigit(s[i]))
+            {
+                fraction += (s[i] - '0') * scale;
+                scale /= 10;
+                i++;
+            }
+
+            if (i == start)
+            {
+                return false;
+            }
+        }
+
+        long offsetMinutes = 0;
+        if (i < s.Length)
+        {
+            if (s[i] == 'Z' && i == s.Length - 1)
+            {
+                i++;
+            }
+            else if (s[i] is '+' or '-')
+            {
+                var sign = s[i] == '-' ? -1 : 1;
+                var rest = s[(i + 1)..];
+                int oh, om;
+                if (rest.Length == 5 && rest[2] == ':' && Digits(rest, 0, 2, out oh) && Digits(rest, 3, 2, out om))
+                {
+                }
+                else if (rest.Length == 4 && Digits(rest, 0, 2, out oh) && Digits(rest, 2, 2, out om))
+                {
+                }
+                else
+                {
+                    return false;
+                }
+
+                offsetMinutes = sign * ((oh * 60) + om);
+                i = s.Length;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        var days = new DateOnly(year, month, day).DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+        var seconds = (days * 86_400L) + (hour * 3600L) + (minute * 60L) + second - (offsetMinutes * 60);
+        micros = (seconds * 1_000_000L) + fraction;
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<char> s, int start, int length, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + length; i++)
+        {
+            var d = s[i] - '0';
+            if ((uint)d > 9)
+            {
+                return false;
+            }
+
+            value = (value * 10) + d;
+        }
+
+        return true;
+    }
+
+    private static bool IsNumber(ReadOnlySpan<char> text)
+    {
+        var start = text[0] is '-' or '+' ? 1 : 0;
+        if (start == text.Length)
+        {
+            return false;
+        }
+
+        for (var i = start; i < text.Length; i++)
+        {
+            if (!char.IsAsciiDigit(text[i]) && text[i] is not '.' and not 'e' and not 'E')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string Clip(ReadOnlySpan<char> text) => text.Length > 40 ? string.Concat(text[..40], "…") : text.ToString();
+}

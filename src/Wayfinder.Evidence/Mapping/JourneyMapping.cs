@@ -1,0 +1,127 @@
+namespace Wayfinder.Evidence.Mapping;
+
+using Wayfinder.Core.Documents;
+using Wayfinder.Evidence.Store;
+
+/// <summary>A journey's touchpoint as the metrics see it.</summary>
+public sealed record TouchpointInfo(string Id, string Name, int Stage, string? Channel);
+
+/// <summary>
+/// A journey compiled against an event log: its stages, its touchpoints, and for every row the touchpoint it
+/// counts as (-1 when no touchpoint claims it). Only mapped events count in any metric.
+/// </summary>
+public sealed class JourneyMapping
+{
+    public JourneyMapping(IReadOnlyList<(string Id, string Name)> stages, IReadOnlyList<TouchpointInfo> touchpoints, int[] touchpointOfRow)
+    {
+        Stages = stages;
+        Touchpoints = touchpoints;
+        TouchpointOfRow = touchpointOfRow;
+    }
+
+    public IReadOnlyList<(string Id, string Name)> Stages { get; }
+    public IReadOnlyList<TouchpointInfo> Touchpoints { get; }
+    public int[] TouchpointOfRow { get; }
+
+    /// <summary>
+    /// Maps each row of <paramref name="log"/> to the first touchpoint (in lane and item order) whose event
+    /// patterns match its event name (exact, or <c>*</c>/<c>?</c> wildcards) and whose condition, if any, holds.
+    /// </summary>
+    /// <param name="condition">Evaluates a matcher's <c>where</c> text on a row; null treats conditions as unmet.</param>
+    public static JourneyMapping Build(Journey journey, EventLog log, Func<string, int, bool>? condition = null)
+    {
+        var stages = journey.Stages.Select(s => (s.Id, s.Name)).ToList();
+        var stageIndex = stages.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var touchpoints = new List<TouchpointInfo>();
+        var matchers = new List<(int Touchpoint, EventMatcher Matcher)>();
+        foreach (var lane in journey.Lanes.Where(l => l.Type == LaneType.Touchpoints))
+        {
+            for (var i = 0; i < lane.Items.Count; i++)
+            {
+                var item = lane.Items[i];
+                if (!stageIndex.TryGetValue(item.Stage, out var stage))
+                {
+                    continue;
+                }
+
+                var id = item.Id ?? $"{lane.Id}-{i + 1}";
+                touchpoints.Add(new TouchpointInfo(id, item.Text ?? id, stage, item.Channel));
+                matchers.AddRange(item.Events.Select(e => (touchpoints.Count - 1, e)));
+            }
+        }
+
+        // Per event name: the matchers that claim it, in order. Unconditional ones resolve by name alone.
+        var byCode = new List<(int Touchpoint, string? Where)>[log.EventNames.Count];
+        for (var code = 0; code < log.EventNames.Count; code++)
+        {
+            var name = log.EventNames[code];
+            foreach (var (touchpoint, matcher) in matchers)
+            {
+                if (Wildcard.IsMatch(matcher.Name, name))
+                {
+                    (byCode[code] ??= []).Add((touchpoint, matcher.Where));
+                }
+            }
+        }
+
+        var rows = new int[log.EventCount];
+        for (var r = 0; r < rows.Length; r++)
+        {
+            rows[r] = -1;
+            var candidates = byCode[log.EventCodes[r]];
+            if (candidates is null)
+            {
+                continue;
+            }
+
+            foreach (var (touchpoint, where) in candidates)
+            {
+                if (where is null || (condition?.Invoke(where, r) ?? false))
+                {
+                    rows[r] = touchpoint;
+                    break;
+                }
+            }
+        }
+
+        return new JourneyMapping(stages, touchpoints, rows);
+    }
+}
+
+/// <summary>Event-name patterns: <c>*</c> any run of characters, <c>?</c> one character; otherwise exact and case-sensitive.</summary>
+public static class Wildcard
+{
+    public static bool IsMatch(string pattern, string text)
+    {
+        int p = 0, t = 0, star = -1, mark = 0;
+        while (t < text.Length)
+        {
+            if (p < pattern.Length && (pattern[p] == '?' || pattern[p] == text[t]))
+            {
+                p++;
+                t++;
+            }
+            else if (p < pattern.Length && pattern[p] == '*')
+            {
+                star = p++;
+                mark = t;
+            }
+            else if (star >= 0)
+            {
+                p = star + 1;
+                t = ++mark;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        while (p < pattern.Length && pattern[p] == '*')
+        {
+            p++;
+        }
+
+        return p == pattern.Length;
+    }
+}

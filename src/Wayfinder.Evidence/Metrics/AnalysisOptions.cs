@@ -1,0 +1,32 @@
+namespace Wayfinder.Evidence.Metrics;
+
+/// <summary>How to compute a journey's metrics, and on which cut of the data.</summary>
+public sealed record AnalysisOptions
+{
+    /// <summary>The ordered funnel's window, measured from the stage-1 event that starts a chain.</summary>
+    public TimeSpan Window { get; init; } = TimeSpan.FromDays(30);
+
+    /// <summary>A customer whose last mapped event is older than this (relative to the end of the data) is inactive.</summary>
+    public TimeSpan Inactivity { get; init; } = TimeSpan.FromDays(14);
+
+    /// <summary>Collapse consecutive repeats of a touchpoint in path variants (the directly-follows graph never collapses).</summary>
+    public bool CollapseRepeats { get; init; } = true;
+
+    /// <summary>How many path variants to keep (the most frequent).</summary>
+    public int TopVariants { get; init; } = 20;
+
+    /// <summary>Only customers for which this returns true (e.g. a persona's segment); null for all.</summary>
+    public Func<int, bool>? CustomerFilter { get; init; }
+
+    /// <summary>Only events at or after this time (microseconds since the epoch).</summary>
+    public long? FromMicros { get; init; }
+
+    /// <summary>Only events before this time (microseconds since the epoch).</summary>
+    public long? ToMicros { get; init; }
+
+    /// <summary>Only events on this channel.</summary>
+    public string? Channel { get; init; }
+
+    /// <summary>A description of the cut for the result.</summary>
+    public string Cut { get; init; } = "";
+}

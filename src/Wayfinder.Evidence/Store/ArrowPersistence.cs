@@ -1,0 +1,288 @@
+namespace Wayfinder.Evidence.Store;
+
+using System.Runtime.InteropServices;
+using Apache.Arrow;
+using Apache.Arrow.Ipc;
+using Apache.Arrow.Types;
+
+/// <summary>
+/// Writes and reads an <see cref="EventLog"/> as Apache Arrow IPC files: <c>events.arrow</c> (one row per event:
+/// customer index, timestamp in µs, and dictionary codes for event, channel and each property <c>p.NAME</c>),
+/// <c>customers.arrow</c> (customer id and attributes as strings, in customer-index order) and
+/// <c>dictionaries.arrow</c> (column, code, value). Any Arrow reader (pyarrow, DuckDB, Polars) can open them.
+/// </summary>
+internal static class ArrowPersistence
+{
+    private const int BatchRows = 1 << 20;
+
+    public static void Write(EventLog log, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        WriteEvents(log, Path.Combine(folder, "events.arrow"));
+        WriteCustomers(log, Path.Combine(folder, "customers.arrow"));
+        WriteDictionaries(log, Path.Combine(folder, "dictionaries.arrow"));
+    }
+
+    public static EventLog Read(string folder)
+    {
+        var dictionaries = ReadDictionaries(Path.Combine(folder, "dictionaries.arrow"));
+        var (ids, attributes) = ReadCustomers(Path.Combine(folder, "customers.arrow"));
+        var events = ReadEvents(Path.Combine(folder, "events.arrow"));
+        var customerStart = new int[ids.Length + 1];
+        foreach (var c in events.Customer)
+        {
+            customerStart[c + 1]++;
+        }
+
+        for (var c = 0; c < ids.Length; c++)
+        {
+            customerStart[c + 1] += customerStart[c];
+        }
+
+        var properties = events.Properties.ToDictionary(
+            p => p.Key,
+            p => new Column(p.Value, dictionaries.GetValueOrDefault("p." + p.Key) ?? []),
+            StringComparer.Ordinal);
+        return new EventLog(
+            ids,
+            customerStart,
+            events.Time,
+            events.Event,
+            dictionaries.GetValueOrDefault("event") ?? [],
+            events.Channel,
+            dictionaries.GetValueOrDefault("channel") ?? [],
+            properties,
+            attributes);
+    }
+
+    private static void WriteEvents(EventLog log, string path)
+    {
+        var customerOfRow = log.CustomerOfRow();
+        var propertyNames = log.Properties.Keys.Order(StringComparer.Ordinal).ToArray();
+        var schema = new Schema.Builder()
+            .Field(f => f.Name("customer").DataType(Int32Type.Default).Nullable(false))
+            .Field(f => f.Name("timestamp_us").DataType(Int64Type.Default).Nullable(false))
+            .Field(f => f.Name("event").DataType(Int32Type.Default).Nullable(false))
+            .Field(f => f.Name("channel").DataType(Int32Type.Default).Nullable(false));
+        foreach (var name in propertyNames)
+        {
+            schema.Field(f => f.Name("p." + name).DataType(Int32Type.Default).Nullable(false));
+        }
+
+        schema.Metadata("wayfinder", "events v1: codes index dictionaries.arrow; -1 means no value");
+        var built = schema.Build();
+        using var stream = File.Create(path);
+        using var writer = new ArrowFileWriter(stream, built);
+        for (var start = 0; start < Math.Max(1, log.EventCount); start += BatchRows)
+        {
+            var length = Math.Min(BatchRows, log.EventCount - start);
+            var arrays = new List<IArrowArray>
+            {
+                Int32(customerOfRow.AsSpan(start, length)),
+                Int64(log.Timestamps.AsSpan(start, length)),
+                Int32(log.EventCodes.AsSpan(start, length)),
+                Int32(log.ChannelCodes.AsSpan(start, length)),
+            };
+            arrays.AddRange(propertyNames.Select(n => Int32(log.Properties[n].Codes.AsSpan(start, length))));
+            writer.WriteRecordBatch(new RecordBatch(built, arrays, length));
+        }
+
+        writer.WriteEnd();
+    }
+
+    private static void WriteCustomers(EventLog log, string path)
+    {
+        var names = log.Attributes.Keys.Order(StringComparer.Ordinal).ToArray();
+        var schema = new Schema.Builder().Field(f => f.Name("customer_id").DataType(StringType.Default).Nullable(false));
+        foreach (var name in names)
+        {
+            schema.Field(f => f.Name("a." + name).DataType(StringType.Default).Nullable(true));
+        }
+
+        var built = schema.Build();
+        using var stream = File.Create(path);
+        using var writer = new ArrowFileWriter(stream, built);
+        var ids = new StringArray.Builder().AppendRange(log.CustomerIds).Build();
+        var arrays = new List<IArrowArray> { ids };
+        foreach (var name in names)
+        {
+            var column = log.Attributes[name];
+            var builder = new StringArray.Builder();
+            for (var c = 0; c < log.CustomerCount; c++)
+            {
+                if (column[c] is { } value)
+                {
+                    builder.Append(value);
+                }
+                else
+                {
+                    builder.AppendNull();
+                }
+            }
+
+            arrays.Add(builder.Build());
+        }
+
+        writer.WriteRecordBatch(new RecordBatch(built, arrays, log.CustomerCount));
+        writer.WriteEnd();
+    }
+
+    private static void WriteDictionaries(EventLog log, string path)
+    {
+        var column = new StringArray.Builder();
+        var code = new Int32Array.Builder();
+        var value = new StringArray.Builder();
+        void Add(string name, IReadOnlyList<string> values)
+        {
+            for (var i = 0; i < values.Count; i++)
+            {
+                column.Append(name);
+                code.Append(i);
+                value.Append(values[i]);
+            }
+        }
+
+        Add("event", log.EventNames);
+        Add("channel", log.ChannelNames);
+        foreach (var (name, property) in log.Properties.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            Add("p." + name, property.Values);
+        }
+
+        var schema = new Schema.Builder()
+            .Field(f => f.Name("column").DataType(StringType.Default).Nullable(false))
+            .Field(f => f.Name("code").DataType(Int32Type.Default).Nullable(false))
+            .Field(f => f.Name("value").DataType(StringType.Default).Nullable(false))
+            .Build();
+        using var stream = File.Create(path);
+        using var writer = new ArrowFileWriter(stream, schema);
+        var arrays = new IArrowArray[] { column.Build(), code.Build(), value.Build() };
+        writer.WriteRecordBatch(new RecordBatch(schema, arrays, arrays[0].Length));
+        writer.WriteEnd();
+    }
+
+    private static (int[] Customer, long[] Time, int[] Event, int[] Channel, Dictionary<string, int[]> Properties) ReadEvents(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var reader = new ArrowFileReader(stream);
+        var batches = new List<RecordBatch>();
+        while (reader.ReadNextRecordBatch() is { } batch)
+        {
+            batches.Add(batch);
+        }
+
+        var total = batches.Sum(b => b.Length);
+        var customer = new int[total];
+        var time = new long[total];
+        var events = new int[total];
+        var channel = new int[total];
+        var schema = reader.Schema;
+        var properties = schema.FieldsList.Where(f => f.Name.StartsWith("p.", StringComparison.Ordinal))
+            .ToDictionary(f => f.Name[2..], _ => new int[total], StringComparer.Ordinal);
+        var offset = 0;
+        foreach (var batch in batches)
+        {
+            ((Int32Array)batch.Column("customer")).Values.CopyTo(customer.AsSpan(offset));
+            ((Int64Array)batch.Column("timestamp_us")).Values.CopyTo(time.AsSpan(offset));
+            ((Int32Array)batch.Column("event")).Values.CopyTo(events.AsSpan(offset));
+            ((Int32Array)batch.Column("channel")).Values.CopyTo(channel.AsSpan(offset));
+            foreach (var (name, values) in properties)
+            {
+                ((Int32Array)batch.Column("p." + name)).Values.CopyTo(values.AsSpan(offset));
+            }
+
+            offset += batch.Length;
+            batch.Dispose();
+        }
+
+        return (customer, time, events, channel, properties);
+    }
+
+    private static (string[] Ids, Dictionary<string, Column> Attributes) ReadCustomers(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var reader = new ArrowFileReader(stream);
+        var ids = new List<string>();
+        var names = reader.Schema.FieldsList.Where(f => f.Name.StartsWith("a.", StringComparison.Ordinal)).Select(f => f.Name).ToArray();
+        var values = names.ToDictionary(n => n, _ => new List<string?>(), StringComparer.Ordinal);
+        while (reader.ReadNextRecordBatch() is { } batch)
+        {
+            var idArray = (StringArray)batch.Column("customer_id");
+            for (var i = 0; i < batch.Length; i++)
+            {
+                ids.Add(idArray.GetString(i));
+            }
+
+            foreach (var name in names)
+            {
+                var array = (StringArray)batch.Column(name);
+                for (var i = 0; i < batch.Length; i++)
+                {
+                    values[name].Add(array.IsNull(i) ? null : array.GetString(i));
+                }
+            }
+
+            batch.Dispose();
+        }
+
+        var attributes = new Dictionary<string, Column>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            var dictionary = new Dictionary<string, int>(StringComparer.Ordinal);
+            var list = new List<string>();
+            var codes = values[name].Select(v =>
+            {
+                if (v is null)
+                {
+                    return -1;
+                }
+
+                if (!dictionary.TryGetValue(v, out var code))
+                {
+                    code = list.Count;
+                    dictionary.Add(v, code);
+                    list.Add(v);
+                }
+
+                return code;
+            }).ToArray();
+            attributes.Add(name[2..], new Column(codes, [.. list]));
+        }
+
+        return ([.. ids], attributes);
+    }
+
+    private static Dictionary<string, string[]> ReadDictionaries(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var reader = new ArrowFileReader(stream);
+        var lists = new Dictionary<string, List<(int Code, string Value)>>(StringComparer.Ordinal);
+        while (reader.ReadNextRecordBatch() is { } batch)
+        {
+            var column = (StringArray)batch.Column("column");
+            var code = (Int32Array)batch.Column("code");
+            var value = (StringArray)batch.Column("value");
+            for (var i = 0; i < batch.Length; i++)
+            {
+                var name = column.GetString(i);
+                if (!lists.TryGetValue(name, out var list))
+                {
+                    list = [];
+                    lists.Add(name, list);
+                }
+
+                list.Add((code.GetValue(i) ?? 0, value.GetString(i)));
+            }
+
+            batch.Dispose();
+        }
+
+        return lists.ToDictionary(l => l.Key, l => l.Value.OrderBy(v => v.Code).Select(v => v.Value).ToArray(), StringComparer.Ordinal);
+    }
+
+    private static Int32Array Int32(ReadOnlySpan<int> values) =>
+        new(new ArrowBuffer(MemoryMarshal.AsBytes(values).ToArray()), ArrowBuffer.Empty, values.Length, 0, 0);
+
+    private static Int64Array Int64(ReadOnlySpan<long> values) =>
+        new(new ArrowBuffer(MemoryMarshal.AsBytes(values).ToArray()), ArrowBuffer.Empty, values.Length, 0, 0);
+}

@@ -1,0 +1,95 @@
+namespace Wayfinder.Evidence.Store;
+
+/// <summary>
+/// Interaction events in a compact columnar layout, grouped by customer and ordered by time: the rows of
+/// customer <c>c</c> are <c>CustomerStart[c] .. CustomerStart[c + 1] - 1</c>, in time order, with events of
+/// equal timestamps in the order they were added (so every metric is deterministic). Event names, channels
+/// and property values are dictionary-encoded; timestamps are microseconds since the Unix epoch (UTC).
+/// </summary>
+public sealed class EventLog
+{
+    internal EventLog(
+        string[] customerIds,
+        int[] customerStart,
+        long[] timestamps,
+        int[] eventCodes,
+        string[] eventNames,
+        int[] channelCodes,
+        string[] channelNames,
+        Dictionary<string, Column> properties,
+        Dictionary<string, Column> attributes)
+    {
+        CustomerIds = customerIds;
+        CustomerStart = customerStart;
+        Timestamps = timestamps;
+        EventCodes = eventCodes;
+        EventNames = eventNames;
+        ChannelCodes = channelCodes;
+        ChannelNames = channelNames;
+        Properties = properties;
+        Attributes = attributes;
+        MinTimestamp = timestamps.Length == 0 ? 0 : timestamps.Min();
+        MaxTimestamp = timestamps.Length == 0 ? 0 : timestamps.Max();
+    }
+
+    /// <summary>An empty log.</summary>
+    public static EventLog Empty { get; } = new EventLogBuilder().Build();
+
+    /// <summary>Customer ids in ordinal order.</summary>
+    public IReadOnlyList<string> CustomerIds { get; }
+
+    /// <summary>Row offsets per customer; length is customer count + 1.</summary>
+    public int[] CustomerStart { get; }
+
+    /// <summary>Microseconds since the Unix epoch (UTC), per row.</summary>
+    public long[] Timestamps { get; }
+
+    /// <summary>Index into <see cref="EventNames"/>, per row.</summary>
+    public int[] EventCodes { get; }
+    public IReadOnlyList<string> EventNames { get; }
+
+    /// <summary>Index into <see cref="ChannelNames"/>, per row; -1 when the event has no channel.</summary>
+    public int[] ChannelCodes { get; }
+    public IReadOnlyList<string> ChannelNames { get; }
+
+    /// <summary>Event properties by name (per row).</summary>
+    public IReadOnlyDictionary<string, Column> Properties { get; }
+
+    /// <summary>Customer attributes by name (per customer: the last non-empty value seen).</summary>
+    public IReadOnlyDictionary<string, Column> Attributes { get; }
+
+    public int CustomerCount => CustomerIds.Count;
+
+    public int EventCount => Timestamps.Length;
+
+    public long MinTimestamp { get; }
+
+    public long MaxTimestamp { get; }
+
+    /// <summary>The customer index of every row (computed on demand).</summary>
+    public int[] CustomerOfRow()
+    {
+        var result = new int[EventCount];
+        for (var c = 0; c < CustomerCount; c++)
+        {
+            result.AsSpan(CustomerStart[c], CustomerStart[c + 1] - CustomerStart[c]).Fill(c);
+        }
+
+        return result;
+    }
+}
+
+/// <summary>A dictionary-encoded string column: <c>Values[Codes[i]]</c>, with -1 for missing.</summary>
+public sealed class Column
+{
+    public Column(int[] codes, string[] values)
+    {
+        Codes = codes;
+        Values = values;
+    }
+
+    public int[] Codes { get; }
+    public IReadOnlyList<string> Values { get; }
+
+    public string? this[int index] => Codes[index] < 0 ? null : Values[Codes[index]];
+}

@@ -1,0 +1,156 @@
+namespace Wayfinder.Evidence.Tests.Analysis;
+
+using Wayfinder.Core.Documents;
+using Wayfinder.Core.Workspaces;
+using Wayfinder.Evidence.Analysis;
+using Wayfinder.Evidence.Store;
+using Wayfinder.Evidence.Surveys;
+using Wayfinder.Evidence.Tests.Metrics;
+using static Wayfinder.Evidence.Tests.Metrics.LogFixture;
+
+public sealed class AnalysisTests
+{
+    private static EventLog Log()
+    {
+        var builder = new EventLogBuilder();
+        void Add(string customer, long time, string name, string channel, string plan) =>
+            builder.Add(customer, time, name, channel, [new("device", customer == "u1" ? "ios" : "web")], [new("plan", plan)]);
+        Add("u1", Days(0), "a", "web", "pro");
+        Add("u1", Days(1), "b", "web", "pro");
+        Add("u2", Days(0), "a", "app", "free");
+        Add("u3", Days(40), "a", "app", "free");
+        Add("u3", Days(41), "b", "app", "free");
+        Add("u3", Days(42), "c", "app", "free");
+        return builder.Build();
+    }
+
+    private static Workspace Workspace(params Persona[] personas) => new()
+    {
+        Root = "/tmp/none",
+        Config = new WorkspaceConfig { Name = "t" },
+        Personas = [.. personas.Select(p => new SourcedDocument<Persona>(p, $"personas/{p.Id}.yaml", ""))],
+    };
+
+    [Fact]
+    public void PersonaSegmentsSelectCustomersByAttribute()
+    {
+        var log = Log();
+
+        Assert.Equal([true, false, false], Segments.Customers(log, "plan = \"pro\""));
+        Assert.Equal([false, true, true], Segments.Customers(log, "attributes.plan in (\"free\", \"plus\")"));
+    }
+
+    [Fact]
+    public void PersonaPeriodAndChannelCutsNarrowTheFunnel()
+    {
+        var log = Log();
+        var free = new Persona { Id = "free", Title = "Free", Segment = "plan = \"free\"" };
+        var workspace = Workspace(free);
+        var journey = ThreeStages();
+
+        var all = JourneyAnalysis.Run(workspace, journey, log, [], new AnalysisRequest { Today = new DateOnly(2026, 3, 1) });
+        var persona = JourneyAnalysis.Run(workspace, journey, log, [], new AnalysisRequest { PersonaId = "free", Today = new DateOnly(2026, 3, 1) });
+        var january = JourneyAnalysis.Run(workspace, journey, log, [], new AnalysisRequest { Period = "2026-01", Today = new DateOnly(2026, 3, 1) });
+        var app = JourneyAnalysis.Run(workspace, journey, log, [], new AnalysisRequest { Channel = "app", Today = new DateOnly(2026, 3, 1) });
+
+        Assert.Equal([3, 2, 1], all.Metrics.Funnel.Select(f => f.Customers));
+        Assert.Equal([2, 1, 1], persona.Metrics.Funnel.Select(f => f.Customers));
+        Assert.Equal("persona free", persona.Cut);
+        Assert.Equal([2, 1, 0], january.Metrics.Funnel.Select(f => f.Customers));
+        Assert.Equal([2, 1, 1], app.Metrics.Funnel.Select(f => f.Customers));
+    }
+
+    [Fact]
+    public void TrendGivesEachMonthsFunnelAndTheChangeFromTheMonthBefore()
+    {
+        var report = JourneyAnalysis.Run(Workspace(), ThreeStages(), Log(), [], new AnalysisRequest { Today = new DateOnly(2026, 3, 1) });
+
+        // January: u1 a→b, u2 a → A 2, B 1 (0.5), C 0. February (day 40–42 = Feb 10–12): u3 a→b→c → 1, 1, 1.
+        Assert.Equal(
+            [
+                ("2026-01", "A", 2, 1d, (double?)null), ("2026-01", "B", 1, 0.5, null), ("2026-01", "C", 0, 0, null),
+                ("2026-02", "A", 1, 1, 0), ("2026-02", "B", 1, 1, 0.5), ("2026-02", "C", 1, 1, 1),
+            ],
+            report.Trend.Select(t => (t.Period, t.StageId, t.Customers, t.Conversion, t.Change)));
+    }
+
+    [Fact]
+    public void PeriodsParseYearsQuartersAndMonths()
+    {
+        var q3 = Periods.Parse("2026-Q3", out _)!.Value;
+        Assert.Equal(new DateTimeOffset(2026, 7, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1000, q3.From);
+        Assert.Equal(new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1000, q3.To);
+        Assert.Null(Periods.Parse("Q3 2026", out var problem));
+        Assert.Equal("'Q3 2026' is not a period; write a year (2026), a quarter (2026-Q3) or a month (2026-07)", problem);
+        Assert.Equal(["2026-Q1", "2026-Q2"], Periods.Covering(Days(0), Days(100), "quarter"));
+    }
+
+    [Fact]
+    public void KnowledgeGapsListWhatHasNoDataOrEvidence()
+    {
+        var persona = new Persona
+        {
+            Id = "p",
+            Title = "P",
+            Goals = ["Fly cheaply", new Trait { Text = "Arrive rested", Evidence = ["int"] }],
+            Evidence = [new EvidenceLink { Id = "int", Kind = EvidenceKind.Interview }],
+            Review = new Review { LastReviewed = new DateOnly(2025, 1, 1) },
+        };
+        var journey = ThreeStages() with { Personas = ["p"] };
+        var log = Log();
+        SurveyResponse[] surveys = [new(Days(0), "u1", "a", null, SurveyMetric.Csat, 4, null)];
+
+        var report = JourneyAnalysis.Run(Workspace(persona), journey, log, surveys, new AnalysisRequest { Today = new DateOnly(2026, 3, 1) });
+
+        Assert.Equal(
+            [
+                ("stage-without-surveys", "B"), ("stage-without-surveys", "C"),
+                ("touchpoint-without-surveys", "b"), ("touchpoint-without-surveys", "c"),
+                ("trait-without-evidence", "goals"), ("persona-without-segment", "segment"), ("stale-persona", "p"),
+            ],
+            report.Gaps.Select(g => (g.Kind, g.Target)));
+    }
+
+    [Fact]
+    public void PersonaChecksSayWhereStatedChannelsDisagreeWithTheData()
+    {
+        var persona = new Persona { Id = "free", Title = "Free", Segment = "plan = \"free\"", Channels = ["web", "store"] };
+
+        var checks = PersonaChecks.Check(persona, Log()).Select(c => c.Message).ToList();
+
+        // The free customers' 4 events are all on app.
+        Assert.Equal(
+            [
+                "says they prefer 'web', but only 0% of the segment's 4 events happen there",
+                "says they prefer 'store', but only 0% of the segment's 4 events happen there",
+                "100% of the segment's events happen on 'app', which is not among the persona's channels",
+            ],
+            checks);
+    }
+
+    [Fact]
+    public void TouchpointConditionsUseEventProperties()
+    {
+        var journey = ThreeStages() with
+        {
+            Lanes =
+            [
+                new Lane
+                {
+                    Id = "tp",
+                    Type = LaneType.Touchpoints,
+                    Items =
+                    [
+                        new LaneItem { Id = "a-ios", Stage = "A", Events = [new EventMatcher { Name = "a", Where = "device = \"ios\"" }] },
+                        new LaneItem { Id = "a-other", Stage = "A", Events = ["a"] },
+                        new LaneItem { Id = "b", Stage = "B", Events = ["b"] },
+                    ],
+                },
+            ],
+        };
+
+        var report = JourneyAnalysis.Run(Workspace(), journey, Log(), [], new AnalysisRequest { Today = new DateOnly(2026, 3, 1) });
+
+        Assert.Equal([("a-ios", 1), ("a-other", 2), ("b", 2)], report.Metrics.TouchpointReach.Select(t => (t.Id, t.Customers)));
+    }
+}

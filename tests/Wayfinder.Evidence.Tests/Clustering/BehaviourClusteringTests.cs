@@ -1,0 +1,59 @@
+namespace Wayfinder.Evidence.Tests.Clustering;
+
+using Wayfinder.Core.Documents;
+using Wayfinder.Evidence.Clustering;
+using Wayfinder.Evidence.Mapping;
+using Wayfinder.Evidence.Store;
+using static Wayfinder.Evidence.Tests.Metrics.LogFixture;
+
+public sealed class BehaviourClusteringTests
+{
+    private static (EventLog, JourneyMapping) TwoGroups()
+    {
+        var builder = new EventLogBuilder();
+        for (var i = 0; i < 12; i++)
+        {
+            // Web visitors who look once and leave.
+            builder.Add($"w{i:00}", Days(i), "a", "web", attributes: [new("plan", "free")]);
+        }
+
+        for (var i = 0; i < 8; i++)
+        {
+            // App users who go all the way.
+            builder.Add($"p{i:00}", Days(i), "a", "app", attributes: [new("plan", "pro")]);
+            builder.Add($"p{i:00}", Days(i) + 3600_000_000, "b", "app");
+            builder.Add($"p{i:00}", Days(i) + 7200_000_000, "c", "app");
+        }
+
+        var log = builder.Build();
+        return (log, JourneyMapping.Build(ThreeStages(), log));
+    }
+
+    [Fact]
+    public void TwoBehaviourGroupsBecomeTwoClustersDescribedByWhatSetsThemApart()
+    {
+        var (log, mapping) = TwoGroups();
+
+        var result = BehaviourClustering.Cluster(log, mapping, []);
+
+        Assert.Equal(20, result.Customers);
+        Assert.Equal([(12, 0.6, "Web-leaning early drop-outs", "plan = \"free\""), (8, 0.4, "App-leaning completers", "plan = \"pro\"")],
+            result.Clusters.Select(c => (c.Size, c.Share, c.Name, c.Segment)));
+        Assert.Contains("channel app: 100% of their events (all customers: 40%)", result.Clusters[1].Traits);
+        Assert.True(result.Silhouette > 0.7, $"silhouette {result.Silhouette}");
+    }
+
+    [Fact]
+    public void AClusterBecomesADraftStatisticalPersonaWithItsSegmentAndEvidence()
+    {
+        var (log, mapping) = TwoGroups();
+        var result = BehaviourClustering.Cluster(log, mapping, []);
+
+        var persona = BehaviourClustering.ToPersona(result.Clusters[1], result, "j", new DateOnly(2026, 11, 25));
+
+        Assert.Equal(("statistical-2", "App-leaning completers", PersonaType.Statistical, "plan = \"pro\""), (persona.Id, persona.Title, persona.Type, persona.Segment));
+        Assert.Equal("40% of 20 customers of j", persona.Role);
+        Assert.All(persona.Behaviours, b => Assert.Equal(["clustering-20261125"], b.Evidence));
+        Assert.Equal(EvidenceKind.Analytics, persona.Evidence.Single().Kind);
+    }
+}

@@ -1,0 +1,63 @@
+namespace Wayfinder.Evidence.Tests.Kpis;
+
+using Wayfinder.Core.Documents;
+using Wayfinder.Core.Metrics;
+using Wayfinder.Evidence.Kpis;
+
+public sealed class KpiEvaluatorTests
+{
+    // Funnel 10 → 4 → 1; A→B median 2 days, p90 3 days; touchpoint a: 2 stranded of 8 reached.
+    private static readonly JourneyMetrics s_metrics = new()
+    {
+        JourneyId = "j",
+        Customers = 12,
+        Funnel = [new("A", "A", 10, 1, 1, 6), new("B", "B", 4, 0.4, 0.4, 3), new("C", "C", 1, 0.25, 0.1, 0)],
+        Timings = [new("A", "B", 4, 172800, 259200), new("B", "C", 1, null, null)],
+        StageReach = [new("A", "A", "A", 10, 20), new("B", "B", "B", 5, 6), new("C", "C", "C", 1, 1)],
+        TouchpointReach = [new("a", "a", "A", 8, 15)],
+        Stranded = [new("a", "A", 2, 8, 0.25)],
+    };
+
+    private static readonly SatisfactionRow[] s_satisfaction =
+    [
+        new("stage", "B", "B", 10, 4.2, 5, null, 0, 35, 5, 0.5, 2, 0.9),
+    ];
+
+    [Theory]
+    [InlineData("conversion(B)", ">= 40%", 40, "40%", KpiStatus.Meets)]
+    [InlineData("conversion(B)", ">= 30%", 40, "40%", KpiStatus.Exceeds)]
+    [InlineData("conversion(B)", ">= 45%", 40, "40%", KpiStatus.DoesNotMeet)]
+    [InlineData("conversion(A -> C)", ">= 0.05", 0.1, "10%", KpiStatus.Exceeds)]
+    [InlineData("median_time(A -> B)", "<= 2 days", 2, "2 days", KpiStatus.Meets)]
+    [InlineData("p90_time(A -> B)", "< 48 h", 72, "72 h", KpiStatus.DoesNotMeet)]
+    [InlineData("reach(touchpoint: a)", "8..10", 8, "8", KpiStatus.Meets)]
+    [InlineData("exit_rate(touchpoint: a)", "<= 26%", 25, "25%", KpiStatus.Meets)]
+    [InlineData("exit_rate(touchpoint: a)", "<= 30%", 25, "25%", KpiStatus.Exceeds)]
+    [InlineData("nps(stage: B)", ">= 30", 35, "35", KpiStatus.Exceeds)]
+    [InlineData("csat(stage: B)", ">= 4", 4.2, "4.2", KpiStatus.Meets)]
+    [InlineData("drop_off(A)", "<= 5", 6, "6", KpiStatus.DoesNotMeet)]
+    public void ActualsAndStatusesFollowTheTarget(string metric, string target, double actual, string text, KpiStatus status)
+    {
+        var result = KpiEvaluator.Evaluate("B", metric, target, s_metrics, s_satisfaction);
+
+        Assert.Null(result.Problem);
+        Assert.Equal(actual, result.Actual!.Value, 9);
+        Assert.Equal(text, result.ActualText);
+        Assert.Equal(status, result.Status);
+    }
+
+    [Theory]
+    [InlineData("conversion(Z)", ">= 1%", "no stage 'Z' in this journey's data")]
+    [InlineData("bounce(A)", ">= 1%", "unknown metric 'bounce'; use conversion, reach, drop_off, drop_off_rate, exit_rate, stranded, median_time, p90_time, nps, csat, ces, sentiment, emotion or customers")]
+    [InlineData("median_time(A -> C)", "<= 1 day", "median_time measures adjacent stages; C does not follow A")]
+    [InlineData("ces(stage: B)", "<= 3", "no ces answers for stage B")]
+    [InlineData("conversion(B)", "about 40", "target 'about 40' is not like '>= 40%', '<= 2 days', '30' or '40..60%'")]
+    [InlineData("conversion(B)", ">= 2 days", "the target's unit 'days' does not fit conversion(B), which is a share (use % or none)")]
+    public void ProblemsAreSaidInPlainWords(string metric, string target, string problem)
+    {
+        var result = KpiEvaluator.Evaluate("B", metric, target, s_metrics, s_satisfaction);
+
+        Assert.Equal(problem, result.Problem);
+        Assert.Null(result.Status);
+    }
+}

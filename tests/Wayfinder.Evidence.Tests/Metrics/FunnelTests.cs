@@ -1,0 +1,79 @@
+namespace Wayfinder.Evidence.Tests.Metrics;
+
+using Wayfinder.Evidence.Metrics;
+using static LogFixture;
+
+public sealed class FunnelTests
+{
+    [Fact]
+    public void FunnelCountsOnlyStagesReachedInOrderWithinTheWindow()
+    {
+        var (log, mapping) = Build(
+            ThreeStages(),
+            ("u1", Days(0), "a"), ("u1", Days(1), "b"), ("u1", Days(2), "c"),   // A B C in order: 3
+            ("u2", Days(0), "b"), ("u2", Days(1), "a"), ("u2", Days(2), "c"),   // B before A, no B after: 1
+            ("u3", Days(0), "a"), ("u3", Days(31), "b"),                        // B outside 30 days: 1
+            ("u4", Days(0), "a"), ("u4", Days(10), "a"), ("u4", Days(35), "b"), ("u4", Days(36), "c"), // the later start counts: 3
+            ("u5", Days(0), "a"), ("u5", Days(0), "b"),                         // same timestamp is not later: 1
+            ("u6", Days(0), "c"));                                               // never starts: 0
+
+        var metrics = JourneyAnalyzer.Analyze("j", log, mapping);
+
+        Assert.Equal(6, metrics.Customers);
+        Assert.Equal([5, 2, 2], metrics.Funnel.Select(f => f.Customers));
+        Assert.Equal([1, 0.4, 1], metrics.Funnel.Select(f => f.Conversion));
+        Assert.Equal([1, 0.4, 0.4], metrics.Funnel.Select(f => f.ConversionFromStart));
+        Assert.Equal([3, 0, 0], metrics.Funnel.Select(f => f.DropOff));
+    }
+
+    [Fact]
+    public void BestChainCountsWhereTheNewestChainCannotAdvance()
+    {
+        // a@0 b@2 a@3 b@4 c@4: the chain started at 3 reaches B at 4, and C at 4 is not strictly later;
+        // the chain started at 0 reached B at 2, so C at 4 completes it. ClickHouse's greedy windowFunnel says 2 here.
+        var (log, mapping) = Build(
+            ThreeStages(),
+            ("u", Hours(0), "a"), ("u", Hours(2), "b"), ("u", Hours(3), "a"), ("u", Hours(4), "b"), ("u", Hours(4), "c"));
+
+        var metrics = JourneyAnalyzer.Analyze("j", log, mapping);
+
+        Assert.Equal([1, 1, 1], metrics.Funnel.Select(f => f.Customers));
+    }
+
+    [Fact]
+    public void OutOfOrderInputIsSortedByTimeKeepingInputOrderForTies()
+    {
+        // Given out of order; sorted: a@1 b@2 c@2 (c after b at the same time, as given) → b then c not strictly later.
+        var (log, mapping) = Build(
+            ThreeStages(),
+            ("u", Hours(2), "b"), ("u", Hours(2), "c"), ("u", Hours(1), "a"));
+
+        var metrics = JourneyAnalyzer.Analyze("j", log, mapping);
+
+        Assert.Equal([1, 1, 0], metrics.Funnel.Select(f => f.Customers));
+        Assert.Equal(["a", "b", "c"], metrics.Variants.Single().Touchpoints);
+    }
+
+    [Fact]
+    public void TimeBetweenStagesIsMedianAndP90OfFirstReachesAmongConverted()
+    {
+        // A→B among u1..u4: 1 h, 2 h, 3 h, 10 h. Median (type 7) = 2.5 h = 9000 s; p90 = 3 + 0.7 × 7 = 7.9 h = 28440 s.
+        // B→C: only u1 converted: 5 h = 18000 s.
+        var (log, mapping) = Build(
+            ThreeStages(),
+            ("u1", Hours(0), "a"), ("u1", Hours(1), "b"), ("u1", Hours(6), "c"),
+            ("u2", Hours(0), "a"), ("u2", Hours(2), "b"),
+            ("u3", Hours(0), "a"), ("u3", Hours(1), "a"), ("u3", Hours(3), "b"),
+            ("u4", Hours(0), "a"), ("u4", Hours(10), "b"),
+            ("u5", Hours(0), "a"));
+
+        var metrics = JourneyAnalyzer.Analyze("j", log, mapping);
+
+        var ab = metrics.Timings[0];
+        Assert.Equal(("A", "B", 4), (ab.FromStage, ab.ToStage, ab.Customers));
+        Assert.Equal(9000, ab.MedianSeconds);
+        Assert.Equal(28440, ab.P90Seconds);
+        var bc = metrics.Timings[1];
+        Assert.Equal((1, 18000d, 18000d), (bc.Customers, bc.MedianSeconds, bc.P90Seconds));
+    }
+}

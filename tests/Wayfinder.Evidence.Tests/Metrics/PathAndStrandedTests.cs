@@ -1,0 +1,92 @@
+namespace Wayfinder.Evidence.Tests.Metrics;
+
+using Wayfinder.Evidence.Metrics;
+using static LogFixture;
+
+public sealed class PathAndStrandedTests
+{
+    [Fact]
+    public void StrandedCustomersAreCountedAtTheirLastTouchpoint()
+    {
+        // Data ends at day 30 (u4's event). Inactivity 14 days.
+        // u1: last event b at day 1, never reached C → stranded at b. u2: reached C → not stranded.
+        // u3: last event a at day 20 → 10 days ago → active. u4: a at day 0 and day 30 → active.
+        var (log, mapping) = Build(
+            ThreeStages(),
+            ("u1", Days(0), "a"), ("u1", Days(1), "b"),
+            ("u2", Days(0), "a"), ("u2", Days(1), "c"),
+            ("u3", Days(20), "a"),
+            ("u4", Days(0), "a"), ("u4", Days(30), "a"));
+
+        var metrics = JourneyAnalyzer.Analyze("j", log, mapping);
+
+        Assert.Equal(
+            [("a", 0, 4, 0d), ("b", 1, 1, 1d), ("c", 0, 1, 0d)],
+            metrics.Stranded.Select(s => (s.TouchpointId, s.Stranded, s.Reached, s.ExitRate)));
+    }
+
+    [Fact]
+    public void VariantsCollapseRepeatsButTheFlowGraphKeepsSelfLoops()
+    {
+        var (log, mapping) = Build(
+            ThreeStages(),
+            ("u1", Hours(0), "a"), ("u1", Hours(1), "a"), ("u1", Hours(3), "b"),
+            ("u2", Hours(0), "a"), ("u2", Hours(2), "b"),
+            ("u3", Hours(0), "b"), ("u3", Hours(4), "c"),
+            ("u4", Hours(0), "x"));   // an unmapped event: not a customer of this journey
+
+        var metrics = JourneyAnalyzer.Analyze("j", log, mapping);
+
+        Assert.Equal(3, metrics.Customers);
+        Assert.Equal(1, metrics.UnmappedEvents);
+        Assert.Equal(
+            [("a>b", 2, 0.666667), ("b>c", 1, 0.333333)],
+            metrics.Variants.Select(v => (string.Join('>', v.Touchpoints), v.Customers, v.Share)));
+        // a→b twice (2 h and 2 h), a→a once (1 h), b→c once (4 h).
+        Assert.Equal(
+            [("a", "b", 2, 7200d), ("a", "a", 1, 3600d), ("b", "c", 1, 14400d)],
+            metrics.Flow.Select(e => (e.From, e.To, e.Count, e.MedianSeconds)));
+        Assert.Equal(
+            [("a", 2, 0), ("b", 1, 2), ("c", 0, 1)],
+            metrics.Endpoints.Select(e => (e.TouchpointId, e.Starts, e.Ends)));
+    }
+
+    [Fact]
+    public void VariantsKeepRepeatsOnRequest()
+    {
+        var (log, mapping) = Build(ThreeStages(), ("u1", Hours(0), "a"), ("u1", Hours(1), "a"), ("u1", Hours(3), "b"));
+
+        var metrics = JourneyAnalyzer.Analyze("j", log, mapping, new AnalysisOptions { CollapseRepeats = false });
+
+        Assert.Equal(["a", "a", "b"], metrics.Variants.Single().Touchpoints);
+    }
+
+    [Fact]
+    public void ReachCountsCustomersAndEventsPerStageAndTouchpoint()
+    {
+        var (log, mapping) = Build(
+            ThreeStages(),
+            ("u1", Hours(0), "a"), ("u1", Hours(1), "a"), ("u1", Hours(3), "b"),
+            ("u2", Hours(0), "a"));
+
+        var metrics = JourneyAnalyzer.Analyze("j", log, mapping);
+
+        Assert.Equal([("A", 2, 3), ("B", 1, 1), ("C", 0, 0)], metrics.StageReach.Select(r => (r.Id, r.Customers, r.Events)));
+        Assert.Equal([("A", "web", 3, 1d), ("B", "web", 1, 1d)], metrics.ChannelMix.Select(c => (c.StageId, c.Channel, c.Events, c.Share)));
+    }
+
+    [Fact]
+    public void PeriodCutIgnoresEventsOutsideThePeriod()
+    {
+        var (log, mapping) = Build(
+            ThreeStages(),
+            ("u1", Days(0), "a"), ("u1", Days(40), "b"),
+            ("u2", Days(35), "a"), ("u2", Days(36), "b"));
+
+        var metrics = JourneyAnalyzer.Analyze("j", log, mapping, new AnalysisOptions { FromMicros = Days(31), ToMicros = Days(59) });
+
+        // In the period, u1 only has b (no start) and u2 has a then b.
+        Assert.Equal([1, 1, 0], metrics.Funnel.Select(f => f.Customers));
+        Assert.Equal(2, metrics.Customers);
+    }
+}

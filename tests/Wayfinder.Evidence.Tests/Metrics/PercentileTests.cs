@@ -1,0 +1,36 @@
+namespace Wayfinder.Evidence.Tests.Metrics;
+
+using Wayfinder.Evidence.Metrics;
+
+public sealed class PercentileTests
+{
+    [Theory]
+    [InlineData(new long[] { 4, 1, 3, 2 }, 0.5, 2.5)]
+    [InlineData(new long[] { 10, 9, 8, 7, 6, 5, 4, 3, 2, 1 }, 0.9, 9.1)]
+    [InlineData(new long[] { 5 }, 0.9, 5)]
+    [InlineData(new long[] { 3, 3, 3, 1, 1 }, 0.5, 3)]
+    [InlineData(new long[] { 1, 2 }, 0, 1)]
+    [InlineData(new long[] { 1, 2 }, 1, 2)]
+    public void SelectionGivesTheInterpolatedPercentileOfSortedValues(long[] values, double p, double expected)
+    {
+        var sorted = values.Order().ToArray();
+
+        Assert.Equal(expected, Percentile.OfSorted(sorted, p)!.Value, 9);
+        Assert.Equal(expected, Percentile.Of(values, p)!.Value, 9);
+    }
+
+    [Fact]
+    public void SelectionAgreesWithSortingOnRandomData()
+    {
+        var random = new Random(3);
+        for (var round = 0; round < 200; round++)
+        {
+            var values = Enumerable.Range(0, random.Next(1, 60)).Select(_ => (long)random.Next(0, 20)).ToArray();
+            var sorted = values.Order().ToArray();
+            foreach (var p in new[] { 0.1, 0.5, 0.9 })
+            {
+                Assert.Equal(Percentile.OfSorted(sorted, p)!.Value, Percentile.Of(values.ToArray(), p)!.Value, 9);
+            }
+        }
+    }
+}
