@@ -47,6 +47,8 @@ public sealed class RenderSamplesTests
         Directory.CreateDirectory(dir);
         var journey = TestJourneys.Map(6);
         var workspace = TestJourneys.Workspace(journey);
+        var withData = Rasterizer.SvgToPng(JourneyMapRenderer.RenderSvg(TestJourneys.Map(3), TestJourneys.Workspace(TestJourneys.Map(3)), new MapRenderOptions(TestJourneys.Today, 1, DataOverlayTests.Report())));
+        Crop(withData, Path.Combine(dir, "map-3-data-crop.png"), 0, 360, 1500, 1000);
         var card = Personas.PersonaCardRenderer.RenderSvg(TestJourneys.Maya(), workspace, TestJourneys.Today);
         File.WriteAllBytes(Path.Combine(dir, "persona-maya.png"), Rasterizer.SvgToPng(card, 1f));
         var card2 = Personas.PersonaCardRenderer.RenderSvg(TestJourneys.Omar(), workspace, TestJourneys.Today);

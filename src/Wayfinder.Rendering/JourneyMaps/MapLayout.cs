@@ -6,7 +6,9 @@ using Wayfinder.Rendering.Drawing;
 /// <summary>Options for a journey map rendering.</summary>
 /// <param name="Today">The date staleness is judged on; null takes today's date (UTC).</param>
 /// <param name="PngScale">Pixels per SVG unit for PNG output.</param>
-public readonly record struct MapRenderOptions(DateOnly? Today = null, float PngScale = 1f);
+/// <param name="Data">What the event and survey data say about the journey: drawn over the map (stage data bars, the
+/// measured emotion curve, KPI actuals) when given.</param>
+public readonly record struct MapRenderOptions(DateOnly? Today = null, float PngScale = 1f, Core.Metrics.JourneyReport? Data = null);
 
 /// <summary>A stage's column (and its steps' sub-columns) in drawing units.</summary>
 public sealed record StageColumn(string StageId, string Name, float X, float Width, IReadOnlyList<StepColumn> Steps);
@@ -19,8 +21,8 @@ public sealed record LaneRow(string LaneId, string Name, LaneType Type, float Y,
 /// <summary>A laid-out card: its box, its wrapped body lines and the width those lines may take.</summary>
 public sealed record CardBox(string LaneId, string StageId, string? StepId, float X, float Y, float Width, float Height, IReadOnlyList<string> Lines, float TextWidth, EvidenceGrade Grade);
 
-/// <summary>A point of the designed emotion curve.</summary>
-public sealed record EmotionPoint(string StageId, string? StepId, double Score, float X, float Y);
+/// <summary>A point of an emotion curve: the designed one, or the measured one (with its sample size).</summary>
+public sealed record EmotionPoint(string StageId, string? StepId, double Score, float X, float Y, bool Measured = false, int SampleSize = 0);
 
 /// <summary>
 /// The map laid out once: every shape in paint order plus the geometry the SVG, the PDF pagination and the

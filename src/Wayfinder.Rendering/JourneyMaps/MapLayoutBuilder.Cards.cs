@@ -62,11 +62,23 @@ public static partial class MapLayoutBuilder
                     AddSmall(item.Metric);
                 }
 
+                // A KPI bound to a metric takes its actual and status from the data when the data has them.
+                var measured = item.Metric is null ? null : ctx.Data?.Kpis.FirstOrDefault(k => k.StageId == item.Stage && k.Metric == item.Metric);
+                if (measured is { Problem: null })
+                {
+                    item = item with { Actual = measured.ActualText, Status = measured.Status ?? item.Status };
+                }
+
                 if (item.Actual is not null)
                 {
                     rows.Add(new GapRow(4));
                     var actual = ctx.Wrap(item.Actual, w, 17, FontStyleKind.Bold);
                     rows.Add(new TextRow(actual, 17, 21, FontStyleKind.Bold, Palette.Ink));
+                }
+
+                if (measured is { Problem: { } problem })
+                {
+                    AddSmall($"no data: {problem}", Palette.InkMuted, FontStyleKind.Italic);
                 }
 
                 if (item.Target is not null)
@@ -84,7 +96,9 @@ public static partial class MapLayoutBuilder
                 if (lane.Type == LaneType.Kpis)
                 {
                     rows.Add(new GapRow(5));
-                    rows.Add(new PillRow([(statusLabel, fill, text)]));
+                    rows.Add(new PillRow(measured is { Problem: null }
+                        ? [(statusLabel, fill, text), ("from data", "#E8EEF5", Palette.Ink)]
+                        : [(statusLabel, fill, text)]));
                 }
 
                 break;
@@ -256,6 +270,29 @@ public static partial class MapLayoutBuilder
         if (pts.Count >= 2)
         {
             scene.Path(CatmullRom(pts, yTop - 10, yBottom + 10), Palette.Orange, 3);
+        }
+
+        // The measured curve (from survey answers), beside the designed one in a second style, with its sample sizes.
+        var measuredPoints = (ctx.Data?.MeasuredEmotion ?? [])
+            .Where(m => m.Score is not null)
+            .Select(m => (Point: m, Column: columns.FindIndex(c => c.StageId == m.StageId)))
+            .Where(m => m.Column >= 0)
+            .OrderBy(m => m.Column)
+            .Select(m => (m.Point, X: columns[m.Column].X + (columns[m.Column].Width / 2), Y: MapLayout.EmotionY(top, m.Point.Score!.Value)))
+            .ToList();
+        if (measuredPoints.Count >= 2)
+        {
+            scene.Path(CatmullRom(measuredPoints.Select(m => (m.X, m.Y)).ToList(), yTop - 10, yBottom + 10), Palette.Blue, 2.2f, "none", "7 4");
+        }
+
+        foreach (var (m, mx, my) in measuredPoints)
+        {
+            scene.Box(mx - 5, my - 5, 10, 10, Palette.Paper, Palette.Blue, 2);
+            var label = $"{FormatScore(Math.Round(m.Score!.Value, 1))} · n={m.SampleSize}";
+            var lw = ctx.Measurer.Measure(label, 10, FontStyleKind.Bold) + 8;
+            scene.Box(mx + 9, my - 8, lw, 16, Palette.Paper, "#B9D3E8", 0.8f, 4);
+            scene.Text(mx + 13, my + 4, label, 10, Palette.BlueText, FontStyleKind.Bold);
+            points.Add(new EmotionPoint(m.StageId, null, m.Score.Value, mx, my, Measured: true, SampleSize: m.SampleSize));
         }
 
         for (var i = 0; i < placed.Count; i++)

@@ -62,9 +62,18 @@ public static partial class MapLayoutBuilder
         // Emotion.
         if (journey.Lanes.Exists(l => l.Type == LaneType.Emotion))
         {
-            sections.Add((250, 22 + (3 * 20), (sx, sy) =>
+            var measured = ctx.Data?.MeasuredEmotion.Any(m => m.Score is not null) == true;
+            sections.Add((250, 22 + ((measured ? 4 : 3) * 20), (sx, sy) =>
             {
                 SectionTitle(scene, sx, sy, "Emotion (−2 … +2)");
+                if (measured)
+                {
+                    var my = sy + 29 + (3 * 20);
+                    scene.Line(sx, my, sx + 30, my, Palette.Blue, 2.2f, "7 4");
+                    scene.Box(sx + 10, my - 5, 10, 10, Palette.Paper, Palette.Blue, 2);
+                    scene.Text(sx + 40, my + 4, "measured (surveys), n = answers", 11, Palette.Ink);
+                }
+
                 var cy = sy + 29;
                 scene.Path($"M{Scene.F(sx)} {Scene.F(cy + 6)}C{Scene.F(sx + 10)} {Scene.F(cy - 6)} {Scene.F(sx + 20)} {Scene.F(cy - 6)} {Scene.F(sx + 30)} {Scene.F(cy + 2)}", Palette.Orange, 3);
                 scene.Text(sx + 40, cy + 4, "designed curve, points labelled", 11, Palette.Ink);

@@ -32,7 +32,7 @@ public static partial class MapLayoutBuilder
     {
         var today = options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow);
         var scene = new Scene();
-        var ctx = new Context(journey, workspace, scene, today);
+        var ctx = new Context(journey, workspace, scene, today, options.Data);
 
         // Columns first: everything else wraps to them.
         var totalSteps = journey.Stages.Sum(s => Math.Max(1, s.Steps.Count));
@@ -135,8 +135,10 @@ public static partial class MapLayoutBuilder
         _ => type.ToString(),
     };
 
-    private sealed class Context(Journey journey, Workspace workspace, Scene scene, DateOnly today)
+    private sealed class Context(Journey journey, Workspace workspace, Scene scene, DateOnly today, Core.Metrics.JourneyReport? data)
     {
+        public Core.Metrics.JourneyReport? Data { get; } = data;
+
         public Journey Journey { get; } = journey;
 
         public Workspace Workspace { get; } = workspace;
@@ -417,7 +419,30 @@ public static partial class MapLayoutBuilder
             plans.Add((ctx.Wrap(stage.Name, w, 15, FontStyleKind.Bold), ctx.Wrap(stage.Goal, w, 12, FontStyleKind.Italic), marker));
         }
 
-        var height = plans.Count == 0 ? 60 : plans.Max(p => 30 + (p.Name.Count * 20) + (p.Goal.Count > 0 ? 4 + (p.Goal.Count * 16) : 0) + (p.Marker.Count > 0 ? 10 + (p.Marker.Count * 14) + 8 : 0) + Pad);
+        // The data bar: customers who reached the stage, and the share of the funnel's start still there.
+        var funnel = ctx.Data?.Metrics.Funnel ?? [];
+        var reach = ctx.Data?.Metrics.StageReach ?? [];
+        var dataLines = ctx.Journey.Stages.Select(stage =>
+        {
+            var step = funnel.FirstOrDefault(f => f.StageId == stage.Id);
+            var reached = reach.FirstOrDefault(r => r.Id == stage.Id);
+            var customers = step?.Customers ?? reached?.Customers;
+            if (customers is null)
+            {
+                return ((string Text, double? Share)?)null;
+            }
+
+            var text = $"{customers.Value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} reached";
+            if (step is not null && funnel.Count > 0 && funnel[0] != step)
+            {
+                text += $" · {step.ConversionFromStart * 100:0}% of start";
+            }
+
+            return (text, step?.ConversionFromStart);
+        }).ToList();
+        var dataWrapped = dataLines.Select((d, i) => d is { } v ? ctx.Wrap(v.Text, columns[i].Width - (2 * Pad), 10.5f, FontStyleKind.Bold) : []).ToList();
+        var dataHeight = dataLines.Any(d => d is not null) ? 16f + (dataWrapped.Max(l => l.Count) * 14) : 0f;
+        var height = dataHeight + (plans.Count == 0 ? 60 : plans.Max(p => 30 + (p.Name.Count * 20) + (p.Goal.Count > 0 ? 4 + (p.Goal.Count * 16) : 0) + (p.Marker.Count > 0 ? 10 + (p.Marker.Count * 14) + 8 : 0) + Pad));
         for (var i = 0; i < columns.Count; i++)
         {
             var col = columns[i];
@@ -428,6 +453,19 @@ public static partial class MapLayoutBuilder
             if (goal.Count > 0)
             {
                 ty = scene.Lines(goal, col.X + Pad, ty + 4, 12, 16, "#E6EEF6", FontStyleKind.Italic);
+            }
+
+            var markerHeight = marker.Count > 0 ? (marker.Count * 14) + 8 + 8 : 0;
+            if (dataLines[i] is { } d)
+            {
+                var dy = y + height - Pad - markerHeight - dataHeight + 4;
+                var by = scene.Lines(dataWrapped[i], col.X + Pad, dy - 2, 10.5f, 14, "#E6EEF6", FontStyleKind.Bold);
+                if (d.Share is { } share)
+                {
+                    var bw = col.Width - (2 * Pad);
+                    scene.Box(col.X + Pad, by + 2, bw, 6, "#163A5C", null, 0, 3);
+                    scene.Box(col.X + Pad, by + 2, (float)(bw * Math.Clamp(share, 0, 1)), 6, Palette.SkyBlue, null, 0, 3);
+                }
             }
 
             if (marker.Count > 0)

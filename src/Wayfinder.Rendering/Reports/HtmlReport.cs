@@ -15,9 +15,12 @@ public static class HtmlReport
     /// <summary>The report; staleness is judged on today's date (UTC).</summary>
     public static string Render(Journey journey, Workspace workspace) => Render(journey, workspace, null);
 
-    public static string Render(Journey journey, Workspace workspace, DateOnly? today)
+    public static string Render(Journey journey, Workspace workspace, DateOnly? today) => Render(journey, workspace, today, null);
+
+    /// <summary>The report with the data's overlays on the map and the data's KPI actuals in the KPI table.</summary>
+    public static string Render(Journey journey, Workspace workspace, DateOnly? today, Core.Metrics.JourneyReport? data)
     {
-        var options = new MapRenderOptions(today);
+        var options = new MapRenderOptions(today, 1f, data);
         var sb = new StringBuilder(256 * 1024);
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         sb.Append("<meta name=\"generator\" content=\"Wayfinder\"><title>");
@@ -106,8 +109,10 @@ public static class HtmlReport
         else
         {
             sb.Append("<table><thead><tr><th>Stage</th><th>KPI</th><th>Metric</th><th>Actual</th><th>Target</th><th>Status</th></tr></thead><tbody>");
-            foreach (var k in kpis)
+            foreach (var kpi in kpis)
             {
+                var measured = kpi.Metric is null ? null : data?.Kpis.FirstOrDefault(r => r.StageId == kpi.Stage && r.Metric == kpi.Metric && r.Problem is null);
+                var k = measured is null ? kpi : kpi with { Actual = measured.ActualText, Status = measured.Status ?? kpi.Status };
                 var (fill, text, label) = Palette.KpiStatus(k.Status);
                 sb.Append("<tr><td>");
                 Xml.Append(sb, StageName(journey, k.Stage));
