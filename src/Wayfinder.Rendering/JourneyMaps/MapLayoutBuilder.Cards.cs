@@ -278,7 +278,7 @@ public static partial class MapLayoutBuilder
             .Select(m => (Point: m, Column: columns.FindIndex(c => c.StageId == m.StageId)))
             .Where(m => m.Column >= 0)
             .OrderBy(m => m.Column)
-            .Select(m => (m.Point, X: columns[m.Column].X + (columns[m.Column].Width / 2), Y: MapLayout.EmotionY(top, m.Point.Score!.Value)))
+            .Select(m => (m.Point, X: columns[m.Column].X + (columns[m.Column].Width / 2) + MeasuredOffset, Y: MapLayout.EmotionY(top, m.Point.Score!.Value)))
             .ToList();
         if (measuredPoints.Count >= 2)
         {
@@ -312,6 +312,9 @@ public static partial class MapLayoutBuilder
 
         return height;
     }
+
+    /// <summary>The measured curve's points sit this far right of the designed ones, so equal scores do not hide each other.</summary>
+    public const float MeasuredOffset = 18;
 
     /// <summary>"+1.5", "0", "−2": a sign always, a true minus sign, no trailing zeros.</summary>
     public static string FormatScore(double score)

@@ -455,7 +455,8 @@ public static partial class MapLayoutBuilder
                 ty = scene.Lines(goal, col.X + Pad, ty + 4, 12, 16, "#E6EEF6", FontStyleKind.Italic);
             }
 
-            var markerHeight = marker.Count > 0 ? (marker.Count * 14) + 8 + 8 : 0;
+            // Data bars line up across stages, above the tallest marker.
+            var markerHeight = plans.Max(p => p.Marker.Count > 0 ? (p.Marker.Count * 14) + 8 + 8 : 0);
             if (dataLines[i] is { } d)
             {
                 var dy = y + height - Pad - markerHeight - dataHeight + 4;
