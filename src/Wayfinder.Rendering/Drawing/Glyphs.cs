@@ -33,7 +33,6 @@ public static class Glyphs
     public static void Draw(Scene scene, string name, float x, float y, string color)
     {
         const float W = 1.4f;
-        string P(string d) => d;
         switch (name)
         {
             case "web":
@@ -47,7 +46,7 @@ public static class Glyphs
             case "email":
             case "mail":
                 scene.Box(x + 1, y + 3.5f, 14, 9.5f, "none", color, W, 1);
-                scene.Path(P($"M{F(x + 1.5f)} {F(y + 4)}L{F(x + 8)} {F(y + 9)}L{F(x + 14.5f)} {F(y + 4)}"), color, W);
+                scene.Path($"M{F(x + 1.5f)} {F(y + 4)}L{F(x + 8)} {F(y + 9)}L{F(x + 14.5f)} {F(y + 4)}", color, W);
                 if (name == "mail")
                 {
                     scene.Box(x + 11, y + 5.5f, 2.5f, 2.5f, color);

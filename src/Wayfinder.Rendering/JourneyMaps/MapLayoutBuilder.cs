@@ -82,7 +82,7 @@ public static partial class MapLayoutBuilder
                 scene.Shapes.Insert(mark, new BoxShape(gridLeft, y, gridRight - gridLeft, height, "#F9FAFB"));
             }
 
-            DrawLaneName(ctx, row, i, gridRight);
+            DrawLaneName(ctx, row, gridRight);
             y += height;
         }
 
@@ -569,7 +569,7 @@ public static partial class MapLayoutBuilder
         return h;
     }
 
-    private static void DrawLaneName(Context ctx, LaneRow row, int index, float gridRight)
+    private static void DrawLaneName(Context ctx, LaneRow row, float gridRight)
     {
         var scene = ctx.Scene;
         scene.Line(Margin, row.Y, gridRight, row.Y, Palette.Rule);
@@ -582,7 +582,6 @@ public static partial class MapLayoutBuilder
             scene.Lines(ctx.Wrap(TypeName(row.Type).ToLowerInvariant(), LaneColumnWidth - 36, 10.5f), Margin + 16, y, 10.5f, 14, Palette.InkMuted);
         }
 
-        _ = index;
     }
 
     // ---- Lanes ----

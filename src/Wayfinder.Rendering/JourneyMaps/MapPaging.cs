@@ -98,7 +98,6 @@ public static class MapPaging
                 else
                 {
                     var top = b == 0 ? headerTop : y0;
-                    var sliceTop = b == 0 ? headerTop : y0;
                     var y = 0f;
                     if (b > 0)
                     {
@@ -110,14 +109,14 @@ public static class MapPaging
 
                     var gridEnd = Math.Min(y1, layout.GridBottom);
                     tiles.Add(new PdfTile(0, top, railWidth, gridEnd - top, 0, y));
-                    tiles.Add(new PdfTile(x0, sliceTop, x1 - x0, y1 - sliceTop, railWidth, y));
+                    tiles.Add(new PdfTile(x0, top, x1 - x0, y1 - top, railWidth, y));
                     if (g == 0 && y1 > layout.GridBottom)
                     {
                         // The legend sits under the first column group's lane column too.
                         tiles.Add(new PdfTile(0, layout.GridBottom, railWidth, y1 - layout.GridBottom, 0, y + gridEnd - top));
                     }
 
-                    height = y + (y1 - sliceTop);
+                    height = y + (y1 - top);
                 }
 
                 var caption = $"{title} — stages {firstStage + 1}–{lastStage + 1}" + (bands.Count > 1 ? $", lanes {firstLane + 1}–{lastLane + 1}" : "");
