@@ -47,6 +47,17 @@ public sealed class RenderSamplesTests
         Directory.CreateDirectory(dir);
         var journey = TestJourneys.Map(6);
         var workspace = TestJourneys.Workspace(journey);
+        var glyphNames = new[] { "web", "app", "email", "phone", "chat", "store", "social", "ad", "mail", "person", "kiosk", "video" };
+        var glyphWorkspace = TestJourneys.Workspace();
+        glyphWorkspace.Config.Channels.AddRange(glyphNames.Select(g => new Core.Workspaces.Channel { Id = "g-" + g, Name = "Glyph " + g, Glyph = g }));
+        var glyphMap = new Core.Documents.Journey
+        {
+            Id = "glyphs",
+            Title = "Channel glyphs",
+            Stages = [new Core.Documents.Stage { Id = "a", Name = "A" }],
+            Lanes = [new Core.Documents.Lane { Id = "t", Type = Core.Documents.LaneType.Touchpoints, Items = glyphNames.Select(g => new Core.Documents.LaneItem { Stage = "a", Channel = "g-" + g, Text = g }).ToList() }],
+        };
+        File.WriteAllBytes(Path.Combine(dir, "glyphs.png"), Rasterizer.SvgToPng(JourneyMapRenderer.RenderSvg(glyphMap, glyphWorkspace), 2));
         var withData = Rasterizer.SvgToPng(JourneyMapRenderer.RenderSvg(TestJourneys.Map(3), TestJourneys.Workspace(TestJourneys.Map(3)), new MapRenderOptions(TestJourneys.Today, 1, DataOverlayTests.Report())));
         Crop(withData, Path.Combine(dir, "map-3-data-crop.png"), 0, 360, 1500, 1000);
         var card = Personas.PersonaCardRenderer.RenderSvg(TestJourneys.Maya(), workspace, TestJourneys.Today);
