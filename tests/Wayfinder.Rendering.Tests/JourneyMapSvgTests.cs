@@ -128,5 +128,38 @@ public sealed class JourneyMapSvgTests
         Assert.DoesNotContain("an item of a stage the map does not have", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void DuplicateIdsAndDanglingReferencesDoNotStopTheRendering()
+    {
+        // Validation reports these; the renderer still draws what it can.
+        var journey = new Journey
+        {
+            Id = "messy",
+            Title = "Messy",
+            Personas = ["nobody"],
+            Stages =
+            [
+                new Stage { Id = "a", Name = "A", LoopsTo = "missing", SubJourney = "missing", Steps = [new Step { Id = "x", Name = "X", Next = ["y", "ghost"] }, new Step { Id = "x", Name = "X again" }] },
+                new Stage { Id = "a", Name = "A twin", Steps = [new Step { Id = "x", Name = "X elsewhere" }] },
+            ],
+            Lanes =
+            [
+                new Lane { Id = "t", Type = LaneType.Touchpoints, Items = [new LaneItem { Stage = "a", Step = "x", Channel = "nope" }] },
+                new Lane { Id = "t", Type = LaneType.Roles, Items = [new LaneItem { Stage = "a", Persona = "nobody" }] },
+                new Lane { Id = "e", Type = LaneType.Emotion, Items = [new LaneItem { Stage = "a", Score = 9 }, new LaneItem { Stage = "a", Score = -9 }] },
+            ],
+            Timeline = new Timeline { Phases = [new Phase { Name = "Nothing", Stages = ["missing"] }] },
+        };
+        var workspace = TestJourneys.Workspace(journey);
+
+        var svg = JourneyMapRenderer.RenderSvg(journey, workspace, s_options);
+
+        var text = Svg.AllText(svg);
+        Assert.Contains("persona not found in the workspace", text, StringComparison.Ordinal);
+        Assert.Contains("X again", text, StringComparison.Ordinal);
+        Assert.Contains("X elsewhere", text, StringComparison.Ordinal);
+        Assert.NotEmpty(JourneyMapRenderer.RenderPdf(journey, workspace, s_options));
+    }
+
     private static int CountOf(string text, string what) => (text.Length - text.Replace(what, "", StringComparison.Ordinal).Length) / what.Length;
 }

@@ -486,12 +486,12 @@ public static partial class MapLayoutBuilder
         // A row of step names when any stage has steps.
         if (columns.Any(c => c.Steps.Count > 0))
         {
-            var stepPlans = new Dictionary<string, (List<string> Name, List<string> Extra)>();
-            foreach (var stage in ctx.Journey.Stages)
+            var stepPlans = new Dictionary<(int Stage, int Step), (List<string> Name, List<string> Extra)>();
+            foreach (var (stage, si) in ctx.Journey.Stages.Select((st, i) => (st, i)))
             {
-                foreach (var step in stage.Steps)
+                foreach (var (step, stepColumn, ti) in stage.Steps.Zip(columns[si].Steps).Select((p, i) => (p.First, p.Second, i)))
                 {
-                    var w = columns.SelectMany(c => c.Steps).First(s => s.StepId == step.Id && stage.Steps.Contains(step)).Width - 20;
+                    var w = stepColumn.Width - 20;
                     var extra = new List<string>();
                     if (!string.IsNullOrWhiteSpace(step.Branch))
                     {
@@ -509,19 +509,20 @@ public static partial class MapLayoutBuilder
                         extra.AddRange(ctx.Wrap($"↳ sub-journey: {ctx.Workspace.FindJourney(sub)?.Title ?? sub}", w, 10, FontStyleKind.Italic));
                     }
 
-                    stepPlans[stage.Id + "\u0000" + step.Id] = (ctx.Wrap(step.Name, w, 11.5f, FontStyleKind.Bold), extra);
+                    stepPlans[(si, ti)] = (ctx.Wrap(step.Name, w, 11.5f, FontStyleKind.Bold), extra);
                 }
             }
 
             var stepHeight = 16 + stepPlans.Values.Select(p => (p.Name.Count * 15) + (p.Extra.Count * 13)).DefaultIfEmpty(15).Max();
             scene.Box(Margin, y, columns[^1].X + columns[^1].Width - Margin, stepHeight, "#E8EEF5");
             scene.Text(Margin + 14, y + 20, "Steps", 12, Palette.InkMuted, FontStyleKind.Bold);
-            foreach (var (stage, col) in ctx.Journey.Stages.Zip(columns))
+            for (var si = 0; si < columns.Count; si++)
             {
-                for (var s = 0; s < stage.Steps.Count; s++)
+                var col = columns[si];
+                for (var s = 0; s < col.Steps.Count; s++)
                 {
                     var step = col.Steps[s];
-                    var (name, extra) = stepPlans[stage.Id + "\u0000" + stage.Steps[s].Id];
+                    var (name, extra) = stepPlans[(si, s)];
                     var ty = scene.Lines(name, step.X + 10, y + 8, 11.5f, 15, Palette.Ink, FontStyleKind.Bold);
                     scene.Lines(extra, step.X + 10, ty, 10, 13, Palette.InkMuted, FontStyleKind.Italic);
                     if (s > 0)
