@@ -161,5 +161,15 @@ public sealed class JourneyMapSvgTests
         Assert.NotEmpty(JourneyMapRenderer.RenderPdf(journey, workspace, s_options));
     }
 
+    [Fact]
+    public void CardsSayHowManyCommentsTheyCarry()
+    {
+        var journey = TestJourneys.Map(3) with { };
+        journey.Lanes[0].Items[0] = journey.Lanes[0].Items[0] with { Comments = [new Comment { Author = "ana", Text = "Is this right?" }, new Comment { Author = "bo", Text = "Yes" }] };
+        var text = Svg.AllText(JourneyMapRenderer.RenderSvg(journey, TestJourneys.Workspace(journey), s_options));
+
+        Assert.Contains("2 comments", text, StringComparison.Ordinal);
+    }
+
     private static int CountOf(string text, string what) => (text.Length - text.Replace(what, "", StringComparison.Ordinal).Length) / what.Length;
 }

@@ -165,6 +165,11 @@ public static partial class MapLayoutBuilder
                 break;
         }
 
+        if (item.Comments.Count > 0)
+        {
+            AddSmall(item.Comments.Count == 1 ? "1 comment" : $"{item.Comments.Count} comments", Palette.InkMuted, FontStyleKind.Italic);
+        }
+
         if (rows.Count == 0)
         {
             // An item with nothing to say still shows that it is there.
