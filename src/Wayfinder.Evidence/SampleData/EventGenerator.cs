@@ -62,9 +62,11 @@ public static class EventGenerator
         for (var c = 0; c < options.Customers; c++)
         {
             var id = "c" + c.ToString(CultureInfo.InvariantCulture).PadLeft(width, '0');
-            var plan = s_plans[random.Next(s_plans.Length)];
-            var country = s_countries[random.Next(s_countries.Length)];
-            var device = s_devices[random.Next(s_devices.Length)];
+            // Attributes depend on the customer alone, so a customer keeps them across the journeys generated.
+            var traits = new Random(unchecked((options.Seed * 7919) + c));
+            var plan = s_plans[traits.Next(s_plans.Length)];
+            var country = s_countries[traits.Next(s_countries.Length)];
+            var device = s_devices[traits.Next(s_devices.Length)];
             var t = epoch + (long)(random.NextDouble() * options.Days * 24 * hour);
             var stage = 0;
             var steps = 0;

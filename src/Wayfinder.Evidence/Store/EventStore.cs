@@ -35,12 +35,11 @@ public sealed class EventStore
     public async Task<ImportReport> ImportAsync(string path, EventImportOptions options, CancellationToken cancellationToken = default)
     {
         var existing = Open();
-        var builder = new EventLogBuilder();
-        builder.AddLog(existing);
         ImportReport report;
+        IReadOnlyList<EventLogBuilder> parts;
         try
         {
-            report = await EventImporter.ReadAsync(path, builder, options, cancellationToken).ConfigureAwait(false);
+            (parts, report) = await EventImporter.ReadAsync(path, options, cancellationToken).ConfigureAwait(false);
         }
         catch (ImportAbortedException ex)
         {
@@ -51,7 +50,7 @@ public sealed class EventStore
             return new ImportReport { File = path, Format = options.Format ?? "", Error = $"no such file: {path}" };
         }
 
-        var merged = builder.Build(out var duplicates);
+        var merged = EventLogBuilder.Combine([EventLogBuilder.FromLog(existing), .. parts], out var duplicates);
         cancellationToken.ThrowIfCancellationRequested();
         Save(merged);
         return report with { RowsAdded = merged.EventCount - existing.EventCount, Duplicates = duplicates };
