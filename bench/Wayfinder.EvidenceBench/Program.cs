@@ -33,22 +33,32 @@ var inactivity = TimeSpan.FromDays(14);
 
 // Wayfinder: import (parse + build), metrics, save, reopen.
 static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+var memory = new List<string>();
+void Mark(string phase)
+{
+    var process = Process.GetCurrentProcess();
+    memory.Add($"{phase}: heap {GC.GetTotalMemory(false) / 1e6:F0} MB, working set {process.WorkingSet64 / 1e6:F0} MB, peak {process.PeakWorkingSet64 / 1e6:F0} MB");
+}
+
 var total = Stopwatch.StartNew();
 var cpu0 = Cpu();
 var parse = Stopwatch.StartNew();
 var (parts, report) = await EventImporter.ReadAsync(csv, new EventImportOptions(), CancellationToken.None);
 parse.Stop();
 var cpu1 = Cpu();
+Mark("after parse");
 var build = Stopwatch.StartNew();
 var log = EventLogBuilder.Combine(parts, out var duplicates);
 build.Stop();
 var cpu2 = Cpu();
+Mark("after build");
 parts = null;
 var metricsWatch = Stopwatch.StartNew();
 var mapping = JourneyMapping.Build(journey, log);
 var metrics = JourneyAnalyzer.Analyze(journey.Id, log, mapping, new AnalysisOptions { Window = window, Inactivity = inactivity });
 metricsWatch.Stop();
 var cpu3 = Cpu();
+Mark("after metrics");
 total.Stop();
 var storeDir = Path.Combine(dir, "store");
 var save = Stopwatch.StartNew();
@@ -73,7 +83,9 @@ for (var run = 0; run < 3; run++)
     mappingTime = Math.Min(mappingTime, mapped);
     analyzeTime = Math.Min(analyzeTime, watch.Elapsed.TotalSeconds - mapped);
 }
+Mark("after reopen and metrics");
 var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+memory.ForEach(m => Console.WriteLine("memory: " + m));
 
 Console.WriteLine($"wayfinder: parse {parse.Elapsed.TotalSeconds:F2} s, build {build.Elapsed.TotalSeconds:F2} s, metrics {metricsWatch.Elapsed.TotalSeconds:F3} s → import+metrics {total.Elapsed.TotalSeconds:F2} s ({events / total.Elapsed.TotalSeconds / 1e6:F1} M events/s)");
 Console.WriteLine($"wayfinder: cpu time: parse {cpu1 - cpu0:F2} s, build {cpu2 - cpu1:F2} s, metrics {cpu3 - cpu2:F3} s (wall time suffers when the machine is busy: load {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
