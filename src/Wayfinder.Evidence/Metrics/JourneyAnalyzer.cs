@@ -114,10 +114,23 @@ public static class JourneyAnalyzer
         private readonly TimeList?[] _spanTimings;
         private readonly int[] _stranded;
         private readonly Dictionary<int[], int> _variants = new(IntSequenceComparer.Instance);
-        private readonly TimeList?[] _edgeTimes;
+        // Every transition of this partition as (edge, duration), in arrays sized once: growing one list per edge
+        // spent most of the metrics pass zeroing fresh memory.
+        private readonly List<(int[] Edges, long[] Durations, int Count)> _transitions = [];
+        private int[] _edgeIds = [];
+        private long[] _edgeDurations = [];
+        private int _transitionCount;
         private readonly int[] _starts;
         private readonly int[] _ends;
         private readonly int[] _channelEvents;
+        private readonly int[] _seenStage;
+        private readonly int[] _seenTp;
+        private readonly long[] _firstTime;
+        private readonly long[] _firstAfter;
+        private readonly ChainSet _chains;
+        private readonly List<int> _path = [];
+        private readonly List<(int Stage, long Time)> _visits = [];
+        private readonly Dictionary<int[], int>.AlternateLookup<ReadOnlySpan<int>> _variantLookup;
         private int _customers;
         private int _mappedEvents;
         private int _unmappedEvents;
@@ -135,13 +148,38 @@ public static class JourneyAnalyzer
             _timings = [.. Enumerable.Range(0, Math.Max(0, stages - 1)).Select(_ => new TimeList())];
             _spanTimings = new TimeList?[stages * stages];
             _stranded = new int[tps];
-            _edgeTimes = new TimeList?[tps * tps];
             _starts = new int[tps];
             _ends = new int[tps];
             _channelEvents = new int[stages * context.ChannelNames.Count];
+
+            // "Seen" marks hold the customer index that last set them, so nothing is cleared between customers.
+            _seenStage = new int[stages];
+            _seenTp = new int[tps];
+            _seenStage.AsSpan().Fill(-1);
+            _seenTp.AsSpan().Fill(-1);
+            _firstTime = new long[stages];
+            _firstAfter = new long[stages];
+            _chains = new ChainSet(stages);
+            _variantLookup = _variants.GetAlternateLookup<ReadOnlySpan<int>>();
         }
 
         public void Run(int firstCustomer, int endCustomer)
+        {
+            var log = _context.Log;
+            var rows = log.CustomerStart[endCustomer] - log.CustomerStart[firstCustomer];
+            _edgeIds = new int[rows];
+            _edgeDurations = new long[rows];
+            _transitionCount = 0;
+            for (var c = firstCustomer; c < endCustomer; c++)
+            {
+                Customer(c);
+            }
+
+            _transitions.Add((_edgeIds, _edgeDurations, _transitionCount));
+        }
+
+        /// <summary>One customer's events; a method of its own so the JIT compiles it fully (not as an on-stack replacement of a long loop).</summary>
+        private void Customer(int c)
         {
             var log = _context.Log;
             var options = _context.Options;
@@ -154,147 +192,132 @@ public static class JourneyAnalyzer
             var stageCount = _context.StageCount;
             var channelCount = _context.ChannelNames.Count;
             var (from, to, channelCode, window) = (_context.From, _context.To, _context.ChannelCode, _context.Window);
-            var variantLookup = _variants.GetAlternateLookup<ReadOnlySpan<int>>();
-            var filter = options.CustomerFilter;
-
-            // "Seen" marks hold the customer index that last set them, so nothing is cleared between customers.
-            var seenStage = new int[stageCount];
-            var seenTp = new int[_context.TpCount];
-            seenStage.AsSpan().Fill(-1);
-            seenTp.AsSpan().Fill(-1);
-            var firstTime = new long[stageCount];
-            var firstAfter = new long[stageCount];
-            var chains = new ChainSet(stageCount);
-            var path = new List<int>();
-            var visits = new List<(int Stage, long Time)>();
-
-            for (var c = firstCustomer; c < endCustomer; c++)
+            var (seenStage, seenTp, firstTime, firstAfter, chains, path, visits) = (_seenStage, _seenTp, _firstTime, _firstAfter, _chains, _path, _visits);
+            if (options.CustomerFilter is { } filter && !filter(c))
             {
-                if (filter is not null && !filter(c))
+                return;
+            }
+
+            firstTime.AsSpan().Fill(long.MinValue);
+            firstAfter.AsSpan().Fill(long.MinValue);
+            chains.Reset();
+            path.Clear();
+            visits.Clear();
+            var lastTp = -1;
+            var lastTime = 0L;
+            var reachedLastStage = false;
+
+            for (var r = customerStart[c]; r < customerStart[c + 1]; r++)
+            {
+                var t = timestamps[r];
+                if (t < from || t >= to || (channelCode != -2 && channelCodes[r] != channelCode))
                 {
                     continue;
                 }
 
-                firstTime.AsSpan().Fill(long.MinValue);
-                firstAfter.AsSpan().Fill(long.MinValue);
-                chains.Reset();
-                path.Clear();
-                visits.Clear();
-                var lastTp = -1;
-                var lastTime = 0L;
-                var reachedLastStage = false;
-
-                for (var r = customerStart[c]; r < customerStart[c + 1]; r++)
+                var tp = touchpointOfRow[r];
+                if (tp < 0)
                 {
-                    var t = timestamps[r];
-                    if (t < from || t >= to || (channelCode != -2 && channelCodes[r] != channelCode))
-                    {
-                        continue;
-                    }
-
-                    var tp = touchpointOfRow[r];
-                    if (tp < 0)
-                    {
-                        _unmappedEvents++;
-                        continue;
-                    }
-
-                    _mappedEvents++;
-                    var s = tpStage[tp];
-                    _stageEvents[s]++;
-                    _tpEvents[tp]++;
-                    if (seenStage[s] != c)
-                    {
-                        seenStage[s] = c;
-                        _stageCustomers[s]++;
-                    }
-
-                    if (seenTp[tp] != c)
-                    {
-                        seenTp[tp] = c;
-                        _tpCustomers[tp]++;
-                    }
-
-                    if (s > 0 && firstAfter[s] == long.MinValue && firstTime[s - 1] != long.MinValue && t > firstTime[s - 1])
-                    {
-                        firstAfter[s] = t;
-                    }
-
-                    if (firstTime[s] == long.MinValue)
-                    {
-                        firstTime[s] = t;
-                    }
-
-                    chains.Advance(s, t, window);
-                    visits.Add((s, t));
-                    reachedLastStage |= s == stageCount - 1;
-
-                    if (lastTp >= 0)
-                    {
-                        (_edgeTimes[(lastTp * _context.TpCount) + tp] ??= new TimeList()).Add(t - lastTime);
-                    }
-
-                    if (!options.CollapseRepeats || lastTp != tp)
-                    {
-                        path.Add(tp);
-                    }
-
-                    var channel = channelCodes[r] >= 0 ? channelCodes[r] : tpChannel[tp];
-                    if (channel >= 0)
-                    {
-                        _channelEvents[(s * channelCount) + channel]++;
-                    }
-
-                    lastTp = tp;
-                    lastTime = t;
-                }
-
-                if (lastTp < 0)
-                {
+                    _unmappedEvents++;
                     continue;
                 }
 
-                _customers++;
-                var level = chains.Reached;
-                _funnelAt[level]++;
-                for (var k = 0; k + 1 < level; k++)
+                _mappedEvents++;
+                var s = tpStage[tp];
+                _stageEvents[s]++;
+                _tpEvents[tp]++;
+                if (seenStage[s] != c)
                 {
-                    _timings[k].Add(firstAfter[k + 1] - firstTime[k]);
+                    seenStage[s] = c;
+                    _stageCustomers[s]++;
                 }
 
-                // Stages further apart: from the first reach of a to the first reach of b after it.
-                for (var a = 0; a + 2 < level; a++)
+                if (seenTp[tp] != c)
                 {
-                    for (var b = a + 2; b < level; b++)
+                    seenTp[tp] = c;
+                    _tpCustomers[tp]++;
+                }
+
+                if (s > 0 && firstAfter[s] == long.MinValue && firstTime[s - 1] != long.MinValue && t > firstTime[s - 1])
+                {
+                    firstAfter[s] = t;
+                }
+
+                if (firstTime[s] == long.MinValue)
+                {
+                    firstTime[s] = t;
+                }
+
+                chains.Advance(s, t, window);
+                visits.Add((s, t));
+                reachedLastStage |= s == stageCount - 1;
+
+                if (lastTp >= 0)
+                {
+                    _edgeIds[_transitionCount] = (lastTp * _context.TpCount) + tp;
+                    _edgeDurations[_transitionCount++] = t - lastTime;
+                }
+
+                if (!options.CollapseRepeats || lastTp != tp)
+                {
+                    path.Add(tp);
+                }
+
+                var channel = channelCodes[r] >= 0 ? channelCodes[r] : tpChannel[tp];
+                if (channel >= 0)
+                {
+                    _channelEvents[(s * channelCount) + channel]++;
+                }
+
+                lastTp = tp;
+                lastTime = t;
+            }
+
+            if (lastTp < 0)
+            {
+                return;
+            }
+
+            _customers++;
+            var level = chains.Reached;
+            _funnelAt[level]++;
+            for (var k = 0; k + 1 < level; k++)
+            {
+                _timings[k].Add(firstAfter[k + 1] - firstTime[k]);
+            }
+
+            // Stages further apart: from the first reach of a to the first reach of b after it.
+            for (var a = 0; a + 2 < level; a++)
+            {
+                for (var b = a + 2; b < level; b++)
+                {
+                    foreach (var (stage, time) in visits)
                     {
-                        foreach (var (stage, time) in visits)
+                        if (stage == b && time > firstTime[a])
                         {
-                            if (stage == b && time > firstTime[a])
-                            {
-                                (_spanTimings[(a * stageCount) + b] ??= new TimeList()).Add(time - firstTime[a]);
-                                break;
-                            }
+                            (_spanTimings[(a * stageCount) + b] ??= new TimeList()).Add(time - firstTime[a]);
+                            break;
                         }
                     }
                 }
+            }
 
-                if (!reachedLastStage && _context.DataEnd - lastTime > _context.Inactivity)
-                {
-                    _stranded[lastTp]++;
-                }
+            if (!reachedLastStage && _context.DataEnd - lastTime > _context.Inactivity)
+            {
+                _stranded[lastTp]++;
+            }
 
-                _starts[path[0]]++;
-                _ends[path[^1]]++;
-                var pathSpan = CollectionsMarshal.AsSpan(path);
-                ref var count = ref CollectionsMarshal.GetValueRefOrNullRef(variantLookup, pathSpan);
-                if (Unsafe.IsNullRef(ref count))
-                {
-                    _variants.Add(pathSpan.ToArray(), 1);
-                }
-                else
-                {
-                    count++;
-                }
+            _starts[path[0]]++;
+            _ends[path[^1]]++;
+            var pathSpan = CollectionsMarshal.AsSpan(path);
+            ref var count = ref CollectionsMarshal.GetValueRefOrNullRef(_variantLookup, pathSpan);
+            if (Unsafe.IsNullRef(ref count))
+            {
+                _variants.Add(pathSpan.ToArray(), 1);
+            }
+            else
+            {
+                count++;
             }
         }
 
@@ -322,13 +345,7 @@ public static class JourneyAnalyzer
                 }
             }
 
-            for (var e = 0; e < _edgeTimes.Length; e++)
-            {
-                if (other._edgeTimes[e] is { } times)
-                {
-                    (_edgeTimes[e] ??= new TimeList()).AddRange(times.Span);
-                }
-            }
+            _transitions.AddRange(other._transitions);
 
             foreach (var (variant, count) in other._variants)
             {
@@ -357,7 +374,7 @@ public static class JourneyAnalyzer
                 SpanTimings = [.. _spanTimings.Select((list, i) => (list, i)).Where(x => x.list is not null).Select(x => Timing(mapping, x.i / _context.StageCount, x.i % _context.StageCount, x.list!))],
                 Stranded = [.. mapping.Touchpoints.Select((t, i) => new StrandedRow(t.Id, mapping.Stages[t.Stage].Id, _stranded[i], _tpCustomers[i], Ratio(_stranded[i], _tpCustomers[i])))],
                 Variants = Variants(mapping, _variants, _customers, options.TopVariants),
-                Flow = Flow(mapping, _edgeTimes),
+                Flow = Flow(mapping, _transitions),
                 Endpoints = [.. mapping.Touchpoints.Select((t, i) => new EndpointRow(t.Id, _starts[i], _ends[i])).Where(e => e.Starts + e.Ends > 0)],
                 ChannelMix = ChannelMix(mapping, _channelEvents, _context.ChannelNames),
             };
@@ -431,21 +448,47 @@ public static class JourneyAnalyzer
             .ToList();
     }
 
-    private static List<FlowEdge> Flow(JourneyMapping mapping, TimeList?[] edgeTimes)
+    private static List<FlowEdge> Flow(JourneyMapping mapping, List<(int[] Edges, long[] Durations, int Count)> transitions)
     {
         var tpCount = mapping.Touchpoints.Count;
-        return edgeTimes
-            .Select((times, index) => (times, index))
-            .Where(e => e.times is not null)
-            .Select(e =>
+        var counts = new int[(tpCount * tpCount) + 1];
+        foreach (var (edges, _, count) in transitions)
+        {
+            for (var i = 0; i < count; i++)
             {
-                var span = e.times!.Span;
-                return new FlowEdge(mapping.Touchpoints[e.index / tpCount].Id, mapping.Touchpoints[e.index % tpCount].Id, span.Length, Seconds(Percentile.Of(span, 0.5)) ?? 0);
-            })
-            .OrderByDescending(e => e.Count)
-            .ThenBy(e => e.From, StringComparer.Ordinal)
-            .ThenBy(e => e.To, StringComparer.Ordinal)
-            .ToList();
+                counts[edges[i] + 1]++;
+            }
+        }
+
+        // Counting sort of all durations by edge, then the median of each edge's segment.
+        var offsets = new int[counts.Length];
+        for (var e = 1; e < counts.Length; e++)
+        {
+            offsets[e] = offsets[e - 1] + counts[e];
+        }
+
+        var sorted = new long[offsets[^1]];
+        var next = (int[])offsets.Clone();
+        foreach (var (edges, durations, count) in transitions)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                sorted[next[edges[i]]++] = durations[i];
+            }
+        }
+
+        var result = new List<FlowEdge>();
+        for (var e = 0; e < tpCount * tpCount; e++)
+        {
+            var length = offsets[e + 1] - offsets[e];
+            if (length > 0)
+            {
+                var span = sorted.AsSpan(offsets[e], length);
+                result.Add(new FlowEdge(mapping.Touchpoints[e / tpCount].Id, mapping.Touchpoints[e % tpCount].Id, length, Seconds(Percentile.Of(span, 0.5)) ?? 0));
+            }
+        }
+
+        return [.. result.OrderByDescending(e => e.Count).ThenBy(e => e.From, StringComparer.Ordinal).ThenBy(e => e.To, StringComparer.Ordinal)];
     }
 
     private static List<ChannelShare> ChannelMix(JourneyMapping mapping, int[] channelEvents, List<string> channelNames)
