@@ -113,7 +113,7 @@ public static class JourneyAnalyzer
         private readonly TimeList[] _timings;
         private readonly TimeList?[] _spanTimings;
         private readonly int[] _stranded;
-        private readonly Dictionary<int[], int> _variants = new(IntSequenceComparer.Instance);
+        private readonly VariantTable _variants;
         // Every transition of this partition as (edge, duration), in arrays sized once: growing one list per edge
         // spent most of the metrics pass zeroing fresh memory.
         private readonly List<(int[] Edges, long[] Durations, int Count)> _transitions = [];
@@ -130,7 +130,6 @@ public static class JourneyAnalyzer
         private readonly ChainSet _chains;
         private readonly List<int> _path = [];
         private readonly List<(int Stage, long Time)> _visits = [];
-        private readonly Dictionary<int[], int>.AlternateLookup<ReadOnlySpan<int>> _variantLookup;
         private int _customers;
         private int _mappedEvents;
         private int _unmappedEvents;
@@ -151,6 +150,8 @@ public static class JourneyAnalyzer
             _starts = new int[tps];
             _ends = new int[tps];
             _channelEvents = new int[stages * context.ChannelNames.Count];
+            // Long paths are mostly unique: size the table once for about a third of the customers.
+            _variants = new VariantTable(tps, context.Log.CustomerCount / Math.Max(1, Environment.ProcessorCount) / 3);
 
             // "Seen" marks hold the customer index that last set them, so nothing is cleared between customers.
             _seenStage = new int[stages];
@@ -160,7 +161,6 @@ public static class JourneyAnalyzer
             _firstTime = new long[stages];
             _firstAfter = new long[stages];
             _chains = new ChainSet(stages);
-            _variantLookup = _variants.GetAlternateLookup<ReadOnlySpan<int>>();
         }
 
         public void Run(int firstCustomer, int endCustomer)
@@ -202,6 +202,7 @@ public static class JourneyAnalyzer
             firstAfter.AsSpan().Fill(long.MinValue);
             chains.Reset();
             path.Clear();
+            var pathHash = VariantTable.Seed;
             visits.Clear();
             var lastTp = -1;
             var lastTime = 0L;
@@ -261,6 +262,7 @@ public static class JourneyAnalyzer
                 if (!options.CollapseRepeats || lastTp != tp)
                 {
                     path.Add(tp);
+                    pathHash = VariantTable.Step(pathHash, tp);
                 }
 
                 var channel = channelCodes[r] >= 0 ? channelCodes[r] : tpChannel[tp];
@@ -309,16 +311,7 @@ public static class JourneyAnalyzer
 
             _starts[path[0]]++;
             _ends[path[^1]]++;
-            var pathSpan = CollectionsMarshal.AsSpan(path);
-            ref var count = ref CollectionsMarshal.GetValueRefOrNullRef(_variantLookup, pathSpan);
-            if (Unsafe.IsNullRef(ref count))
-            {
-                _variants.Add(pathSpan.ToArray(), 1);
-            }
-            else
-            {
-                count++;
-            }
+            _variants.Add(pathHash, CollectionsMarshal.AsSpan(path), 1);
         }
 
         public void Merge(Pass other)
@@ -347,10 +340,7 @@ public static class JourneyAnalyzer
 
             _transitions.AddRange(other._transitions);
 
-            foreach (var (variant, count) in other._variants)
-            {
-                CollectionsMarshal.GetValueRefOrAddDefault(_variants, variant, out _) += count;
-            }
+            _variants.MergeFrom(other._variants);
 
             _customers += other._customers;
             _mappedEvents += other._mappedEvents;
@@ -429,7 +419,7 @@ public static class JourneyAnalyzer
             Seconds(Percentile.Of(values, 0.9)));
     }
 
-    private static List<PathVariant> Variants(JourneyMapping mapping, Dictionary<int[], int> variants, int customers, int top)
+    private static List<PathVariant> Variants(JourneyMapping mapping, VariantTable table, int customers, int top)
     {
         if (top <= 0)
         {
@@ -437,10 +427,8 @@ public static class JourneyAnalyzer
         }
 
         // Keep the top by count first (cheap), then break ties by the ids for a deterministic order.
-        var cutoff = variants.Count <= top ? 0 : variants.Values.OrderDescending().ElementAt(top - 1);
-        return variants
-            .Where(v => v.Value >= cutoff)
-            .Select(v => (Ids: v.Key.Select(tp => mapping.Touchpoints[tp].Id).ToArray(), Count: v.Value))
+        return table.Top(top)
+            .Select(v => (Ids: v.Path.Select(tp => mapping.Touchpoints[tp].Id).ToArray(), v.Count))
             .OrderByDescending(v => v.Count)
             .ThenBy(v => string.Join('\u001f', v.Ids), StringComparer.Ordinal)
             .Take(top)
@@ -519,6 +507,205 @@ public static class JourneyAnalyzer
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// Path variants counted by a 64-bit hash built while the path grows; each hash keeps its paths and compares them,
+    /// so two paths sharing a hash still count apart. Hashing the finished path through a comparer cost a third of the pass.
+    /// </summary>
+    private sealed class VariantTable
+    {
+        public const ulong Seed = 0xCBF29CE484222325UL;
+
+        // Short paths (up to three touchpoints, most customers) count in a dense array: a big hash table's cache misses
+        // cost most of the metrics pass. index = t1 + 1 + n·(t2 + 1) + n²·(t3 + 1), with 0 meaning "no touchpoint".
+        private const int DenseLength = 3;
+        private const int MaxDenseTouchpoints = 40;
+        private readonly int _touchpoints;
+        private readonly int[] _dense;
+
+        // hash → index of the first entry with that hash; entries chain on the (rare) shared hash.
+        private readonly Dictionary<ulong, int> _byHash;
+        private Entry[] _entries;
+        private int[] _pool = new int[4096];
+        private int _entryCount;
+        private int _poolCount;
+
+        public VariantTable(int touchpoints, int expected)
+        {
+            _byHash = new Dictionary<ulong, int>(expected);
+            _entries = new Entry[Math.Max(16, expected)];
+            _touchpoints = touchpoints;
+            var radix = touchpoints + 1;
+            _dense = touchpoints <= MaxDenseTouchpoints ? new int[radix * radix * radix] : [];
+        }
+
+        public static ulong Step(ulong hash, int touchpoint) => (hash ^ (ulong)(touchpoint + 1)) * 0x100000001B3UL * 0x9E3779B97F4A7C15UL;
+
+        public void Add(ulong hash, ReadOnlySpan<int> path, int count)
+        {
+            if (path.Length <= DenseLength && _dense.Length > 0)
+            {
+                var radix = _touchpoints + 1;
+                var index = 0;
+                for (var i = path.Length - 1; i >= 0; i--)
+                {
+                    index = (index * radix) + path[i] + 1;
+                }
+
+                _dense[index] += count;
+                return;
+            }
+
+            ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(_byHash, hash, out var exists);
+            if (!exists)
+            {
+                first = NewEntry(hash, path, count);
+                return;
+            }
+
+            for (var index = first; ; index = _entries[index].Next)
+            {
+                ref var entry = ref _entries[index];
+                if (path.SequenceEqual(_pool.AsSpan(entry.Offset, entry.Length)))
+                {
+                    entry.Count += count;
+                    return;
+                }
+
+                if (entry.Next < 0)
+                {
+                    var added = NewEntry(hash, path, count);
+                    _entries[index].Next = added;
+                    return;
+                }
+            }
+        }
+
+        public IEnumerable<(ulong Hash, int[] Path, int Count)> Entries()
+        {
+            foreach (var (path, count) in DenseEntries())
+            {
+                var hash = Seed;
+                foreach (var tp in path)
+                {
+                    hash = Step(hash, tp);
+                }
+
+                yield return (hash, path, count);
+            }
+
+            foreach (var (hash, first) in _byHash)
+            {
+                for (var index = first; index >= 0; index = _entries[index].Next)
+                {
+                    var entry = _entries[index];
+                    yield return (hash, _pool.AsSpan(entry.Offset, entry.Length).ToArray(), entry.Count);
+                }
+            }
+        }
+
+        /// <summary>The entries with the highest counts, without copying the others' paths.</summary>
+        public IEnumerable<(int[] Path, int Count)> Top(int top)
+        {
+            var dense = DenseEntries().ToList();
+            if (top <= 0 || _entryCount + dense.Count == 0)
+            {
+                yield break;
+            }
+
+            // The top-th largest count, kept in a small min-heap instead of sorting every count.
+            var heap = new PriorityQueue<int, int>(top + 1);
+            void Offer(int count)
+            {
+                if (heap.Count < top)
+                {
+                    heap.Enqueue(count, count);
+                }
+                else if (count > heap.Peek())
+                {
+                    heap.EnqueueDequeue(count, count);
+                }
+            }
+
+            for (var i = 0; i < _entryCount; i++)
+            {
+                Offer(_entries[i].Count);
+            }
+
+            dense.ForEach(d => Offer(d.Count));
+            var cutoff = heap.Peek();
+            foreach (var entry in dense)
+            {
+                if (entry.Count >= cutoff)
+                {
+                    yield return entry;
+                }
+            }
+
+            for (var i = 0; i < _entryCount; i++)
+            {
+                if (_entries[i].Count >= cutoff)
+                {
+                    yield return (_pool.AsSpan(_entries[i].Offset, _entries[i].Length).ToArray(), _entries[i].Count);
+                }
+            }
+        }
+
+        private IEnumerable<(int[] Path, int Count)> DenseEntries()
+        {
+            var radix = _touchpoints + 1;
+            for (var index = 1; index < _dense.Length; index++)
+            {
+                if (_dense[index] == 0)
+                {
+                    continue;
+                }
+
+                var path = new List<int>(DenseLength);
+                for (var rest = index; rest > 0; rest /= radix)
+                {
+                    path.Add((rest % radix) - 1);
+                }
+
+                yield return ([.. path], _dense[index]);
+            }
+        }
+
+        /// <summary>Adds another partition's counts: dense cells add up, table entries are looked up by their stored hash.</summary>
+        public void MergeFrom(VariantTable other)
+        {
+            for (var i = 0; i < _dense.Length; i++)
+            {
+                _dense[i] += other._dense[i];
+            }
+
+            for (var i = 0; i < other._entryCount; i++)
+            {
+                var entry = other._entries[i];
+                Add(entry.Hash, other._pool.AsSpan(entry.Offset, entry.Length), entry.Count);
+            }
+        }
+
+        private int NewEntry(ulong hash, ReadOnlySpan<int> path, int count)
+        {
+            if (_entryCount == _entries.Length)
+            {
+                Array.Resize(ref _entries, _entries.Length * 2);
+            }
+
+            while (_poolCount + path.Length > _pool.Length)
+            {
+                Array.Resize(ref _pool, _pool.Length * 2);
+            }
+
+            path.CopyTo(_pool.AsSpan(_poolCount));
+            _entries[_entryCount] = new Entry(hash, _poolCount, path.Length, count, -1);
+            _poolCount += path.Length;
+            return _entryCount++;
+        }
+
+        private record struct Entry(ulong Hash, int Offset, int Length, int Count, int Next);
     }
 
     /// <summary>A growable list of durations without the bounds checks of List.</summary>
