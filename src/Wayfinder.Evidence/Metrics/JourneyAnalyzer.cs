@@ -524,8 +524,11 @@ public static class JourneyAnalyzer
         private readonly int _touchpoints;
         private readonly int[] _dense;
 
-        // hash → index of the first entry with that hash; entries chain on the (rare) shared hash.
-        private readonly Dictionary<ulong, int> _byHash;
+        // hash → index of the first entry with that hash (open addressing, linear probing: one cache miss a lookup);
+        // entries chain on the (rare) shared hash. Hashes are never 0, which marks an empty slot.
+        private ulong[] _keys;
+        private int[] _heads;
+        private int _used;
         private Entry[] _entries;
         private int[] _pool = new int[4096];
         private int _entryCount;
@@ -533,7 +536,14 @@ public static class JourneyAnalyzer
 
         public VariantTable(int touchpoints, int expected)
         {
-            _byHash = new Dictionary<ulong, int>(expected);
+            var capacity = 1024;
+            while (capacity < expected * 2)
+            {
+                capacity *= 2;
+            }
+
+            _keys = new ulong[capacity];
+            _heads = new int[capacity];
             _entries = new Entry[Math.Max(16, expected)];
             _touchpoints = touchpoints;
             var radix = touchpoints + 1;
@@ -557,14 +567,21 @@ public static class JourneyAnalyzer
                 return;
             }
 
-            ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(_byHash, hash, out var exists);
-            if (!exists)
+            hash |= 1;
+            var slot = Slot(hash);
+            if (_keys[slot] == 0)
             {
-                first = NewEntry(hash, path, count);
+                _keys[slot] = hash;
+                _heads[slot] = NewEntry(hash, path, count);
+                if (++_used * 2 > _keys.Length)
+                {
+                    Grow();
+                }
+
                 return;
             }
 
-            for (var index = first; ; index = _entries[index].Next)
+            for (var index = _heads[slot]; ; index = _entries[index].Next)
             {
                 ref var entry = ref _entries[index];
                 if (path.SequenceEqual(_pool.AsSpan(entry.Offset, entry.Length)))
@@ -595,13 +612,10 @@ public static class JourneyAnalyzer
                 yield return (hash, path, count);
             }
 
-            foreach (var (hash, first) in _byHash)
+            for (var i = 0; i < _entryCount; i++)
             {
-                for (var index = first; index >= 0; index = _entries[index].Next)
-                {
-                    var entry = _entries[index];
-                    yield return (hash, _pool.AsSpan(entry.Offset, entry.Length).ToArray(), entry.Count);
-                }
+                var entry = _entries[i];
+                yield return (entry.Hash, _pool.AsSpan(entry.Offset, entry.Length).ToArray(), entry.Count);
             }
         }
 
@@ -669,6 +683,35 @@ public static class JourneyAnalyzer
                 }
 
                 yield return ([.. path], _dense[index]);
+            }
+        }
+
+        /// <summary>The slot holding <paramref name="hash"/>, or the empty slot where it belongs.</summary>
+        private int Slot(ulong hash)
+        {
+            var mask = _keys.Length - 1;
+            var slot = (int)(hash >> 20) & mask;
+            while (_keys[slot] != 0 && _keys[slot] != hash)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            return slot;
+        }
+
+        private void Grow()
+        {
+            var (keys, heads) = (_keys, _heads);
+            _keys = new ulong[keys.Length * 2];
+            _heads = new int[keys.Length * 2];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                if (keys[i] != 0)
+                {
+                    var slot = Slot(keys[i]);
+                    _keys[slot] = keys[i];
+                    _heads[slot] = heads[i];
+                }
             }
         }
 
