@@ -100,8 +100,8 @@ public static partial class MapLayoutBuilder
             {
                 entries.Add((48, (ex, ey) =>
                 {
-                    new BadgeRow(["⊥ 651 stranded · 33.6% exit"], true).Draw(scene, ex, ey, 200);
-                    new BadgeRow(["⊥ 40 stranded · 5% exit"], false).Draw(scene, ex, ey + 24, 200);
+                    new BadgeRow(["⊥ N stranded · X% exit"], true).Draw(scene, ex, ey, 200);
+                    new BadgeRow(["⊥ N stranded · X% exit"], false).Draw(scene, ex, ey + 24, 200);
                     scene.Lines(["stranded at a touchpoint: last seen there, long ago,", $"before the last stage (solid: the {WorstStranded} worst)"], ex + 206, ey + 2, 11, 15, Palette.Ink);
                 }));
             }
