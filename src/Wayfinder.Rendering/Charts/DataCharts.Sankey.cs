@@ -13,7 +13,7 @@ public static partial class DataCharts
     /// <summary>The height all drawn variants' customers take together: a link of c customers is c × this ÷ their total wide.</summary>
     public const float SankeyFlowHeight = 240;
 
-    /// <summary>Opacity of the Sankey's links (their paths are the only ones drawn translucent).</summary>
+    /// <summary>Opacity of the Sankey's links: filled bands, the only translucent paths it draws.</summary>
     public const float SankeyLinkOpacity = 0.42f;
 
     private const float SankeyColumn = 150;
@@ -167,17 +167,26 @@ public static partial class DataCharts
             var x2 = xs[to];
             if (to > from)
             {
+                // A filled band as tall as the link is wide at both ends (strokes would end in round caps).
                 var mx = (x1 + x2) / 2;
-                scene.Path($"M{F(x1)} {F(y1)}C{F(mx)} {F(y1)} {F(mx)} {F(y2)} {F(x2)} {F(y2)}", Palette.SkyBlue, w, "none", null, false, SankeyLinkOpacity);
+                var h = w / 2;
+                scene.Path(
+                    $"M{F(x1)} {F(y1 - h)}C{F(mx)} {F(y1 - h)} {F(mx)} {F(y2 - h)} {F(x2)} {F(y2 - h)}L{F(x2)} {F(y2 + h)}C{F(mx)} {F(y2 + h)} {F(mx)} {F(y1 + h)} {F(x1)} {F(y1 + h)}Z",
+                    null, 1, Palette.SkyBlue, null, false, SankeyLinkOpacity);
                 linkLabels.Add((x2, y2, N(count), Palette.BlueText));
             }
             else
             {
+                // Out of the source's right side, down and back along a lane under the chart, up into the target's left side.
                 var lane = backY + (w / 2);
                 var r = MathF.Max(24, w);
+                var h = w / 2;
                 scene.Path(
-                    $"M{F(x1)} {F(y1)}C{F(x1 + r)} {F(y1)} {F(x1 + r)} {F(lane)} {F(x1)} {F(lane)}L{F(x2)} {F(lane)}C{F(x2 - r)} {F(lane)} {F(x2 - r)} {F(y2)} {F(x2)} {F(y2)}",
-                    Palette.ReddishPurple, w, "none", null, false, SankeyLinkOpacity);
+                    $"M{F(x1)} {F(y1 - h)}C{F(x1 + r + h)} {F(y1 - h)} {F(x1 + r + h)} {F(lane + h)} {F(x1)} {F(lane + h)}" +
+                    $"L{F(x2)} {F(lane + h)}C{F(x2 - r - h)} {F(lane + h)} {F(x2 - r - h)} {F(y2 - h)} {F(x2)} {F(y2 - h)}" +
+                    $"L{F(x2)} {F(y2 + h)}C{F(x2 - r + h)} {F(y2 + h)} {F(x2 - r + h)} {F(lane - h)} {F(x2)} {F(lane - h)}" +
+                    $"L{F(x1)} {F(lane - h)}C{F(x1 + r - h)} {F(lane - h)} {F(x1 + r - h)} {F(y1 + h)} {F(x1)} {F(y1 + h)}Z",
+                    null, 1, Palette.ReddishPurple, null, false, SankeyLinkOpacity);
                 backLabels.Add(((x1 + x2) / 2, lane, $"{N(count)} back"));
                 backY += w + 12;
             }

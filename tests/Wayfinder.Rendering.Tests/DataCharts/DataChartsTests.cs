@@ -14,13 +14,20 @@ public sealed class DataChartsTests
     private static List<XElement> Links(string svg) =>
         Svg.Parse(svg).Descendants(Svg.Ns + "path").Where(p => (string?)p.Attribute("opacity") == DataCharts.SankeyLinkOpacity.ToString(CultureInfo.InvariantCulture)).ToList();
 
+    /// <summary>A link band's height where it leaves its source: from its first point (top) to its last (bottom).</summary>
+    private static double BandWidth(XElement path)
+    {
+        var numbers = System.Text.RegularExpressions.Regex.Matches((string)path.Attribute("d")!, @"-?\d+(\.\d+)?").Select(m => double.Parse(m.Value, CultureInfo.InvariantCulture)).ToList();
+        return Math.Round(numbers[^1] - numbers[1], 2);
+    }
+
     [Fact]
     public void SankeyLinkWidthsAreProportionalToTheCustomersWhoTookTheStep()
     {
         var svg = DataCharts.SankeySvg(DataFixtures.Report(), DataFixtures.Journey());
 
         // 30 + 10 = 40 customers share the 240-unit flow height: 6 units a customer, so 30 → 180 and 10 → 60.
-        Assert.Equal(["180", "60"], Links(svg).Select(l => (string?)l.Attribute("stroke-width")));
+        Assert.Equal([180, 60], Links(svg).Select(BandWidth));
         var nodes = Svg.Parse(svg).Descendants(Svg.Ns + "rect").Where(r => (string?)r.Attribute("fill") == Palette.Blue && (string?)r.Attribute("width") == "14").ToList();
         Assert.Equal(["240", "180", "60"], nodes.Select(n => (string?)n.Attribute("height")));
     }

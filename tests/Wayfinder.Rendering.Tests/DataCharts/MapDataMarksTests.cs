@@ -10,7 +10,7 @@ public sealed class MapDataMarksTests
     /// TestJourneys.Map(3)'s touchpoints have no ids, so the data names them by lane and position: touchpoints-1 (s1),
     /// touchpoints-2 (s2), touchpoints-3 (s3), touchpoints-4 (s3, the desk terminal), touchpoints-5 (s1, word of mouth).
     /// </summary>
-    private static JourneyReport Report() => DataOverlayTests.Report() with
+    internal static JourneyReport Report() => DataOverlayTests.Report() with
     {
         Metrics = DataOverlayTests.Report().Metrics with
         {

@@ -1,0 +1,36 @@
+namespace Wayfinder.Rendering.Tests.DataCharts;
+
+using Wayfinder.Core.Metrics;
+using Wayfinder.Rendering.Charts;
+using Wayfinder.Rendering.JourneyMaps;
+
+/// <summary>Writes the data charts and a map with data marks to $WAYFINDER_RENDER_OUT for a person to look at; does nothing otherwise.</summary>
+public sealed class DataSamplesTests
+{
+    [Fact]
+    public void DataSamplesAreWrittenWhenAskedFor()
+    {
+        var dir = Environment.GetEnvironmentVariable("WAYFINDER_RENDER_OUT");
+        if (string.IsNullOrEmpty(dir))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(dir);
+        void Write(string name, string svg)
+        {
+            File.WriteAllText(Path.Combine(dir, name + ".svg"), svg);
+            File.WriteAllBytes(Path.Combine(dir, name + ".png"), Rasterizer.SvgToPng(svg, 1f));
+        }
+
+        var map = TestJourneys.Map(3);
+        Write("data-map-3", JourneyMapRenderer.RenderSvg(map, TestJourneys.Workspace(map), new MapRenderOptions(TestJourneys.Today, 1, MapDataMarksTests.Report())));
+        var journey = DataFixtures.Journey();
+        var report = DataFixtures.Report([new PathVariant(["tp-a", "tp-b"], 30, 0.3), new PathVariant(["tp-a", "tp-c"], 10, 0.1), new PathVariant(["tp-c", "tp-a", "tp-b"], 6, 0.06)]);
+        Write("data-funnel", DataCharts.FunnelSvg(report, journey));
+        Write("data-paths", DataCharts.SankeySvg(report, journey));
+        Write("data-trend", DataCharts.TrendSvg(report, journey));
+        Write("data-trend-one", DataCharts.TrendSvg(DataFixtures.Report(trend: [new("2026-07", "s1", 50, 1, null), new("2026-07", "s2", 32, 0.64, null)]), journey));
+        Write("data-trend-none", DataCharts.TrendSvg(DataFixtures.Report(trend: []), journey));
+    }
+}
