@@ -11,6 +11,9 @@ public static partial class DataCharts
     private const float PanelGap = 22;
     private const int PanelsPerRow = 3;
 
+    /// <summary>Below this many customers at the stage before, a period's change is drawn grey and called a small sample.</summary>
+    public const int SmallSample = 30;
+
     /// <summary>The note a trend chart shows when the data has no period.</summary>
     public const string NoTrendNote = "No data for a trend yet: the data covers no period.";
 
@@ -68,8 +71,9 @@ public static partial class DataCharts
                 // A conversion means nothing in a period where no one reached the previous stage: no point, no change.
                 var si = journey.Stages.FindIndex(s => s.Id == panels[i].Id);
                 var previous = si > 0 ? report.Trend.Where(t => t.StageId == journey.Stages[si - 1].Id).ToList() : null;
-                var undefined = periods.Where(p => previous is not null && previous.Where(t => t.Period == p).Sum(t => t.Customers) == 0).ToHashSet(StringComparer.Ordinal);
-                DrawTrendPanel(scene, titleLines[i], panels[i].Points, periods, undefined, px, y, panelHeight, titleHeight);
+                var before = previous?.GroupBy(t => t.Period, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(t => t.Customers), StringComparer.Ordinal);
+                var undefined = periods.Where(p => before is not null && before.GetValueOrDefault(p) == 0).ToHashSet(StringComparer.Ordinal);
+                DrawTrendPanel(scene, titleLines[i], panels[i].Points, periods, undefined, before?.GetValueOrDefault(periods[^1]), px, y, panelHeight, titleHeight);
             }
 
             y += panelHeight + PanelGap;
@@ -78,17 +82,19 @@ public static partial class DataCharts
         return Finish(scene, background, y - PanelGap, title);
     }
 
-    private static void DrawTrendPanel(Scene scene, List<string> titleLines, List<TrendPoint> points, List<string> periods, HashSet<string> undefined, float x, float y, float height, float titleHeight)
+    private static void DrawTrendPanel(Scene scene, List<string> titleLines, List<TrendPoint> points, List<string> periods, HashSet<string> undefined, int? latestBase, float x, float y, float height, float titleHeight)
     {
         scene.Box(x, y, PanelWidth, height, Palette.Paper, Palette.Rule, 1, 6);
         scene.Lines(titleLines, x + 12, y + 10, 12.5f, 17, Palette.Ink, FontStyleKind.Bold);
 
         // The latest change, labelled and coloured (green up, vermillion down, grey flat or unknown).
+        // A change over a handful of customers is noise: it stays grey and says how few they were.
+        var small = latestBase is > 0 and < SmallSample;
         var latest = undefined.Contains(periods[^1]) ? null : points.Where(p => p.Period == periods[^1]).Select(p => p.Change).FirstOrDefault();
         var (changeText, changeColor) = undefined.Contains(periods[^1])
             ? ("n/a", Palette.InkMuted)
             : latest is { } c
-            ? (Points(c), Math.Round(c * 100, 1) > 0 ? Palette.GreenText : Math.Round(c * 100, 1) < 0 ? Palette.VermillionText : Palette.InkMuted)
+            ? (Points(c), small ? Palette.InkMuted : Math.Round(c * 100, 1) > 0 ? Palette.GreenText : Math.Round(c * 100, 1) < 0 ? Palette.VermillionText : Palette.InkMuted)
             : (periods.Count == 1 ? "one period" : "no change yet", Palette.InkMuted);
         scene.Text(x + PanelWidth - 12, y + 24, changeText, 13, changeColor, FontStyleKind.Bold, "end");
         if (undefined.Contains(periods[^1]))
@@ -97,7 +103,8 @@ public static partial class DataCharts
         }
         else if (latest is not null && periods.Count > 1)
         {
-            scene.Text(x + PanelWidth - 12, y + 38, $"conversion vs {periods[^2]}", 9.5f, Palette.InkMuted, FontStyleKind.Regular, "end");
+            var basis = small ? $"small sample: {latestBase} at the stage before" : $"conversion vs {periods[^2]}";
+            scene.Text(x + PanelWidth - 12, y + 38, basis, 9.5f, Palette.InkMuted, FontStyleKind.Regular, "end");
         }
 
         var plotLeft = x + 44;

@@ -112,6 +112,18 @@ public sealed class DataChartsTests
     }
 
     [Fact]
+    public void TrendGreysOutAChangeOverASmallSample()
+    {
+        // 2026-07: 12 customers at s1, so s2's +3.2 pts rests on fewer than 30.
+        var report = DataFixtures.Report(trend: [.. DataFixtures.TwoPeriods().Where(t => !(t.Period == "2026-07" && t.StageId == "s1")), new("2026-07", "s1", 12, 1, 0)]);
+        var texts = Texts(DataCharts.TrendSvg(report, DataFixtures.Journey()));
+
+        Assert.Equal(Palette.InkMuted, (string?)texts.Single(t => t.Value == "+3.2 pts").Attribute("fill"));
+        Assert.Contains(texts, t => t.Value == "small sample: 12 at the stage before");
+        Assert.Equal(Palette.VermillionText, (string?)texts.Single(t => t.Value == "−1.0 pts").Attribute("fill")); // s3 rests on s2's 32
+    }
+
+    [Fact]
     public void TrendWithOnePeriodRendersAndSaysThereIsNoChangeYet()
     {
         var report = DataFixtures.Report(trend: [new("2026-07", "s1", 50, 1, null), new("2026-07", "s2", 32, 0.64, null)]);
