@@ -134,24 +134,34 @@ public static partial class DataCharts
 
         var flowTop = y + labelHeight + 14;
         var heights = passes.Select(p => MathF.Max(2, p * scale)).ToArray();
-        var flowBottom = flowTop + heights.Max();
 
-        // Where each link leaves and enters: stacked from the node's top, forward links by target (source) order, then back links.
+        // A node sits below the forward links that skip over it, so they pass above it instead of through it.
+        var tops = new float[nodes.Count];
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var over = links.Where(l => l.Key.From < i && i < l.Key.To).ToList();
+            tops[i] = flowTop + (over.Count == 0 ? 0 : over.Sum(l => l.Value * scale) + 10);
+        }
+
+        var flowBottom = Enumerable.Range(0, nodes.Count).Max(i => tops[i] + heights[i]);
+
+        // Where each link leaves and enters, stacked from the node's top: forward links first (leaving: the farthest target
+        // on top; entering: the farthest source on top), back links last.
         var ordered = links.OrderBy(l => l.Key.From).ThenBy(l => l.Key.To).ToList();
         var outOffset = new float[nodes.Count];
         var inOffset = new float[nodes.Count];
         var placed = new Dictionary<(int From, int To), (float Y1, float Y2, float W)>();
-        foreach (var ((from, to), count) in ordered.OrderBy(l => l.Key.To <= l.Key.From).ThenBy(l => l.Key.From).ThenBy(l => l.Key.To))
+        foreach (var ((from, to), count) in ordered.OrderBy(l => l.Key.To <= l.Key.From).ThenBy(l => l.Key.From).ThenByDescending(l => l.Key.To))
         {
             var w = count * scale;
-            placed[(from, to)] = (flowTop + outOffset[from] + (w / 2), 0, w);
+            placed[(from, to)] = (tops[from] + outOffset[from] + (w / 2), 0, w);
             outOffset[from] += w;
         }
 
         foreach (var ((from, to), _) in ordered.OrderBy(l => l.Key.To <= l.Key.From).ThenBy(l => l.Key.To).ThenBy(l => l.Key.From))
         {
             var p = placed[(from, to)];
-            placed[(from, to)] = p with { Y2 = flowTop + inOffset[to] + (p.W / 2) };
+            placed[(from, to)] = p with { Y2 = tops[to] + inOffset[to] + (p.W / 2) };
             inOffset[to] += p.W;
         }
 
@@ -194,7 +204,7 @@ public static partial class DataCharts
 
         for (var i = 0; i < nodes.Count; i++)
         {
-            scene.Box(xs[i], flowTop, NodeWidth, heights[i], Palette.Blue, null, 0, 2);
+            scene.Box(xs[i], tops[i], NodeWidth, heights[i], Palette.Blue, null, 0, 2);
         }
 
         // Forward counts sit just left of where the link enters its target, nudged apart when links enter close together;
