@@ -51,8 +51,8 @@ public sealed class DataChartsTests
         Assert.Contains("1.  30 · 30%", text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void SankeyReadsFor20TouchpointsAndKeepsEveryLabelInside()
+    /// <summary>20 touchpoints over 3 stages, 20 variants that each skip every third touchpoint (at different offsets).</summary>
+    internal static (Core.Documents.Journey Journey, JourneyReport Report) TwentyTouchpoints()
     {
         var journey = DataFixtures.Journey() with
         {
@@ -66,8 +66,15 @@ public sealed class DataChartsTests
                 },
             ],
         };
-        var variants = Enumerable.Range(0, 20).Select(v => new PathVariant(Enumerable.Range(1, 20).Where(i => (i + v) % 3 != 0).Select(i => $"tp-{i}").ToList(), 100 - v, 0.01)).ToList();
-        var svg = DataCharts.SankeySvg(DataFixtures.Report(variants), journey);
+        var variants = Enumerable.Range(0, 20).Select(v => new PathVariant(Enumerable.Range(1, 20).Where(i => (i + v) % 3 != 0).Skip(v % 10).Take(4 + (v % 4)).Select(i => $"tp-{i}").ToList(), 100 - (4 * v), 0.01)).ToList();
+        return (journey, DataFixtures.Report(variants));
+    }
+
+    [Fact]
+    public void SankeyReadsFor20TouchpointsAndKeepsEveryLabelInside()
+    {
+        var (journey, report) = TwentyTouchpoints();
+        var svg = DataCharts.SankeySvg(report, journey);
 
         var doc = Svg.Parse(svg);
         var width = float.Parse((string)doc.Root!.Attribute("width")!, CultureInfo.InvariantCulture);

@@ -30,6 +30,8 @@ public sealed class DataSamplesTests
         Write("data-funnel", DataCharts.FunnelSvg(report, journey));
         Write("data-paths", DataCharts.SankeySvg(report, journey));
         Write("data-trend", DataCharts.TrendSvg(report, journey));
+        var (wide, wideReport) = DataChartsTests.TwentyTouchpoints();
+        Write("data-paths-20", DataCharts.SankeySvg(wideReport, wide));
         Write("data-trend-one", DataCharts.TrendSvg(DataFixtures.Report(trend: [new("2026-07", "s1", 50, 1, null), new("2026-07", "s2", 32, 0.64, null)]), journey));
         Write("data-trend-none", DataCharts.TrendSvg(DataFixtures.Report(trend: []), journey));
     }
