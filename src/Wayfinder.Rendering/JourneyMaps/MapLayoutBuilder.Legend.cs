@@ -102,7 +102,7 @@ public static partial class MapLayoutBuilder
                 {
                     new BadgeRow(["⊥ N stranded · X% exit"], true).Draw(scene, ex, ey, 200);
                     new BadgeRow(["⊥ N stranded · X% exit"], false).Draw(scene, ex, ey + 24, 200);
-                    scene.Lines(["stranded at a touchpoint: last seen there, long ago,", $"before the last stage (solid: the {WorstStranded} worst)"], ex + 206, ey + 2, 11, 15, Palette.Ink);
+                    scene.Lines(["stranded at a touchpoint: last seen there, long ago,", $"before the last stage (solid: the {WorstStranded} worst)"], ex + 170, ey + 2, 11, 15, Palette.Ink);
                 }));
             }
 
@@ -110,9 +110,10 @@ public static partial class MapLayoutBuilder
             {
                 entries.Add((26, (ex, ey) =>
                 {
-                    scene.Box(ex, ey, 130, 20, Palette.Band, null, 0, 3);
-                    scene.Text(ex + 8, ey + 14, "−792 (40%) drop-off", 10.5f, DropOffOnBand, FontStyleKind.Bold);
-                    scene.Text(ex + 206, ey + 14, "reached the stage but not the next one", 11, Palette.Ink);
+                    const string Sample = "−N (X%) drop-off";
+                    scene.Box(ex, ey, DejaVuMeasurer.Instance.Measure(Sample, 10.5f, FontStyleKind.Bold) + 16, 20, Palette.Band, null, 0, 3);
+                    scene.Text(ex + 8, ey + 14, Sample, 10.5f, DropOffOnBand, FontStyleKind.Bold);
+                    scene.Text(ex + 170, ey + 14, "reached the stage but not the next one", 11, Palette.Ink);
                 }));
             }
 
@@ -121,11 +122,11 @@ public static partial class MapLayoutBuilder
                 entries.Add((26, (ex, ey) =>
                 {
                     new GapMarkerRow(["gap: no surveys"]).Draw(scene, ex, ey + 2, 200);
-                    scene.Text(ex + 206, ey + 14, "knowledge gap: no events or no survey answers yet", 11, Palette.Ink);
+                    scene.Text(ex + 170, ey + 14, "knowledge gap: no events or no survey answers yet", 11, Palette.Ink);
                 }));
             }
 
-            sections.Add((490, 22 + entries.Sum(e => e.Height + 6), (sx, sy) =>
+            sections.Add((460, 22 + entries.Sum(e => e.Height + 6), (sx, sy) =>
             {
                 SectionTitle(scene, sx, sy, "From the data");
                 var ey = sy + 22;
