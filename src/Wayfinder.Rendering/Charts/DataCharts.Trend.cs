@@ -163,6 +163,6 @@ public static partial class DataCharts
 
         var last = points.LastOrDefault(p => p.Period == periods[^1]) ?? points[^1];
         var conversion = undefined.Contains(last.Period) ? "no conversion" : $"{Pct(last.Conversion)} conversion";
-        scene.Text(x + 12, y + height - 10, $"{last.Period}: {N(last.Customers)} customers · {conversion}", 10, Palette.Ink);
+        scene.Text(x + 12, y + height - 10, $"{last.Period}: {N(last.Customers)} {(last.Customers == 1 ? "customer" : "customers")} · {conversion}", 10, Palette.Ink);
     }
 }
