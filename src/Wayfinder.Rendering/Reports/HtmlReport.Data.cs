@@ -11,8 +11,11 @@ using Wayfinder.Rendering.JourneyMaps;
 /// <summary>The report's data sections: charts, satisfaction, KPIs from data, stranded touchpoints, gaps, persona checks.</summary>
 public static partial class HtmlReport
 {
+    /// <summary>Links to the data sections after the map; <see cref="DataNavEnd"/> to those after the KPIs (in page order).</summary>
     private const string DataNav =
-        "<a href=\"#funnel\">Funnel</a><a href=\"#paths\">Paths</a><a href=\"#trend\">Trend</a><a href=\"#satisfaction\">Satisfaction</a>" +
+        "<a href=\"#funnel\">Funnel</a><a href=\"#paths\">Paths</a><a href=\"#trend\">Trend</a><a href=\"#satisfaction\">Satisfaction</a>";
+
+    private const string DataNavEnd =
         "<a href=\"#stranded\">Stranded</a><a href=\"#gaps\">Knowledge gaps</a><a href=\"#persona-checks\">Persona checks</a>";
 
     private static readonly CultureInfo s_inv = CultureInfo.InvariantCulture;

@@ -51,7 +51,13 @@ public static partial class HtmlReport
             sb.Append(DataNav);
         }
 
-        sb.Append("<a href=\"#personas\">Personas</a><a href=\"#value-gaps\">Value gaps</a><a href=\"#opportunities\">Opportunities</a><a href=\"#kpis\">KPIs</a></nav></header><main>");
+        sb.Append("<a href=\"#personas\">Personas</a><a href=\"#value-gaps\">Value gaps</a><a href=\"#opportunities\">Opportunities</a><a href=\"#kpis\">KPIs</a>");
+        if (data is not null)
+        {
+            sb.Append(DataNavEnd);
+        }
+
+        sb.Append("</nav></header><main>");
 
         // The map scrolls sideways; a copy of its lane-name column (a <use> of the map's own group) stays pinned at the left.
         var layout = JourneyMapRenderer.Layout(journey, workspace, options);
