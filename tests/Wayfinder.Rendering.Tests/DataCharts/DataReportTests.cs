@@ -89,10 +89,10 @@ public sealed class DataReportTests
         var journey = DataFixtures.Journey();
         var html = HtmlReport.Render(journey, TestJourneys.Workspace(journey), DataFixtures.Report());
 
-        foreach (var id in new[] { "map", "funnel", "paths", "trend", "satisfaction", "kpis", "stranded", "gaps", "persona-checks" })
-        {
-            Assert.Contains($"<section id=\"{id}\">", html, StringComparison.Ordinal);
-        }
+        // Every section is there, and the navigation lists them in page order.
+        string[] order = ["map", "funnel", "paths", "trend", "satisfaction", "personas", "value-gaps", "opportunities", "kpis", "stranded", "gaps", "persona-checks"];
+        Assert.Equal(order, System.Text.RegularExpressions.Regex.Matches(html, "<section id=\"([a-z-]+)\">").Select(m => m.Groups[1].Value));
+        Assert.Equal(order, System.Text.RegularExpressions.Regex.Matches(html[..html.IndexOf("</nav>", StringComparison.Ordinal)], "<a href=\"#([a-z-]+)\">").Select(m => m.Groups[1].Value));
 
         // s1: CSAT 4.25 of 8, CES 2.5 of 4, NPS +25 of 4, sentiment +0.5 of 3, measured +1.2 of 12, designed +1.
         Assert.Contains("<td>Find a fare</td><td class=\"num\">12</td><td class=\"num\">4.3 <small>n=8</small></td><td class=\"num\">2.5 <small>n=4</small></td>"
