@@ -167,7 +167,7 @@ public static partial class DataCharts
 
         // Links first, nodes over them. Back links run in lanes under the chart.
         var backY = flowBottom + 22;
-        var linkLabels = new List<(float X, float Y, string Text, string Color)>();
+        var linkLabels = new List<(float X1, float Y1, float X2, float Y2, int Count)>();
         var backLabels = new List<(float X, float Y, string Text)>();
         // Back links in lanes from the shortest span (innermost) to the longest, so their loops nest instead of crossing.
         foreach (var ((from, to), count) in ordered.OrderBy(l => l.Key.To <= l.Key.From ? l.Key.From - l.Key.To : -1).ThenBy(l => l.Key.From))
@@ -183,7 +183,7 @@ public static partial class DataCharts
                 scene.Path(
                     $"M{F(x1)} {F(y1 - h)}C{F(mx)} {F(y1 - h)} {F(mx)} {F(y2 - h)} {F(x2)} {F(y2 - h)}L{F(x2)} {F(y2 + h)}C{F(mx)} {F(y2 + h)} {F(mx)} {F(y1 + h)} {F(x1)} {F(y1 + h)}Z",
                     null, 1, Palette.SkyBlue, null, false, SankeyLinkOpacity);
-                linkLabels.Add((x2, y2, N(count), Palette.BlueText));
+                linkLabels.Add((x1, y1, x2, y2, count));
             }
             else
             {
@@ -209,15 +209,31 @@ public static partial class DataCharts
 
         // Forward counts sit just left of where the link enters its target, nudged apart when links enter close together;
         // back counts sit on their lane.
-        foreach (var group in linkLabels.GroupBy(l => l.X))
+        // Each count goes where it is free of nodes and other counts: on its band's middle, else just before its target,
+        // else just after its source, else below the nearest free spot before its target. Bigger flows choose first.
+        var taken = Enumerable.Range(0, nodes.Count).Select(i => (X: xs[i] - 2, Y: tops[i], W: NodeWidth + 4, H: heights[i])).ToList();
+        bool Free((float X, float Y, float W, float H) r) =>
+            !taken.Exists(t => r.X < t.X + t.W && t.X < r.X + r.W && r.Y < t.Y + t.H && t.Y < r.Y + r.H);
+        foreach (var (x1, y1, x2, y2, count) in linkLabels.OrderByDescending(l => l.Count).ThenBy(l => l.X1))
         {
-            var floor = float.MinValue;
-            foreach (var (lx, ly, text, color) in group.OrderBy(l => l.Y))
+            var text = N(count);
+            var lw = DejaVuMeasurer.Instance.Measure(text, 10, FontStyleKind.Bold) + 10;
+            (float X, float Y, float W, float H) At(float cx, float cy) => (cx - (lw / 2) - 2, cy - 9, lw + 4, 18);
+            var candidates = new[] { ((x1 + x2) / 2, (y1 + y2) / 2), (x2 - (lw / 2) - 6, y2), (x1 + (lw / 2) + 6, y1) };
+            var spot = candidates.Select(c => (c.Item1, c.Item2)).FirstOrDefault(c => Free(At(c.Item1, c.Item2)), (float.NaN, float.NaN));
+            if (float.IsNaN(spot.Item1))
             {
-                var lw = DejaVuMeasurer.Instance.Measure(text, 10, FontStyleKind.Bold) + 10;
-                floor = MathF.Max(ly, floor + 17);
-                CountLabel(scene, lx - (lw / 2) - 4, floor, text, color);
+                var cy = y2;
+                while (!Free(At(x2 - (lw / 2) - 6, cy)))
+                {
+                    cy += 18;
+                }
+
+                spot = (x2 - (lw / 2) - 6, cy);
             }
+
+            taken.Add(At(spot.Item1, spot.Item2));
+            CountLabel(scene, spot.Item1, spot.Item2, text, Palette.BlueText);
         }
 
         foreach (var (lx, ly, text) in backLabels)
