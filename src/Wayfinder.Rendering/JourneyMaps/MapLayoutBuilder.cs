@@ -446,7 +446,9 @@ public static partial class MapLayoutBuilder
         var dataWrapped = dataLines.Select((d, i) => d is { } v ? ctx.Wrap(v.Text, columns[i].Width - (2 * Pad), 10.5f, FontStyleKind.Bold) : []).ToList();
         var dropOffs = ctx.Journey.Stages.Select(stage => funnel.FirstOrDefault(f => f.StageId == stage.Id) is { DropOff: > 0 } f ? $"{Charts.DataCharts.DropOff(f)} drop-off" : null).ToList();
         var dataHeight = dataLines.Any(d => d is not null) ? 16f + (dataWrapped.Max(l => l.Count) * 14) + (dropOffs.Any(d => d is not null) ? 16 : 0) : 0f;
-        var height = dataHeight + (plans.Count == 0 ? 60 : plans.Max(p => 30 + (p.Name.Count * 20) + (p.Goal.Count > 0 ? 4 + (p.Goal.Count * 16) : 0) + (p.Marker.Count > 0 ? 10 + (p.Marker.Count * 14) + 8 : 0) + Pad));
+        // Data bars line up across stages above the tallest marker, so every stage reserves the tallest text and marker.
+        var height = dataHeight + (plans.Count == 0 ? 60 : plans.Max(p => 30 + (p.Name.Count * 20) + (p.Goal.Count > 0 ? 4 + (p.Goal.Count * 16) : 0))
+            + plans.Max(p => p.Marker.Count > 0 ? 10 + (p.Marker.Count * 14) + 8 : 0) + Pad);
         for (var i = 0; i < columns.Count; i++)
         {
             var col = columns[i];

@@ -85,6 +85,19 @@ public sealed class MapDataMarksTests
     }
 
     [Fact]
+    public void DataBarsSitBelowALongStageNameWhenAnotherStageHasAMarker()
+    {
+        // Stage 2's name wraps to four lines; stage 1 opens a sub-journey, so every data bar sits above a marker's height.
+        // The header is painted first, so the first text of the goal is the header's (the goals lane repeats it).
+        var journey = TestJourneys.Map(3, longTexts: true);
+        var svg = JourneyMapRenderer.RenderSvg(journey, TestJourneys.Workspace(journey), new MapRenderOptions(TestJourneys.Today, 1, Report()));
+        var texts = Svg.Parse(svg).Descendants(Svg.Ns + "text").ToList();
+        float Y(string value) => float.Parse((string)texts.First(t => t.Value == value).Attribute("y")!, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.True(Y("600 reached · 60% of start") - Y("I want to see who others trust") >= 14);
+    }
+
+    [Fact]
     public void TheBadgeTextReadsCountAndExitRate() =>
         Assert.Equal("⊥ 1,651 stranded · 33.6% exit", MapLayoutBuilder.StrandedText(new StrandedRow("t", "s", 1651, 4914, 0.336)));
 }
