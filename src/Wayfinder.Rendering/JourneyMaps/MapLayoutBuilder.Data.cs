@@ -62,8 +62,6 @@ public static partial class MapLayoutBuilder
         private readonly Dictionary<string, List<string>> _touchpointGaps = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<string>> _stageGaps = new(StringComparer.Ordinal);
 
-        public bool Any => _stranded.Count > 0 || _touchpointGaps.Count > 0 || _stageGaps.Count > 0;
-
         public static DataMarks Of(JourneyReport? report)
         {
             var marks = new DataMarks();

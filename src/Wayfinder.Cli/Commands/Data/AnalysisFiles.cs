@@ -10,10 +10,10 @@ using Wayfinder.Rendering.Reports;
 /// <summary>The drawings of an analysis (map with data overlays, funnel, paths, trend, HTML report), written beside report.json.</summary>
 internal static class AnalysisFiles
 {
-    /// <summary>The files, in the order <see cref="Write"/> writes and returns them.</summary>
-    public static readonly IReadOnlyList<string> Names = ["map.svg", "map.png", "funnel.svg", "paths.svg", "trend.svg", "report.html"];
-
-    /// <summary>Writes the six files into <paramref name="folder"/> and returns their paths, in the order of <see cref="Names"/>.</summary>
+    /// <summary>
+    /// Writes map.svg, map.png (the map with data overlays), funnel.svg, paths.svg (Sankey), trend.svg and report.html into
+    /// <paramref name="folder"/> and returns their paths in that order.
+    /// </summary>
     public static IEnumerable<string> Write(Journey journey, Workspace workspace, JourneyReport report, string folder)
     {
         var options = new MapRenderOptions(null, 1f, report);
