@@ -502,6 +502,8 @@ internal sealed class Interner
 
     public Interner() => _lookup = _map.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private readonly string?[] _recent = new string?[256];
+    private readonly int[] _recentCodes = new int[256];
     private string _last = "";
     private int _lastCode = -1;
 
@@ -515,9 +517,18 @@ internal sealed class Interner
             return _lastCode;
         }
 
+        // Few distinct values (event names, channels) mostly hit a small cache slotted by length and two characters.
+        var slot = value.IsEmpty ? 0 : (value.Length * 31 + value[0] + (value[^1] * 7) + (value[value.Length / 2] * 13)) & 255;
+        if (_recent[slot] is { } recent && value.SequenceEqual(recent))
+        {
+            (_last, _lastCode) = (recent, _recentCodes[slot]);
+            return _lastCode;
+        }
+
         if (_lookup.TryGetValue(value, out var code))
         {
             (_last, _lastCode) = (Values[code], code);
+            (_recent[slot], _recentCodes[slot]) = (_last, code);
             return code;
         }
 
