@@ -84,6 +84,21 @@ public sealed class RenderTests
     }
 
     [Fact]
+    public async Task RenderJsonListsTheFilesWritten()
+    {
+        using var folder = TempFolder.WithFixture("small");
+
+        var result = await CliRunner.RunAsync(folder.Path, "render", "booking", "maya", "--format", "svg,csv", "-o", "out", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = System.Text.Json.JsonDocument.Parse(result.Stdout);
+        Assert.Equal(
+            ["journey booking svg out/booking.svg ", "journey booking csv out/booking.csv ", "persona maya svg out/maya.svg "],
+            json.RootElement.EnumerateArray().Select(r => $"{r.GetProperty("kind").GetString()} {r.GetProperty("id").GetString()} {r.GetProperty("format").GetString()} "
+                + $"{r.GetProperty("path").GetString()} {r.GetProperty("error").GetString()}"));
+    }
+
+    [Fact]
     public async Task RenderRefusesWhenValidationHasErrors()
     {
         using var folder = TempFolder.WithFixture("small");

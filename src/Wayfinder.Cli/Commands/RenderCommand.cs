@@ -14,6 +14,12 @@ internal static class RenderCommand
 {
     private sealed record Output(IDocument Document, RenderFormat Format, string Path);
 
+    /// <summary>What was asked on the command line.</summary>
+    private sealed record Request(string[] Ids, string[] Formats, string? Output, bool All, bool Force, bool Json);
+
+    /// <summary>One file as <c>--json</c> reports it; <paramref name="Error"/> is null when it was written.</summary>
+    internal sealed record RenderedFile(DocumentKind Kind, string Id, string Format, string Path, string? Error);
+
     public static Command Create(CliContext context)
     {
         var ids = new Argument<string[]>("ID") { Description = "Ids of journeys, personas or value gap maps to render", Arity = ArgumentArity.ZeroOrMore };
@@ -27,9 +33,10 @@ internal static class RenderCommand
         var output = CommonOptions.Output("A file (when rendering one document in one format) or a folder (written as ID.EXT); default: beside each document");
         var all = new Option<bool>("--all", "-a") { Description = "Render every document, each in the requested formats it supports" };
         var force = CommonOptions.Force("Render even when validation finds errors");
+        var json = CommonOptions.Json();
         var command = new Command("render", "Render journey maps (svg, png, pdf, html, xlsx, csv, mermaid), persona cards and value gap charts (svg, png, pdf)")
         {
-            ids, format, output, all, force,
+            ids, format, output, all, force, json,
         };
         context.Examples[command] =
         [
@@ -39,13 +46,17 @@ internal static class RenderCommand
             "wayfinder render maya --format png                # a persona card",
         ];
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
-            context, parse, parse.GetValue(ids) ?? [], parse.GetValue(format) ?? [], parse.GetValue(output), parse.GetValue(all), parse.GetValue(force), cancellationToken)));
+            context,
+            parse,
+            new Request(parse.GetValue(ids) ?? [], parse.GetValue(format) ?? [], parse.GetValue(output), parse.GetValue(all), parse.GetValue(force), parse.GetValue(json)),
+            cancellationToken)));
         return command;
     }
 
-    private static int Run(CliContext context, ParseResult parse, string[] ids, string[] formatTexts, string? output, bool all, bool force, CancellationToken cancellationToken)
+    private static int Run(CliContext context, ParseResult parse, Request request, CancellationToken cancellationToken)
     {
-        if (!TryParseFormats(context, formatTexts, out var formats))
+        var (ids, output, all, force) = (request.Ids, request.Output, request.All, request.Force);
+        if (!TryParseFormats(context, request.Formats, out var formats))
         {
             return ExitCodes.Usage;
         }
@@ -145,7 +156,13 @@ internal static class RenderCommand
             return ExitCodes.Usage;
         }
 
-        var failures = WriteAll(context, parse, workspace, planned, cancellationToken);
+        var rendered = WriteAll(context, parse, workspace, planned, cancellationToken);
+        if (request.Json)
+        {
+            context.Json(rendered);
+        }
+
+        var failures = rendered.Count(r => r.Error is not null);
         var written = planned.Count - failures;
         var where = toFile ? "" : output is null ? " beside their documents" : " to " + context.Display(context.Resolve(output));
         context.Info($"rendered {ValidateCommand.Count(written, "file")}{where}"
@@ -153,24 +170,23 @@ internal static class RenderCommand
         return failures > 0 ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
-    private static int WriteAll(CliContext context, ParseResult parse, Workspace workspace, List<Output> planned, CancellationToken cancellationToken)
+    private static List<RenderedFile> WriteAll(CliContext context, ParseResult parse, Workspace workspace, List<Output> planned, CancellationToken cancellationToken)
     {
-        var failures = 0;
-        var lines = new List<string>();
+        var rendered = new List<RenderedFile>();
         void RenderOne(Output o)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            string? error = null;
             try
             {
                 RenderFormats.Write(o.Document, o.Format, workspace, o.Path);
-                lines.Add($"wrote {context.Display(o.Path)}");
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                failures++;
-                var detail = parse.GetValue(context.VerboseOption) ? ex.ToString() : ex.Message;
-                lines.Add($"error: could not render {ListCommand.KindName(o.Document.Kind)} \"{o.Document.Id}\" as {RenderFormats.NameOf(o.Format)}: {detail}");
+                error = parse.GetValue(context.VerboseOption) ? ex.ToString() : ex.Message;
             }
+
+            rendered.Add(new RenderedFile(o.Document.Kind, o.Document.Id, RenderFormats.NameOf(o.Format), context.Display(o.Path), error));
         }
 
         if (planned.Count > 1 && context.ErrConsole.Profile.Capabilities.Interactive)
@@ -191,19 +207,20 @@ internal static class RenderCommand
             planned.ForEach(RenderOne);
         }
 
-        foreach (var line in lines)
+        // Reported after the progress bar is gone, so the lines stay readable.
+        foreach (var r in rendered)
         {
-            if (line.StartsWith("error: ", StringComparison.Ordinal))
+            if (r.Error is null)
             {
-                context.Error(line["error: ".Length..]);
+                context.Info($"wrote {r.Path}");
             }
             else
             {
-                context.Info(line);
+                context.Error($"could not render {ListCommand.KindName(r.Kind)} \"{r.Id}\" as {r.Format}: {r.Error}");
             }
         }
 
-        return failures;
+        return rendered;
     }
 
     /// <summary>Every document with the file it came from (relative to the root).</summary>
