@@ -52,6 +52,12 @@ public static class Cli
         }
     }
 
+    private static Command WithDataImports(Command import, CliContext context)
+    {
+        Commands.Data.DataImport.AddTo(import, context);
+        return import;
+    }
+
     /// <summary>Parse errors on stderr with a "did you mean", then where to find the usage; exit code 2.</summary>
     private static int UsageError(ParseResult parse, TextWriter stderr)
     {
@@ -108,7 +114,11 @@ public static class Cli
             ListCommand.Create(context),
             ValidateCommand.Create(context),
             RenderCommand.Create(context),
-            ImportCommand.Create(context),
+            WithDataImports(ImportCommand.Create(context), context),
+            Commands.Data.AnalyzeCommand.Create(context),
+            Commands.Data.GapsCommand.Create(context),
+            Commands.Data.PersonasCommand.Create(context),
+            Commands.Data.SampleDataCommand.Create(context),
             OpportunitiesCommand.Create(context),
             ValueGapCommand.Create(context),
             SchemaCommand.Create(context),

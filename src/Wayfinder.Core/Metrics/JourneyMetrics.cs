@@ -42,6 +42,9 @@ public sealed record JourneyMetrics
     public IReadOnlyList<ReachRow> TouchpointReach { get; init; } = [];
     public IReadOnlyList<FunnelStep> Funnel { get; init; } = [];
     public IReadOnlyList<StageTiming> Timings { get; init; } = [];
+
+    /// <summary>Times between stages further apart (a to b, b ≥ a + 2), among customers who reached b in order.</summary>
+    public IReadOnlyList<StageTiming> SpanTimings { get; init; } = [];
     public IReadOnlyList<StrandedRow> Stranded { get; init; } = [];
     public IReadOnlyList<PathVariant> Variants { get; init; } = [];
     public IReadOnlyList<FlowEdge> Flow { get; init; } = [];

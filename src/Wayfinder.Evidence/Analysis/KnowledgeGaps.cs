@@ -72,7 +72,8 @@ public static class KnowledgeGaps
 
             foreach (var job in persona.Jobs)
             {
-                yield return ("jobs", $"When {job.When}, I want to {job.Want}", job.Evidence);
+                var want = job.Want.StartsWith("to ", StringComparison.OrdinalIgnoreCase) ? job.Want : "to " + job.Want;
+                yield return ("jobs", $"When {job.When}, I want {want}", job.Evidence);
             }
         }
 

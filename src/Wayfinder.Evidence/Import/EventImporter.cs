@@ -23,6 +23,12 @@ public sealed record EventImportOptions
     public long MaxLineBytes { get; init; } = 4L * 1024 * 1024;
 
     public IProgress<ImportProgress>? Progress { get; init; }
+
+    /// <summary>CSV files at least this large are read in slices by several threads.</summary>
+    public long ParallelThresholdBytes { get; init; } = 8L * 1024 * 1024;
+
+    /// <summary>How many slices (threads) for a large CSV; null for one per core.</summary>
+    public int? Slices { get; init; }
 }
 
 /// <summary>
@@ -41,53 +47,194 @@ public static class EventImporter
         var other => throw new ImportAbortedException($"cannot tell the format of '{Path.GetFileName(path)}' from '{other}'; name it with format: csv, ndjson or parquet"),
     };
 
-    /// <summary>Reads <paramref name="path"/> into <paramref name="builder"/>; on an <see cref="ImportAbortedException"/> the builder must be discarded.</summary>
-    public static async Task<ImportReport> ReadAsync(string path, EventLogBuilder builder, EventImportOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads <paramref name="path"/> into one or more builders holding consecutive parts of the file (combine them with
+    /// <see cref="EventLogBuilder.Combine"/>). Throws <see cref="ImportAbortedException"/> when the file cannot be imported at all.
+    /// </summary>
+    public static async Task<(IReadOnlyList<EventLogBuilder> Parts, ImportReport Report)> ReadAsync(string path, EventImportOptions options, CancellationToken cancellationToken)
     {
         var format = options.Format ?? DetectFormat(path);
         var total = new FileInfo(path).Length;
-        var sink = new RowSink(builder);
         var progress = options.Progress;
+        long rowsSeen = 0;
         void OnBytes(long bytes)
         {
-            if (sink.Rows % 65536 == 0)
-            {
-                progress?.Report(new ImportProgress(sink.Rows, bytes, total));
-            }
+            progress?.Report(new ImportProgress(Interlocked.Read(ref rowsSeen), bytes, total));
         }
 
+        List<RowSink> sinks;
         switch (format)
         {
+            case "csv" when total >= options.ParallelThresholdBytes && (options.Slices ?? Environment.ProcessorCount) > 1 && !ContainsQuote(path):
+                sinks = ReadCsvParallel(path, total, options, cancellationToken, progress);
+                break;
             case "csv":
-                await using (var stream = new LineGuardStream(File.OpenRead(path), options.MaxLineBytes, OnBytes))
                 {
-                    ReadCsv(stream, sink, options, cancellationToken);
+                    var sink = new RowSink(new EventLogBuilder(EstimateRows(total)));
+                    await using (var stream = new LineGuardStream(File.OpenRead(path), options.MaxLineBytes, OnBytes))
+                    {
+                        ReadCsv(stream, sink, options, cancellationToken);
+                    }
+
+                    sinks = [sink];
+                    break;
                 }
 
-                break;
             case "ndjson":
-                await using (var stream = new LineGuardStream(File.OpenRead(path), options.MaxLineBytes, OnBytes))
                 {
-                    await ReadNdjsonAsync(stream, sink, options, cancellationToken).ConfigureAwait(false);
+                    var sink = new RowSink(new EventLogBuilder());
+                    await using (var stream = new LineGuardStream(File.OpenRead(path), options.MaxLineBytes, OnBytes))
+                    {
+                        await ReadNdjsonAsync(stream, sink, options, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    sinks = [sink];
+                    break;
                 }
 
-                break;
             case "parquet":
-                await ReadParquetAsync(path, sink, options, cancellationToken).ConfigureAwait(false);
-                break;
+                {
+                    var sink = new RowSink(new EventLogBuilder());
+                    await ReadParquetAsync(path, sink, options, cancellationToken).ConfigureAwait(false);
+                    sinks = [sink];
+                    break;
+                }
+
             default:
                 throw new ImportAbortedException($"unknown format '{format}'; use csv, ndjson or parquet");
         }
 
-        progress?.Report(new ImportProgress(sink.Rows, total, total));
-        return new ImportReport
+        var rows = sinks.Sum(s => s.Rows);
+        progress?.Report(new ImportProgress(rows, total, total));
+        return (sinks.Select(s => s.Builder).ToList(), new ImportReport
         {
             File = path,
             Format = format,
-            RowsRead = sink.Rows,
-            BadRows = sink.BadRows,
-            Problems = sink.Problems,
-        };
+            RowsRead = rows,
+            BadRows = sinks.Sum(s => s.BadRows),
+            Problems = [.. sinks.SelectMany(s => s.Problems).Take(MaxProblemsListed)],
+        });
+    }
+
+    /// <summary>Rows to reserve for a CSV of this size (about 50 bytes a row), so arrays rarely grow.</summary>
+    private static int EstimateRows(long bytes) => (int)Math.Min(int.MaxValue / 2, Math.Max(1024, bytes / 56));
+
+    /// <summary>A quoted field may hold a line break, and then the file cannot be cut at line breaks.</summary>
+    private static bool ContainsQuote(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var buffer = new byte[1 << 20];
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            if (buffer.AsSpan(0, read).Contains((byte)'"'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Cuts the file after its header at line breaks into one slice per core and reads the slices at once.</summary>
+    private static List<RowSink> ReadCsvParallel(string path, long total, EventImportOptions options, CancellationToken cancellationToken, IProgress<ImportProgress>? progress)
+    {
+        string[] header;
+        char separator;
+        long dataStart;
+        using (var headerStream = File.OpenRead(path))
+        {
+            var first = new byte[(int)Math.Min(total, 1 << 20)];
+            var length = headerStream.Read(first);
+            var newline = first.AsSpan(0, length).IndexOf((byte)'\n');
+            if (newline < 0)
+            {
+                throw new ImportAbortedException("the header line is longer than 1 MiB; this is not an events CSV");
+            }
+
+            var headerText = System.Text.Encoding.UTF8.GetString(first, 0, newline).TrimEnd('\r').TrimStart('\uFEFF');
+            using var reader = Sep.Reader().FromText(headerText + "\n");
+            header = [.. reader.Header.ColNames];
+            separator = reader.Spec.Sep.Separator;
+            dataStart = newline + 1;
+        }
+
+        var (plan, problem) = ColumnPresets.Resolve(options.Preset, header, options.Mapping);
+        if (plan is null)
+        {
+            throw new ImportAbortedException(problem!);
+        }
+
+        var parts = (int)Math.Min(options.Slices ?? Environment.ProcessorCount, Math.Max(1, (total - dataStart) / Math.Max(1, options.ParallelThresholdBytes / 2)));
+        var bounds = new long[parts + 1];
+        bounds[0] = dataStart;
+        bounds[parts] = total;
+        using (var probe = File.OpenRead(path))
+        {
+            var buffer = new byte[64 * 1024];
+            for (var p = 1; p < parts; p++)
+            {
+                var at = Math.Max(bounds[p - 1], dataStart + ((total - dataStart) * p / parts));
+                probe.Position = at;
+                var found = -1L;
+                int read;
+                while (found < 0 && (read = probe.Read(buffer)) > 0)
+                {
+                    var index = buffer.AsSpan(0, read).IndexOf((byte)'\n');
+                    if (index >= 0)
+                    {
+                        found = at + index + 1;
+                    }
+                    else
+                    {
+                        at += read;
+                        if (at - bounds[p - 1] > options.MaxLineBytes * 2)
+                        {
+                            throw new ImportAbortedException($"a line near byte {at} is longer than {options.MaxLineBytes / (1024 * 1024)} MiB; this is not a line-per-event file or it is corrupt. Nothing was imported.");
+                        }
+                    }
+                }
+
+                bounds[p] = found < 0 ? total : found;
+            }
+        }
+
+        var sinks = new RowSink[parts];
+        var lines = new long[parts];
+        long bytesDone = 0;
+        var reported = 0L;
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts, CancellationToken = cancellationToken }, p =>
+        {
+            var sink = new RowSink(new EventLogBuilder(EstimateRows(bounds[p + 1] - bounds[p])));
+            sinks[p] = sink;
+            var last = 0L;
+            using var file = File.OpenRead(path);
+            file.Position = bounds[p];
+            using var slice = new LineGuardStream(new SliceStream(file, bounds[p + 1] - bounds[p]), options.MaxLineBytes, bytes =>
+            {
+                var done = Interlocked.Add(ref bytesDone, bytes - last);
+                last = bytes;
+                if (progress is not null && done - Interlocked.Read(ref reported) > 4 << 20)
+                {
+                    Interlocked.Exchange(ref reported, done);
+                    progress.Report(new ImportProgress(sinks.Sum(s => s?.Rows ?? 0), done + dataStart, total));
+                }
+            });
+            using var reader = Sep.Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true, Sep = new Sep(separator) }).From(slice);
+            ReadCsvRows(reader, header, plan, sink, cancellationToken);
+            lines[p] = slice.Lines;
+        });
+
+        // Sep numbers each slice's lines from 1: shift them by the header and the slices before.
+        var offset = 1L;
+        for (var p = 0; p < parts; p++)
+        {
+            var shift = offset;
+            sinks[p].ShiftLines(shift);
+            offset += lines[p];
+        }
+
+        return [.. sinks];
     }
 
     private static void ReadCsv(Stream stream, RowSink sink, EventImportOptions options, CancellationToken cancellationToken)
@@ -105,12 +252,30 @@ public static class EventImporter
             throw new ImportAbortedException(problem!);
         }
 
-        var customerIndex = reader.Header.IndexOf(plan.CustomerId);
-        var timeIndex = reader.Header.IndexOf(plan.Timestamp);
-        var eventIndex = reader.Header.IndexOf(plan.Event);
-        var channelIndex = plan.Channel is null ? -1 : reader.Header.IndexOf(plan.Channel);
-        var properties = plan.Properties.Select(p => (Index: reader.Header.IndexOf(p.Column), Column: sink.Builder.Property(p.Name))).ToArray();
-        var attributes = plan.Attributes.Select(p => (Index: reader.Header.IndexOf(p.Column), Column: sink.Builder.Attribute(p.Name))).ToArray();
+        ReadCsvRows(reader, [.. columns], plan, sink, cancellationToken);
+    }
+
+    private static void ReadCsvRows(SepReader reader, IReadOnlyList<string> header, ColumnPlan plan, RowSink sink, CancellationToken cancellationToken)
+    {
+        int IndexOf(string column)
+        {
+            for (var i = 0; i < header.Count; i++)
+            {
+                if (header[i] == column)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        var customerIndex = IndexOf(plan.CustomerId);
+        var timeIndex = IndexOf(plan.Timestamp);
+        var eventIndex = IndexOf(plan.Event);
+        var channelIndex = plan.Channel is null ? -1 : IndexOf(plan.Channel);
+        var properties = plan.Properties.Select(p => (Index: IndexOf(p.Column), Column: sink.Builder.Property(p.Name))).ToArray();
+        var attributes = plan.Attributes.Select(p => (Index: IndexOf(p.Column), Column: sink.Builder.Attribute(p.Name))).ToArray();
         foreach (var row in reader)
         {
             if ((sink.Rows & 0xFFFF) == 0)
@@ -120,7 +285,7 @@ public static class EventImporter
 
             sink.Rows++;
             var line = row.LineNumberFrom;
-            if (row.ColCount != columns.Count)
+            if (row.ColCount != header.Count)
             {
                 if (row.ColCount == 1 && row.Span.Trim().IsEmpty)
                 {
@@ -128,7 +293,7 @@ public static class EventImporter
                     continue;
                 }
 
-                sink.Bad(line, "", $"has {row.ColCount} fields but the header has {columns.Count} (a truncated or malformed line)");
+                sink.Bad(line, "", $"has {row.ColCount} fields but the header has {header.Count} (a truncated or malformed line)");
                 continue;
             }
 
@@ -156,7 +321,8 @@ public static class EventImporter
     {
         using var reader = new StreamReader(stream);
         ColumnPlan? plan = null;
-        var classified = new Dictionary<string, (bool IsAttribute, DenseColumn Column)>(StringComparer.Ordinal);
+        string? firstProblem = null;
+        var classified = new Dictionary<string, (bool IsAttribute, ValueColumn Column)>(StringComparer.Ordinal);
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         long line = 0;
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } text)
@@ -188,10 +354,13 @@ public static class EventImporter
 
             if (plan is null)
             {
+                // The columns come from the first object that has them; objects before it are bad rows.
                 var (resolved, problem) = ColumnPresets.Resolve(options.Preset, [.. fields.Keys], options.Mapping);
                 if (resolved is null)
                 {
-                    throw new ImportAbortedException($"line {line}: {problem}");
+                    firstProblem ??= $"line {line}: {problem}";
+                    sink.Bad(line, "", problem!);
+                    continue;
                 }
 
                 plan = resolved;
@@ -227,6 +396,11 @@ public static class EventImporter
         if (sink.Rows == 0)
         {
             throw new ImportAbortedException("the file is empty; an NDJSON events file holds one JSON object per line");
+        }
+
+        if (plan is null && firstProblem is not null)
+        {
+            throw new ImportAbortedException(firstProblem);
         }
     }
 
@@ -298,7 +472,7 @@ public static class EventImporter
 
     private static async Task<string?[]> ReadAsTextAsync(ParquetRowGroupReader group, DataField field, int count, CancellationToken cancellationToken)
     {
-        if (field.ClrType == typeof(string))
+        if (field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>))
         {
             var strings = new string?[count];
             await group.ReadAsync(field, strings.AsMemory(), null, cancellationToken).ConfigureAwait(false);
@@ -410,13 +584,17 @@ public static class EventImporter
 
     private sealed class RowSink(EventLogBuilder builder)
     {
+        private long _rows;
+
         public EventLogBuilder Builder { get; } = builder;
 
-        public long Rows { get; set; }
+        public long Rows { get => Volatile.Read(ref _rows); set => Volatile.Write(ref _rows, value); }
 
         public long BadRows { get; private set; }
 
-        public List<RowProblem> Problems { get; } = [];
+        public List<RowProblem> Problems { get; private set; } = [];
+
+        public void ShiftLines(long offset) => Problems = [.. Problems.Select(p => p with { Line = p.Line + offset })];
 
         public void Bad(long line, string field, string reason)
         {

@@ -11,6 +11,9 @@ internal sealed class LineGuardStream(Stream inner, long maxLineBytes, Action<lo
 
     public long BytesRead { get; private set; }
 
+    /// <summary>Line breaks seen so far.</summary>
+    public long Lines => _line - 1;
+
     public override bool CanRead => true;
 
     public override bool CanSeek => false;
@@ -86,4 +89,45 @@ internal sealed class LineGuardStream(Stream inner, long maxLineBytes, Action<lo
 
         base.Dispose(disposing);
     }
+}
+
+/// <summary>The next <c>length</c> bytes of a stream, as a stream of its own.</summary>
+internal sealed class SliceStream(Stream inner, long size) : Stream
+{
+    private readonly long _size = size;
+    private long _left = size;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => _size;
+
+    public override long Position { get => _size - _left; set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (_left <= 0)
+        {
+            return 0;
+        }
+
+        var read = inner.Read(buffer[..(int)Math.Min(buffer.Length, _left)]);
+        _left -= read;
+        return read;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -119,12 +119,17 @@ public static partial class KpiEvaluator
                         return Unknown("stage", from.StageId is null ? arrow[0] : arrow[1]);
                     }
 
-                    if (to.i != from.i + 1)
+                    if (to.i <= from.i)
                     {
-                        return (null, Kind.Seconds, $"{name} measures adjacent stages; {arrow[1]} does not follow {arrow[0]}");
+                        return (null, Kind.Seconds, $"{name} measures forward in the journey; {arrow[1]} comes before {arrow[0]}");
                     }
 
-                    var timing = m.Timings[from.i];
+                    var timing = to.i == from.i + 1 ? m.Timings[from.i] : m.SpanTimings.FirstOrDefault(t => t.FromStage == arrow[0] && t.ToStage == arrow[1]);
+                    if (timing is null)
+                    {
+                        return (null, Kind.Seconds, $"no customer went from {arrow[0]} to {arrow[1]}");
+                    }
+
                     var seconds = name == "median_time" ? timing.MedianSeconds : timing.P90Seconds;
                     return (seconds, Kind.Seconds, seconds is null ? "no customer went from one stage to the other" : null);
                 }

@@ -1,5 +1,6 @@
 namespace Wayfinder.Evidence.Metrics;
 
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Wayfinder.Core.Metrics;
 using Wayfinder.Evidence.Mapping;
@@ -13,196 +14,362 @@ public static class JourneyAnalyzer
 {
     private const double MicrosPerSecond = 1_000_000d;
 
-    public static JourneyMetrics Analyze(string journeyId, EventLog log, JourneyMapping mapping, AnalysisOptions? options = null)
+    /// <summary>Customers per parallel partition below which one thread does the work.</summary>
+    private const int MinCustomersPerPartition = 20_000;
+
+    /// <param name="threads">How many threads to use; null for one per core. Results are identical for any count.</param>
+    public static JourneyMetrics Analyze(string journeyId, EventLog log, JourneyMapping mapping, AnalysisOptions? options = null, int? threads = null)
     {
         options ??= new AnalysisOptions();
-        var stageCount = mapping.Stages.Count;
-        var tpCount = mapping.Touchpoints.Count;
-        var tpStage = mapping.Touchpoints.Select(t => t.Stage).ToArray();
-        var window = options.Window.Ticks / 10;
-        var inactivity = options.Inactivity.Ticks / 10;
-        var from = options.FromMicros ?? long.MinValue;
-        var to = options.ToMicros ?? long.MaxValue;
-        var channelCode = options.Channel is null ? -2 : IndexOf(log.ChannelNames, options.Channel);
-        var dataEnd = Math.Min(log.MaxTimestamp, to == long.MaxValue ? long.MaxValue : to - 1);
-
-        var stageCustomers = new int[stageCount];
-        var stageEvents = new int[stageCount];
-        var tpCustomers = new int[tpCount];
-        var tpEvents = new int[tpCount];
-        var funnelAt = new int[stageCount + 1];
-        var timings = new List<long>[Math.Max(0, stageCount - 1)];
-        for (var i = 0; i < timings.Length; i++)
+        var context = new Context(log, mapping, options);
+        var partitions = Math.Max(1, Math.Min(threads ?? Environment.ProcessorCount, log.CustomerCount / MinCustomersPerPartition));
+        var passes = new Pass[partitions];
+        if (partitions == 1)
         {
-            timings[i] = [];
+            passes[0] = new Pass(context);
+            passes[0].Run(0, log.CustomerCount);
+        }
+        else
+        {
+            Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = partitions }, p =>
+            {
+                passes[p] = new Pass(context);
+                passes[p].Run((int)((long)log.CustomerCount * p / partitions), (int)((long)log.CustomerCount * (p + 1) / partitions));
+            });
         }
 
-        var stranded = new int[tpCount];
-        var variants = new Dictionary<int[], int>(IntSequenceComparer.Instance);
-        var variantLookup = variants.GetAlternateLookup<ReadOnlySpan<int>>();
-        var edgeTimes = new TimeList[tpCount * tpCount];
-        var starts = new int[tpCount];
-        var ends = new int[tpCount];
-
-        // Channels: the event's own, else the touchpoint's; both as indexes into one list of names.
-        var channelNames = new List<string>(log.ChannelNames);
-        var tpChannel = mapping.Touchpoints.Select(t =>
+        var total = passes[0];
+        for (var p = 1; p < partitions; p++)
         {
-            if (t.Channel is null)
-            {
-                return -1;
-            }
+            total.Merge(passes[p]);
+        }
 
-            var index = channelNames.IndexOf(t.Channel);
-            if (index < 0)
-            {
-                index = channelNames.Count;
-                channelNames.Add(t.Channel);
-            }
+        return total.Result(journeyId, options);
+    }
 
-            return index;
-        }).ToArray();
-        var channelEvents = new int[stageCount * channelNames.Count];
-
-        var seenStage = new bool[stageCount];
-        var seenTp = new bool[tpCount];
-        var firstTime = new long[stageCount];
-        var firstAfter = new long[stageCount];
-        var chains = new ChainSet(stageCount);
-        var path = new List<int>();
-        var customers = 0;
-        var mappedEvents = 0;
-        var unmappedEvents = 0;
-
-        for (var c = 0; c < log.CustomerCount; c++)
+    /// <summary>What every partition shares: the log, the mapping and the cut, resolved to arrays.</summary>
+    private sealed class Context
+    {
+        public Context(EventLog log, JourneyMapping mapping, AnalysisOptions options)
         {
-            if (options.CustomerFilter is { } filter && !filter(c))
-            {
-                continue;
-            }
+            Log = log;
+            Mapping = mapping;
+            Options = options;
+            StageCount = mapping.Stages.Count;
+            TpCount = mapping.Touchpoints.Count;
+            TpStage = [.. mapping.Touchpoints.Select(t => t.Stage)];
+            Window = options.Window.Ticks / 10;
+            Inactivity = options.Inactivity.Ticks / 10;
+            From = options.FromMicros ?? long.MinValue;
+            To = options.ToMicros ?? long.MaxValue;
+            ChannelCode = options.Channel is null ? -2 : IndexOf(log.ChannelNames, options.Channel);
+            DataEnd = Math.Min(log.MaxTimestamp, To == long.MaxValue ? long.MaxValue : To - 1);
 
-            Array.Clear(seenStage);
-            Array.Clear(seenTp);
-            firstTime.AsSpan().Fill(long.MinValue);
-            firstAfter.AsSpan().Fill(long.MinValue);
-            chains.Reset();
-            path.Clear();
-            var lastTp = -1;
-            var lastTime = 0L;
-            var reachedLastStage = false;
-
-            for (var r = log.CustomerStart[c]; r < log.CustomerStart[c + 1]; r++)
+            // Channels: the event's own, else the touchpoint's; both as indexes into one list of names.
+            ChannelNames = [.. log.ChannelNames];
+            TpChannel = [.. mapping.Touchpoints.Select(t =>
             {
-                var t = log.Timestamps[r];
-                if (t < from || t >= to || (channelCode != -2 && log.ChannelCodes[r] != channelCode))
+                if (t.Channel is null)
+                {
+                    return -1;
+                }
+
+                var index = ChannelNames.IndexOf(t.Channel);
+                if (index < 0)
+                {
+                    index = ChannelNames.Count;
+                    ChannelNames.Add(t.Channel);
+                }
+
+                return index;
+            })];
+        }
+
+        public EventLog Log { get; }
+        public JourneyMapping Mapping { get; }
+        public AnalysisOptions Options { get; }
+        public int StageCount { get; }
+        public int TpCount { get; }
+        public int[] TpStage { get; }
+        public long Window { get; }
+        public long Inactivity { get; }
+        public long From { get; }
+        public long To { get; }
+        public int ChannelCode { get; }
+        public long DataEnd { get; }
+        public List<string> ChannelNames { get; }
+        public int[] TpChannel { get; }
+    }
+
+    /// <summary>The accumulators of one partition of customers; partitions merge by adding up.</summary>
+    private sealed class Pass
+    {
+        private readonly Context _context;
+        private readonly int[] _stageCustomers;
+        private readonly int[] _stageEvents;
+        private readonly int[] _tpCustomers;
+        private readonly int[] _tpEvents;
+        private readonly int[] _funnelAt;
+        private readonly TimeList[] _timings;
+        private readonly TimeList?[] _spanTimings;
+        private readonly int[] _stranded;
+        private readonly Dictionary<int[], int> _variants = new(IntSequenceComparer.Instance);
+        private readonly TimeList?[] _edgeTimes;
+        private readonly int[] _starts;
+        private readonly int[] _ends;
+        private readonly int[] _channelEvents;
+        private int _customers;
+        private int _mappedEvents;
+        private int _unmappedEvents;
+
+        public Pass(Context context)
+        {
+            _context = context;
+            var stages = context.StageCount;
+            var tps = context.TpCount;
+            _stageCustomers = new int[stages];
+            _stageEvents = new int[stages];
+            _tpCustomers = new int[tps];
+            _tpEvents = new int[tps];
+            _funnelAt = new int[stages + 1];
+            _timings = [.. Enumerable.Range(0, Math.Max(0, stages - 1)).Select(_ => new TimeList())];
+            _spanTimings = new TimeList?[stages * stages];
+            _stranded = new int[tps];
+            _edgeTimes = new TimeList?[tps * tps];
+            _starts = new int[tps];
+            _ends = new int[tps];
+            _channelEvents = new int[stages * context.ChannelNames.Count];
+        }
+
+        public void Run(int firstCustomer, int endCustomer)
+        {
+            var log = _context.Log;
+            var options = _context.Options;
+            var touchpointOfRow = _context.Mapping.TouchpointOfRow;
+            var timestamps = log.Timestamps;
+            var channelCodes = log.ChannelCodes;
+            var customerStart = log.CustomerStart;
+            var tpStage = _context.TpStage;
+            var tpChannel = _context.TpChannel;
+            var stageCount = _context.StageCount;
+            var channelCount = _context.ChannelNames.Count;
+            var (from, to, channelCode, window) = (_context.From, _context.To, _context.ChannelCode, _context.Window);
+            var variantLookup = _variants.GetAlternateLookup<ReadOnlySpan<int>>();
+            var filter = options.CustomerFilter;
+
+            // "Seen" marks hold the customer index that last set them, so nothing is cleared between customers.
+            var seenStage = new int[stageCount];
+            var seenTp = new int[_context.TpCount];
+            seenStage.AsSpan().Fill(-1);
+            seenTp.AsSpan().Fill(-1);
+            var firstTime = new long[stageCount];
+            var firstAfter = new long[stageCount];
+            var chains = new ChainSet(stageCount);
+            var path = new List<int>();
+            var visits = new List<(int Stage, long Time)>();
+
+            for (var c = firstCustomer; c < endCustomer; c++)
+            {
+                if (filter is not null && !filter(c))
                 {
                     continue;
                 }
 
-                var tp = mapping.TouchpointOfRow[r];
-                if (tp < 0)
+                firstTime.AsSpan().Fill(long.MinValue);
+                firstAfter.AsSpan().Fill(long.MinValue);
+                chains.Reset();
+                path.Clear();
+                visits.Clear();
+                var lastTp = -1;
+                var lastTime = 0L;
+                var reachedLastStage = false;
+
+                for (var r = customerStart[c]; r < customerStart[c + 1]; r++)
                 {
-                    unmappedEvents++;
+                    var t = timestamps[r];
+                    if (t < from || t >= to || (channelCode != -2 && channelCodes[r] != channelCode))
+                    {
+                        continue;
+                    }
+
+                    var tp = touchpointOfRow[r];
+                    if (tp < 0)
+                    {
+                        _unmappedEvents++;
+                        continue;
+                    }
+
+                    _mappedEvents++;
+                    var s = tpStage[tp];
+                    _stageEvents[s]++;
+                    _tpEvents[tp]++;
+                    if (seenStage[s] != c)
+                    {
+                        seenStage[s] = c;
+                        _stageCustomers[s]++;
+                    }
+
+                    if (seenTp[tp] != c)
+                    {
+                        seenTp[tp] = c;
+                        _tpCustomers[tp]++;
+                    }
+
+                    if (s > 0 && firstAfter[s] == long.MinValue && firstTime[s - 1] != long.MinValue && t > firstTime[s - 1])
+                    {
+                        firstAfter[s] = t;
+                    }
+
+                    if (firstTime[s] == long.MinValue)
+                    {
+                        firstTime[s] = t;
+                    }
+
+                    chains.Advance(s, t, window);
+                    visits.Add((s, t));
+                    reachedLastStage |= s == stageCount - 1;
+
+                    if (lastTp >= 0)
+                    {
+                        (_edgeTimes[(lastTp * _context.TpCount) + tp] ??= new TimeList()).Add(t - lastTime);
+                    }
+
+                    if (!options.CollapseRepeats || lastTp != tp)
+                    {
+                        path.Add(tp);
+                    }
+
+                    var channel = channelCodes[r] >= 0 ? channelCodes[r] : tpChannel[tp];
+                    if (channel >= 0)
+                    {
+                        _channelEvents[(s * channelCount) + channel]++;
+                    }
+
+                    lastTp = tp;
+                    lastTime = t;
+                }
+
+                if (lastTp < 0)
+                {
                     continue;
                 }
 
-                mappedEvents++;
-                var s = tpStage[tp];
-                stageEvents[s]++;
-                tpEvents[tp]++;
-                if (!seenStage[s])
+                _customers++;
+                var level = chains.Reached;
+                _funnelAt[level]++;
+                for (var k = 0; k + 1 < level; k++)
                 {
-                    seenStage[s] = true;
-                    stageCustomers[s]++;
+                    _timings[k].Add(firstAfter[k + 1] - firstTime[k]);
                 }
 
-                if (!seenTp[tp])
+                // Stages further apart: from the first reach of a to the first reach of b after it.
+                for (var a = 0; a + 2 < level; a++)
                 {
-                    seenTp[tp] = true;
-                    tpCustomers[tp]++;
+                    for (var b = a + 2; b < level; b++)
+                    {
+                        foreach (var (stage, time) in visits)
+                        {
+                            if (stage == b && time > firstTime[a])
+                            {
+                                (_spanTimings[(a * stageCount) + b] ??= new TimeList()).Add(time - firstTime[a]);
+                                break;
+                            }
+                        }
+                    }
                 }
 
-                if (s > 0 && firstAfter[s] == long.MinValue && firstTime[s - 1] != long.MinValue && t > firstTime[s - 1])
+                if (!reachedLastStage && _context.DataEnd - lastTime > _context.Inactivity)
                 {
-                    firstAfter[s] = t;
+                    _stranded[lastTp]++;
                 }
 
-                if (firstTime[s] == long.MinValue)
+                _starts[path[0]]++;
+                _ends[path[^1]]++;
+                var pathSpan = CollectionsMarshal.AsSpan(path);
+                ref var count = ref CollectionsMarshal.GetValueRefOrNullRef(variantLookup, pathSpan);
+                if (Unsafe.IsNullRef(ref count))
                 {
-                    firstTime[s] = t;
+                    _variants.Add(pathSpan.ToArray(), 1);
                 }
-
-                chains.Advance(s, t, window);
-                reachedLastStage |= s == stageCount - 1;
-
-                if (lastTp >= 0)
+                else
                 {
-                    (edgeTimes[(lastTp * tpCount) + tp] ??= new TimeList()).Add(t - lastTime);
+                    count++;
                 }
-
-                if (!options.CollapseRepeats || lastTp != tp)
-                {
-                    path.Add(tp);
-                }
-
-                var channel = log.ChannelCodes[r] >= 0 ? log.ChannelCodes[r] : tpChannel[tp];
-                if (channel >= 0)
-                {
-                    channelEvents[(s * channelNames.Count) + channel]++;
-                }
-
-                lastTp = tp;
-                lastTime = t;
-            }
-
-            if (lastTp < 0)
-            {
-                continue;
-            }
-
-            customers++;
-            var level = chains.Reached;
-            funnelAt[level]++;
-            for (var k = 0; k + 1 < level; k++)
-            {
-                timings[k].Add(firstAfter[k + 1] - firstTime[k]);
-            }
-
-            if (!reachedLastStage && dataEnd - lastTime > inactivity)
-            {
-                stranded[lastTp]++;
-            }
-
-            starts[path[0]]++;
-            ends[path[^1]]++;
-            var pathSpan = CollectionsMarshal.AsSpan(path);
-            if (variantLookup.TryGetValue(pathSpan, out var seen))
-            {
-                variantLookup[pathSpan] = seen + 1;
-            }
-            else
-            {
-                variants.Add(pathSpan.ToArray(), 1);
             }
         }
 
-        return new JourneyMetrics
+        public void Merge(Pass other)
         {
-            JourneyId = journeyId,
-            Cut = options.Cut,
-            Customers = customers,
-            MappedEvents = mappedEvents,
-            UnmappedEvents = unmappedEvents,
-            StageReach = [.. mapping.Stages.Select((s, i) => new ReachRow(s.Id, s.Name, s.Id, stageCustomers[i], stageEvents[i]))],
-            TouchpointReach = [.. mapping.Touchpoints.Select((t, i) => new ReachRow(t.Id, t.Name, mapping.Stages[t.Stage].Id, tpCustomers[i], tpEvents[i]))],
-            Funnel = Funnel(mapping, funnelAt),
-            Timings = [.. timings.Select((list, k) => Timing(mapping, k, list))],
-            Stranded = [.. mapping.Touchpoints.Select((t, i) => new StrandedRow(t.Id, mapping.Stages[t.Stage].Id, stranded[i], tpCustomers[i], Ratio(stranded[i], tpCustomers[i])))],
-            Variants = Variants(mapping, variants, customers, options.TopVariants),
-            Flow = Flow(mapping, edgeTimes),
-            Endpoints = [.. mapping.Touchpoints.Select((t, i) => new EndpointRow(t.Id, starts[i], ends[i])).Where(e => e.Starts + e.Ends > 0)],
-            ChannelMix = ChannelMix(mapping, channelEvents, channelNames),
-        };
+            Add(_stageCustomers, other._stageCustomers);
+            Add(_stageEvents, other._stageEvents);
+            Add(_tpCustomers, other._tpCustomers);
+            Add(_tpEvents, other._tpEvents);
+            Add(_funnelAt, other._funnelAt);
+            Add(_stranded, other._stranded);
+            Add(_starts, other._starts);
+            Add(_ends, other._ends);
+            Add(_channelEvents, other._channelEvents);
+            for (var k = 0; k < _timings.Length; k++)
+            {
+                _timings[k].AddRange(other._timings[k].Span);
+            }
+
+            for (var e = 0; e < _spanTimings.Length; e++)
+            {
+                if (other._spanTimings[e] is { } times)
+                {
+                    (_spanTimings[e] ??= new TimeList()).AddRange(times.Span);
+                }
+            }
+
+            for (var e = 0; e < _edgeTimes.Length; e++)
+            {
+                if (other._edgeTimes[e] is { } times)
+                {
+                    (_edgeTimes[e] ??= new TimeList()).AddRange(times.Span);
+                }
+            }
+
+            foreach (var (variant, count) in other._variants)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(_variants, variant, out _) += count;
+            }
+
+            _customers += other._customers;
+            _mappedEvents += other._mappedEvents;
+            _unmappedEvents += other._unmappedEvents;
+        }
+
+        public JourneyMetrics Result(string journeyId, AnalysisOptions options)
+        {
+            var mapping = _context.Mapping;
+            return new JourneyMetrics
+            {
+                JourneyId = journeyId,
+                Cut = options.Cut,
+                Customers = _customers,
+                MappedEvents = _mappedEvents,
+                UnmappedEvents = _unmappedEvents,
+                StageReach = [.. mapping.Stages.Select((s, i) => new ReachRow(s.Id, s.Name, s.Id, _stageCustomers[i], _stageEvents[i]))],
+                TouchpointReach = [.. mapping.Touchpoints.Select((t, i) => new ReachRow(t.Id, t.Name, mapping.Stages[t.Stage].Id, _tpCustomers[i], _tpEvents[i]))],
+                Funnel = Funnel(mapping, _funnelAt),
+                Timings = [.. _timings.Select((list, k) => Timing(mapping, k, k + 1, list))],
+                SpanTimings = [.. _spanTimings.Select((list, i) => (list, i)).Where(x => x.list is not null).Select(x => Timing(mapping, x.i / _context.StageCount, x.i % _context.StageCount, x.list!))],
+                Stranded = [.. mapping.Touchpoints.Select((t, i) => new StrandedRow(t.Id, mapping.Stages[t.Stage].Id, _stranded[i], _tpCustomers[i], Ratio(_stranded[i], _tpCustomers[i])))],
+                Variants = Variants(mapping, _variants, _customers, options.TopVariants),
+                Flow = Flow(mapping, _edgeTimes),
+                Endpoints = [.. mapping.Touchpoints.Select((t, i) => new EndpointRow(t.Id, _starts[i], _ends[i])).Where(e => e.Starts + e.Ends > 0)],
+                ChannelMix = ChannelMix(mapping, _channelEvents, _context.ChannelNames),
+            };
+        }
+
+        private static void Add(int[] into, int[] from)
+        {
+            for (var i = 0; i < into.Length; i++)
+            {
+                into[i] += from[i];
+            }
+        }
     }
 
     private static List<FunnelStep> Funnel(JourneyMapping mapping, int[] funnelAt)
@@ -234,13 +401,13 @@ public static class JourneyAnalyzer
         return steps;
     }
 
-    private static StageTiming Timing(JourneyMapping mapping, int k, List<long> micros)
+    private static StageTiming Timing(JourneyMapping mapping, int from, int to, TimeList micros)
     {
-        var values = CollectionsMarshal.AsSpan(micros);
+        var values = micros.Span;
         return new StageTiming(
-            mapping.Stages[k].Id,
-            mapping.Stages[k + 1].Id,
-            micros.Count,
+            mapping.Stages[from].Id,
+            mapping.Stages[to].Id,
+            values.Length,
             Seconds(Percentile.Of(values, 0.5)),
             Seconds(Percentile.Of(values, 0.9)));
     }
@@ -327,6 +494,17 @@ public static class JourneyAnalyzer
             }
 
             _items[_count++] = value;
+        }
+
+        public void AddRange(ReadOnlySpan<long> values)
+        {
+            if (_count + values.Length > _items.Length)
+            {
+                Array.Resize(ref _items, Math.Max(_items.Length * 2, _count + values.Length));
+            }
+
+            values.CopyTo(_items.AsSpan(_count));
+            _count += values.Length;
         }
     }
 

@@ -30,7 +30,10 @@ public sealed record GeneratorOptions
 }
 
 /// <summary>One generated event.</summary>
-public readonly record struct GeneratedEvent(string CustomerId, long TimestampMicros, string Event, string? Channel, string Plan, string Country, string Device);
+public readonly record struct GeneratedEvent(string CustomerId, long TimestampMicros, string Event, string? Channel, CustomerTraits Customer);
+
+/// <summary>A generated customer's attributes (the same for a customer in every journey).</summary>
+public sealed record CustomerTraits(string Plan, string Country, string Device, int Age, string AccountType, string Role, int FlightsTaken, int FlightsLastYear);
 
 /// <summary>
 /// Realistic, seeded events for a journey: customers walk its stages in order with drop-offs, loops back, repeated
@@ -39,7 +42,7 @@ public readonly record struct GeneratedEvent(string CustomerId, long TimestampMi
 public static class EventGenerator
 {
     private static readonly string[] s_plans = ["free", "free", "free", "plus", "pro"];
-    private static readonly string[] s_countries = ["DE", "DE", "FR", "GB", "US", "US", "NL", "ES"];
+    private static readonly string[] s_countries = ["DE", "DE", "FR", "GB", "GB", "IE", "US", "US", "NL", "ES"];
     private static readonly string[] s_devices = ["mobile", "mobile", "desktop", "tablet"];
 
     /// <summary>The event names a touchpoint claims, with wildcards turned into a concrete name.</summary>
@@ -62,9 +65,22 @@ public static class EventGenerator
         for (var c = 0; c < options.Customers; c++)
         {
             var id = "c" + c.ToString(CultureInfo.InvariantCulture).PadLeft(width, '0');
-            var plan = s_plans[random.Next(s_plans.Length)];
-            var country = s_countries[random.Next(s_countries.Length)];
-            var device = s_devices[random.Next(s_devices.Length)];
+            // Attributes depend on the customer alone, so a customer keeps them across the journeys generated.
+            var traits = new Random(unchecked((options.Seed * 7919) + c));
+            var plan = s_plans[traits.Next(s_plans.Length)];
+            var country = s_countries[traits.Next(s_countries.Length)];
+            var device = s_devices[traits.Next(s_devices.Length)];
+            var corporate = traits.NextDouble() < 0.15;
+            var flightsTaken = traits.NextDouble() < 0.3 ? 0 : 1 + (int)(-Math.Log(1 - traits.NextDouble()) * (corporate ? 40 : 6));
+            var customer = new CustomerTraits(
+                plan,
+                country,
+                device,
+                flightsTaken == 0 ? 18 + traits.Next(20) : 22 + traits.Next(50),
+                corporate ? "corporate" : "personal",
+                corporate && traits.NextDouble() < 0.2 ? "travel_manager" : "traveller",
+                flightsTaken,
+                flightsTaken == 0 ? 0 : Math.Min(flightsTaken, corporate ? 10 + traits.Next(40) : traits.Next(6)));
             var t = epoch + (long)(random.NextDouble() * options.Days * 24 * hour);
             var stage = 0;
             var steps = 0;
@@ -85,18 +101,18 @@ public static class EventGenerator
                             channel = channels[random.Next(channels.Length)];
                         }
 
-                        yield return new GeneratedEvent(id, t, name, channel, plan, country, device);
+                        yield return new GeneratedEvent(id, t, name, channel, customer);
                         t += (long)(-Math.Log(1 - random.NextDouble()) * 6 * hour) + 1;
                         if (random.NextDouble() < options.Noise)
                         {
-                            yield return new GeneratedEvent(id, t, "session_heartbeat", channel, plan, country, device);
+                            yield return new GeneratedEvent(id, t, "session_heartbeat", channel, customer);
                             t += hour / 4;
                         }
                     }
                 }
 
                 // Plan and country shift the odds a little, so personas and segments differ in the data.
-                var p = options.Continue[Math.Min(stage, options.Continue.Count - 1)] + (plan == "pro" ? 0.1 : 0) - (device == "tablet" ? 0.05 : 0);
+                var p = options.Continue[Math.Min(stage, options.Continue.Count - 1)] + (plan == "pro" ? 0.1 : 0) - (device == "tablet" ? 0.05 : 0) - (flightsTaken == 0 ? 0.08 : 0);
                 if (stage > 0 && random.NextDouble() < options.LoopBack)
                 {
                     stage--;
@@ -115,10 +131,12 @@ public static class EventGenerator
         }
     }
 
-    /// <summary>Writes events as CSV (customer_id,timestamp,event,channel,customer.plan,customer.country,device), about 75 bytes a row.</summary>
-    public static long WriteCsv(IEnumerable<GeneratedEvent> events, TextWriter writer)
+    /// <summary>Writes events as CSV: customer_id, timestamp, event, channel, the device property and the customer.* attributes.</summary>
+    public static long WriteCsv(IEnumerable<GeneratedEvent> events, TextWriter writer, bool allAttributes = true)
     {
-        writer.Write("customer_id,timestamp,event,channel,customer.plan,customer.country,device\n");
+        writer.Write(allAttributes
+            ? "customer_id,timestamp,event,channel,device,customer.plan,customer.country,customer.age,customer.account_type,customer.role,customer.flights_taken,customer.flights_last_year\n"
+            : "customer_id,timestamp,event,channel,device,customer.plan,customer.country\n");
         long rows = 0;
         var line = new StringBuilder(96);
         foreach (var e in events)
@@ -128,9 +146,19 @@ public static class EventGenerator
                 .Append(DateTimeOffset.FromUnixTimeMilliseconds(e.TimestampMicros / 1000).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)).Append(',')
                 .Append(e.Event).Append(',')
                 .Append(e.Channel).Append(',')
-                .Append(e.Plan).Append(',')
-                .Append(e.Country).Append(',')
-                .Append(e.Device).Append('\n');
+                .Append(e.Customer.Device).Append(',')
+                .Append(e.Customer.Plan).Append(',')
+                .Append(e.Customer.Country);
+            if (allAttributes)
+            {
+                line.Append(',').Append(e.Customer.Age)
+                    .Append(',').Append(e.Customer.AccountType)
+                    .Append(',').Append(e.Customer.Role)
+                    .Append(',').Append(e.Customer.FlightsTaken)
+                    .Append(',').Append(e.Customer.FlightsLastYear);
+            }
+
+            line.Append('\n');
             writer.Write(line);
             rows++;
         }

@@ -3,7 +3,7 @@ namespace Wayfinder.Evidence.Store;
 /// <summary>
 /// Collects events in any order and builds an <see cref="EventLog"/> grouped by customer and sorted by time.
 /// Strings are interned as they arrive (spans are looked up without allocating), so adding a row costs a few
-/// hash lookups and array writes.
+/// hash lookups and array writes. Several builders filled in parallel (one per slice of a file) combine into one log.
 /// </summary>
 public sealed class EventLogBuilder
 {
@@ -11,12 +11,23 @@ public sealed class EventLogBuilder
     private readonly Interner _events = new();
     private readonly Interner _channels = new();
     private readonly Dictionary<string, DenseColumn> _properties = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DenseColumn> _attributes = new(StringComparer.Ordinal);
-    private int[] _rowCustomer = new int[1024];
-    private long[] _rowTime = new long[1024];
-    private int[] _rowEvent = new int[1024];
-    private int[] _rowChannel = new int[1024];
+    private readonly Dictionary<string, AttributeColumn> _attributes = new(StringComparer.Ordinal);
+    private int[] _rowCustomer;
+    private long[] _rowTime;
+    private int[] _rowEvent;
+    private int[] _rowChannel;
     private int _count;
+    private string _lastCustomerId = "";
+
+    /// <param name="capacity">Rows expected; the arrays grow beyond it when needed.</param>
+    public EventLogBuilder(int capacity = 1024)
+    {
+        capacity = Math.Max(16, capacity);
+        _rowCustomer = new int[capacity];
+        _rowTime = new long[capacity];
+        _rowEvent = new int[capacity];
+        _rowChannel = new int[capacity];
+    }
 
     public int Count => _count;
 
@@ -41,7 +52,7 @@ public sealed class EventLogBuilder
         }
     }
 
-    /// <summary>Adds a row from spans and returns its index, for <see cref="DenseColumn.Set(int, ReadOnlySpan{char})"/>.</summary>
+    /// <summary>Adds a row from spans and returns its index, for <see cref="ValueColumn.Set(int, ReadOnlySpan{char})"/>.</summary>
     public int AddRow(ReadOnlySpan<char> customerId, long timestampMicros, ReadOnlySpan<char> eventName, ReadOnlySpan<char> channel)
     {
         if (_count == _rowTime.Length)
@@ -54,7 +65,18 @@ public sealed class EventLogBuilder
         }
 
         var row = _count++;
-        _rowCustomer[row] = _customers.Intern(customerId);
+        // Exports often list a customer's events together: skip the hash lookup when the customer repeats.
+        if (row > 0 && customerId.SequenceEqual(_lastCustomerId))
+        {
+            _rowCustomer[row] = _rowCustomer[row - 1];
+        }
+        else
+        {
+            var code = _customers.Intern(customerId);
+            _rowCustomer[row] = code;
+            _lastCustomerId = _customers.Values[code];
+        }
+
         _rowTime[row] = timestampMicros;
         _rowEvent[row] = _events.Intern(eventName);
         _rowChannel[row] = channel.IsEmpty ? -1 : _channels.Intern(channel);
@@ -62,7 +84,7 @@ public sealed class EventLogBuilder
     }
 
     /// <summary>The property column of that name (created on first use).</summary>
-    public DenseColumn Property(string name)
+    public ValueColumn Property(string name)
     {
         if (!_properties.TryGetValue(name, out var column))
         {
@@ -73,16 +95,56 @@ public sealed class EventLogBuilder
         return column;
     }
 
-    /// <summary>The attribute column of that name (recorded per row; the customer's last non-empty value in time wins).</summary>
-    public DenseColumn Attribute(string name)
+    /// <summary>The attribute column of that name: per customer, the value of the latest row in time wins (ties: the later row).</summary>
+    public ValueColumn Attribute(string name)
     {
         if (!_attributes.TryGetValue(name, out var column))
         {
-            column = new DenseColumn();
+            column = new AttributeColumn(this);
             _attributes.Add(name, column);
         }
 
         return column;
+    }
+
+    /// <summary>A builder holding an existing log's rows without re-reading its strings row by row.</summary>
+    public static EventLogBuilder FromLog(EventLog log)
+    {
+        var builder = new EventLogBuilder(log.EventCount);
+        foreach (var id in log.CustomerIds)
+        {
+            builder._customers.Intern(id);
+        }
+
+        foreach (var name in log.EventNames)
+        {
+            builder._events.Intern(name);
+        }
+
+        foreach (var name in log.ChannelNames)
+        {
+            builder._channels.Intern(name);
+        }
+
+        var customerOfRow = log.CustomerOfRow();
+        customerOfRow.CopyTo(builder._rowCustomer, 0);
+        log.Timestamps.CopyTo(builder._rowTime, 0);
+        log.EventCodes.CopyTo(builder._rowEvent, 0);
+        log.ChannelCodes.CopyTo(builder._rowChannel, 0);
+        builder._count = log.EventCount;
+        foreach (var (name, column) in log.Properties)
+        {
+            builder._properties.Add(name, DenseColumn.From(column));
+        }
+
+        foreach (var (name, column) in log.Attributes)
+        {
+            var attribute = new AttributeColumn(builder);
+            attribute.Load(column, log);
+            builder._attributes.Add(name, attribute);
+        }
+
+        return builder;
     }
 
     /// <summary>Appends every row of an existing log (used when importing into a store that already holds data).</summary>
@@ -91,15 +153,6 @@ public sealed class EventLogBuilder
         var customerOfRow = log.CustomerOfRow();
         var props = log.Properties.Select(p => (Column: p.Value, Target: Property(p.Key))).ToArray();
         var attrs = log.Attributes.Select(p => (Column: p.Value, Target: Attribute(p.Key))).ToArray();
-        var firstRowOfCustomer = new bool[log.EventCount];
-        for (var c = 0; c < log.CustomerCount; c++)
-        {
-            if (log.CustomerStart[c] < log.CustomerStart[c + 1])
-            {
-                firstRowOfCustomer[log.CustomerStart[c]] = true;
-            }
-        }
-
         for (var r = 0; r < log.EventCount; r++)
         {
             var channel = log.ChannelCodes[r] < 0 ? [] : log.ChannelNames[log.ChannelCodes[r]].AsSpan();
@@ -112,9 +165,9 @@ public sealed class EventLogBuilder
                 }
             }
 
-            if (firstRowOfCustomer[r])
+            // Attributes are per customer: carry them on the customer's last row so a newer value in time still wins.
+            if (r + 1 == log.CustomerStart[customerOfRow[r] + 1])
             {
-                // Attributes are per customer: carry them on the customer's first row so newer imports can override them.
                 foreach (var (column, target) in attrs)
                 {
                     if (column.Codes[customerOfRow[r]] >= 0)
@@ -127,90 +180,159 @@ public sealed class EventLogBuilder
     }
 
     /// <summary>
-    /// Sorts rows by (customer id, timestamp, insertion order), drops exact duplicates (same customer, time,
-    /// event, channel and properties) and builds the columns.
+    /// Groups rows by customer (customers in order of first appearance), sorts each customer's rows by time keeping
+    /// input order for ties, drops exact duplicates (same customer, time, event, channel and properties) and builds the columns.
     /// </summary>
-    public EventLog Build() => Build(out _);
+    public EventLog Build() => Combine([this], out _);
 
     /// <inheritdoc cref="Build()"/>
-    public EventLog Build(out int duplicates)
+    public EventLog Build(out int duplicates) => Combine([this], out duplicates);
+
+    /// <summary>Builds one log from builders filled with consecutive parts of the input, as if one builder had taken all rows in order.</summary>
+    public static EventLog Combine(IReadOnlyList<EventLogBuilder> parts, out int duplicates)
     {
-        var n = _count;
-        var customerIds = _customers.Values;
-        var customerOrder = Enumerable.Range(0, customerIds.Count).ToArray();
-        Array.Sort(customerOrder, (a, b) => string.CompareOrdinal(customerIds[a], customerIds[b]));
-        var customerRank = new int[customerOrder.Length];
-        for (var i = 0; i < customerOrder.Length; i++)
+        var customers = new Interner();
+        var events = new Interner();
+        var channels = new Interner();
+        var customerMap = parts.Select(p => p._customers.Values.Select(v => customers.Intern(v)).ToArray()).ToArray();
+        var eventMap = parts.Select(p => p._events.Values.Select(v => events.Intern(v)).ToArray()).ToArray();
+        var channelMap = parts.Select(p => p._channels.Values.Select(v => channels.Intern(v)).ToArray()).ToArray();
+        var customerCount = customers.Values.Count;
+        var total = parts.Sum(p => p._count);
+
+        // Counting sort by customer keeps input order within each customer.
+        var customerStart = new int[customerCount + 1];
+        for (var p = 0; p < parts.Count; p++)
         {
-            customerRank[customerOrder[i]] = i;
+            var map = customerMap[p];
+            var rows = parts[p]._rowCustomer;
+            for (var r = 0; r < parts[p]._count; r++)
+            {
+                customerStart[map[rows[r]] + 1]++;
+            }
         }
 
-        // Counting sort by customer keeps insertion order; then a stable sort by time within each customer.
-        var customerStart = new int[customerOrder.Length + 1];
-        for (var r = 0; r < n; r++)
-        {
-            customerStart[customerRank[_rowCustomer[r]] + 1]++;
-        }
-
-        for (var c = 0; c < customerOrder.Length; c++)
+        for (var c = 0; c < customerCount; c++)
         {
             customerStart[c + 1] += customerStart[c];
         }
 
+        var propertyNames = parts.SelectMany(p => p._properties.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var propertyValues = propertyNames.Select(_ => new Interner()).ToArray();
+        var propertyCodes = propertyNames.Select(_ => new int[total]).ToArray();
+        var times = new long[total];
+        var eventCodes = new int[total];
+        var channelCodes = new int[total];
         var next = (int[])customerStart.Clone();
-        var order = new int[n];
-        for (var r = 0; r < n; r++)
+        for (var p = 0; p < parts.Count; p++)
         {
-            order[next[customerRank[_rowCustomer[r]]]++] = r;
+            var part = parts[p];
+            var (cmap, emap, chmap) = (customerMap[p], eventMap[p], channelMap[p]);
+            var props = part._properties
+                .Select(kv =>
+                {
+                    var index = Array.IndexOf(propertyNames, kv.Key);
+                    var remap = kv.Value.Values.Select(v => propertyValues[index].Intern(v)).ToArray();
+                    return (Codes: propertyCodes[index], Column: kv.Value, Remap: remap);
+                })
+                .ToArray();
+            var missing = propertyNames.Where(n => !part._properties.ContainsKey(n)).Select(n => propertyCodes[Array.IndexOf(propertyNames, n)]).ToArray();
+            for (var r = 0; r < part._count; r++)
+            {
+                var position = next[cmap[part._rowCustomer[r]]]++;
+                times[position] = part._rowTime[r];
+                eventCodes[position] = emap[part._rowEvent[r]];
+                var channel = part._rowChannel[r];
+                channelCodes[position] = channel < 0 ? -1 : chmap[channel];
+                foreach (var (codes, column, remap) in props)
+                {
+                    var code = column.CodeAt(r);
+                    codes[position] = code < 0 ? -1 : remap[code];
+                }
+
+                foreach (var codes in missing)
+                {
+                    codes[position] = -1;
+                }
+            }
         }
 
-        var times = new long[n];
-        for (var i = 0; i < n; i++)
-        {
-            times[i] = _rowTime[order[i]];
-        }
-
-        for (var c = 0; c < customerOrder.Length; c++)
+        var perRow = new List<int[]> { eventCodes, channelCodes };
+        perRow.AddRange(propertyCodes);
+        for (var c = 0; c < customerCount; c++)
         {
             var start = customerStart[c];
             var length = customerStart[c + 1] - start;
             if (!IsSorted(times.AsSpan(start, length)))
             {
-                StableSortByTime(order.AsSpan(start, length), times.AsSpan(start, length));
+                StableSortByTime(times.AsSpan(start, length), perRow, start);
             }
         }
 
-        var properties = _properties.Select(p => p.Value).ToArray();
-        duplicates = RemoveDuplicates(ref order, ref times, customerStart, properties);
-        n = order.Length;
-        var eventCodes = new int[n];
-        var channelCodes = new int[n];
-        for (var i = 0; i < n; i++)
+        duplicates = RemoveDuplicates(ref times, perRow, customerStart);
+        eventCodes = perRow[0];
+        channelCodes = perRow[1];
+        var properties = new Dictionary<string, Column>(StringComparer.Ordinal);
+        for (var i = 0; i < propertyNames.Length; i++)
         {
-            eventCodes[i] = _rowEvent[order[i]];
-            channelCodes[i] = _rowChannel[order[i]];
+            properties.Add(propertyNames[i], new Column(perRow[2 + i], [.. propertyValues[i].Values]));
         }
 
-        var propertyColumns = _properties.ToDictionary(p => p.Key, p => p.Value.BuildRows(order), StringComparer.Ordinal);
-        var attributeColumns = _attributes.ToDictionary(p => p.Key, p => p.Value.BuildPerCustomer(order, customerStart), StringComparer.Ordinal);
-        var ids = customerOrder.Select(c => customerIds[c]).ToArray();
-        return new EventLog(ids, customerStart, times, eventCodes, [.. _events.Values], channelCodes, [.. _channels.Values], propertyColumns, attributeColumns);
+        var attributes = Attributes(parts, customerMap, customerCount);
+        return new EventLog([.. customers.Values], customerStart, times, eventCodes, [.. events.Values], channelCodes, [.. channels.Values], properties, attributes);
     }
 
-    private int RemoveDuplicates(ref int[] order, ref long[] times, int[] customerStart, DenseColumn[] properties)
+    private static Dictionary<string, Column> Attributes(IReadOnlyList<EventLogBuilder> parts, int[][] customerMap, int customerCount)
+    {
+        var result = new Dictionary<string, Column>(StringComparer.Ordinal);
+        foreach (var name in parts.SelectMany(p => p._attributes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var values = new Interner();
+            var codes = new int[customerCount];
+            var when = new long[customerCount];
+            codes.AsSpan().Fill(-1);
+            for (var p = 0; p < parts.Count; p++)
+            {
+                if (!parts[p]._attributes.TryGetValue(name, out var column))
+                {
+                    continue;
+                }
+
+                var remap = column.Values.Select(v => values.Intern(v)).ToArray();
+                for (var local = 0; local < column.CustomerCount; local++)
+                {
+                    var (code, time) = column.At(local);
+                    var global = customerMap[p][local];
+                    // Later parts hold later input: on equal times they win, as a later row would.
+                    if (code >= 0 && (codes[global] < 0 || time >= when[global]))
+                    {
+                        codes[global] = remap[code];
+                        when[global] = time;
+                    }
+                }
+            }
+
+            result.Add(name, new Column(codes, [.. values.Values]));
+        }
+
+        return result;
+    }
+
+    private static int RemoveDuplicates(ref long[] times, List<int[]> perRow, int[] customerStart)
     {
         var removed = 0;
         var write = 0;
         var customers = customerStart.Length - 1;
-        var newStart = new int[customerStart.Length];
         for (var c = 0; c < customers; c++)
         {
-            newStart[c] = write;
+            var start = customerStart[c];
+            var end = customerStart[c + 1];
+            customerStart[c] = write;
             // Where the current run of equal timestamps starts among the rows kept so far.
             var runStart = write;
-            for (var i = customerStart[c]; i < customerStart[c + 1]; i++)
+            for (var i = start; i < end; i++)
             {
-                if (i > customerStart[c] && times[i] != times[i - 1])
+                if (i > start && times[i] != times[i - 1])
                 {
                     runStart = write;
                 }
@@ -218,7 +340,7 @@ public sealed class EventLogBuilder
                 var duplicate = false;
                 for (var j = runStart; j < write && !duplicate; j++)
                 {
-                    duplicate = times[j] == times[i] && SameRow(order[j], order[i], properties);
+                    duplicate = times[j] == times[i] && SameRow(perRow, j, i);
                 }
 
                 if (duplicate)
@@ -227,33 +349,39 @@ public sealed class EventLogBuilder
                     continue;
                 }
 
-                order[write] = order[i];
-                times[write] = times[i];
+                if (write != i)
+                {
+                    times[write] = times[i];
+                    foreach (var column in perRow)
+                    {
+                        column[write] = column[i];
+                    }
+                }
+
                 write++;
             }
         }
 
-        newStart[customers] = write;
+        customerStart[customers] = write;
         if (removed > 0)
         {
-            Array.Resize(ref order, write);
             Array.Resize(ref times, write);
-            newStart.CopyTo(customerStart, 0);
+            for (var k = 0; k < perRow.Count; k++)
+            {
+                var column = perRow[k];
+                Array.Resize(ref column, write);
+                perRow[k] = column;
+            }
         }
 
         return removed;
     }
 
-    private bool SameRow(int a, int b, DenseColumn[] properties)
+    private static bool SameRow(List<int[]> perRow, int a, int b)
     {
-        if (_rowEvent[a] != _rowEvent[b] || _rowChannel[a] != _rowChannel[b])
+        foreach (var column in perRow)
         {
-            return false;
-        }
-
-        foreach (var column in properties)
-        {
-            if (column.CodeAt(a) != column.CodeAt(b))
+            if (column[a] != column[b])
             {
                 return false;
             }
@@ -275,21 +403,95 @@ public sealed class EventLogBuilder
         return true;
     }
 
-    private static void StableSortByTime(Span<int> order, Span<long> times)
+    private static void StableSortByTime(Span<long> times, List<int[]> perRow, int start)
     {
-        var pairs = new (long Time, int Position, int Row)[order.Length];
-        for (var i = 0; i < order.Length; i++)
+        var order = new (long Time, int Position)[times.Length];
+        for (var i = 0; i < times.Length; i++)
         {
-            pairs[i] = (times[i], i, order[i]);
+            order[i] = (times[i], i);
         }
 
-        Array.Sort(pairs, (a, b) => a.Time != b.Time ? a.Time.CompareTo(b.Time) : a.Position.CompareTo(b.Position));
-        for (var i = 0; i < pairs.Length; i++)
+        Array.Sort(order, (a, b) => a.Time != b.Time ? a.Time.CompareTo(b.Time) : a.Position.CompareTo(b.Position));
+        var buffer = new int[times.Length];
+        foreach (var column in perRow)
         {
-            times[i] = pairs[i].Time;
-            order[i] = pairs[i].Row;
+            var segment = column.AsSpan(start, times.Length);
+            for (var i = 0; i < order.Length; i++)
+            {
+                buffer[i] = segment[order[i].Position];
+            }
+
+            buffer.CopyTo(segment);
+        }
+
+        for (var i = 0; i < order.Length; i++)
+        {
+            times[i] = order[i].Time;
         }
     }
+
+    private sealed class AttributeColumn(EventLogBuilder owner) : ValueColumn
+    {
+        private readonly Interner _values = new();
+        private int[] _codes = [];
+        private long[] _times = [];
+
+        public int CustomerCount => Math.Min(_codes.Length, owner._customers.Values.Count);
+
+        public List<string> Values => _values.Values;
+
+        public (int Code, long Time) At(int customer) => customer < _codes.Length ? (_codes[customer], _times[customer]) : (-1, 0);
+
+        /// <summary>Takes a stored log's per-customer values, each as of the customer's last event.</summary>
+        public void Load(Column column, EventLog log)
+        {
+            foreach (var value in column.Values)
+            {
+                _values.Intern(value);
+            }
+
+            _codes = (int[])column.Codes.Clone();
+            _times = new long[_codes.Length];
+            for (var c = 0; c < _codes.Length; c++)
+            {
+                _times[c] = log.CustomerStart[c + 1] > log.CustomerStart[c] ? log.Timestamps[log.CustomerStart[c + 1] - 1] : 0;
+            }
+        }
+
+        public override void Set(int row, ReadOnlySpan<char> value)
+        {
+            if (value.IsEmpty)
+            {
+                return;
+            }
+
+            var customer = owner._rowCustomer[row];
+            var time = owner._rowTime[row];
+            if (customer >= _codes.Length)
+            {
+                var old = _codes.Length;
+                var size = Math.Max(1024, Math.Max(customer + 1, old * 2));
+                Array.Resize(ref _codes, size);
+                Array.Resize(ref _times, size);
+                _codes.AsSpan(old).Fill(-1);
+            }
+
+            if (_codes[customer] < 0 || time >= _times[customer])
+            {
+                _codes[customer] = _values.Intern(value);
+                _times[customer] = time;
+            }
+        }
+    }
+}
+
+/// <summary>A column being filled row by row while importing.</summary>
+public abstract class ValueColumn
+{
+    /// <summary>Sets the value of <paramref name="row"/>; an empty value is no value.</summary>
+    public abstract void Set(int row, ReadOnlySpan<char> value);
+
+    public void Set(int row, string? value) => Set(row, value.AsSpan());
 }
 
 /// <summary>Strings to dense codes, looked up by span without allocating.</summary>
@@ -315,15 +517,30 @@ internal sealed class Interner
         Values.Add(text);
         return code;
     }
+
+    public int Intern(string value)
+    {
+        if (_map.TryGetValue(value, out var code))
+        {
+            return code;
+        }
+
+        code = Values.Count;
+        _map.Add(value, code);
+        Values.Add(value);
+        return code;
+    }
 }
 
-/// <summary>A column being built: a code per row (-1 where the row has no value).</summary>
-public sealed class DenseColumn
+/// <summary>A property column being built: a code per row (-1 where the row has no value).</summary>
+public sealed class DenseColumn : ValueColumn
 {
     private readonly Interner _values = new();
     private int[] _codes = [];
 
-    public void Set(int row, ReadOnlySpan<char> value)
+    internal List<string> Values => _values.Values;
+
+    public override void Set(int row, ReadOnlySpan<char> value)
     {
         if (value.IsEmpty)
         {
@@ -342,34 +559,14 @@ public sealed class DenseColumn
 
     internal int CodeAt(int row) => row < _codes.Length ? _codes[row] : -1;
 
-    internal Column BuildRows(int[] order)
+    internal static DenseColumn From(Column column)
     {
-        var codes = new int[order.Length];
-        for (var i = 0; i < order.Length; i++)
+        var dense = new DenseColumn { _codes = (int[])column.Codes.Clone() };
+        foreach (var value in column.Values)
         {
-            codes[i] = CodeAt(order[i]);
+            dense._values.Intern(value);
         }
 
-        return new Column(codes, [.. _values.Values]);
-    }
-
-    internal Column BuildPerCustomer(int[] order, int[] customerStart)
-    {
-        var customers = customerStart.Length - 1;
-        var codes = new int[customers];
-        for (var c = 0; c < customers; c++)
-        {
-            codes[c] = -1;
-            for (var i = customerStart[c]; i < customerStart[c + 1]; i++)
-            {
-                var code = CodeAt(order[i]);
-                if (code >= 0)
-                {
-                    codes[c] = code;
-                }
-            }
-        }
-
-        return new Column(codes, [.. _values.Values]);
+        return dense;
     }
 }

@@ -1,13 +1,18 @@
 namespace Wayfinder.Evidence.Store;
 
+using Wayfinder.Core.Documents;
+using Wayfinder.Core.Metrics;
+using Wayfinder.Evidence.Analysis;
 using Wayfinder.Evidence.Import;
+using Wayfinder.Evidence.Mapping;
+using Wayfinder.Evidence.Metrics;
 
 /// <summary>
 /// The embedded event store of a workspace: an <see cref="EventLog"/> persisted as Arrow IPC files in one folder
 /// (by default <c>.wayfinder/store</c> under the workspace). An import writes a complete new copy beside the old one
 /// and swaps folders only when it is whole, so a failed or cancelled import leaves the store as it was.
 /// </summary>
-public sealed class EventStore
+public sealed class EventStore : IEventStore
 {
     private readonly string _folder;
 
@@ -35,12 +40,11 @@ public sealed class EventStore
     public async Task<ImportReport> ImportAsync(string path, EventImportOptions options, CancellationToken cancellationToken = default)
     {
         var existing = Open();
-        var builder = new EventLogBuilder();
-        builder.AddLog(existing);
         ImportReport report;
+        IReadOnlyList<EventLogBuilder> parts;
         try
         {
-            report = await EventImporter.ReadAsync(path, builder, options, cancellationToken).ConfigureAwait(false);
+            (parts, report) = await EventImporter.ReadAsync(path, options, cancellationToken).ConfigureAwait(false);
         }
         catch (ImportAbortedException ex)
         {
@@ -51,10 +55,31 @@ public sealed class EventStore
             return new ImportReport { File = path, Format = options.Format ?? "", Error = $"no such file: {path}" };
         }
 
-        var merged = builder.Build(out var duplicates);
+        var merged = EventLogBuilder.Combine([EventLogBuilder.FromLog(existing), .. parts], out var duplicates);
         cancellationToken.ThrowIfCancellationRequested();
         Save(merged);
         return report with { RowsAdded = merged.EventCount - existing.EventCount, Duplicates = duplicates };
+    }
+
+    /// <inheritdoc/>
+    public Task<JourneyMetrics> AnalyzeAsync(Journey journey, MetricsQuery query, CancellationToken cancellationToken = default)
+    {
+        var log = Open();
+        var mapping = JourneyMapping.Build(journey, log, Segments.RowCondition(log));
+        bool[]? selected = query.Segment is { } segment ? Segments.Customers(log, segment) : null;
+        var metrics = JourneyAnalyzer.Analyze(journey.Id, log, mapping, new AnalysisOptions
+        {
+            Window = query.Window,
+            Inactivity = query.Inactivity,
+            CollapseRepeats = query.CollapseRepeats,
+            TopVariants = query.TopVariants,
+            CustomerFilter = selected is null ? null : c => selected[c],
+            FromMicros = query.FromMicros,
+            ToMicros = query.ToMicros,
+            Channel = query.Channel,
+            Cut = query.Cut,
+        });
+        return Task.FromResult(metrics);
     }
 
     /// <summary>Replaces the stored log with <paramref name="log"/> atomically (write beside, then swap folders).</summary>

@@ -1,12 +1,276 @@
 namespace Wayfinder.Rendering.Charts;
 
+using System.Globalization;
 using Wayfinder.Core.Decisions;
 using Wayfinder.Core.Workspaces;
+using Wayfinder.Rendering.Drawing;
+using Wayfinder.Rendering.JourneyMaps;
 
 /// <summary>Value gap chart and opportunity matrix as SVG.</summary>
 public static class DecisionCharts
 {
-    public static string ValueGapSvg(ValueGapResult result, Workspace workspace) => throw new NotImplementedException("contract stub");
+    private const float Pad = 32;
 
-    public static string OpportunityMatrixSvg(IReadOnlyList<RankedOpportunity> opportunities) => throw new NotImplementedException("contract stub");
+    private static readonly HashSet<string> s_reserved = new(StringComparer.OrdinalIgnoreCase)
+    {
+        Palette.Blue, Palette.BlueText, Palette.VermillionText, Palette.GreenText, Palette.Orange, "#9AA1AB",
+    };
+
+    /// <summary>
+    /// One row per need, ranked by weighted gap: importance, our rating against each competitor's on the map's scale,
+    /// a bar from us to the best competitor in the need's class colour, and the class with its gap.
+    /// </summary>
+    public static string ValueGapSvg(ValueGapResult result, Workspace workspace)
+    {
+        const float Width = 1040;
+        var map = workspace.FindValueGap(result.MapId);
+        var scaleMax = map?.ScaleMax is > 1 ? map.ScaleMax : 5;
+        var competitors = (map?.Competitors ?? []).Select((id, i) =>
+        {
+            var c = workspace.Config.Competitors.Find(x => x.Id == id);
+            var series = Palette.Series[i % Palette.Series.Length];
+            var color = Palette.Safe(c?.Color, series);
+
+            // "Us" is blue and the classes have their hues: a competitor asking for one of those gets a series colour.
+            if (s_reserved.Contains(color))
+            {
+                color = series;
+            }
+
+            return (Id: id, Name: c?.Name ?? id, Color: color, Shape: i % 3);
+        }).ToList();
+        var persona = workspace.FindPersona(result.Persona);
+        var scene = new Scene { Width = Width };
+        scene.Box(0, 0, 0, 0, Palette.Paper);
+        var background = scene.Shapes.Count - 1;
+
+        var title = $"Value gap map — {persona?.Name ?? persona?.Title ?? result.Persona}";
+        var y = scene.Lines(TextWrapper.Wrap(title, Width - (2 * Pad), 20, FontStyleKind.Bold), Pad, Pad - 6, 20, 26, Palette.Ink, FontStyleKind.Bold);
+        if (map is not null)
+        {
+            y = scene.Lines(TextWrapper.Wrap(map.Title, Width - (2 * Pad), 12.5f), Pad, y, 12.5f, 17, Palette.InkMuted);
+        }
+
+        // Key: us, competitors, classes.
+        y += 12;
+        var kx = Pad;
+        Marker(scene, -1, kx + 6, y + 6, Palette.Blue);
+        scene.Text(kx + 16, y + 10, "us", 11.5f, Palette.Ink, FontStyleKind.Bold);
+        kx += 50;
+        foreach (var c in competitors)
+        {
+            Marker(scene, c.Shape, kx + 6, y + 6, c.Color);
+            var lines = TextWrapper.Wrap(c.Name, 200, 11.5f);
+            var label = lines.Count > 0 ? lines[0] + (lines.Count > 1 ? "…" : "") : "";
+            scene.Text(kx + 16, y + 10, label, 11.5f, Palette.Ink);
+            kx += 36 + DejaVuMeasurer.Instance.Measure(label, 11.5f);
+        }
+
+        kx += 12;
+        foreach (var cls in new[] { NeedClass.Gap, NeedClass.Parity, NeedClass.Strength, NeedClass.OverServed })
+        {
+            var (fill, _) = ClassColor(cls);
+            scene.Box(kx, y + 1, 18, 10, fill, null, 0, 2);
+            scene.Text(kx + 24, y + 10, ClassName(cls), 11.5f, Palette.Ink);
+            kx += 40 + DejaVuMeasurer.Instance.Measure(ClassName(cls), 11.5f);
+        }
+
+        y += 30;
+
+        // Columns.
+        const float RankX = Pad;
+        const float TextX = Pad + 30;
+        const float TextWidth = 300;
+        const float ImpX = TextX + TextWidth + 16;
+        const float AxisX0 = ImpX + 118;
+        const float AxisX1 = AxisX0 + 330;
+        const float ClassX = AxisX1 + 28;
+        float Sx(double v) => AxisX0 + (float)((Math.Clamp(v, 1, scaleMax) - 1) / (scaleMax - 1) * (AxisX1 - AxisX0));
+
+        scene.Text(TextX, y + 10, "NEED (ranked by weighted gap)", 10.5f, Palette.InkMuted, FontStyleKind.Bold);
+        scene.Text(ImpX, y + 10, "IMPORTANCE", 10.5f, Palette.InkMuted, FontStyleKind.Bold);
+        scene.Text(ClassX, y + 10, "CLASS · GAP", 10.5f, Palette.InkMuted, FontStyleKind.Bold);
+        for (var t = 1; t <= (int)scaleMax; t++)
+        {
+            scene.Text(Sx(t), y + 10, t.ToString(CultureInfo.InvariantCulture), 10.5f, Palette.InkMuted, FontStyleKind.Bold, "middle");
+        }
+
+        y += 18;
+        var tableTop = y;
+        foreach (var need in result.Needs)
+        {
+            var lines = TextWrapper.Wrap(need.Text, TextWidth, 12.5f);
+            var rowHeight = Math.Max(54, (lines.Count * 17) + 24);
+            var mid = y + (rowHeight / 2);
+            if (need.Rank % 2 == 0)
+            {
+                scene.Box(Pad - 8, y, Width - (2 * Pad) + 16, rowHeight, "#F9FAFB");
+            }
+
+            scene.Text(RankX, mid + 5, need.Rank.ToString(CultureInfo.InvariantCulture), 14, Palette.InkMuted, FontStyleKind.Bold);
+            scene.Lines(lines, TextX, mid - (lines.Count * 17 / 2f), 12.5f, 17, Palette.Ink);
+            for (var i = 0; i < 5; i++)
+            {
+                scene.Box(ImpX + (i * 12), mid - 5, 10, 10, i < need.Importance ? Palette.Blue : "#E3E7EC", null, 0, 2);
+            }
+
+            for (var t = 1; t <= (int)scaleMax; t++)
+            {
+                scene.Line(Sx(t), y + 4, Sx(t), y + rowHeight - 4, "#E3E7EC", 0.8f);
+            }
+
+            var (classFill, classText) = ClassColor(need.Class);
+            var source = map?.Needs.Find(n => n.Id == need.NeedId);
+            if (need.BestCompetitor is not null)
+            {
+                scene.Line(Sx(need.Ours), mid, Sx(need.BestRating), mid, classFill, 5);
+            }
+
+            foreach (var c in competitors)
+            {
+                if (source?.Ratings.TryGetValue(c.Id, out var rating) == true)
+                {
+                    Marker(scene, c.Shape, Sx(rating), mid, c.Color);
+                }
+            }
+
+            Marker(scene, -1, Sx(need.Ours), mid, Palette.Blue);
+            var pill = ClassName(need.Class);
+            new PillRow([(pill, classFill, classText)]).Draw(scene, ClassX, mid - 20, 120);
+            var gapText = $"gap {Signed(need.Gap)} × {need.Importance} = {Signed(need.WeightedGap)}";
+            scene.Text(ClassX, mid + 16, gapText, 10.5f, Palette.InkMuted);
+            y += rowHeight;
+        }
+
+        scene.Line(Pad - 8, tableTop, Width - Pad + 8, tableTop, Palette.Rule);
+        scene.Line(Pad - 8, y, Width - Pad + 8, y, Palette.Rule);
+        y += 22;
+        scene.Text(Pad, y, $"Total weighted gap (where we trail): {result.TotalWeightedGap.ToString("0.##", CultureInfo.InvariantCulture)}", 12.5f, Palette.Ink, FontStyleKind.Bold);
+        scene.Height = MathF.Ceiling(y + Pad - 8);
+        scene.Shapes[background] = new BoxShape(0, 0, scene.Width, scene.Height, Palette.Paper);
+        return scene.ToSvg(title);
+    }
+
+    /// <summary>Value (y) against effort (x) with the four quadrants labelled, each opportunity a numbered point, and the ranked list beside it.</summary>
+    public static string OpportunityMatrixSvg(IReadOnlyList<RankedOpportunity> opportunities)
+    {
+        const float Width = 1100;
+        const float Plot = 440;
+        const float PlotX = Pad + 44;
+        var scene = new Scene { Width = Width };
+        scene.Box(0, 0, 0, 0, Palette.Paper);
+        var background = scene.Shapes.Count - 1;
+        const string Title = "Opportunities — value for effort";
+        scene.Text(Pad, Pad + 14, Title, 20, Palette.Ink, FontStyleKind.Bold);
+        var plotY = Pad + 48;
+
+        // Effort 1–5 left to right, value 1–5 bottom to top; "high" starts above 3, so the split sits between 3 and the next step.
+        float Px(double effort) => PlotX + (float)((effort - 0.5) / 5 * Plot);
+        float Py(double value) => plotY + Plot - (float)((value - 0.5) / 5 * Plot);
+        var splitX = Px(3.5);
+        var splitY = Py(3.25);
+        scene.Box(PlotX, plotY, splitX - PlotX, splitY - plotY, "#DDF1E9");
+        scene.Box(splitX, plotY, PlotX + Plot - splitX, splitY - plotY, "#DCEBF6");
+        scene.Box(PlotX, splitY, splitX - PlotX, plotY + Plot - splitY, "#F1F3F5");
+        scene.Box(splitX, splitY, PlotX + Plot - splitX, plotY + Plot - splitY, "#FBE3D3");
+        scene.Text(PlotX + 10, plotY + 20, "QUICK WINS", 11.5f, Palette.GreenText, FontStyleKind.Bold);
+        scene.Text(PlotX + Plot - 10, plotY + 20, "BIG BETS", 11.5f, Palette.BlueText, FontStyleKind.Bold, "end");
+        scene.Text(PlotX + 10, plotY + Plot - 12, "FILL-INS", 11.5f, Palette.InkMuted, FontStyleKind.Bold);
+        scene.Text(PlotX + Plot - 10, plotY + Plot - 12, "MONEY PITS", 11.5f, Palette.VermillionText, FontStyleKind.Bold, "end");
+        scene.Box(PlotX, plotY, Plot, Plot, "none", Palette.Rule);
+        for (var t = 1; t <= 5; t++)
+        {
+            scene.Text(Px(t), plotY + Plot + 16, t.ToString(CultureInfo.InvariantCulture), 10.5f, Palette.InkMuted, FontStyleKind.Regular, "middle");
+            scene.Text(PlotX - 8, Py(t) + 4, t.ToString(CultureInfo.InvariantCulture), 10.5f, Palette.InkMuted, FontStyleKind.Regular, "end");
+        }
+
+        scene.Text(PlotX + (Plot / 2), plotY + Plot + 36, "effort →", 12, Palette.Ink, FontStyleKind.Bold, "middle");
+        scene.Text(PlotX - 30, plotY - 12, "↑ value", 12, Palette.Ink, FontStyleKind.Bold);
+        scene.Text(PlotX + (Plot / 2), plotY + Plot + 52, "value = mean of customer and business value", 10.5f, Palette.InkMuted, FontStyleKind.Regular, "middle");
+
+        // Points; several at one spot are spread on a small circle so every number stays readable.
+        foreach (var group in opportunities.GroupBy(o => (o.Effort, o.Value)))
+        {
+            var list = group.ToList();
+            for (var i = 0; i < list.Count; i++)
+            {
+                var o = list[i];
+                var angle = 2 * Math.PI * i / list.Count;
+                var spread = list.Count == 1 ? 0 : 14 + (list.Count * 1.5f);
+                var cx = Px(o.Effort) + (float)(Math.Cos(angle) * spread);
+                var cy = Py(o.Value) + (float)(Math.Sin(angle) * spread);
+                scene.Circle(cx, cy, 11, MapLayoutBuilder.QuadrantColor(o.Quadrant), Palette.Paper, 1.5f);
+                scene.Text(cx, cy + 4, o.Rank.ToString(CultureInfo.InvariantCulture), 10.5f, Palette.Paper, FontStyleKind.Bold, "middle");
+            }
+        }
+
+        // The ranked list.
+        const float ListX = PlotX + Plot + 48;
+        const float ListWidth = Width - Pad - ListX;
+        var y = plotY - 6;
+        scene.Text(ListX, y, "RANKED BY VALUE ÷ EFFORT", 10.5f, Palette.InkMuted, FontStyleKind.Bold);
+        y += 10;
+        if (opportunities.Count == 0)
+        {
+            scene.Text(ListX, y + 20, "No open opportunities.", 12.5f, Palette.InkMuted, FontStyleKind.Italic);
+            y += 30;
+        }
+
+        foreach (var o in opportunities)
+        {
+            var lines = TextWrapper.Wrap(o.Text, ListWidth - 34, 12.5f);
+            var meta = TextWrapper.Wrap($"{o.JourneyId} · {o.Stage} · customer {o.CustomerValue} · business {o.BusinessValue} · effort {o.Effort} · score {o.Score.ToString("0.##", CultureInfo.InvariantCulture)} · {MapLayoutBuilder.StatusName(o.Status)}", ListWidth - 34, 10.5f);
+            var h = (lines.Count * 17) + (meta.Count * 14) + 30;
+            scene.Line(ListX, y, ListX + ListWidth, y, Palette.Rule);
+            scene.Circle(ListX + 11, y + 18, 11, MapLayoutBuilder.QuadrantColor(o.Quadrant));
+            scene.Text(ListX + 11, y + 22, o.Rank.ToString(CultureInfo.InvariantCulture), 10.5f, Palette.Paper, FontStyleKind.Bold, "middle");
+            var ty = scene.Lines(lines, ListX + 32, y + 8, 12.5f, 17, Palette.Ink);
+            ty = scene.Lines(meta, ListX + 32, ty, 10.5f, 14, Palette.InkMuted);
+            new PillRow([(MapLayoutBuilder.QuadrantName(o.Quadrant), MapLayoutBuilder.QuadrantColor(o.Quadrant), Palette.Paper)]).Draw(scene, ListX + 32, ty + 2, 200);
+            y += h;
+        }
+
+        scene.Height = MathF.Ceiling(Math.Max(y, plotY + Plot + 60) + Pad);
+        scene.Shapes[background] = new BoxShape(0, 0, scene.Width, scene.Height, Palette.Paper);
+        return scene.ToSvg(Title);
+    }
+
+    public static string ClassName(NeedClass cls) => cls switch
+    {
+        NeedClass.Gap => "gap",
+        NeedClass.Parity => "parity",
+        NeedClass.Strength => "strength",
+        _ => "over-served",
+    };
+
+    /// <summary>Class colours (Okabe–Ito hues, darkened so white text passes AA).</summary>
+    public static (string Fill, string Text) ClassColor(NeedClass cls) => cls switch
+    {
+        NeedClass.Gap => (Palette.VermillionText, Palette.Paper),
+        NeedClass.Parity => ("#9AA1AB", Palette.Ink),
+        NeedClass.Strength => (Palette.GreenText, Palette.Paper),
+        _ => (Palette.Orange, Palette.Ink),
+    };
+
+    private static string Signed(double v) => (v > 0 ? "+" : v < 0 ? "−" : "") + Math.Abs(v).ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>Us: a large circle; competitors: square, triangle, diamond, so the series differ by shape as well as colour.</summary>
+    private static void Marker(Scene scene, int shape, float x, float y, string color)
+    {
+        switch (shape)
+        {
+            case -1:
+                scene.Circle(x, y, 8, color, Palette.Paper, 2);
+                break;
+            case 0:
+                scene.Box(x - 6, y - 6, 12, 12, color, Palette.Paper, 1.5f, 1);
+                break;
+            case 1:
+                scene.Path($"M{Scene.F(x)} {Scene.F(y - 7)}L{Scene.F(x + 7)} {Scene.F(y + 6)}L{Scene.F(x - 7)} {Scene.F(y + 6)}Z", Palette.Paper, 1.5f, color);
+                break;
+            default:
+                scene.Path($"M{Scene.F(x)} {Scene.F(y - 7)}L{Scene.F(x + 7)} {Scene.F(y)}L{Scene.F(x)} {Scene.F(y + 7)}L{Scene.F(x - 7)} {Scene.F(y)}Z", Palette.Paper, 1.5f, color);
+                break;
+        }
+    }
 }

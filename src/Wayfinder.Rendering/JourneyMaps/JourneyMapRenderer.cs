@@ -6,9 +6,28 @@ using Wayfinder.Core.Workspaces;
 /// <summary>Lays a journey map out once and writes it as SVG, PNG or PDF.</summary>
 public static class JourneyMapRenderer
 {
-    public static string RenderSvg(Journey journey, Workspace workspace) => throw new NotImplementedException("contract stub");
+    /// <summary>The map as a standalone SVG poster.</summary>
+    public static string RenderSvg(Journey journey, Workspace workspace) => RenderSvg(journey, workspace, default);
 
-    public static byte[] RenderPng(Journey journey, Workspace workspace) => throw new NotImplementedException("contract stub");
+    public static string RenderSvg(Journey journey, Workspace workspace, MapRenderOptions options) =>
+        Layout(journey, workspace, options).Scene.ToSvg(journey.Title);
 
-    public static byte[] RenderPdf(Journey journey, Workspace workspace) => throw new NotImplementedException("contract stub");
+    /// <summary>The map as a PNG at one pixel per SVG unit.</summary>
+    public static byte[] RenderPng(Journey journey, Workspace workspace) => RenderPng(journey, workspace, default);
+
+    public static byte[] RenderPng(Journey journey, Workspace workspace, MapRenderOptions options) =>
+        Rasterizer.SvgToPng(RenderSvg(journey, workspace, options), options.PngScale <= 0 ? 1f : options.PngScale);
+
+    /// <summary>The map on A3 landscape pages; a wide map continues over several pages with the lane names repeated.</summary>
+    public static byte[] RenderPdf(Journey journey, Workspace workspace) => RenderPdf(journey, workspace, default);
+
+    public static byte[] RenderPdf(Journey journey, Workspace workspace, MapRenderOptions options)
+    {
+        var layout = Layout(journey, workspace, options);
+        return Rasterizer.SvgToPdfPages(layout.Scene.ToSvg(journey.Title), layout.Pages);
+    }
+
+    /// <summary>The layout every output is written from: shapes plus the geometry of columns, rows, cards and pages.</summary>
+    public static MapLayout Layout(Journey journey, Workspace workspace, MapRenderOptions options = default) =>
+        MapLayoutBuilder.Build(journey, workspace, options);
 }

@@ -167,3 +167,40 @@ public sealed class EventImportTests
         Assert.Equal("WEB", log.ChannelNames[log.ChannelCodes[2]]);
     }
 }
+
+public sealed class ParallelImportTests
+{
+    [Fact]
+    public async Task ACsvReadInSlicesGivesTheSameLogAndTheSameReportAsOneReader()
+    {
+        using var temp = new TempFolder();
+        var lines = new List<string> { "customer_id,timestamp,event,channel,customer.plan" };
+        var random = new Random(9);
+        for (var i = 0; i < 400; i++)
+        {
+            var customer = $"u{random.Next(60)}";
+            lines.Add(i % 97 == 5
+                ? $"{customer},not-a-date,view,web,free"
+                : $"{customer},2026-03-{1 + random.Next(28):00}T{random.Next(24):00}:00:00Z,{(random.Next(3) == 0 ? "buy" : "view")},{(random.Next(2) == 0 ? "web" : "app")},{(random.Next(4) == 0 ? "pro" : "free")}");
+        }
+
+        var file = temp.Write("events.csv", string.Join("\n", lines) + "\n");
+
+        var (single, oneReport) = await EventImporter.ReadAsync(file, new EventImportOptions { ParallelThresholdBytes = long.MaxValue }, CancellationToken.None);
+        var (sliced, slicedReport) = await EventImporter.ReadAsync(file, new EventImportOptions { ParallelThresholdBytes = 64, Slices = 3 }, CancellationToken.None);
+        var a = EventLogBuilder.Combine(single, out var d1);
+        var b = EventLogBuilder.Combine(sliced, out var d2);
+
+        Assert.Single(single);
+        Assert.Equal(3, sliced.Count);
+        Assert.Equal((oneReport.RowsRead, oneReport.BadRows), (slicedReport.RowsRead, slicedReport.BadRows));
+        Assert.Equal(["line 7: timestamp: 'not-a-date' is not a date and time; write ISO 8601 (2026-03-01T14:05:00Z) or epoch seconds/milliseconds/microseconds"], oneReport.Problems.Take(1).Select(p => p.ToString()));
+        Assert.Equal(oneReport.Problems, slicedReport.Problems);
+        Assert.Equal(d1, d2);
+        Assert.Equal(a.CustomerIds, b.CustomerIds);
+        Assert.Equal(a.Timestamps, b.Timestamps);
+        Assert.Equal(a.EventCodes.Select(c => a.EventNames[c]), b.EventCodes.Select(c => b.EventNames[c]));
+        Assert.Equal(a.ChannelCodes.Select(c => a.ChannelNames[c]), b.ChannelCodes.Select(c => b.ChannelNames[c]));
+        Assert.Equal(Enumerable.Range(0, a.CustomerCount).Select(c => a.Attributes["plan"][c]), Enumerable.Range(0, b.CustomerCount).Select(c => b.Attributes["plan"][c]));
+    }
+}

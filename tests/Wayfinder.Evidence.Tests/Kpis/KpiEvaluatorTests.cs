@@ -13,6 +13,7 @@ public sealed class KpiEvaluatorTests
         Customers = 12,
         Funnel = [new("A", "A", 10, 1, 1, 6), new("B", "B", 4, 0.4, 0.4, 3), new("C", "C", 1, 0.25, 0.1, 0)],
         Timings = [new("A", "B", 4, 172800, 259200), new("B", "C", 1, null, null)],
+        SpanTimings = [new("A", "C", 1, 86400 * 5, 86400 * 5)],
         StageReach = [new("A", "A", "A", 10, 20), new("B", "B", "B", 5, 6), new("C", "C", "C", 1, 1)],
         TouchpointReach = [new("a", "a", "A", 8, 15)],
         Stranded = [new("a", "A", 2, 8, 0.25)],
@@ -36,6 +37,7 @@ public sealed class KpiEvaluatorTests
     [InlineData("nps(stage: B)", ">= 30", 35, "35", KpiStatus.Exceeds)]
     [InlineData("csat(stage: B)", ">= 4", 4.2, "4.2", KpiStatus.Meets)]
     [InlineData("drop_off(A)", "<= 5", 6, "6", KpiStatus.DoesNotMeet)]
+    [InlineData("median_time(A -> C)", "<= 7 days", 5, "5 days", KpiStatus.Exceeds)]
     public void ActualsAndStatusesFollowTheTarget(string metric, string target, double actual, string text, KpiStatus status)
     {
         var result = KpiEvaluator.Evaluate("B", metric, target, s_metrics, s_satisfaction);
@@ -49,7 +51,7 @@ public sealed class KpiEvaluatorTests
     [Theory]
     [InlineData("conversion(Z)", ">= 1%", "no stage 'Z' in this journey's data")]
     [InlineData("bounce(A)", ">= 1%", "unknown metric 'bounce'; use conversion, reach, drop_off, drop_off_rate, exit_rate, stranded, median_time, p90_time, nps, csat, ces, sentiment, emotion or customers")]
-    [InlineData("median_time(A -> C)", "<= 1 day", "median_time measures adjacent stages; C does not follow A")]
+    [InlineData("median_time(C -> A)", "<= 1 day", "median_time measures forward in the journey; A comes before C")]
     [InlineData("ces(stage: B)", "<= 3", "no ces answers for stage B")]
     [InlineData("conversion(B)", "about 40", "target 'about 40' is not like '>= 40%', '<= 2 days', '30' or '40..60%'")]
     [InlineData("conversion(B)", ">= 2 days", "the target's unit 'days' does not fit conversion(B), which is a share (use % or none)")]

@@ -75,5 +75,7 @@ public sealed class FunnelTests
         Assert.Equal(28440, ab.P90Seconds);
         var bc = metrics.Timings[1];
         Assert.Equal((1, 18000d, 18000d), (bc.Customers, bc.MedianSeconds, bc.P90Seconds));
+        // A→C: only u1, from a at 0 h to c at 6 h.
+        Assert.Equal([("A", "C", 1, (double?)21600)], metrics.SpanTimings.Select(t => (t.FromStage, t.ToStage, t.Customers, t.MedianSeconds)));
     }
 }

@@ -16,10 +16,11 @@ public sealed class EventLogBuilderTests
 
         var log = builder.Build();
 
-        Assert.Equal(["u1", "u2"], log.CustomerIds);
-        Assert.Equal([0, 3, 5], log.CustomerStart);
-        Assert.Equal([3L, 3, 9, 1, 5], log.Timestamps);
-        Assert.Equal(["tie-first", "tie-second", "late", "y", "x"], log.EventCodes.Select(c => log.EventNames[c]));
+        // Customers in order of first appearance.
+        Assert.Equal(["u2", "u1"], log.CustomerIds);
+        Assert.Equal([0, 2, 5], log.CustomerStart);
+        Assert.Equal([1L, 5, 3, 3, 9], log.Timestamps);
+        Assert.Equal(["y", "x", "tie-first", "tie-second", "late"], log.EventCodes.Select(c => log.EventNames[c]));
     }
 
     [Fact]
@@ -73,5 +74,46 @@ public sealed class EventLogBuilderTests
         Assert.Equal(("FR", "DE"), (copy.Attributes["country"][0], copy.Attributes["country"][1]));
         Assert.Equal(("pro", (string?)null), (copy.Properties["plan"][0], copy.Properties["plan"][1]));
         Assert.Equal([0, -1], copy.ChannelCodes);
+    }
+}
+
+public sealed class CombineTests
+{
+    [Fact]
+    public void BuildersOfConsecutivePartsCombineAsOneBuilderWouldBuild()
+    {
+        var rows = new (string Customer, long Time, string Event, string? Channel, string? Plan, string? Country)[]
+        {
+            ("u1", 5, "a", "web", "pro", "DE"), ("u2", 1, "b", null, null, "FR"), ("u1", 2, "c", "app", null, null),
+            ("u3", 7, "a", "web", "free", null), ("u1", 5, "a", "web", "pro", null), ("u2", 1, "b", null, null, "GB"),
+            ("u1", 9, "b", "app", "plus", "AT"),
+        };
+        void Fill(EventLogBuilder b, IEnumerable<(string Customer, long Time, string Event, string? Channel, string? Plan, string? Country)> part)
+        {
+            foreach (var r in part)
+            {
+                b.Add(r.Customer, r.Time, r.Event, r.Channel, r.Plan is null ? [] : [new("plan", r.Plan)], r.Country is null ? [] : [new("country", r.Country)]);
+            }
+        }
+
+        var whole = new EventLogBuilder();
+        Fill(whole, rows);
+        var parts = new[] { new EventLogBuilder(), new EventLogBuilder(), new EventLogBuilder() };
+        Fill(parts[0], rows[..2]);
+        Fill(parts[1], rows[2..5]);
+        Fill(parts[2], rows[5..]);
+
+        var one = whole.Build(out var d1);
+        var combined = EventLogBuilder.Combine(parts, out var d2);
+
+        Assert.Equal((2, 2), (d1, d2));
+        Assert.Equal(one.CustomerIds, combined.CustomerIds);
+        Assert.Equal(one.CustomerStart, combined.CustomerStart);
+        Assert.Equal(one.Timestamps, combined.Timestamps);
+        Assert.Equal(one.EventCodes.Select(c => one.EventNames[c]), combined.EventCodes.Select(c => combined.EventNames[c]));
+        Assert.Equal(Enumerable.Range(0, one.EventCount).Select(r => one.Properties["plan"][r]), Enumerable.Range(0, combined.EventCount).Select(r => combined.Properties["plan"][r]));
+        // u1: country DE at 5, AT at 9 → AT; u2: FR then GB at the same time → the later row, GB.
+        Assert.Equal(["AT", "GB", null], Enumerable.Range(0, 3).Select(c => combined.Attributes["country"][c]));
+        Assert.Equal(["AT", "GB", null], Enumerable.Range(0, 3).Select(c => one.Attributes["country"][c]));
     }
 }

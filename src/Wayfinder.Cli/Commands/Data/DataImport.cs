@@ -1,0 +1,170 @@
+namespace Wayfinder.Cli.Commands.Data;
+
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using Wayfinder.Cli.Infrastructure;
+using Wayfinder.Core.Workspaces;
+using Wayfinder.Evidence.Import;
+using Wayfinder.Evidence.Store;
+using Wayfinder.Evidence.Surveys;
+
+/// <summary>
+/// <c>wayfinder import events|surveys|insights FILE</c> and <c>wayfinder import data</c> (every data source in
+/// wayfinder.yaml): data into the workspace's embedded store, with a progress bar and a report of bad rows.
+/// </summary>
+internal static class DataImport
+{
+    public static void AddTo(Command import, CliContext context)
+    {
+        import.Subcommands.Add(CreateFile(context, "events", "Import interaction events (CSV, NDJSON or Parquet; plain, GA4, Segment or Mixpanel columns) into the workspace's event store"));
+        import.Subcommands.Add(CreateFile(context, "surveys", "Import survey answers (NPS, CSAT, CES, emotion) about touchpoints or stages"));
+        import.Subcommands.Add(CreateFile(context, "insights", "Import research notes tagged to personas, stages and touchpoints"));
+        var json = CommonOptions.Json();
+        var all = new Command("data", "Import every data source listed in wayfinder.yaml") { json };
+        context.Examples[all] = ["wayfinder import data"];
+        all.SetAction(async (parse, cancellationToken) =>
+        {
+            if (!context.TryFindWorkspace(parse, out var root))
+            {
+                return ExitCodes.Failed;
+            }
+
+            var (workspace, _) = WorkspaceLoader.Load(root);
+            if (workspace.Config.DataSources.Count == 0)
+            {
+                context.Error("wayfinder.yaml lists no data_sources; import a file with `wayfinder import events FILE` or add a data source");
+                return ExitCodes.Failed;
+            }
+
+            var reports = new List<ImportReport>();
+            foreach (var source in workspace.Config.DataSources)
+            {
+                var path = Path.GetFullPath(source.Path, root);
+                var kind = source.Kind.ToString().ToLowerInvariant();
+                reports.Add(await Import(context, root, kind, path, source.Preset, source.Format, source.Mapping, cancellationToken).ConfigureAwait(false));
+            }
+
+            return Finish(context, parse.GetValue(json), reports);
+        });
+        import.Subcommands.Add(all);
+    }
+
+    private static Command CreateFile(CliContext context, string kind, string description)
+    {
+        var file = new Argument<string>("FILE") { Description = "The file to import" };
+        var preset = new Option<string?>("--preset") { Description = "Column names of a known export: plain, ga4, segment, mixpanel (events only)", HelpName = "NAME" };
+        var format = new Option<string?>("--format") { Description = "csv, ndjson or parquet (default: from the extension)", HelpName = "FORMAT" };
+        var json = CommonOptions.Json();
+        var command = new Command(kind, description) { file, preset, format, json };
+        context.Examples[command] = kind switch
+        {
+            "events" => ["wayfinder import events data/events.csv", "wayfinder import events export.ndjson --preset segment"],
+            "surveys" => ["wayfinder import surveys data/surveys.csv"],
+            _ => ["wayfinder import insights data/insights.csv"],
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (!context.TryFindWorkspace(parse, out var root))
+            {
+                return ExitCodes.Failed;
+            }
+
+            if (parse.GetValue(preset) is { } p && !ColumnPresets.Names.Contains(p))
+            {
+                context.Error($"unknown preset \"{p}\".{Suggestions.DidYouMean(p, [.. ColumnPresets.Names])} Presets: {string.Join(", ", ColumnPresets.Names)}");
+                return ExitCodes.Usage;
+            }
+
+            var report = await Import(context, root, kind, context.Resolve(parse.GetValue(file)!), parse.GetValue(preset), parse.GetValue(format), null, cancellationToken).ConfigureAwait(false);
+            return Finish(context, parse.GetValue(json), [report]);
+        });
+        return command;
+    }
+
+    internal static async Task<ImportReport> Import(
+        CliContext context, string root, string kind, string path, string? preset, string? format, IReadOnlyDictionary<string, string>? mapping, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            return new ImportReport { File = path, Format = format ?? "", Error = $"no such file: {context.Display(path)}" };
+        }
+
+        if (kind == "surveys")
+        {
+            return SurveyStore.ForWorkspace(root).ImportSurveys(path);
+        }
+
+        if (kind == "insights")
+        {
+            return SurveyStore.ForWorkspace(root).ImportInsights(path);
+        }
+
+        var store = EventStore.ForWorkspace(root);
+        var options = new EventImportOptions { Preset = preset, Format = format, Mapping = mapping };
+        if (!context.ErrConsole.Profile.Capabilities.Interactive)
+        {
+            return await store.ImportAsync(path, options, cancellationToken).ConfigureAwait(false);
+        }
+
+        ImportReport? report = null;
+        var started = DateTime.UtcNow;
+        await context.ErrConsole.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async progress =>
+            {
+                var task = progress.AddTask($"importing {Path.GetFileName(path)}", maxValue: Math.Max(1, new FileInfo(path).Length));
+                var reporter = new Progress<ImportProgress>(p =>
+                {
+                    task.Value = p.Bytes;
+                    var seconds = Math.Max(0.001, (DateTime.UtcNow - started).TotalSeconds);
+                    task.Description = $"importing {Path.GetFileName(path)}: {p.Rows:N0} rows, {p.Rows / seconds:N0} rows/s";
+                });
+                report = await store.ImportAsync(path, options with { Progress = reporter }, cancellationToken).ConfigureAwait(false);
+                task.Value = task.MaxValue;
+            }).ConfigureAwait(false);
+        return report!;
+    }
+
+    internal static int Finish(CliContext context, bool json, IReadOnlyList<ImportReport> reports)
+    {
+        if (json)
+        {
+            context.Json(reports);
+        }
+        else
+        {
+            foreach (var report in reports)
+            {
+                Describe(context, report);
+            }
+        }
+
+        return reports.Any(r => !r.Succeeded || r.BadRows > 0) ? ExitCodes.Failed : ExitCodes.Ok;
+    }
+
+    private static void Describe(CliContext context, ImportReport report)
+    {
+        var name = context.Display(report.File);
+        if (!report.Succeeded)
+        {
+            context.Error($"{name}: {report.Error}");
+            return;
+        }
+
+        string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+        context.Info($"{name}: {N(report.RowsRead)} rows read, {N(report.RowsAdded)} added"
+            + (report.Duplicates > 0 ? $", {N(report.Duplicates)} already there (skipped)" : "")
+            + (report.BadRows > 0 ? $", {N(report.BadRows)} rejected" : ""));
+        foreach (var problem in report.Problems)
+        {
+            context.Warning($"{name}:{problem.Line}: {(problem.Field.Length > 0 ? problem.Field + ": " : "")}{problem.Reason}");
+        }
+
+        if (report.BadRows > report.Problems.Count)
+        {
+            context.Warning($"{name}: … and {N(report.BadRows - report.Problems.Count)} more rejected rows");
+        }
+    }
+}

@@ -1,0 +1,82 @@
+namespace Wayfinder.Cli.Commands.Data;
+
+using System.CommandLine;
+using Spectre.Console;
+using Wayfinder.Cli.Infrastructure;
+using Wayfinder.Core.Documents;
+using Wayfinder.Core.Metrics;
+using Wayfinder.Core.Workspaces;
+using Wayfinder.Evidence.Analysis;
+using Wayfinder.Evidence.Store;
+using Wayfinder.Evidence.Surveys;
+
+/// <summary><c>wayfinder gaps</c>: what the team does not know yet, across the workspace.</summary>
+internal static class GapsCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var json = CommonOptions.Json();
+        var command = new Command("gaps", "List knowledge gaps: stages and touchpoints without events or survey answers, traits without evidence, stale personas and maps") { json };
+        context.Examples[command] = ["wayfinder gaps", "wayfinder gaps --json | jq 'group_by(.kind) | map({kind: .[0].kind, count: length})'"];
+        command.SetAction(parse =>
+        {
+            if (!context.TryFindWorkspace(parse, out var root))
+            {
+                return ExitCodes.Failed;
+            }
+
+            var (workspace, _) = WorkspaceLoader.Load(root);
+            var gaps = Find(workspace, root, context.Today);
+            if (parse.GetValue(json))
+            {
+                context.Json(gaps);
+                return ExitCodes.Ok;
+            }
+
+            if (gaps.Count == 0)
+            {
+                context.Info("no knowledge gaps: every stage and touchpoint has data, every trait cites evidence, nothing is stale");
+                return ExitCodes.Ok;
+            }
+
+            var table = new Table().AddColumns("Kind", "Document", "Where", "What to research");
+            foreach (var gap in gaps)
+            {
+                table.AddRow(Markup.Escape(gap.Kind), Markup.Escape(gap.DocumentId), Markup.Escape(gap.Target), Markup.Escape(gap.Message));
+            }
+
+            context.OutConsole.Write(table);
+            context.Info($"{gaps.Count} knowledge gaps");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Every journey's gaps (data and its personas), then personas no journey uses, without repeats.</summary>
+    internal static List<KnowledgeGap> Find(Workspace workspace, string root, DateOnly today)
+    {
+        var log = EventStore.ForWorkspace(root).Open();
+        var surveys = SurveyStore.ForWorkspace(root).Surveys();
+        var gaps = new List<KnowledgeGap>();
+        foreach (var journey in workspace.Journeys.Select(j => j.Document).Where(j => j.State == JourneyState.Current))
+        {
+            var report = JourneyAnalysis.Run(workspace, journey, log, surveys, new AnalysisRequest { Today = today, TopVariants = 0, TrendGrain = "quarter" });
+            gaps.AddRange(report.Gaps);
+        }
+
+        foreach (var persona in workspace.Personas.Select(p => p.Document))
+        {
+            gaps.AddRange(KnowledgeGaps.ForPersona(workspace, persona, today));
+        }
+
+        foreach (var journey in workspace.Journeys.Select(j => j.Document).Where(j => j.State == JourneyState.Future))
+        {
+            if (journey.Review is { } review && review.IsStale(today, workspace.Config.Defaults.ReviewCadenceDays))
+            {
+                gaps.Add(new KnowledgeGap("stale-journey", journey.Id, journey.Id, $"journey '{journey.Title}' is past its review"));
+            }
+        }
+
+        return [.. gaps.Distinct()];
+    }
+}

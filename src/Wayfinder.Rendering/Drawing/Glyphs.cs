@@ -1,0 +1,124 @@
+namespace Wayfinder.Rendering.Drawing;
+
+using Wayfinder.Core.Workspaces;
+using static Wayfinder.Rendering.Drawing.Scene;
+
+/// <summary>Small line-drawn channel glyphs (16 × 16) and the evidence-grade dot.</summary>
+public static class Glyphs
+{
+    /// <summary>The glyph names a channel may ask for in <c>wayfinder.yaml</c>.</summary>
+    public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "web", "app", "email", "phone", "chat", "store", "social", "ad", "mail", "person", "kiosk", "video",
+    };
+
+    /// <summary>The glyph of a channel: its own when known, else one for its kind.</summary>
+    public static string For(Channel? channel)
+    {
+        if (channel?.Glyph is { } g && Known.Contains(g))
+        {
+            return g.ToLowerInvariant();
+        }
+
+        return channel?.Kind switch
+        {
+            ChannelKind.Physical => "store",
+            ChannelKind.Human => "person",
+            ChannelKind.Media => "ad",
+            _ => "web",
+        };
+    }
+
+    /// <summary>Draws glyph <paramref name="name"/> in the 16 × 16 box at (x, y).</summary>
+    public static void Draw(Scene scene, string name, float x, float y, string color)
+    {
+        const float W = 1.4f;
+        switch (name)
+        {
+            case "web":
+                scene.Circle(x + 8, y + 8, 6.5f, "none", color, W);
+                scene.Path($"M{F(x + 8)} {F(y + 1.5f)}C{F(x + 4)} {F(y + 5)} {F(x + 4)} {F(y + 11)} {F(x + 8)} {F(y + 14.5f)}C{F(x + 12)} {F(y + 11)} {F(x + 12)} {F(y + 5)} {F(x + 8)} {F(y + 1.5f)}M{F(x + 1.5f)} {F(y + 8)}H{F(x + 14.5f)}", color, W);
+                break;
+            case "app":
+                scene.Box(x + 4, y + 1, 8, 14, "none", color, W, 1.5f);
+                scene.Line(x + 7, y + 12.5f, x + 9, y + 12.5f, color, W);
+                break;
+            case "email":
+            case "mail":
+                scene.Box(x + 1, y + 3.5f, 14, 9.5f, "none", color, W, 1);
+                scene.Path($"M{F(x + 1.5f)} {F(y + 4)}L{F(x + 8)} {F(y + 9)}L{F(x + 14.5f)} {F(y + 4)}", color, W);
+                if (name == "mail")
+                {
+                    scene.Box(x + 11, y + 5.5f, 2.5f, 2.5f, color);
+                }
+
+                break;
+            case "phone":
+                scene.Path($"M{F(x + 3)} {F(y + 2)}L{F(x + 6)} {F(y + 2)}L{F(x + 7)} {F(y + 5.5f)}L{F(x + 5.5f)} {F(y + 7)}C{F(x + 6.5f)} {F(y + 9)} {F(x + 7)} {F(y + 9.5f)} {F(x + 9)} {F(y + 10.5f)}L{F(x + 10.5f)} {F(y + 9)}L{F(x + 14)} {F(y + 10)}L{F(x + 14)} {F(y + 13)}C{F(x + 8)} {F(y + 14)} {F(x + 2)} {F(y + 8)} {F(x + 3)} {F(y + 2)}Z", color, W);
+                break;
+            case "chat":
+                scene.Path($"M{F(x + 2)} {F(y + 3)}H{F(x + 14)}V{F(y + 11)}H{F(x + 7)}L{F(x + 4)} {F(y + 14)}V{F(y + 11)}H{F(x + 2)}Z", color, W);
+                break;
+            case "store":
+                scene.Path($"M{F(x + 1.5f)} {F(y + 6)}L{F(x + 3)} {F(y + 2)}H{F(x + 13)}L{F(x + 14.5f)} {F(y + 6)}ZM{F(x + 3)} {F(y + 6)}V{F(y + 14)}H{F(x + 13)}V{F(y + 6)}M{F(x + 6.5f)} {F(y + 14)}V{F(y + 10)}H{F(x + 9.5f)}V{F(y + 14)}", color, W);
+                break;
+            case "social":
+                scene.Circle(x + 4, y + 8, 2.2f, "none", color, W);
+                scene.Circle(x + 12, y + 3.5f, 2.2f, "none", color, W);
+                scene.Circle(x + 12, y + 12.5f, 2.2f, "none", color, W);
+                scene.Path($"M{F(x + 6)} {F(y + 7)}L{F(x + 10)} {F(y + 4.5f)}M{F(x + 6)} {F(y + 9)}L{F(x + 10)} {F(y + 11.5f)}", color, W);
+                break;
+            case "ad":
+                scene.Path($"M{F(x + 2)} {F(y + 6)}H{F(x + 5)}L{F(x + 12)} {F(y + 2)}V{F(y + 14)}L{F(x + 5)} {F(y + 10)}H{F(x + 2)}ZM{F(x + 5)} {F(y + 10)}L{F(x + 6.5f)} {F(y + 14.5f)}M{F(x + 14)} {F(y + 6.5f)}V{F(y + 9.5f)}", color, W);
+                break;
+            case "person":
+                scene.Circle(x + 8, y + 5, 3, "none", color, W);
+                scene.Path($"M{F(x + 2.5f)} {F(y + 15)}C{F(x + 2.5f)} {F(y + 9.5f)} {F(x + 13.5f)} {F(y + 9.5f)} {F(x + 13.5f)} {F(y + 15)}", color, W);
+                break;
+            case "kiosk":
+                scene.Box(x + 3, y + 1.5f, 10, 8, "none", color, W, 1);
+                scene.Path($"M{F(x + 8)} {F(y + 9.5f)}V{F(y + 14.5f)}M{F(x + 5)} {F(y + 14.5f)}H{F(x + 11)}", color, W);
+                break;
+            case "video":
+                scene.Box(x + 1, y + 3, 14, 10, "none", color, W, 1.5f);
+                scene.Path($"M{F(x + 6.5f)} {F(y + 5.5f)}L{F(x + 10.5f)} {F(y + 8)}L{F(x + 6.5f)} {F(y + 10.5f)}Z", null, 0, color);
+                break;
+            case "image":
+                scene.Box(x + 1, y + 2, 14, 12, "none", color, W, 1);
+                scene.Path($"M{F(x + 2)} {F(y + 13)}L{F(x + 6)} {F(y + 8)}L{F(x + 9)} {F(y + 11)}L{F(x + 11)} {F(y + 9)}L{F(x + 14)} {F(y + 13)}", color, W);
+                scene.Circle(x + 11, y + 5.5f, 1.4f, color);
+                break;
+            default:
+                scene.Circle(x + 8, y + 8, 5, "none", color, W);
+                break;
+        }
+    }
+
+    /// <summary>The evidence-grade dot: hollow (assumption), half filled (one source), full (several kinds).</summary>
+    public static void EvidenceDot(Scene scene, float cx, float cy, Core.Documents.EvidenceGrade grade, float r = 4.5f)
+    {
+        const string Color = Palette.Ink;
+        switch (grade)
+        {
+            case Core.Documents.EvidenceGrade.Assumption:
+                scene.Circle(cx, cy, r, Palette.Paper, Color, 1.3f);
+                break;
+            case Core.Documents.EvidenceGrade.OneSource:
+                scene.Circle(cx, cy, r, Palette.Paper, Color, 1.3f);
+                // Left half filled: an arc from the top to the bottom through the left side.
+                scene.Path($"M{F(cx)} {F(cy - r)}A{F(r)} {F(r)} 0 0 0 {F(cx)} {F(cy + r)}Z", null, 0, Color);
+                break;
+            default:
+                scene.Circle(cx, cy, r, Color, Color, 1.3f);
+                break;
+        }
+    }
+
+    /// <summary>The legend's words for a grade.</summary>
+    public static string Describe(Core.Documents.EvidenceGrade grade) => grade switch
+    {
+        Core.Documents.EvidenceGrade.Assumption => "assumption (no evidence)",
+        Core.Documents.EvidenceGrade.OneSource => "one kind of source",
+        _ => "several kinds of source",
+    };
+}

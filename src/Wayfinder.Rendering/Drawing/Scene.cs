@@ -1,0 +1,228 @@
+namespace Wayfinder.Rendering.Drawing;
+
+using System.Globalization;
+using System.Text;
+
+/// <summary>A positioned drawing primitive of a laid-out rendering.</summary>
+public abstract record Shape;
+
+/// <summary>A box; <see cref="Dash"/> is an SVG dash array or null.</summary>
+public sealed record BoxShape(float X, float Y, float Width, float Height, string Fill, string? Stroke = null, float StrokeWidth = 1, float Radius = 0, string? Dash = null) : Shape;
+
+/// <summary>One line of text at its baseline; the text is raw user text, escaped when written.</summary>
+public sealed record TextShape(float X, float Y, string Text, float Size, string Fill, FontStyleKind Style = FontStyleKind.Regular, string Anchor = "start") : Shape;
+
+public sealed record CircleShape(float Cx, float Cy, float R, string Fill, string? Stroke = null, float StrokeWidth = 1) : Shape;
+
+/// <summary>An SVG path; <see cref="Arrow"/> ends it with the arrow-head marker the writer defines.</summary>
+public sealed record PathShape(string D, string? Stroke, float StrokeWidth = 1, string Fill = "none", string? Dash = null, bool Arrow = false, float Opacity = 1) : Shape;
+
+/// <summary>An embedded raster image (a data URI only, so renderings stay standalone), clipped to a circle when <see cref="ClipRadius"/> is set.</summary>
+public sealed record ImageShape(float X, float Y, float Width, float Height, string DataUri, float ClipRadius = 0) : Shape;
+
+/// <summary>A list of shapes in paint order, with the size of the whole drawing.</summary>
+public sealed class Scene
+{
+    public List<Shape> Shapes { get; } = [];
+
+    public float Width { get; set; }
+
+    public float Height { get; set; }
+
+    public void Box(float x, float y, float w, float h, string fill, string? stroke = null, float strokeWidth = 1, float radius = 0, string? dash = null) =>
+        Shapes.Add(new BoxShape(x, y, w, h, fill, stroke, strokeWidth, radius, dash));
+
+    public void Text(float x, float y, string text, float size, string fill, FontStyleKind style = FontStyleKind.Regular, string anchor = "start") =>
+        Shapes.Add(new TextShape(x, y, text, size, fill, style, anchor));
+
+    public void Circle(float cx, float cy, float r, string fill, string? stroke = null, float strokeWidth = 1) =>
+        Shapes.Add(new CircleShape(cx, cy, r, fill, stroke, strokeWidth));
+
+    public void Path(string d, string? stroke, float strokeWidth = 1, string fill = "none", string? dash = null, bool arrow = false, float opacity = 1) =>
+        Shapes.Add(new PathShape(d, stroke, strokeWidth, fill, dash, arrow, opacity));
+
+    public void Image(float x, float y, float w, float h, string dataUri, float clipRadius = 0) =>
+        Shapes.Add(new ImageShape(x, y, w, h, dataUri, clipRadius));
+
+    /// <summary>A photo value usable as an embedded image: a base64 PNG, JPEG, GIF or WebP data URI; anything else (paths, URLs) is not fetched.</summary>
+    public static bool IsEmbeddableImage(string? photo)
+    {
+        if (photo is null || photo.Length > 2_000_000)
+        {
+            return false;
+        }
+
+        var comma = photo.IndexOf(',', StringComparison.Ordinal);
+        if (comma < 0)
+        {
+            return false;
+        }
+
+        var head = photo[..comma];
+        if (head is not ("data:image/png;base64" or "data:image/jpeg;base64" or "data:image/gif;base64" or "data:image/webp;base64"))
+        {
+            return false;
+        }
+
+        for (var i = comma + 1; i < photo.Length; i++)
+        {
+            var c = photo[i];
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '='))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public void Line(float x1, float y1, float x2, float y2, string stroke, float strokeWidth = 1, string? dash = null) =>
+        Shapes.Add(new PathShape($"M{F(x1)} {F(y1)}L{F(x2)} {F(y2)}", stroke, strokeWidth, "none", dash));
+
+    /// <summary>Writes text lines top-down from <paramref name="top"/>; returns the y below the last line.</summary>
+    public float Lines(IReadOnlyList<string> lines, float x, float top, float size, float lineHeight, string fill, FontStyleKind style = FontStyleKind.Regular, string anchor = "start")
+    {
+        var baseline = top + Baseline(size, lineHeight);
+        foreach (var line in lines)
+        {
+            Text(x, baseline, line, size, fill, style, anchor);
+            baseline += lineHeight;
+        }
+
+        return top + (lines.Count * lineHeight);
+    }
+
+    /// <summary>The baseline offset that centres a DejaVu Sans line of <paramref name="size"/> in <paramref name="lineHeight"/>.</summary>
+    public static float Baseline(float size, float lineHeight) => ((lineHeight - size) / 2) + (size * 0.8f);
+
+    /// <summary>A number as SVG writes it: invariant, at most two decimals.</summary>
+    public static string F(float value) => Math.Round(value, 2).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The scene as a standalone SVG document (no XML declaration, so it can be inlined in HTML).</summary>
+    public string ToSvg(string title) => ToSvg(title, null);
+
+    /// <summary>The scene as SVG with all shapes in one group of id <paramref name="groupId"/> (an HTML page can then reuse it with &lt;use&gt;).</summary>
+    public string ToSvg(string title, string? groupId)
+    {
+        var sb = new StringBuilder(64 * 1024);
+        sb.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").Append(F(Width)).Append("\" height=\"").Append(F(Height))
+            .Append("\" viewBox=\"0 0 ").Append(F(Width)).Append(' ').Append(F(Height))
+            .Append("\" font-family=\"").Append(DejaVuMeasurer.FontFamily).Append("\" role=\"img\" aria-label=\"");
+        Xml.Append(sb, title);
+        sb.Append("\"><title>");
+        Xml.Append(sb, title);
+        sb.Append("</title><defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"8\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0 0L10 5L0 10z\" fill=\"#4A5360\"/></marker></defs>");
+        if (groupId is not null)
+        {
+            sb.Append("<g id=\"").Append(SafeId(groupId)).Append("\">");
+        }
+
+        foreach (var shape in Shapes)
+        {
+            switch (shape)
+            {
+                case BoxShape b:
+                    sb.Append("<rect x=\"").Append(F(b.X)).Append("\" y=\"").Append(F(b.Y)).Append("\" width=\"").Append(F(b.Width))
+                        .Append("\" height=\"").Append(F(b.Height)).Append('"');
+                    if (b.Radius > 0)
+                    {
+                        sb.Append(" rx=\"").Append(F(b.Radius)).Append('"');
+                    }
+
+                    sb.Append(" fill=\"").Append(b.Fill).Append('"');
+                    AppendStroke(sb, b.Stroke, b.StrokeWidth, b.Dash);
+                    sb.Append("/>");
+                    break;
+                case TextShape t:
+                    sb.Append("<text x=\"").Append(F(t.X)).Append("\" y=\"").Append(F(t.Y)).Append("\" font-size=\"").Append(F(t.Size))
+                        .Append("\" fill=\"").Append(t.Fill).Append('"');
+                    if (t.Style == FontStyleKind.Bold)
+                    {
+                        sb.Append(" font-weight=\"bold\"");
+                    }
+                    else if (t.Style == FontStyleKind.Italic)
+                    {
+                        sb.Append(" font-style=\"italic\"");
+                    }
+
+                    if (t.Anchor != "start")
+                    {
+                        sb.Append(" text-anchor=\"").Append(t.Anchor).Append('"');
+                    }
+
+                    sb.Append('>');
+                    Xml.Append(sb, t.Text);
+                    sb.Append("</text>");
+                    break;
+                case CircleShape c:
+                    sb.Append("<circle cx=\"").Append(F(c.Cx)).Append("\" cy=\"").Append(F(c.Cy)).Append("\" r=\"").Append(F(c.R))
+                        .Append("\" fill=\"").Append(c.Fill).Append('"');
+                    AppendStroke(sb, c.Stroke, c.StrokeWidth, null);
+                    sb.Append("/>");
+                    break;
+                case ImageShape img:
+                    var clip = "";
+                    if (img.ClipRadius > 0)
+                    {
+                        // Ids from the geometry and content, so several SVGs inlined in one HTML page do not collide.
+                        var id = $"wf-clip-{(int)img.X}-{(int)img.Y}-{(uint)img.DataUri.GetHashCode(StringComparison.Ordinal):x8}";
+                        sb.Append("<clipPath id=\"").Append(id).Append("\"><circle cx=\"").Append(F(img.X + (img.Width / 2))).Append("\" cy=\"")
+                            .Append(F(img.Y + (img.Height / 2))).Append("\" r=\"").Append(F(img.ClipRadius)).Append("\"/></clipPath>");
+                        clip = $" clip-path=\"url(#{id})\"";
+                    }
+
+                    sb.Append("<image x=\"").Append(F(img.X)).Append("\" y=\"").Append(F(img.Y)).Append("\" width=\"").Append(F(img.Width))
+                        .Append("\" height=\"").Append(F(img.Height)).Append("\" preserveAspectRatio=\"xMidYMid slice\" href=\"");
+                    Xml.Append(sb, img.DataUri);
+                    sb.Append('"').Append(clip).Append("/>");
+                    break;
+                case PathShape p:
+                    sb.Append("<path d=\"").Append(p.D).Append("\" fill=\"").Append(p.Fill).Append('"');
+                    AppendStroke(sb, p.Stroke, p.StrokeWidth, p.Dash);
+                    if (p.Opacity < 1)
+                    {
+                        sb.Append(" opacity=\"").Append(F(p.Opacity)).Append('"');
+                    }
+
+                    if (p.Arrow)
+                    {
+                        sb.Append(" marker-end=\"url(#arrow)\"");
+                    }
+
+                    if (p.Stroke is not null)
+                    {
+                        sb.Append(" stroke-linecap=\"round\" stroke-linejoin=\"round\"");
+                    }
+
+                    sb.Append("/>");
+                    break;
+            }
+        }
+
+        if (groupId is not null)
+        {
+            sb.Append("</g>");
+        }
+
+        sb.Append("</svg>");
+        return sb.ToString();
+    }
+
+    /// <summary>An XML/CSS-safe id: ASCII letters, digits and hyphens only.</summary>
+    public static string SafeId(string id) =>
+        "wf-" + string.Concat(id.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-'));
+
+    private static void AppendStroke(StringBuilder sb, string? stroke, float width, string? dash)
+    {
+        if (stroke is null)
+        {
+            return;
+        }
+
+        sb.Append(" stroke=\"").Append(stroke).Append("\" stroke-width=\"").Append(F(width)).Append('"');
+        if (dash is not null)
+        {
+            sb.Append(" stroke-dasharray=\"").Append(dash).Append('"');
+        }
+    }
+}

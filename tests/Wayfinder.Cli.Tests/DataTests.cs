@@ -1,0 +1,108 @@
+namespace Wayfinder.Cli.Tests;
+
+using System.Text.Json;
+
+public sealed class DataTests
+{
+    private static async Task<TempFolder> DemoWithData(int customers = 400)
+    {
+        var temp = new TempFolder();
+        var init = await CliRunner.RunAsync(temp.Path, "init", "ws");
+        Assert.Equal(0, init.ExitCode);
+        var sample = await CliRunner.RunAsync(temp.Combine("ws"), "sample-data", "-n", customers.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", "3");
+        Assert.True(sample.ExitCode == 0, sample.ToString());
+        return temp;
+    }
+
+    [Fact]
+    public async Task SampleDataThenAnalyzeWritesAReportWhoseFunnelNeverGrows()
+    {
+        using var temp = await DemoWithData();
+
+        var result = await CliRunner.RunAsync(temp.Combine("ws"), "analyze", "first-flight", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        var funnel = json.RootElement.GetProperty("metrics").GetProperty("funnel").EnumerateArray().Select(f => f.GetProperty("customers").GetInt32()).ToList();
+        Assert.Equal(9, funnel.Count);
+        Assert.Equal(400, funnel[0]);
+        Assert.True(funnel.Zip(funnel.Skip(1)).All(p => p.First >= p.Second));
+        Assert.True(File.Exists(temp.Combine("ws", "out", "analysis", "first-flight", "report.json")));
+        Assert.Equal(result.Stdout.Trim(), File.ReadAllText(temp.Combine("ws", "out", "analysis", "first-flight", "report.json")).Trim());
+    }
+
+    [Fact]
+    public async Task AnalyzingTwiceGivesByteIdenticalJson()
+    {
+        using var temp = await DemoWithData();
+
+        var first = await CliRunner.RunAsync(temp.Combine("ws"), "analyze", "first-flight", "--json", "--persona", "travel-manager");
+        var second = await CliRunner.RunAsync(temp.Combine("ws"), "analyze", "first-flight", "--json", "--persona", "travel-manager");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(first.Stdout, second.Stdout);
+        Assert.Contains("\"cut\": \"persona travel-manager\"", first.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportingABadEventsFileReportsEachRowAndKeepsTheGoodOnes()
+    {
+        using var temp = new TempFolder();
+        await CliRunner.RunAsync(temp.Path, "init", "ws", "--empty");
+        temp.Write("ws/events.csv", "customer_id,timestamp,event\nu1,2026-03-01T00:00:00Z,signup\nu2,soon,signup\n");
+
+        var result = await CliRunner.RunAsync(temp.Combine("ws"), "import", "events", "events.csv");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(
+            [
+                "events.csv: 2 rows read, 1 added, 1 rejected",
+                "warning: events.csv:3: timestamp: 'soon' is not a date and time; write ISO 8601 (2026-03-01T14:05:00Z) or epoch seconds/milliseconds/microseconds",
+            ],
+            result.ErrorLines);
+    }
+
+    [Fact]
+    public async Task AnUnknownPeriodOrPersonaIsAUsageError()
+    {
+        using var temp = await DemoWithData(50);
+
+        var period = await CliRunner.RunAsync(temp.Combine("ws"), "analyze", "first-flight", "--period", "Q3");
+        var persona = await CliRunner.RunAsync(temp.Combine("ws"), "analyze", "first-flight", "--persona", "nobody");
+
+        Assert.Equal(2, period.ExitCode);
+        Assert.Equal(["error: 'Q3' is not a period; write a year (2026), a quarter (2026-Q3) or a month (2026-07)"], period.ErrorLines);
+        Assert.Equal(2, persona.ExitCode);
+        Assert.Equal(["error: no persona 'nobody' in the workspace; `wayfinder list` shows the ids"], persona.ErrorLines);
+    }
+
+    [Fact]
+    public async Task DiscoveredPersonasAreWrittenAsValidStatisticalDrafts()
+    {
+        using var temp = await DemoWithData(600);
+
+        var discover = await CliRunner.RunAsync(temp.Combine("ws"), "personas", "discover", "first-flight", "-k", "3");
+        var validate = await CliRunner.RunAsync(temp.Combine("ws"), "validate");
+
+        Assert.True(discover.ExitCode == 0, discover.ToString());
+        Assert.Equal(3, Directory.GetFiles(temp.Combine("ws", "personas"), "statistical-*.yaml").Length);
+        Assert.Contains("type: statistical", File.ReadAllText(temp.Combine("ws", "personas", "statistical-1.yaml")), StringComparison.Ordinal);
+        Assert.True(validate.ExitCode == 0, validate.ToString());
+    }
+
+    [Fact]
+    public async Task GapsListStagesWithoutDataAndTraitsWithoutEvidence()
+    {
+        using var temp = new TempFolder();
+        await CliRunner.RunAsync(temp.Path, "init", "ws");
+
+        var result = await CliRunner.RunAsync(temp.Combine("ws"), "gaps", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var kinds = json.RootElement.EnumerateArray().Select(g => g.GetProperty("kind").GetString()).ToHashSet();
+        Assert.Contains("stage-without-events", kinds);
+        Assert.Contains("trait-without-evidence", kinds);
+        Assert.Contains("stale-persona", kinds);
+    }
+}

@@ -1,0 +1,92 @@
+namespace Wayfinder.Evidence.Tests.Import;
+
+using Parquet;
+using Parquet.Schema;
+using Wayfinder.Evidence.Import;
+using Wayfinder.Evidence.Store;
+
+public sealed class ParquetImportTests
+{
+    private static async Task<string> WriteParquet(string path, string[] customers, DateTime[] times, string[] events, long?[] amounts)
+    {
+        var schema = new ParquetSchema(
+            new DataField("user_id", typeof(string), isNullable: true),
+            new DataField("event_time", typeof(DateTime), isNullable: false),
+            new DataField("event_name", typeof(string), isNullable: true),
+            new DataField("amount", typeof(long), isNullable: true));
+        await using var stream = File.Create(path);
+        await using var writer = await ParquetWriter.CreateAsync(schema, stream);
+        using var group = writer.CreateRowGroup();
+        await group.WriteAsync(schema.DataFields[0], customers);
+        await group.WriteAsync<DateTime>(schema.DataFields[1], times.AsMemory());
+        await group.WriteAsync(schema.DataFields[2], events);
+        await group.WriteAsync<long>(schema.DataFields[3], amounts.AsMemory());
+        return path;
+    }
+
+    [Fact]
+    public async Task ParquetEventsAreImportedWithTypedColumnsAndBadRowsReported()
+    {
+        using var temp = new TempFolder();
+        var march1 = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
+        var file = await WriteParquet(
+            Path.Combine(temp.Path, "events.parquet"),
+            ["u1", "", "u2"],
+            [march1, march1, march1.AddHours(2)],
+            ["buy", "buy", "view"],
+            [42, null, null]);
+        var store = new EventStore(Path.Combine(temp.Path, "store"));
+
+        var report = await store.ImportAsync(file, new EventImportOptions());
+        var log = store.Open();
+
+        Assert.True(report.Succeeded, report.Error);
+        Assert.Equal((3L, 2L, 1L), (report.RowsRead, report.RowsAdded, report.BadRows));
+        Assert.Equal("line 2: customer_id: is missing; every event needs the customer it belongs to", report.Problems.Single().ToString());
+        Assert.Equal(["u1", "u2"], log.CustomerIds);
+        Assert.Equal(new DateTimeOffset(march1).ToUnixTimeMilliseconds() * 1000, log.Timestamps[0]);
+        Assert.Equal(("42", (string?)null), (log.Properties["amount"][0], log.Properties["amount"][1]));
+    }
+
+    [Fact]
+    public async Task ATruncatedParquetFileIsRefusedAndTheStoreKept()
+    {
+        using var temp = new TempFolder();
+        var good = temp.Write("good.csv", "customer_id,timestamp,event\nu1,2026-03-01T00:00:00Z,a\n");
+        var file = await WriteParquet(Path.Combine(temp.Path, "events.parquet"), ["u1"], [DateTime.UtcNow], ["a"], [1]);
+        var bytes = File.ReadAllBytes(file);
+        File.WriteAllBytes(file, bytes[..(bytes.Length / 2)]);
+        var store = new EventStore(Path.Combine(temp.Path, "store"));
+        await store.ImportAsync(good, new EventImportOptions());
+
+        var report = await store.ImportAsync(file, new EventImportOptions());
+
+        Assert.False(report.Succeeded);
+        Assert.StartsWith("not a readable Parquet file", report.Error, StringComparison.Ordinal);
+        Assert.Equal(1, store.Open().EventCount);
+    }
+
+    [Fact]
+    public async Task WrongColumnTypesInCsvAreRowErrorsNotCrashes()
+    {
+        using var temp = new TempFolder();
+        // A timestamp column holding words and numbers of no known size; an NDJSON line whose fields are objects.
+        var csv = temp.Write("events.csv", "customer_id,timestamp,event\nu1,true,a\nu2,12.5.3,a\nu3,-5,a\n");
+        var ndjson = temp.Write("events.ndjson", "{\"customer_id\":{\"id\":1},\"timestamp\":[1,2],\"event\":\"a\"}\n{\"customer_id\":\"u9\",\"timestamp\":\"2026-03-01T00:00:00Z\",\"event\":\"a\"}\n");
+        var store = new EventStore(Path.Combine(temp.Path, "store"));
+
+        var a = await store.ImportAsync(csv, new EventImportOptions());
+        var b = await store.ImportAsync(ndjson, new EventImportOptions());
+
+        Assert.Equal((3L, 0L), (a.BadRows, a.RowsAdded));
+        Assert.Equal(
+            [
+                "line 2: timestamp: 'true' is not a date and time; write ISO 8601 (2026-03-01T14:05:00Z) or epoch seconds/milliseconds/microseconds",
+                "line 3: timestamp: '12.5.3' is not a number",
+                "line 4: timestamp: '-5' is outside 1970–2099 as epoch seconds",
+            ],
+            a.Problems.Select(p => p.ToString()));
+        Assert.Equal((1L, 1L), (b.BadRows, b.RowsAdded));
+        Assert.StartsWith("line 1: no column for customer_id; no column for timestamp (the file's columns are customer_id.id, timestamp.0, timestamp.1, event)", b.Problems.Single().ToString(), StringComparison.Ordinal);
+    }
+}

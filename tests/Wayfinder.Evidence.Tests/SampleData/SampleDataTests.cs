@@ -1,0 +1,64 @@
+namespace Wayfinder.Evidence.Tests.SampleData;
+
+using Wayfinder.Core.Templates;
+using Wayfinder.Core.Workspaces;
+using Wayfinder.Evidence.Analysis;
+using Wayfinder.Evidence.Import;
+using Wayfinder.Evidence.SampleData;
+using Wayfinder.Evidence.Store;
+using Wayfinder.Evidence.Surveys;
+using Wayfinder.Evidence.Tests.Import;
+
+public sealed class SampleDataTests
+{
+    private static Workspace Demo(string root)
+    {
+        foreach (var (path, text) in DemoWorkspace.Files("schemas"))
+        {
+            var full = Path.Combine(root, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, text);
+        }
+
+        return WorkspaceLoader.Load(root).Workspace;
+    }
+
+    [Fact]
+    public void TheSameSeedWritesTheSameFiles()
+    {
+        using var temp = new TempFolder();
+        var workspace = Demo(Path.Combine(temp.Path, "ws"));
+
+        var a = SampleDataWriter.Write(workspace, Path.Combine(temp.Path, "a"), 200, seed: 5);
+        var b = SampleDataWriter.Write(workspace, Path.Combine(temp.Path, "b"), 200, seed: 5);
+
+        Assert.Equal(File.ReadAllText(a.EventsFile), File.ReadAllText(b.EventsFile));
+        Assert.Equal(File.ReadAllText(a.SurveysFile), File.ReadAllText(b.SurveysFile));
+        Assert.Equal(File.ReadAllText(a.InsightsFile), File.ReadAllText(b.InsightsFile));
+        Assert.True(a.Events > 200 && a.Surveys > 0 && a.Insights > 0);
+    }
+
+    [Fact]
+    public async Task SampleDataImportsCleanlyAndDrawsADecreasingFunnelWithStrandedCustomers()
+    {
+        using var temp = new TempFolder();
+        var root = Path.Combine(temp.Path, "ws");
+        var workspace = Demo(root);
+        var data = SampleDataWriter.Write(workspace, Path.Combine(temp.Path, "data"), 500, seed: 11);
+        var store = EventStore.ForWorkspace(root);
+        var feedback = SurveyStore.ForWorkspace(root);
+
+        var events = await store.ImportAsync(data.EventsFile, new EventImportOptions());
+        var surveys = feedback.ImportSurveys(data.SurveysFile);
+        var insights = feedback.ImportInsights(data.InsightsFile);
+        var journey = workspace.FindJourney("first-flight")!;
+        var report = JourneyAnalysis.Run(workspace, journey, store.Open(), feedback.Surveys(), new AnalysisRequest { Today = new DateOnly(2026, 11, 25) });
+
+        Assert.Equal((0L, 0L, 0L), (events.BadRows, surveys.BadRows, insights.BadRows));
+        var funnel = report.Metrics.Funnel.Select(f => f.Customers).ToList();
+        Assert.True(funnel[0] > 0 && funnel.Zip(funnel.Skip(1)).All(p => p.First >= p.Second), string.Join(" → ", funnel));
+        Assert.True(funnel[^1] < funnel[0]);
+        Assert.True(report.Metrics.Stranded.Sum(s => s.Stranded) > 0);
+        Assert.Contains(report.StageSatisfaction, s => s.Responses > 0);
+    }
+}
