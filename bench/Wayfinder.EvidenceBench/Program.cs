@@ -9,6 +9,38 @@ using Wayfinder.Evidence.SampleData;
 using Wayfinder.Evidence.Store;
 using Wayfinder.EvidenceBench;
 
+if (args.Contains("--metrics-only"))
+{
+    // Profiling aid: analyse an already-saved store repeatedly.
+    var store = new EventStore(Path.Combine(Path.GetTempPath(), "wayfinder-bench", "store")).Open();
+    var j = BenchJourney.Create();
+    for (var i = 0; i < 8; i++)
+    {
+        var w = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var m = JourneyAnalyzer.Analyze(j.Id, store, JourneyMapping.Build(j, store), new AnalysisOptions());
+        Console.WriteLine($"run {i}: {w.Elapsed.TotalMilliseconds:F0} ms, cpu {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms ({m.Customers} customers)");
+    }
+
+    return;
+}
+
+if (args.Contains("--import-only"))
+{
+    // Profiling aid: read the 10M-event CSV and build the log, three times.
+    var file = Path.Combine(Path.GetTempPath(), "wayfinder-bench", "events-10000000.csv");
+    for (var i = 0; i < 3; i++)
+    {
+        var w = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var (read, _) = await EventImporter.ReadAsync(file, new EventImportOptions(), CancellationToken.None);
+        var built = EventLogBuilder.Combine(read, out _);
+        Console.WriteLine($"import {i}: {w.Elapsed.TotalMilliseconds:F0} ms, cpu {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms ({built.EventCount} events)");
+    }
+
+    return;
+}
+
 var events = args.FirstOrDefault(a => char.IsDigit(a[0])) is { } n ? long.Parse(n, CultureInfo.InvariantCulture) : 1_000_000;
 var runDuckDb = !args.Contains("--no-duckdb");
 var dirIndex = Array.IndexOf(args, "--dir");
@@ -33,22 +65,32 @@ var inactivity = TimeSpan.FromDays(14);
 
 // Wayfinder: import (parse + build), metrics, save, reopen.
 static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+var memory = new List<string>();
+void Mark(string phase)
+{
+    var process = Process.GetCurrentProcess();
+    memory.Add($"{phase}: heap {GC.GetTotalMemory(false) / 1e6:F0} MB, working set {process.WorkingSet64 / 1e6:F0} MB, peak {process.PeakWorkingSet64 / 1e6:F0} MB");
+}
+
 var total = Stopwatch.StartNew();
 var cpu0 = Cpu();
 var parse = Stopwatch.StartNew();
 var (parts, report) = await EventImporter.ReadAsync(csv, new EventImportOptions(), CancellationToken.None);
 parse.Stop();
 var cpu1 = Cpu();
+Mark("after parse");
 var build = Stopwatch.StartNew();
 var log = EventLogBuilder.Combine(parts, out var duplicates);
 build.Stop();
 var cpu2 = Cpu();
+Mark("after build");
 parts = null;
 var metricsWatch = Stopwatch.StartNew();
 var mapping = JourneyMapping.Build(journey, log);
 var metrics = JourneyAnalyzer.Analyze(journey.Id, log, mapping, new AnalysisOptions { Window = window, Inactivity = inactivity });
 metricsWatch.Stop();
 var cpu3 = Cpu();
+Mark("after metrics");
 total.Stop();
 var storeDir = Path.Combine(dir, "store");
 var save = Stopwatch.StartNew();
@@ -73,7 +115,9 @@ for (var run = 0; run < 3; run++)
     mappingTime = Math.Min(mappingTime, mapped);
     analyzeTime = Math.Min(analyzeTime, watch.Elapsed.TotalSeconds - mapped);
 }
+Mark("after reopen and metrics");
 var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+memory.ForEach(m => Console.WriteLine("memory: " + m));
 
 Console.WriteLine($"wayfinder: parse {parse.Elapsed.TotalSeconds:F2} s, build {build.Elapsed.TotalSeconds:F2} s, metrics {metricsWatch.Elapsed.TotalSeconds:F3} s → import+metrics {total.Elapsed.TotalSeconds:F2} s ({events / total.Elapsed.TotalSeconds / 1e6:F1} M events/s)");
 Console.WriteLine($"wayfinder: cpu time: parse {cpu1 - cpu0:F2} s, build {cpu2 - cpu1:F2} s, metrics {cpu3 - cpu2:F3} s (wall time suffers when the machine is busy: load {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");

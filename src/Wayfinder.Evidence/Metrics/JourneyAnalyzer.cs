@@ -113,11 +113,23 @@ public static class JourneyAnalyzer
         private readonly TimeList[] _timings;
         private readonly TimeList?[] _spanTimings;
         private readonly int[] _stranded;
-        private readonly Dictionary<int[], int> _variants = new(IntSequenceComparer.Instance);
-        private readonly TimeList?[] _edgeTimes;
+        private readonly VariantTable _variants;
+        // Every transition of this partition as (edge, duration), in arrays sized once: growing one list per edge
+        // spent most of the metrics pass zeroing fresh memory.
+        private readonly List<(int[] Edges, long[] Durations, int Count)> _transitions = [];
+        private int[] _edgeIds = [];
+        private long[] _edgeDurations = [];
+        private int _transitionCount;
         private readonly int[] _starts;
         private readonly int[] _ends;
         private readonly int[] _channelEvents;
+        private readonly int[] _seenStage;
+        private readonly int[] _seenTp;
+        private readonly long[] _firstTime;
+        private readonly long[] _firstAfter;
+        private readonly ChainSet _chains;
+        private readonly List<int> _path = [];
+        private readonly List<(int Stage, long Time)> _visits = [];
         private int _customers;
         private int _mappedEvents;
         private int _unmappedEvents;
@@ -135,13 +147,39 @@ public static class JourneyAnalyzer
             _timings = [.. Enumerable.Range(0, Math.Max(0, stages - 1)).Select(_ => new TimeList())];
             _spanTimings = new TimeList?[stages * stages];
             _stranded = new int[tps];
-            _edgeTimes = new TimeList?[tps * tps];
             _starts = new int[tps];
             _ends = new int[tps];
             _channelEvents = new int[stages * context.ChannelNames.Count];
+            // Long paths are mostly unique: size the table once for about a third of the customers.
+            _variants = new VariantTable(tps, context.Log.CustomerCount / Math.Max(1, Environment.ProcessorCount) / 3);
+
+            // "Seen" marks hold the customer index that last set them, so nothing is cleared between customers.
+            _seenStage = new int[stages];
+            _seenTp = new int[tps];
+            _seenStage.AsSpan().Fill(-1);
+            _seenTp.AsSpan().Fill(-1);
+            _firstTime = new long[stages];
+            _firstAfter = new long[stages];
+            _chains = new ChainSet(stages);
         }
 
         public void Run(int firstCustomer, int endCustomer)
+        {
+            var log = _context.Log;
+            var rows = log.CustomerStart[endCustomer] - log.CustomerStart[firstCustomer];
+            _edgeIds = new int[rows];
+            _edgeDurations = new long[rows];
+            _transitionCount = 0;
+            for (var c = firstCustomer; c < endCustomer; c++)
+            {
+                Customer(c);
+            }
+
+            _transitions.Add((_edgeIds, _edgeDurations, _transitionCount));
+        }
+
+        /// <summary>One customer's events; a method of its own so the JIT compiles it fully (not as an on-stack replacement of a long loop).</summary>
+        private void Customer(int c)
         {
             var log = _context.Log;
             var options = _context.Options;
@@ -154,148 +192,126 @@ public static class JourneyAnalyzer
             var stageCount = _context.StageCount;
             var channelCount = _context.ChannelNames.Count;
             var (from, to, channelCode, window) = (_context.From, _context.To, _context.ChannelCode, _context.Window);
-            var variantLookup = _variants.GetAlternateLookup<ReadOnlySpan<int>>();
-            var filter = options.CustomerFilter;
-
-            // "Seen" marks hold the customer index that last set them, so nothing is cleared between customers.
-            var seenStage = new int[stageCount];
-            var seenTp = new int[_context.TpCount];
-            seenStage.AsSpan().Fill(-1);
-            seenTp.AsSpan().Fill(-1);
-            var firstTime = new long[stageCount];
-            var firstAfter = new long[stageCount];
-            var chains = new ChainSet(stageCount);
-            var path = new List<int>();
-            var visits = new List<(int Stage, long Time)>();
-
-            for (var c = firstCustomer; c < endCustomer; c++)
+            var (seenStage, seenTp, firstTime, firstAfter, chains, path, visits) = (_seenStage, _seenTp, _firstTime, _firstAfter, _chains, _path, _visits);
+            if (options.CustomerFilter is { } filter && !filter(c))
             {
-                if (filter is not null && !filter(c))
+                return;
+            }
+
+            firstTime.AsSpan().Fill(long.MinValue);
+            firstAfter.AsSpan().Fill(long.MinValue);
+            chains.Reset();
+            path.Clear();
+            var pathHash = VariantTable.Seed;
+            visits.Clear();
+            var lastTp = -1;
+            var lastTime = 0L;
+            var reachedLastStage = false;
+
+            for (var r = customerStart[c]; r < customerStart[c + 1]; r++)
+            {
+                var t = timestamps[r];
+                if (t < from || t >= to || (channelCode != -2 && channelCodes[r] != channelCode))
                 {
                     continue;
                 }
 
-                firstTime.AsSpan().Fill(long.MinValue);
-                firstAfter.AsSpan().Fill(long.MinValue);
-                chains.Reset();
-                path.Clear();
-                visits.Clear();
-                var lastTp = -1;
-                var lastTime = 0L;
-                var reachedLastStage = false;
-
-                for (var r = customerStart[c]; r < customerStart[c + 1]; r++)
+                var tp = touchpointOfRow[r];
+                if (tp < 0)
                 {
-                    var t = timestamps[r];
-                    if (t < from || t >= to || (channelCode != -2 && channelCodes[r] != channelCode))
-                    {
-                        continue;
-                    }
-
-                    var tp = touchpointOfRow[r];
-                    if (tp < 0)
-                    {
-                        _unmappedEvents++;
-                        continue;
-                    }
-
-                    _mappedEvents++;
-                    var s = tpStage[tp];
-                    _stageEvents[s]++;
-                    _tpEvents[tp]++;
-                    if (seenStage[s] != c)
-                    {
-                        seenStage[s] = c;
-                        _stageCustomers[s]++;
-                    }
-
-                    if (seenTp[tp] != c)
-                    {
-                        seenTp[tp] = c;
-                        _tpCustomers[tp]++;
-                    }
-
-                    if (s > 0 && firstAfter[s] == long.MinValue && firstTime[s - 1] != long.MinValue && t > firstTime[s - 1])
-                    {
-                        firstAfter[s] = t;
-                    }
-
-                    if (firstTime[s] == long.MinValue)
-                    {
-                        firstTime[s] = t;
-                    }
-
-                    chains.Advance(s, t, window);
-                    visits.Add((s, t));
-                    reachedLastStage |= s == stageCount - 1;
-
-                    if (lastTp >= 0)
-                    {
-                        (_edgeTimes[(lastTp * _context.TpCount) + tp] ??= new TimeList()).Add(t - lastTime);
-                    }
-
-                    if (!options.CollapseRepeats || lastTp != tp)
-                    {
-                        path.Add(tp);
-                    }
-
-                    var channel = channelCodes[r] >= 0 ? channelCodes[r] : tpChannel[tp];
-                    if (channel >= 0)
-                    {
-                        _channelEvents[(s * channelCount) + channel]++;
-                    }
-
-                    lastTp = tp;
-                    lastTime = t;
-                }
-
-                if (lastTp < 0)
-                {
+                    _unmappedEvents++;
                     continue;
                 }
 
-                _customers++;
-                var level = chains.Reached;
-                _funnelAt[level]++;
-                for (var k = 0; k + 1 < level; k++)
+                _mappedEvents++;
+                var s = tpStage[tp];
+                _stageEvents[s]++;
+                _tpEvents[tp]++;
+                if (seenStage[s] != c)
                 {
-                    _timings[k].Add(firstAfter[k + 1] - firstTime[k]);
+                    seenStage[s] = c;
+                    _stageCustomers[s]++;
                 }
 
-                // Stages further apart: from the first reach of a to the first reach of b after it.
-                for (var a = 0; a + 2 < level; a++)
+                if (seenTp[tp] != c)
                 {
-                    for (var b = a + 2; b < level; b++)
+                    seenTp[tp] = c;
+                    _tpCustomers[tp]++;
+                }
+
+                if (s > 0 && firstAfter[s] == long.MinValue && firstTime[s - 1] != long.MinValue && t > firstTime[s - 1])
+                {
+                    firstAfter[s] = t;
+                }
+
+                if (firstTime[s] == long.MinValue)
+                {
+                    firstTime[s] = t;
+                }
+
+                chains.Advance(s, t, window);
+                visits.Add((s, t));
+                reachedLastStage |= s == stageCount - 1;
+
+                if (lastTp >= 0)
+                {
+                    _edgeIds[_transitionCount] = (lastTp * _context.TpCount) + tp;
+                    _edgeDurations[_transitionCount++] = t - lastTime;
+                }
+
+                if (!options.CollapseRepeats || lastTp != tp)
+                {
+                    path.Add(tp);
+                    pathHash = VariantTable.Step(pathHash, tp);
+                }
+
+                var channel = channelCodes[r] >= 0 ? channelCodes[r] : tpChannel[tp];
+                if (channel >= 0)
+                {
+                    _channelEvents[(s * channelCount) + channel]++;
+                }
+
+                lastTp = tp;
+                lastTime = t;
+            }
+
+            if (lastTp < 0)
+            {
+                return;
+            }
+
+            _customers++;
+            var level = chains.Reached;
+            _funnelAt[level]++;
+            for (var k = 0; k + 1 < level; k++)
+            {
+                _timings[k].Add(firstAfter[k + 1] - firstTime[k]);
+            }
+
+            // Stages further apart: from the first reach of a to the first reach of b after it.
+            for (var a = 0; a + 2 < level; a++)
+            {
+                for (var b = a + 2; b < level; b++)
+                {
+                    foreach (var (stage, time) in visits)
                     {
-                        foreach (var (stage, time) in visits)
+                        if (stage == b && time > firstTime[a])
                         {
-                            if (stage == b && time > firstTime[a])
-                            {
-                                (_spanTimings[(a * stageCount) + b] ??= new TimeList()).Add(time - firstTime[a]);
-                                break;
-                            }
+                            (_spanTimings[(a * stageCount) + b] ??= new TimeList()).Add(time - firstTime[a]);
+                            break;
                         }
                     }
                 }
-
-                if (!reachedLastStage && _context.DataEnd - lastTime > _context.Inactivity)
-                {
-                    _stranded[lastTp]++;
-                }
-
-                _starts[path[0]]++;
-                _ends[path[^1]]++;
-                var pathSpan = CollectionsMarshal.AsSpan(path);
-                ref var count = ref CollectionsMarshal.GetValueRefOrNullRef(variantLookup, pathSpan);
-                if (Unsafe.IsNullRef(ref count))
-                {
-                    _variants.Add(pathSpan.ToArray(), 1);
-                }
-                else
-                {
-                    count++;
-                }
             }
+
+            if (!reachedLastStage && _context.DataEnd - lastTime > _context.Inactivity)
+            {
+                _stranded[lastTp]++;
+            }
+
+            _starts[path[0]]++;
+            _ends[path[^1]]++;
+            _variants.Add(pathHash, CollectionsMarshal.AsSpan(path), 1);
         }
 
         public void Merge(Pass other)
@@ -322,18 +338,9 @@ public static class JourneyAnalyzer
                 }
             }
 
-            for (var e = 0; e < _edgeTimes.Length; e++)
-            {
-                if (other._edgeTimes[e] is { } times)
-                {
-                    (_edgeTimes[e] ??= new TimeList()).AddRange(times.Span);
-                }
-            }
+            _transitions.AddRange(other._transitions);
 
-            foreach (var (variant, count) in other._variants)
-            {
-                CollectionsMarshal.GetValueRefOrAddDefault(_variants, variant, out _) += count;
-            }
+            _variants.MergeFrom(other._variants);
 
             _customers += other._customers;
             _mappedEvents += other._mappedEvents;
@@ -357,7 +364,7 @@ public static class JourneyAnalyzer
                 SpanTimings = [.. _spanTimings.Select((list, i) => (list, i)).Where(x => x.list is not null).Select(x => Timing(mapping, x.i / _context.StageCount, x.i % _context.StageCount, x.list!))],
                 Stranded = [.. mapping.Touchpoints.Select((t, i) => new StrandedRow(t.Id, mapping.Stages[t.Stage].Id, _stranded[i], _tpCustomers[i], Ratio(_stranded[i], _tpCustomers[i])))],
                 Variants = Variants(mapping, _variants, _customers, options.TopVariants),
-                Flow = Flow(mapping, _edgeTimes),
+                Flow = Flow(mapping, _transitions),
                 Endpoints = [.. mapping.Touchpoints.Select((t, i) => new EndpointRow(t.Id, _starts[i], _ends[i])).Where(e => e.Starts + e.Ends > 0)],
                 ChannelMix = ChannelMix(mapping, _channelEvents, _context.ChannelNames),
             };
@@ -412,7 +419,7 @@ public static class JourneyAnalyzer
             Seconds(Percentile.Of(values, 0.9)));
     }
 
-    private static List<PathVariant> Variants(JourneyMapping mapping, Dictionary<int[], int> variants, int customers, int top)
+    private static List<PathVariant> Variants(JourneyMapping mapping, VariantTable table, int customers, int top)
     {
         if (top <= 0)
         {
@@ -420,10 +427,8 @@ public static class JourneyAnalyzer
         }
 
         // Keep the top by count first (cheap), then break ties by the ids for a deterministic order.
-        var cutoff = variants.Count <= top ? 0 : variants.Values.OrderDescending().ElementAt(top - 1);
-        return variants
-            .Where(v => v.Value >= cutoff)
-            .Select(v => (Ids: v.Key.Select(tp => mapping.Touchpoints[tp].Id).ToArray(), Count: v.Value))
+        return table.Top(top)
+            .Select(v => (Ids: v.Path.Select(tp => mapping.Touchpoints[tp].Id).ToArray(), v.Count))
             .OrderByDescending(v => v.Count)
             .ThenBy(v => string.Join('\u001f', v.Ids), StringComparer.Ordinal)
             .Take(top)
@@ -431,21 +436,47 @@ public static class JourneyAnalyzer
             .ToList();
     }
 
-    private static List<FlowEdge> Flow(JourneyMapping mapping, TimeList?[] edgeTimes)
+    private static List<FlowEdge> Flow(JourneyMapping mapping, List<(int[] Edges, long[] Durations, int Count)> transitions)
     {
         var tpCount = mapping.Touchpoints.Count;
-        return edgeTimes
-            .Select((times, index) => (times, index))
-            .Where(e => e.times is not null)
-            .Select(e =>
+        var counts = new int[(tpCount * tpCount) + 1];
+        foreach (var (edges, _, count) in transitions)
+        {
+            for (var i = 0; i < count; i++)
             {
-                var span = e.times!.Span;
-                return new FlowEdge(mapping.Touchpoints[e.index / tpCount].Id, mapping.Touchpoints[e.index % tpCount].Id, span.Length, Seconds(Percentile.Of(span, 0.5)) ?? 0);
-            })
-            .OrderByDescending(e => e.Count)
-            .ThenBy(e => e.From, StringComparer.Ordinal)
-            .ThenBy(e => e.To, StringComparer.Ordinal)
-            .ToList();
+                counts[edges[i] + 1]++;
+            }
+        }
+
+        // Counting sort of all durations by edge, then the median of each edge's segment.
+        var offsets = new int[counts.Length];
+        for (var e = 1; e < counts.Length; e++)
+        {
+            offsets[e] = offsets[e - 1] + counts[e];
+        }
+
+        var sorted = new long[offsets[^1]];
+        var next = (int[])offsets.Clone();
+        foreach (var (edges, durations, count) in transitions)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                sorted[next[edges[i]]++] = durations[i];
+            }
+        }
+
+        var result = new List<FlowEdge>();
+        for (var e = 0; e < tpCount * tpCount; e++)
+        {
+            var length = offsets[e + 1] - offsets[e];
+            if (length > 0)
+            {
+                var span = sorted.AsSpan(offsets[e], length);
+                result.Add(new FlowEdge(mapping.Touchpoints[e / tpCount].Id, mapping.Touchpoints[e % tpCount].Id, length, Seconds(Percentile.Of(span, 0.5)) ?? 0));
+            }
+        }
+
+        return [.. result.OrderByDescending(e => e.Count).ThenBy(e => e.From, StringComparer.Ordinal).ThenBy(e => e.To, StringComparer.Ordinal)];
     }
 
     private static List<ChannelShare> ChannelMix(JourneyMapping mapping, int[] channelEvents, List<string> channelNames)
@@ -476,6 +507,248 @@ public static class JourneyAnalyzer
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// Path variants counted by a 64-bit hash built while the path grows; each hash keeps its paths and compares them,
+    /// so two paths sharing a hash still count apart. Hashing the finished path through a comparer cost a third of the pass.
+    /// </summary>
+    private sealed class VariantTable
+    {
+        public const ulong Seed = 0xCBF29CE484222325UL;
+
+        // Short paths (up to three touchpoints, most customers) count in a dense array: a big hash table's cache misses
+        // cost most of the metrics pass. index = t1 + 1 + n·(t2 + 1) + n²·(t3 + 1), with 0 meaning "no touchpoint".
+        private const int DenseLength = 3;
+        private const int MaxDenseTouchpoints = 40;
+        private readonly int _touchpoints;
+        private readonly int[] _dense;
+
+        // hash → index of the first entry with that hash (open addressing, linear probing: one cache miss a lookup);
+        // entries chain on the (rare) shared hash. Hashes are never 0, which marks an empty slot.
+        private ulong[] _keys;
+        private int[] _heads;
+        private int _used;
+        private Entry[] _entries;
+        private int[] _pool = new int[4096];
+        private int _entryCount;
+        private int _poolCount;
+
+        public VariantTable(int touchpoints, int expected)
+        {
+            var capacity = 1024;
+            while (capacity < expected * 2)
+            {
+                capacity *= 2;
+            }
+
+            _keys = new ulong[capacity];
+            _heads = new int[capacity];
+            _entries = new Entry[Math.Max(16, expected)];
+            _touchpoints = touchpoints;
+            var radix = touchpoints + 1;
+            _dense = touchpoints <= MaxDenseTouchpoints ? new int[radix * radix * radix] : [];
+        }
+
+        public static ulong Step(ulong hash, int touchpoint) => (hash ^ (ulong)(touchpoint + 1)) * 0x100000001B3UL * 0x9E3779B97F4A7C15UL;
+
+        public void Add(ulong hash, ReadOnlySpan<int> path, int count)
+        {
+            if (path.Length <= DenseLength && _dense.Length > 0)
+            {
+                var radix = _touchpoints + 1;
+                var index = 0;
+                for (var i = path.Length - 1; i >= 0; i--)
+                {
+                    index = (index * radix) + path[i] + 1;
+                }
+
+                _dense[index] += count;
+                return;
+            }
+
+            hash |= 1;
+            var slot = Slot(hash);
+            if (_keys[slot] == 0)
+            {
+                _keys[slot] = hash;
+                _heads[slot] = NewEntry(hash, path, count);
+                if (++_used * 2 > _keys.Length)
+                {
+                    Grow();
+                }
+
+                return;
+            }
+
+            for (var index = _heads[slot]; ; index = _entries[index].Next)
+            {
+                ref var entry = ref _entries[index];
+                if (path.SequenceEqual(_pool.AsSpan(entry.Offset, entry.Length)))
+                {
+                    entry.Count += count;
+                    return;
+                }
+
+                if (entry.Next < 0)
+                {
+                    var added = NewEntry(hash, path, count);
+                    _entries[index].Next = added;
+                    return;
+                }
+            }
+        }
+
+        public IEnumerable<(ulong Hash, int[] Path, int Count)> Entries()
+        {
+            foreach (var (path, count) in DenseEntries())
+            {
+                var hash = Seed;
+                foreach (var tp in path)
+                {
+                    hash = Step(hash, tp);
+                }
+
+                yield return (hash, path, count);
+            }
+
+            for (var i = 0; i < _entryCount; i++)
+            {
+                var entry = _entries[i];
+                yield return (entry.Hash, _pool.AsSpan(entry.Offset, entry.Length).ToArray(), entry.Count);
+            }
+        }
+
+        /// <summary>The entries with the highest counts, without copying the others' paths.</summary>
+        public IEnumerable<(int[] Path, int Count)> Top(int top)
+        {
+            var dense = DenseEntries().ToList();
+            if (top <= 0 || _entryCount + dense.Count == 0)
+            {
+                yield break;
+            }
+
+            // The top-th largest count, kept in a small min-heap instead of sorting every count.
+            var heap = new PriorityQueue<int, int>(top + 1);
+            void Offer(int count)
+            {
+                if (heap.Count < top)
+                {
+                    heap.Enqueue(count, count);
+                }
+                else if (count > heap.Peek())
+                {
+                    heap.EnqueueDequeue(count, count);
+                }
+            }
+
+            for (var i = 0; i < _entryCount; i++)
+            {
+                Offer(_entries[i].Count);
+            }
+
+            dense.ForEach(d => Offer(d.Count));
+            var cutoff = heap.Peek();
+            foreach (var entry in dense)
+            {
+                if (entry.Count >= cutoff)
+                {
+                    yield return entry;
+                }
+            }
+
+            for (var i = 0; i < _entryCount; i++)
+            {
+                if (_entries[i].Count >= cutoff)
+                {
+                    yield return (_pool.AsSpan(_entries[i].Offset, _entries[i].Length).ToArray(), _entries[i].Count);
+                }
+            }
+        }
+
+        private IEnumerable<(int[] Path, int Count)> DenseEntries()
+        {
+            var radix = _touchpoints + 1;
+            for (var index = 1; index < _dense.Length; index++)
+            {
+                if (_dense[index] == 0)
+                {
+                    continue;
+                }
+
+                var path = new List<int>(DenseLength);
+                for (var rest = index; rest > 0; rest /= radix)
+                {
+                    path.Add((rest % radix) - 1);
+                }
+
+                yield return ([.. path], _dense[index]);
+            }
+        }
+
+        /// <summary>The slot holding <paramref name="hash"/>, or the empty slot where it belongs.</summary>
+        private int Slot(ulong hash)
+        {
+            var mask = _keys.Length - 1;
+            var slot = (int)(hash >> 20) & mask;
+            while (_keys[slot] != 0 && _keys[slot] != hash)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            return slot;
+        }
+
+        private void Grow()
+        {
+            var (keys, heads) = (_keys, _heads);
+            _keys = new ulong[keys.Length * 2];
+            _heads = new int[keys.Length * 2];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                if (keys[i] != 0)
+                {
+                    var slot = Slot(keys[i]);
+                    _keys[slot] = keys[i];
+                    _heads[slot] = heads[i];
+                }
+            }
+        }
+
+        /// <summary>Adds another partition's counts: dense cells add up, table entries are looked up by their stored hash.</summary>
+        public void MergeFrom(VariantTable other)
+        {
+            for (var i = 0; i < _dense.Length; i++)
+            {
+                _dense[i] += other._dense[i];
+            }
+
+            for (var i = 0; i < other._entryCount; i++)
+            {
+                var entry = other._entries[i];
+                Add(entry.Hash, other._pool.AsSpan(entry.Offset, entry.Length), entry.Count);
+            }
+        }
+
+        private int NewEntry(ulong hash, ReadOnlySpan<int> path, int count)
+        {
+            if (_entryCount == _entries.Length)
+            {
+                Array.Resize(ref _entries, _entries.Length * 2);
+            }
+
+            while (_poolCount + path.Length > _pool.Length)
+            {
+                Array.Resize(ref _pool, _pool.Length * 2);
+            }
+
+            path.CopyTo(_pool.AsSpan(_poolCount));
+            _entries[_entryCount] = new Entry(hash, _poolCount, path.Length, count, -1);
+            _poolCount += path.Length;
+            return _entryCount++;
+        }
+
+        private record struct Entry(ulong Hash, int Offset, int Length, int Count, int Next);
     }
 
     /// <summary>A growable list of durations without the bounds checks of List.</summary>

@@ -66,7 +66,7 @@ public static class EventGenerator
         {
             var id = "c" + c.ToString(CultureInfo.InvariantCulture).PadLeft(width, '0');
             // Attributes depend on the customer alone, so a customer keeps them across the journeys generated.
-            var traits = new Random(unchecked((options.Seed * 7919) + c));
+            var traits = new TraitRandom(unchecked(((ulong)options.Seed * 0x9E3779B97F4A7C15UL) + (ulong)c));
             var plan = s_plans[traits.Next(s_plans.Length)];
             var country = s_countries[traits.Next(s_countries.Length)];
             var device = s_devices[traits.Next(s_devices.Length)];
@@ -128,6 +128,24 @@ public static class EventGenerator
 
                 t += (long)(-Math.Log(1 - random.NextDouble()) * 30 * hour);
             }
+        }
+    }
+
+    /// <summary>SplitMix64: a customer's own tiny random source (a new System.Random per customer dominated generation).</summary>
+    private struct TraitRandom(ulong seed)
+    {
+        private ulong _state = seed;
+
+        public int Next(int max) => (int)(NextULong() % (ulong)max);
+
+        public double NextDouble() => (NextULong() >> 11) * (1.0 / (1UL << 53));
+
+        private ulong NextULong()
+        {
+            var z = _state += 0x9E3779B97F4A7C15UL;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            return z ^ (z >> 31);
         }
     }
 

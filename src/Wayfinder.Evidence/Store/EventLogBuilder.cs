@@ -502,12 +502,22 @@ internal sealed class Interner
 
     public Interner() => _lookup = _map.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private string _last = "";
+    private int _lastCode = -1;
+
     public List<string> Values { get; } = [];
 
     public int Intern(ReadOnlySpan<char> value)
     {
+        // Values repeat from one row to the next (a customer's plan, a session's channel): compare before hashing.
+        if (_lastCode >= 0 && value.SequenceEqual(_last))
+        {
+            return _lastCode;
+        }
+
         if (_lookup.TryGetValue(value, out var code))
         {
+            (_last, _lastCode) = (Values[code], code);
             return code;
         }
 
@@ -515,6 +525,7 @@ internal sealed class Interner
         var text = value.ToString();
         _map.Add(text, code);
         Values.Add(text);
+        (_last, _lastCode) = (text, code);
         return code;
     }
 
