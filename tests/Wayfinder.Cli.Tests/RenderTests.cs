@@ -189,4 +189,30 @@ public sealed class RenderTests
         Assert.Equal(2, result.ExitCode);
         Assert.Equal(["error: persona \"maya\" renders to svg, png, pdf, not xlsx"], result.ErrorLines);
     }
+
+    [Fact]
+    public async Task ExportWritesTheJourneyAsMermaidBesideItByDefault()
+    {
+        using var folder = TempFolder.WithFixture("small");
+
+        var result = await CliRunner.RunAsync(folder.Path, "export", "booking");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(["wrote journeys/booking.mmd", "exported 1 file beside their documents"], result.ErrorLines);
+        Assert.StartsWith("journey", folder.Read("journeys/booking.mmd").TrimStart(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExportTakesXlsxFromTheFileNameAndRefusesDrawings()
+    {
+        using var folder = TempFolder.WithFixture("small");
+
+        var xlsx = await CliRunner.RunAsync(folder.Path, "export", "booking", "-o", "lanes.xlsx");
+        var svg = await CliRunner.RunAsync(folder.Path, "export", "booking", "--format", "svg");
+
+        Assert.True(xlsx.ExitCode == 0, xlsx.ToString());
+        Assert.Equal("PK"u8.ToArray(), File.ReadAllBytes(folder.Combine("lanes.xlsx"))[..2]);
+        Assert.Equal(2, svg.ExitCode);
+        Assert.Equal(["error: export writes mermaid, xlsx, csv; for svg use `wayfinder render`"], svg.ErrorLines);
+    }
 }
