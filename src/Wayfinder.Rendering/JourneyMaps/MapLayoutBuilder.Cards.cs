@@ -52,6 +52,11 @@ public static partial class MapLayoutBuilder
                     AddSmall($"owner · {item.Owner}");
                 }
 
+                if (lane.Type == LaneType.Touchpoints && Charts.JourneyTouchpoints.IdOf(lane, item) is { } touchpointId)
+                {
+                    AddDataRows(ctx, rows, touchpointId, w);
+                }
+
                 break;
 
             case LaneType.Kpis:

@@ -91,6 +91,53 @@ public static partial class MapLayoutBuilder
             }));
         }
 
+        // What the data marks: stranded customers, drop-off, knowledge gaps.
+        var dropOff = ctx.Data?.Metrics.Funnel.Any(f => f.DropOff > 0) == true;
+        if (ctx.Marks.HasStranded || ctx.Marks.HasGaps || dropOff)
+        {
+            var entries = new List<(float Height, Action<float, float> Draw)>();
+            if (ctx.Marks.HasStranded)
+            {
+                entries.Add((48, (ex, ey) =>
+                {
+                    new BadgeRow(["⊥ N stranded · X% exit"], true).Draw(scene, ex, ey, 200);
+                    new BadgeRow(["⊥ N stranded · X% exit"], false).Draw(scene, ex, ey + 24, 200);
+                    scene.Lines(["stranded at a touchpoint: last seen there, long ago,", $"before the last stage (solid: the {WorstStranded} worst)"], ex + 170, ey + 2, 11, 15, Palette.Ink);
+                }));
+            }
+
+            if (dropOff)
+            {
+                entries.Add((26, (ex, ey) =>
+                {
+                    const string Sample = "−N (X%) drop-off";
+                    scene.Box(ex, ey, DejaVuMeasurer.Instance.Measure(Sample, 10.5f, FontStyleKind.Bold) + 16, 20, Palette.Band, null, 0, 3);
+                    scene.Text(ex + 8, ey + 14, Sample, 10.5f, DropOffOnBand, FontStyleKind.Bold);
+                    scene.Text(ex + 170, ey + 14, "reached the stage but not the next one", 11, Palette.Ink);
+                }));
+            }
+
+            if (ctx.Marks.HasGaps)
+            {
+                entries.Add((26, (ex, ey) =>
+                {
+                    new GapMarkerRow(["gap: no surveys"]).Draw(scene, ex, ey + 2, 200);
+                    scene.Text(ex + 170, ey + 14, "knowledge gap: no events or no survey answers yet", 11, Palette.Ink);
+                }));
+            }
+
+            sections.Add((460, 22 + entries.Sum(e => e.Height + 6), (sx, sy) =>
+            {
+                SectionTitle(scene, sx, sy, "From the data");
+                var ey = sy + 22;
+                foreach (var (h, draw) in entries)
+                {
+                    draw(sx, ey);
+                    ey += h + 6;
+                }
+            }));
+        }
+
         // Touchpoint channel glyphs used on this map.
         var glyphs = journey.Lanes.Where(l => l.Type is LaneType.Touchpoints or LaneType.Channels)
             .SelectMany(l => l.Items).Select(i => i.Channel).OfType<string>().Distinct()

@@ -139,6 +139,9 @@ public static partial class MapLayoutBuilder
     {
         public Core.Metrics.JourneyReport? Data { get; } = data;
 
+        /// <summary>What the data says per touchpoint and stage that the map marks: stranded customers, knowledge gaps.</summary>
+        public DataMarks Marks { get; } = DataMarks.Of(data);
+
         public Journey Journey { get; } = journey;
 
         public Workspace Workspace { get; } = workspace;
@@ -441,14 +444,25 @@ public static partial class MapLayoutBuilder
             return (text, step?.ConversionFromStart);
         }).ToList();
         var dataWrapped = dataLines.Select((d, i) => d is { } v ? ctx.Wrap(v.Text, columns[i].Width - (2 * Pad), 10.5f, FontStyleKind.Bold) : []).ToList();
-        var dataHeight = dataLines.Any(d => d is not null) ? 16f + (dataWrapped.Max(l => l.Count) * 14) : 0f;
-        var height = dataHeight + (plans.Count == 0 ? 60 : plans.Max(p => 30 + (p.Name.Count * 20) + (p.Goal.Count > 0 ? 4 + (p.Goal.Count * 16) : 0) + (p.Marker.Count > 0 ? 10 + (p.Marker.Count * 14) + 8 : 0) + Pad));
+        var dropOffs = ctx.Journey.Stages.Select(stage => funnel.FirstOrDefault(f => f.StageId == stage.Id) is { DropOff: > 0 } f ? $"{Charts.DataCharts.DropOff(f)} drop-off" : null).ToList();
+        var dataHeight = dataLines.Any(d => d is not null) ? 16f + (dataWrapped.Max(l => l.Count) * 14) + (dropOffs.Any(d => d is not null) ? 16 : 0) : 0f;
+        // Data bars line up across stages above the tallest marker, so every stage reserves the tallest text and marker.
+        var height = dataHeight + (plans.Count == 0 ? 60 : plans.Max(p => 30 + (p.Name.Count * 20) + (p.Goal.Count > 0 ? 4 + (p.Goal.Count * 16) : 0))
+            + plans.Max(p => p.Marker.Count > 0 ? 10 + (p.Marker.Count * 14) + 8 : 0) + Pad);
         for (var i = 0; i < columns.Count; i++)
         {
             var col = columns[i];
             var (name, goal, marker) = plans[i];
             scene.Box(col.X, y, col.Width, height, i % 2 == 0 ? Palette.Band : Palette.BandAlt);
             scene.Text(col.X + Pad, y + 21, $"STAGE {i + 1:00}", 10, "#C9DAEA", FontStyleKind.Bold);
+            if (ctx.Marks.StageGaps(col.StageId) is { Count: > 0 } gaps)
+            {
+                // The words go beside the marker when they fit after "STAGE nn"; the legend explains the bare marker.
+                var words = string.Join(", ", gaps);
+                var room = col.Width - (2 * Pad) - 16 - 12 - ctx.Measurer.Measure($"STAGE {i + 1:00}", 10, FontStyleKind.Bold) - 12;
+                GapMarker(scene, col.X + col.Width - Pad - 8, y + 16, Palette.Paper, 10, ctx.Measurer.Measure(words, 10, FontStyleKind.Bold) <= room ? words : "", "#E6EEF6", "end");
+            }
+
             var ty = scene.Lines(name, col.X + Pad, y + 28, 15, 20, Palette.Paper, FontStyleKind.Bold);
             if (goal.Count > 0)
             {
@@ -466,6 +480,11 @@ public static partial class MapLayoutBuilder
                     var bw = col.Width - (2 * Pad);
                     scene.Box(col.X + Pad, by + 2, bw, 6, "#163A5C", null, 0, 3);
                     scene.Box(col.X + Pad, by + 2, (float)(bw * Math.Clamp(share, 0, 1)), 6, Palette.SkyBlue, null, 0, 3);
+                }
+
+                if (dropOffs[i] is { } drop)
+                {
+                    scene.Text(col.X + Pad, by + 22, drop, 10.5f, DropOffOnBand, FontStyleKind.Bold);
                 }
             }
 

@@ -10,10 +10,16 @@ using Wayfinder.Rendering.JourneyMaps;
 using Wayfinder.Rendering.Personas;
 
 /// <summary>A standalone HTML report (one file, no external assets): the map, its personas and value gaps.</summary>
-public static class HtmlReport
+public static partial class HtmlReport
 {
     /// <summary>The report; staleness is judged on today's date (UTC).</summary>
-    public static string Render(Journey journey, Workspace workspace) => Render(journey, workspace, null);
+    public static string Render(Journey journey, Workspace workspace) => Render(journey, workspace, (DateOnly?)null);
+
+    /// <summary>
+    /// The report with what the data says: overlays on the map, then the funnel, paths, trend, satisfaction per stage, KPIs
+    /// from the data, stranded touchpoints, knowledge gaps and persona checks.
+    /// </summary>
+    public static string Render(Journey journey, Workspace workspace, Core.Metrics.JourneyReport data) => Render(journey, workspace, null, data);
 
     public static string Render(Journey journey, Workspace workspace, DateOnly? today) => Render(journey, workspace, today, null);
 
@@ -39,7 +45,19 @@ public static class HtmlReport
             sb.Append("</p>");
         }
 
-        sb.Append("<nav><a href=\"#map\">Map</a><a href=\"#personas\">Personas</a><a href=\"#value-gaps\">Value gaps</a><a href=\"#opportunities\">Opportunities</a><a href=\"#kpis\">KPIs</a></nav></header><main>");
+        sb.Append("<nav><a href=\"#map\">Map</a>");
+        if (data is not null)
+        {
+            sb.Append(DataNav);
+        }
+
+        sb.Append("<a href=\"#personas\">Personas</a><a href=\"#value-gaps\">Value gaps</a><a href=\"#opportunities\">Opportunities</a><a href=\"#kpis\">KPIs</a>");
+        if (data is not null)
+        {
+            sb.Append(DataNavEnd);
+        }
+
+        sb.Append("</nav></header><main>");
 
         // The map scrolls sideways; a copy of its lane-name column (a <use> of the map's own group) stays pinned at the left.
         var layout = JourneyMapRenderer.Layout(journey, workspace, options);
@@ -53,6 +71,10 @@ public static class HtmlReport
             .Append("\" height=\"").Append(g(railHeight)).Append("\" fill=\"#FFFFFF\"/><use href=\"#").Append(Scene.SafeId(mapId)).Append("\"/></svg></div>")
             .Append(layout.Scene.ToSvg(journey.Title, mapId))
             .Append("</div></section>");
+        if (data is not null)
+        {
+            AppendData(sb, journey, data);
+        }
 
         var personas = journey.Personas.Select(workspace.FindPersona).OfType<Persona>().ToList();
         sb.Append("<section id=\"personas\"><h2>Personas</h2>");
@@ -130,7 +152,18 @@ public static class HtmlReport
             sb.Append("</tbody></table>");
         }
 
-        sb.Append("</section></main><footer>");
+        if (data is not null)
+        {
+            AppendDataKpis(sb, journey, data);
+        }
+
+        sb.Append("</section>");
+        if (data is not null)
+        {
+            AppendDataLists(sb, journey, data);
+        }
+
+        sb.Append("</main><footer>");
         Xml.Append(sb, journey.Id);
         sb.Append(" · revision ").Append(journey.Revision).Append(" · made with Wayfinder</footer></body></html>\n");
         return sb.ToString();
@@ -150,6 +183,7 @@ public static class HtmlReport
         ".card svg{display:block;max-width:100%;height:auto}" +
         "table{border-collapse:collapse;background:#fff;margin-top:8px;min-width:60%}th,td{border:1px solid #D5DAE1;padding:6px 10px;text-align:left;vertical-align:top}" +
         "th{background:#E8EEF5}td.num{text-align:right;font-variant-numeric:tabular-nums}code{font-size:12px}" +
+        "td.up{color:#00704F;font-weight:bold}td.down{color:#A84A00;font-weight:bold}.note{color:#4A5360;max-width:70em}" +
         ".pill{display:inline-block;padding:1px 10px;border-radius:10px;font-size:12px;font-weight:bold}.empty{color:#4A5360;font-style:italic}" +
         "footer{padding:16px 40px;color:#4A5360;font-size:12px}@media print{header{background:none;color:#1B1F24}nav{display:none}.scroll{overflow:visible}}";
 }
