@@ -64,22 +64,45 @@ public sealed class JourneyMapping
             }
         }
 
-        var rows = new int[log.EventCount];
-        for (var r = 0; r < rows.Length; r++)
+        // Per event name: the touchpoint when its first claimant has no condition, -1 when none claims it,
+        // -2 when a condition must be evaluated row by row.
+        var direct = new int[byCode.Length];
+        for (var code = 0; code < byCode.Length; code++)
         {
-            rows[r] = -1;
-            var candidates = byCode[log.EventCodes[r]];
-            if (candidates is null)
-            {
-                continue;
-            }
+            direct[code] = byCode[code] is not { } list ? -1 : list[0].Where is null ? list[0].Touchpoint : -2;
+        }
 
-            foreach (var (touchpoint, where) in candidates)
+        var rows = new int[log.EventCount];
+        var codes = log.EventCodes;
+        var hasConditions = direct.Contains(-2);
+        const int Chunk = 1 << 20;
+        Parallel.For(0, (rows.Length + Chunk - 1) / Chunk, chunk =>
+        {
+            var end = Math.Min(rows.Length, (chunk + 1) * Chunk);
+            for (var r = chunk * Chunk; r < end; r++)
             {
-                if (where is null || (condition?.Invoke(where, r) ?? false))
+                rows[r] = direct[codes[r]];
+            }
+        });
+
+        if (hasConditions)
+        {
+            // Conditions run on one thread: the evaluator caches parsed filters.
+            for (var r = 0; r < rows.Length; r++)
+            {
+                if (rows[r] != -2)
                 {
-                    rows[r] = touchpoint;
-                    break;
+                    continue;
+                }
+
+                rows[r] = -1;
+                foreach (var (touchpoint, where) in byCode[codes[r]]!)
+                {
+                    if (where is null || (condition?.Invoke(where, r) ?? false))
+                    {
+                        rows[r] = touchpoint;
+                        break;
+                    }
                 }
             }
         }

@@ -129,7 +129,6 @@ public static class JourneyAnalyzer
         private readonly long[] _firstAfter;
         private readonly ChainSet _chains;
         private readonly List<int> _path = [];
-        private readonly List<(int Stage, long Time)> _visits = [];
         private int _customers;
         private int _mappedEvents;
         private int _unmappedEvents;
@@ -192,7 +191,7 @@ public static class JourneyAnalyzer
             var stageCount = _context.StageCount;
             var channelCount = _context.ChannelNames.Count;
             var (from, to, channelCode, window) = (_context.From, _context.To, _context.ChannelCode, _context.Window);
-            var (seenStage, seenTp, firstTime, firstAfter, chains, path, visits) = (_seenStage, _seenTp, _firstTime, _firstAfter, _chains, _path, _visits);
+            var (seenStage, seenTp, firstTime, firstAfter, chains, path) = (_seenStage, _seenTp, _firstTime, _firstAfter, _chains, _path);
             if (options.CustomerFilter is { } filter && !filter(c))
             {
                 return;
@@ -203,7 +202,6 @@ public static class JourneyAnalyzer
             chains.Reset();
             path.Clear();
             var pathHash = VariantTable.Seed;
-            visits.Clear();
             var lastTp = -1;
             var lastTime = 0L;
             var reachedLastStage = false;
@@ -250,7 +248,6 @@ public static class JourneyAnalyzer
                 }
 
                 chains.Advance(s, t, window);
-                visits.Add((s, t));
                 reachedLastStage |= s == stageCount - 1;
 
                 if (lastTp >= 0)
@@ -293,13 +290,18 @@ public static class JourneyAnalyzer
             {
                 for (var b = a + 2; b < level; b++)
                 {
-                    foreach (var (stage, time) in visits)
+                    // Scan the customer's rows again (only customers three stages deep get here).
+                    for (var r = customerStart[c]; r < customerStart[c + 1]; r++)
                     {
-                        if (stage == b && time > firstTime[a])
+                        var t = timestamps[r];
+                        var tp = touchpointOfRow[r];
+                        if (tp < 0 || tpStage[tp] != b || t <= firstTime[a] || t < from || t >= to || (channelCode != -2 && channelCodes[r] != channelCode))
                         {
-                            (_spanTimings[(a * stageCount) + b] ??= new TimeList()).Add(time - firstTime[a]);
-                            break;
+                            continue;
                         }
+
+                        (_spanTimings[(a * stageCount) + b] ??= new TimeList()).Add(t - firstTime[a]);
+                        break;
                     }
                 }
             }
@@ -360,7 +362,7 @@ public static class JourneyAnalyzer
                 StageReach = [.. mapping.Stages.Select((s, i) => new ReachRow(s.Id, s.Name, s.Id, _stageCustomers[i], _stageEvents[i]))],
                 TouchpointReach = [.. mapping.Touchpoints.Select((t, i) => new ReachRow(t.Id, t.Name, mapping.Stages[t.Stage].Id, _tpCustomers[i], _tpEvents[i]))],
                 Funnel = Funnel(mapping, _funnelAt),
-                Timings = [.. _timings.Select((list, k) => Timing(mapping, k, k + 1, list))],
+                Timings = [.. _timings.AsParallel().AsOrdered().Select((list, k) => Timing(mapping, k, k + 1, list))],
                 SpanTimings = [.. _spanTimings.Select((list, i) => (list, i)).Where(x => x.list is not null).Select(x => Timing(mapping, x.i / _context.StageCount, x.i % _context.StageCount, x.list!))],
                 Stranded = [.. mapping.Touchpoints.Select((t, i) => new StrandedRow(t.Id, mapping.Stages[t.Stage].Id, _stranded[i], _tpCustomers[i], Ratio(_stranded[i], _tpCustomers[i])))],
                 Variants = Variants(mapping, _variants, _customers, options.TopVariants),
@@ -465,14 +467,23 @@ public static class JourneyAnalyzer
             }
         }
 
+        // Each edge's median is independent of the others: select them in parallel.
+        var medians = new double?[tpCount * tpCount];
+        Parallel.For(0, tpCount * tpCount, e =>
+        {
+            var length = offsets[e + 1] - offsets[e];
+            if (length > 0)
+            {
+                medians[e] = Percentile.Of(sorted.AsSpan(offsets[e], length), 0.5);
+            }
+        });
         var result = new List<FlowEdge>();
         for (var e = 0; e < tpCount * tpCount; e++)
         {
             var length = offsets[e + 1] - offsets[e];
             if (length > 0)
             {
-                var span = sorted.AsSpan(offsets[e], length);
-                result.Add(new FlowEdge(mapping.Touchpoints[e / tpCount].Id, mapping.Touchpoints[e % tpCount].Id, length, Seconds(Percentile.Of(span, 0.5)) ?? 0));
+                result.Add(new FlowEdge(mapping.Touchpoints[e / tpCount].Id, mapping.Touchpoints[e % tpCount].Id, length, Seconds(medians[e]) ?? 0));
             }
         }
 

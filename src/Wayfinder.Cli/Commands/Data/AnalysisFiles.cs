@@ -14,9 +14,10 @@ internal static class AnalysisFiles
     /// Writes map.svg, map.png (the map with data overlays), funnel.svg, paths.svg (Sankey), trend.svg and report.html into
     /// <paramref name="folder"/> and returns their paths in that order.
     /// </summary>
-    public static IEnumerable<string> Write(Journey journey, Workspace workspace, JourneyReport report, string folder)
+    /// <param name="today">The day against which reviews are stale (the CLI's clock); null for today.</param>
+    public static IEnumerable<string> Write(Journey journey, Workspace workspace, JourneyReport report, string folder, DateOnly? today = null)
     {
-        var options = new MapRenderOptions(null, 1f, report);
+        var options = new MapRenderOptions(today, 1f, report);
         var svg = JourneyMapRenderer.RenderSvg(journey, workspace, options);
         var files = new (string Name, Action<string> Write)[]
         {
@@ -25,7 +26,7 @@ internal static class AnalysisFiles
             ("funnel.svg", path => File.WriteAllText(path, DataCharts.FunnelSvg(report, journey))),
             ("paths.svg", path => File.WriteAllText(path, DataCharts.SankeySvg(report, journey))),
             ("trend.svg", path => File.WriteAllText(path, DataCharts.TrendSvg(report, journey))),
-            ("report.html", path => File.WriteAllText(path, HtmlReport.Render(journey, workspace, null, report))),
+            ("report.html", path => File.WriteAllText(path, HtmlReport.Render(journey, workspace, today, report))),
         };
         var written = new List<string>(files.Length);
         foreach (var (name, write) in files)

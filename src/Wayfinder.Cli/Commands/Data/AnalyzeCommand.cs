@@ -82,7 +82,7 @@ internal static class AnalyzeCommand
             var jsonPath = Path.Combine(folder, "report.json");
             File.WriteAllText(jsonPath, CliJson.Serialize(report) + "\n");
             var written = new List<string> { jsonPath };
-            written.AddRange(AnalysisFiles.Write(journey, workspace, report, folder));
+            written.AddRange(AnalysisFiles.Write(journey, workspace, report, folder, context.Today));
             if (parse.GetValue(json))
             {
                 context.Json(report);
