@@ -41,6 +41,25 @@ public sealed class FunnelTests
     }
 
     [Fact]
+    public void ManyStartsWithinTheWindowKeepEveryUsefulChain()
+    {
+        // Seven starts (more than the four chain slots a stage begins with), B at 10 h, then the window closes on
+        // the early starts: with a 12-hour window only starts at or after 8 h can reach C at 20 h.
+        var rows = Enumerable.Range(0, 7).Select(i => ("u", Hours(i + 2), "a")).ToList();
+        rows.Add(("u", Hours(10), "b"));
+        rows.Add(("u", Hours(20), "c"));
+        rows.Add(("v", Hours(0), "a"));
+        rows.Add(("v", Hours(1), "b"));
+        rows.Add(("v", Hours(20), "c"));
+        var (log, mapping) = Build(ThreeStages(), [.. rows]);
+
+        var metrics = JourneyAnalyzer.Analyze("j", log, mapping, new AnalysisOptions { Window = TimeSpan.FromHours(12) });
+
+        // u: the start at 8 h reaches B at 10 h and C at 20 h (12 h). v: a at 0 h is 20 h before c.
+        Assert.Equal([2, 2, 1], metrics.Funnel.Select(f => f.Customers));
+    }
+
+    [Fact]
     public void OutOfOrderInputIsSortedByTimeKeepingInputOrderForTies()
     {
         // Given out of order; sorted: a@1 b@2 c@2 (c after b at the same time, as given) → b then c not strictly later.
