@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs Wayfinder on the demo workspace (samples/demo): validates and lists it, then renders every journey as
-# SVG, PNG, PDF and HTML, the persona cards, the value gap charts and the opportunity matrix into out/demo/.
+# SVG, PNG, PDF and HTML, the persona cards, the value gap charts and the opportunity matrix into out/demo/;
+# then imports the demo's events and surveys into a scratch copy and analyzes every journey (out/demo/analysis/).
 # With arguments, runs `wayfinder ARGS` on the demo workspace instead, e.g. `scripts/run.sh templates`
 # or `scripts/run.sh value-gap <id>` (pass --workspace DIR to use another workspace).
 # Works on a fresh clone: installs the fonts the renderings need and builds the CLI first.
@@ -53,7 +54,26 @@ for file in "$demo"/value-gaps/*.yaml; do
   wayfinder value-gap "$id" --workspace "$demo"
 done
 
+# The data side works on a scratch copy, so the event store never lands in the checkout.
+scratch=out/demo-data
+rm -rf "$scratch"
+cp -R "$demo" "$scratch"
+echo "== wayfinder import data (the demo's events and surveys, into a scratch copy: $scratch)" >&2
+if wayfinder import data --workspace "$scratch"; then
+  for file in "$scratch"/journeys/*.yaml; do
+    id=$(sed -n 's/^id:[[:space:]]*//p' "$file" | head -1 | tr -d "\"'")
+    [ -n "$id" ] || continue
+    mkdir -p "$out/analysis/$id"
+    echo "== wayfinder analyze $id -o $out/analysis/$id" >&2
+    wayfinder analyze "$id" --workspace "$scratch" -o "$out/analysis/$id" >"$out/analysis/$id/summary.txt"
+  done
+  echo "== wayfinder gaps > $out/knowledge-gaps.txt" >&2
+  wayfinder gaps --workspace "$scratch" >"$out/knowledge-gaps.txt"
+else
+  echo "(the data import failed; skipping the analyses)" >&2
+fi
+
 echo >&2
 echo "Rendered the demo workspace ($demo) into $out/:" >&2
-ls -1 "$out" | sed "s|^|  $out/|" >&2
+(cd "$out" && find . -type f | sed 's|^\./||' | sort) | sed "s|^|  $out/|" >&2
 echo "Open $out/*.html in a browser, or $out/*.pdf (A3 landscape) to print." >&2

@@ -114,6 +114,7 @@ public static class Cli
             ListCommand.Create(context),
             ValidateCommand.Create(context),
             RenderCommand.Create(context),
+            RenderCommand.CreateExport(context),
             WithDataImports(ImportCommand.Create(context), context),
             Commands.Data.AnalyzeCommand.Create(context),
             Commands.Data.GapsCommand.Create(context),

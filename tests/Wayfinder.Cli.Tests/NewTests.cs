@@ -95,6 +95,21 @@ public sealed class NewTests
     }
 
     [Fact]
+    public async Task ANewValueGapMapWithoutPersonaTakesTheOnlyOneOrAsksWhichWhenThereAreSeveral()
+    {
+        using var folder = TempFolder.WithFixture("small");
+
+        var only = await CliRunner.RunAsync(folder.Path, "new", "value-gap", "needs-2027");
+        folder.Write("personas/sam.yaml", "kind: persona\nid: sam\ntitle: Sam\n");
+        var several = await CliRunner.RunAsync(folder.Path, "new", "value-gap", "needs-2028");
+
+        Assert.Equal(0, only.ExitCode);
+        Assert.Equal("maya", DocumentYaml.Read<ValueGapMap>(folder.Read("value-gaps/needs-2027.yaml")).Persona);
+        Assert.Equal(2, several.ExitCode);
+        Assert.Equal(["error: say whose needs the map rates with --persona ID (one of: maya, sam)"], several.ErrorLines);
+    }
+
+    [Fact]
     public async Task AnUnknownTemplateExitsWithTwoListingTheValidOnesWithDidYouMean()
     {
         using var folder = TempFolder.WithFixture("small");

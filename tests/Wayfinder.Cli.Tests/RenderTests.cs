@@ -84,6 +84,21 @@ public sealed class RenderTests
     }
 
     [Fact]
+    public async Task RenderJsonListsTheFilesWritten()
+    {
+        using var folder = TempFolder.WithFixture("small");
+
+        var result = await CliRunner.RunAsync(folder.Path, "render", "booking", "maya", "--format", "svg,csv", "-o", "out", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = System.Text.Json.JsonDocument.Parse(result.Stdout);
+        Assert.Equal(
+            ["journey booking svg out/booking.svg ", "journey booking csv out/booking.csv ", "persona maya svg out/maya.svg "],
+            json.RootElement.EnumerateArray().Select(r => $"{r.GetProperty("kind").GetString()} {r.GetProperty("id").GetString()} {r.GetProperty("format").GetString()} "
+                + $"{r.GetProperty("path").GetString()} {r.GetProperty("error").GetString()}"));
+    }
+
+    [Fact]
     public async Task RenderRefusesWhenValidationHasErrors()
     {
         using var folder = TempFolder.WithFixture("small");
@@ -173,5 +188,31 @@ public sealed class RenderTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal(["error: persona \"maya\" renders to svg, png, pdf, not xlsx"], result.ErrorLines);
+    }
+
+    [Fact]
+    public async Task ExportWritesTheJourneyAsMermaidBesideItByDefault()
+    {
+        using var folder = TempFolder.WithFixture("small");
+
+        var result = await CliRunner.RunAsync(folder.Path, "export", "booking");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(["wrote journeys/booking.mmd", "exported 1 file beside their documents"], result.ErrorLines);
+        Assert.StartsWith("journey", folder.Read("journeys/booking.mmd").TrimStart(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExportTakesXlsxFromTheFileNameAndRefusesDrawings()
+    {
+        using var folder = TempFolder.WithFixture("small");
+
+        var xlsx = await CliRunner.RunAsync(folder.Path, "export", "booking", "-o", "lanes.xlsx");
+        var svg = await CliRunner.RunAsync(folder.Path, "export", "booking", "--format", "svg");
+
+        Assert.True(xlsx.ExitCode == 0, xlsx.ToString());
+        Assert.Equal("PK"u8.ToArray(), File.ReadAllBytes(folder.Combine("lanes.xlsx"))[..2]);
+        Assert.Equal(2, svg.ExitCode);
+        Assert.Equal(["error: export writes mermaid, xlsx, csv; for svg use `wayfinder render`"], svg.ErrorLines);
     }
 }

@@ -47,6 +47,7 @@ public sealed class UsageTests
     [InlineData("list")]
     [InlineData("validate")]
     [InlineData("render")]
+    [InlineData("export")]
     [InlineData("import", "mermaid")]
     [InlineData("opportunities")]
     [InlineData("value-gap")]

@@ -12,7 +12,7 @@ internal static partial class ImportCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("import", "Import documents from other formats");
+        var command = new Command("import", "Import Mermaid journey diagrams as journey maps, and data (events, surveys, insights) into the workspace");
         command.Subcommands.Add(CreateMermaid(context));
         context.Examples[command] = ["wayfinder import mermaid checkout.mmd --id checkout"];
         return command;
@@ -24,7 +24,7 @@ internal static partial class ImportCommand
         var id = new Option<string?>("--id") { Description = "The journey's id (default: from the file name)", HelpName = "ID" };
         var output = CommonOptions.Output("Where to write the journey (a .yaml file or a folder); default: journeys/ID.yaml in the workspace");
         var force = CommonOptions.Force("Overwrite an existing file");
-        var command = new Command("mermaid", "Import a Mermaid `journey` diagram as journeys/ID.yaml: sections become stages, tasks actions, scores the emotion curve")
+        var command = new Command("mermaid", "Import a Mermaid `journey` diagram as journeys/ID.yaml: sections become stages, tasks steps, actors personas, scores the emotion curve")
         {
             file, id, output, force,
         };

@@ -58,7 +58,8 @@ internal static partial class InitCommand
         SchemaFiles.WriteAll(Path.Combine(root, SchemaFiles.Folder));
         var (workspace, _) = WorkspaceLoader.Load(root);
         context.Info($"created workspace \"{workspace.Config.Name}\" in {context.Display(root)}: "
-            + $"{workspace.Personas.Count} personas, {workspace.Journeys.Count} journeys, {workspace.ValueGaps.Count} value gap maps; "
+            + $"{ValidateCommand.Count(workspace.Personas.Count, "persona")}, {ValidateCommand.Count(workspace.Journeys.Count, "journey")}, "
+            + $"{ValidateCommand.Count(workspace.ValueGaps.Count, "value gap map")}; "
             + $"JSON Schemas in {SchemaFiles.Folder}/");
         var cd = root == context.CurrentDirectory ? "" : $"cd {context.Display(root)} && ";
         context.Info(empty

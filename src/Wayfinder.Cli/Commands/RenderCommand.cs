@@ -14,51 +14,80 @@ internal static class RenderCommand
 {
     private sealed record Output(IDocument Document, RenderFormat Format, string Path);
 
-    public static Command Create(CliContext context)
-    {
-        var ids = new Argument<string[]>("ID") { Description = "Ids of journeys, personas or value gap maps to render", Arity = ArgumentArity.ZeroOrMore };
-        var format = new Option<string[]>("--format")
-        {
-            Description = $"What to write: {string.Join(", ", RenderFormats.Names)} (several with commas or by repeating; default: from the -o file's extension, else svg). "
-                + "Personas and value gap maps render to svg, png and pdf",
-            HelpName = "FORMAT",
-            AllowMultipleArgumentsPerToken = false,
-        };
-        var output = CommonOptions.Output("A file (when rendering one document in one format) or a folder (written as ID.EXT); default: beside each document");
-        var all = new Option<bool>("--all", "-a") { Description = "Render every document, each in the requested formats it supports" };
-        var force = CommonOptions.Force("Render even when validation finds errors");
-        var command = new Command("render", "Render journey maps (svg, png, pdf, html, xlsx, csv, mermaid), persona cards and value gap charts (svg, png, pdf)")
-        {
-            ids, format, output, all, force,
-        };
-        context.Examples[command] =
+    /// <summary>What was asked on the command line.</summary>
+    private sealed record Request(string[] Ids, string[] Formats, string? Output, bool All, bool Force, bool Json, Flavour Flavour);
+
+    /// <summary>render draws (every format, svg by default); export writes journeys as data (mermaid, xlsx, csv; mermaid by default).</summary>
+    private sealed record Flavour(string Name, IReadOnlyList<RenderFormat> Formats, RenderFormat Default);
+
+    private static readonly Flavour s_render = new("render", Enum.GetValues<RenderFormat>(), RenderFormat.Svg);
+    private static readonly Flavour s_export = new("export", [RenderFormat.Mermaid, RenderFormat.Xlsx, RenderFormat.Csv], RenderFormat.Mermaid);
+
+    /// <summary>One file as <c>--json</c> reports it; <paramref name="Error"/> is null when it was written.</summary>
+    internal sealed record RenderedFile(DocumentKind Kind, string Id, string Format, string Path, string? Error);
+
+    public static Command Create(CliContext context) => Build(
+        context,
+        s_render,
+        "Render journey maps (svg, png, pdf, html, xlsx, csv, mermaid), persona cards and value gap charts (svg, png, pdf)",
+        $"What to write: {string.Join(", ", RenderFormats.Names)} (several with commas or by repeating; default: from the -o file's extension, else svg). "
+            + "Personas and value gap maps render to svg, png and pdf",
         [
             "wayfinder render onboarding                       # journeys/onboarding.svg",
             "wayfinder render onboarding --format pdf -o map.pdf",
             "wayfinder render --all --format svg,png,pdf,html -o out/",
             "wayfinder render maya --format png                # a persona card",
-        ];
+        ]);
+
+    /// <summary><c>wayfinder export</c>: the same as render, for the formats that carry a journey as data.</summary>
+    public static Command CreateExport(CliContext context) => Build(
+        context,
+        s_export,
+        "Export journey maps as data: a Mermaid journey diagram, or the lanes as an Excel workbook or CSV",
+        "What to write: mermaid (.mmd), xlsx or csv (several with commas; default: from the -o file's extension, else mermaid)",
+        [
+            "wayfinder export onboarding                       # journeys/onboarding.mmd",
+            "wayfinder export onboarding --format xlsx -o onboarding.xlsx",
+            "wayfinder export --all --format csv -o out/",
+        ]);
+
+    private static Command Build(CliContext context, Flavour flavour, string description, string formatDescription, IReadOnlyList<string> examples)
+    {
+        var ids = new Argument<string[]>("ID") { Description = $"Ids of the documents to {flavour.Name}", Arity = ArgumentArity.ZeroOrMore };
+        var format = new Option<string[]>("--format") { Description = formatDescription, HelpName = "FORMAT", AllowMultipleArgumentsPerToken = false };
+        var output = CommonOptions.Output("A file (when writing one document in one format) or a folder (written as ID.EXT); default: beside each document");
+        var all = new Option<bool>("--all", "-a") { Description = "Every document, each in the requested formats it supports" };
+        var force = CommonOptions.Force("Write even when validation finds errors");
+        var json = CommonOptions.Json();
+        var command = new Command(flavour.Name, description) { ids, format, output, all, force, json };
+        context.Examples[command] = examples;
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
-            context, parse, parse.GetValue(ids) ?? [], parse.GetValue(format) ?? [], parse.GetValue(output), parse.GetValue(all), parse.GetValue(force), cancellationToken)));
+            context,
+            parse,
+            new Request(parse.GetValue(ids) ?? [], parse.GetValue(format) ?? [], parse.GetValue(output), parse.GetValue(all), parse.GetValue(force), parse.GetValue(json), flavour),
+            cancellationToken)));
         return command;
     }
 
-    private static int Run(CliContext context, ParseResult parse, string[] ids, string[] formatTexts, string? output, bool all, bool force, CancellationToken cancellationToken)
+    private static int Run(CliContext context, ParseResult parse, Request request, CancellationToken cancellationToken)
     {
-        if (!TryParseFormats(context, formatTexts, out var formats))
+        var (ids, output, all, force) = (request.Ids, request.Output, request.All, request.Force);
+        var flavour = request.Flavour;
+        if (!TryParseFormats(context, request.Formats, flavour, out var formats))
         {
             return ExitCodes.Usage;
         }
 
         if (formats.Count == 0)
         {
-            // `-o map.pdf` says the format by itself; otherwise SVG.
-            formats.Add(output is not null && Path.HasExtension(output) && RenderFormats.TryParse(Path.GetExtension(output)[1..], out var fromExtension) ? fromExtension : RenderFormat.Svg);
+            // `-o map.pdf` says the format by itself; otherwise the command's default.
+            formats.Add(output is not null && Path.HasExtension(output) && RenderFormats.TryParse(Path.GetExtension(output)[1..], out var fromExtension)
+                && flavour.Formats.Contains(fromExtension) ? fromExtension : flavour.Default);
         }
 
         if (ids.Length == 0 && !all)
         {
-            context.Error("name the documents to render (e.g. `wayfinder render onboarding`), or pass --all; `wayfinder list` shows the ids");
+            context.Error($"name the documents to {flavour.Name} (e.g. `wayfinder {flavour.Name} onboarding`), or pass --all; `wayfinder list` shows the ids");
             return ExitCodes.Usage;
         }
 
@@ -75,11 +104,11 @@ internal static class RenderCommand
             var errors = sorted.Count(d => d.Severity == Core.Validation.Severity.Error);
             if (!force)
             {
-                context.Error($"the workspace has {ValidateCommand.Count(errors, "error")}; fix them (see `wayfinder validate`) or pass --force to render anyway");
+                context.Error($"the workspace has {ValidateCommand.Count(errors, "error")}; fix them (see `wayfinder validate`) or pass --force to {flavour.Name} anyway");
                 return ExitCodes.Failed;
             }
 
-            context.Warning($"rendering despite {ValidateCommand.Count(errors, "error")} (--force)");
+            context.Warning($"{flavour.Name}ing despite {ValidateCommand.Count(errors, "error")} (--force)");
         }
 
         var sources = Sources(workspace);
@@ -145,32 +174,37 @@ internal static class RenderCommand
             return ExitCodes.Usage;
         }
 
-        var failures = WriteAll(context, parse, workspace, planned, cancellationToken);
+        var rendered = WriteAll(context, parse, workspace, planned, cancellationToken);
+        if (request.Json)
+        {
+            context.Json(rendered);
+        }
+
+        var failures = rendered.Count(r => r.Error is not null);
         var written = planned.Count - failures;
         var where = toFile ? "" : output is null ? " beside their documents" : " to " + context.Display(context.Resolve(output));
-        context.Info($"rendered {ValidateCommand.Count(written, "file")}{where}"
+        context.Info($"{flavour.Name}ed {ValidateCommand.Count(written, "file")}{where}"
             + (failures > 0 ? $"; {failures} failed" : ""));
         return failures > 0 ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
-    private static int WriteAll(CliContext context, ParseResult parse, Workspace workspace, List<Output> planned, CancellationToken cancellationToken)
+    private static List<RenderedFile> WriteAll(CliContext context, ParseResult parse, Workspace workspace, List<Output> planned, CancellationToken cancellationToken)
     {
-        var failures = 0;
-        var lines = new List<string>();
+        var rendered = new List<RenderedFile>();
         void RenderOne(Output o)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            string? error = null;
             try
             {
                 RenderFormats.Write(o.Document, o.Format, workspace, o.Path);
-                lines.Add($"wrote {context.Display(o.Path)}");
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                failures++;
-                var detail = parse.GetValue(context.VerboseOption) ? ex.ToString() : ex.Message;
-                lines.Add($"error: could not render {ListCommand.KindName(o.Document.Kind)} \"{o.Document.Id}\" as {RenderFormats.NameOf(o.Format)}: {detail}");
+                error = parse.GetValue(context.VerboseOption) ? ex.ToString() : ex.Message;
             }
+
+            rendered.Add(new RenderedFile(o.Document.Kind, o.Document.Id, RenderFormats.NameOf(o.Format), context.Display(o.Path), error));
         }
 
         if (planned.Count > 1 && context.ErrConsole.Profile.Capabilities.Interactive)
@@ -191,19 +225,20 @@ internal static class RenderCommand
             planned.ForEach(RenderOne);
         }
 
-        foreach (var line in lines)
+        // Reported after the progress bar is gone, so the lines stay readable.
+        foreach (var r in rendered)
         {
-            if (line.StartsWith("error: ", StringComparison.Ordinal))
+            if (r.Error is null)
             {
-                context.Error(line["error: ".Length..]);
+                context.Info($"wrote {r.Path}");
             }
             else
             {
-                context.Info(line);
+                context.Error($"could not render {ListCommand.KindName(r.Kind)} \"{r.Id}\" as {r.Format}: {r.Error}");
             }
         }
 
-        return failures;
+        return rendered;
     }
 
     /// <summary>Every document with the file it came from (relative to the root).</summary>
@@ -216,14 +251,21 @@ internal static class RenderCommand
         return sources;
     }
 
-    private static bool TryParseFormats(CliContext context, string[] texts, out List<RenderFormat> formats)
+    private static bool TryParseFormats(CliContext context, string[] texts, Flavour flavour, out List<RenderFormat> formats)
     {
         formats = [];
         foreach (var text in texts.SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
         {
+            var names = flavour.Formats.Select(RenderFormats.NameOf).ToList();
             if (!RenderFormats.TryParse(text, out var format))
             {
-                context.Error($"unknown format \"{text}\".{Suggestions.DidYouMean(text, RenderFormats.Names)} Formats: {string.Join(", ", RenderFormats.Names)}");
+                context.Error($"unknown format \"{text}\".{Suggestions.DidYouMean(text, names)} Formats: {string.Join(", ", names)}");
+                return false;
+            }
+
+            if (!flavour.Formats.Contains(format))
+            {
+                context.Error($"{flavour.Name} writes {string.Join(", ", names)}; for {RenderFormats.NameOf(format)} use `wayfinder render`");
                 return false;
             }
 
