@@ -1,5 +1,6 @@
 namespace Wayfinder.Evidence.Import;
 
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text.Json;
 using nietras.SeparatedValues;
@@ -255,6 +256,7 @@ public static class EventImporter
         ReadCsvRows(reader, [.. columns], plan, sink, cancellationToken);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReadCsvRows(SepReader reader, IReadOnlyList<string> header, ColumnPlan plan, RowSink sink, CancellationToken cancellationToken)
     {
         int IndexOf(string column)

@@ -1,5 +1,6 @@
 namespace Wayfinder.Evidence.Import;
 
+using System.Runtime.CompilerServices;
 using System.Globalization;
 
 /// <summary>Parses event times: ISO 8601 (UTC unless an offset is given) or epoch seconds, milliseconds or microseconds.</summary>
@@ -19,6 +20,7 @@ public static class Timestamps
 
     /// <summary>Parses <paramref name="text"/> to µs since the epoch, or returns a plain reason.</summary>
     /// <param name="unit">s, ms or us for epoch numbers; null tells them apart by size (below 10^11 seconds, below 10^14 milliseconds, else microseconds).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<char> text, string? unit, out long micros, out string? reason)
     {
         text = text.Trim();
@@ -90,6 +92,7 @@ public static class Timestamps
     /// The common shapes <c>yyyy-MM-ddTHH:mm:ss[.fraction][Z|±hh:mm|±hhmm]</c> (T or a space) without the general
     /// parser: a benchmark showed DateTimeOffset parsing to dominate CSV import. Anything else falls through.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool TryParseIsoFast(ReadOnlySpan<char> s, out long micros)
     {
         micros = 0;

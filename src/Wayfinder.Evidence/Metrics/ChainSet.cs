@@ -1,5 +1,6 @@
 namespace Wayfinder.Evidence.Metrics;
 
+using System.Runtime.CompilerServices;
 /// <summary>
 /// The ordered-funnel state of one customer: for each stage reached, the chains (start, last) that got there,
 /// kept only where no other chain is at least as good (a later start and an earlier or equal last event).
@@ -39,6 +40,7 @@ internal sealed class ChainSet
     }
 
     /// <summary>Feeds one event of stage <paramref name="stage"/> at time <paramref name="t"/> (events come in time order).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Advance(int stage, long t, long window)
     {
         if (stage == 0)
@@ -84,6 +86,7 @@ internal sealed class ChainSet
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Add(int level, long start, long last)
     {
         var count = _counts[level];

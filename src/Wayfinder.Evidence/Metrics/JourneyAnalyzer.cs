@@ -162,6 +162,7 @@ public static class JourneyAnalyzer
             _chains = new ChainSet(stages);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Run(int firstCustomer, int endCustomer)
         {
             var log = _context.Log;
@@ -178,6 +179,7 @@ public static class JourneyAnalyzer
         }
 
         /// <summary>One customer's events; a method of its own so the JIT compiles it fully (not as an on-stack replacement of a long loop).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Customer(int c)
         {
             var log = _context.Log;
@@ -438,6 +440,7 @@ public static class JourneyAnalyzer
             .ToList();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<FlowEdge> Flow(JourneyMapping mapping, List<(int[] Edges, long[] Durations, int Count)> transitions)
     {
         var tpCount = mapping.Touchpoints.Count;
@@ -563,6 +566,7 @@ public static class JourneyAnalyzer
 
         public static ulong Step(ulong hash, int touchpoint) => (hash ^ (ulong)(touchpoint + 1)) * 0x100000001B3UL * 0x9E3779B97F4A7C15UL;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(ulong hash, ReadOnlySpan<int> path, int count)
         {
             if (path.Length <= DenseLength && _dense.Length > 0)

@@ -1,5 +1,6 @@
 namespace Wayfinder.Evidence.Metrics;
 
+using System.Runtime.CompilerServices;
 /// <summary>Percentiles by linear interpolation between closest ranks (numpy's default, R's type 7).</summary>
 public static class Percentile
 {
@@ -49,6 +50,7 @@ public static class Percentile
     }
 
     /// <summary>Reorders <paramref name="values"/> so that index k holds the k-th smallest, smaller ones left of it and larger right (Hoare's quickselect, median of three).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static long Select(Span<long> values, int k)
     {
         int left = 0, right = values.Length - 1;

@@ -1,5 +1,6 @@
 namespace Wayfinder.Evidence.Store;
 
+using System.Runtime.CompilerServices;
 /// <summary>
 /// Collects events in any order and builds an <see cref="EventLog"/> grouped by customer and sorted by time.
 /// Strings are interned as they arrive (spans are looked up without allocating), so adding a row costs a few
@@ -53,6 +54,7 @@ public sealed class EventLogBuilder
     }
 
     /// <summary>Adds a row from spans and returns its index, for <see cref="ValueColumn.Set(int, ReadOnlySpan{char})"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int AddRow(ReadOnlySpan<char> customerId, long timestampMicros, ReadOnlySpan<char> eventName, ReadOnlySpan<char> channel)
     {
         if (_count == _rowTime.Length)
@@ -189,6 +191,7 @@ public sealed class EventLogBuilder
     public EventLog Build(out int duplicates) => Combine([this], out duplicates);
 
     /// <summary>Builds one log from builders filled with consecutive parts of the input, as if one builder had taken all rows in order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static EventLog Combine(IReadOnlyList<EventLogBuilder> parts, out int duplicates)
     {
         var customers = new Interner();
@@ -318,6 +321,7 @@ public sealed class EventLogBuilder
         return result;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int RemoveDuplicates(ref long[] times, List<int[]> perRow, int[] customerStart)
     {
         var removed = 0;
@@ -458,6 +462,7 @@ public sealed class EventLogBuilder
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public override void Set(int row, ReadOnlySpan<char> value)
         {
             if (value.IsEmpty)
@@ -509,6 +514,7 @@ internal sealed class Interner
 
     public List<string> Values { get; } = [];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Intern(ReadOnlySpan<char> value)
     {
         // Values repeat from one row to the next (a customer's plan, a session's channel): compare before hashing.
@@ -562,6 +568,7 @@ public sealed class DenseColumn : ValueColumn
 
     internal List<string> Values => _values.Values;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Set(int row, ReadOnlySpan<char> value)
     {
         if (value.IsEmpty)
