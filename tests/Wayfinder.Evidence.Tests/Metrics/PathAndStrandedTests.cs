@@ -52,6 +52,31 @@ public sealed class PathAndStrandedTests
     }
 
     [Fact]
+    public void LongPathsAreCountedExactlyAcrossPartitions()
+    {
+        // Paths longer than three touchpoints take the sorted-hash route: 3 × a>b>c>a>b, 2 × a>b>c>b, 1 × c>b>a>b.
+        var rows = new List<(string, long, string)>();
+        void Walk(string customer, params string[] events) => rows.AddRange(events.Select((e, i) => (customer, Hours(i), e)));
+        for (var i = 0; i < 3; i++)
+        {
+            Walk($"x{i}", "a", "b", "c", "a", "b");
+        }
+
+        Walk("y0", "a", "b", "c", "b");
+        Walk("y1", "a", "a", "b", "c", "b");
+        Walk("z0", "c", "b", "a", "b");
+        var (log, mapping) = Build(ThreeStages(), [.. rows]);
+
+        var one = JourneyAnalyzer.Analyze("j", log, mapping, threads: 1);
+        var three = JourneyAnalyzer.Analyze("j", log, mapping, new AnalysisOptions { TopVariants = 2 }, threads: 3);
+
+        Assert.Equal(
+            [("a>b>c>a>b", 3, 0.5), ("a>b>c>b", 2, 0.333333), ("c>b>a>b", 1, 0.166667)],
+            one.Variants.Select(v => (string.Join('>', v.Touchpoints), v.Customers, v.Share)));
+        Assert.Equal(["a>b>c>a>b", "a>b>c>b"], three.Variants.Select(v => string.Join('>', v.Touchpoints)));
+    }
+
+    [Fact]
     public void VariantsKeepRepeatsOnRequest()
     {
         var (log, mapping) = Build(ThreeStages(), ("u1", Hours(0), "a"), ("u1", Hours(1), "a"), ("u1", Hours(3), "b"));
