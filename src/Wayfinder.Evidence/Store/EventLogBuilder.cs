@@ -194,30 +194,46 @@ public sealed class EventLogBuilder
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static EventLog Combine(IReadOnlyList<EventLogBuilder> parts, out int duplicates)
     {
-        var customers = new Interner();
-        var events = new Interner();
-        var channels = new Interner();
-        var customerMap = parts.Select(p => p._customers.Values.Select(v => customers.Intern(v)).ToArray()).ToArray();
-        var eventMap = parts.Select(p => p._events.Values.Select(v => events.Intern(v)).ToArray()).ToArray();
-        var channelMap = parts.Select(p => p._channels.Values.Select(v => channels.Intern(v)).ToArray()).ToArray();
+        // The first part's dictionaries become the log's (its codes stay as they are); later parts are mapped into them.
+        // Combining consumes the parts.
+        var customers = parts.Count > 0 ? parts[0]._customers : new Interner();
+        var events = parts.Count > 0 ? parts[0]._events : new Interner();
+        var channels = parts.Count > 0 ? parts[0]._channels : new Interner();
+        int[][] Map(Func<EventLogBuilder, Interner> of, Interner into) =>
+            [.. parts.Select((p, i) => i == 0 ? Enumerable.Range(0, of(p).Values.Count).ToArray() : of(p).Values.Select(into.Intern).ToArray())];
+        var customerMap = Map(p => p._customers, customers);
+        var eventMap = Map(p => p._events, events);
+        var channelMap = Map(p => p._channels, channels);
         var customerCount = customers.Values.Count;
         var total = parts.Sum(p => p._count);
 
-        // Counting sort by customer keeps input order within each customer.
-        var customerStart = new int[customerCount + 1];
-        for (var p = 0; p < parts.Count; p++)
+        // Counting sort by customer keeps input order within each customer: each part counts its rows per customer
+        // (in parallel), and part p's rows of a customer go after those of parts before it.
+        var partCounts = new int[parts.Count][];
+        Parallel.For(0, parts.Count, p =>
         {
+            var counts = new int[customerCount];
             var map = customerMap[p];
             var rows = parts[p]._rowCustomer;
             for (var r = 0; r < parts[p]._count; r++)
             {
-                customerStart[map[rows[r]] + 1]++;
+                counts[map[rows[r]]]++;
             }
-        }
 
+            partCounts[p] = counts;
+        });
+        var customerStart = new int[customerCount + 1];
+        var partNext = partCounts.Select(_ => new int[customerCount]).ToArray();
         for (var c = 0; c < customerCount; c++)
         {
-            customerStart[c + 1] += customerStart[c];
+            var at = customerStart[c];
+            for (var p = 0; p < parts.Count; p++)
+            {
+                partNext[p][c] = at;
+                at += partCounts[p][c];
+            }
+
+            customerStart[c + 1] = at;
         }
 
         var propertyNames = parts.SelectMany(p => p._properties.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
@@ -226,19 +242,20 @@ public sealed class EventLogBuilder
         var times = new long[total];
         var eventCodes = new int[total];
         var channelCodes = new int[total];
-        var next = (int[])customerStart.Clone();
-        for (var p = 0; p < parts.Count; p++)
+        var plans = parts.Select(part => part._properties
+            .Select(kv =>
+            {
+                var index = Array.IndexOf(propertyNames, kv.Key);
+                var remap = kv.Value.Values.Select(v => propertyValues[index].Intern(v)).ToArray();
+                return (Codes: propertyCodes[index], Column: kv.Value, Remap: remap);
+            })
+            .ToArray()).ToArray();
+        Parallel.For(0, parts.Count, p =>
         {
             var part = parts[p];
+            var next = partNext[p];
             var (cmap, emap, chmap) = (customerMap[p], eventMap[p], channelMap[p]);
-            var props = part._properties
-                .Select(kv =>
-                {
-                    var index = Array.IndexOf(propertyNames, kv.Key);
-                    var remap = kv.Value.Values.Select(v => propertyValues[index].Intern(v)).ToArray();
-                    return (Codes: propertyCodes[index], Column: kv.Value, Remap: remap);
-                })
-                .ToArray();
+            var props = plans[p];
             var missing = propertyNames.Where(n => !part._properties.ContainsKey(n)).Select(n => propertyCodes[Array.IndexOf(propertyNames, n)]).ToArray();
             for (var r = 0; r < part._count; r++)
             {
@@ -258,20 +275,18 @@ public sealed class EventLogBuilder
                     codes[position] = -1;
                 }
             }
-        }
+        });
 
         var perRow = new List<int[]> { eventCodes, channelCodes };
         perRow.AddRange(propertyCodes);
-        for (var c = 0; c < customerCount; c++)
+        Parallel.For(0, Environment.ProcessorCount, slice =>
         {
-            var start = customerStart[c];
-            var length = customerStart[c + 1] - start;
-            if (!IsSorted(times.AsSpan(start, length)))
+            var (from, to) = Slice(customerCount, slice, Environment.ProcessorCount);
+            for (var c = from; c < to; c++)
             {
-                StableSortByTime(times.AsSpan(start, length), perRow, start);
+                SortCustomer(times, perRow, customerStart, c);
             }
-        }
-
+        });
         duplicates = RemoveDuplicates(ref times, perRow, customerStart);
         eventCodes = perRow[0];
         channelCodes = perRow[1];
@@ -283,6 +298,19 @@ public sealed class EventLogBuilder
 
         var attributes = Attributes(parts, customerMap, customerCount);
         return new EventLog([.. customers.Values], customerStart, times, eventCodes, [.. events.Values], channelCodes, [.. channels.Values], properties, attributes);
+    }
+
+    private static (int From, int To) Slice(int count, int slice, int slices) =>
+        ((int)((long)count * slice / slices), (int)((long)count * (slice + 1) / slices));
+
+    private static void SortCustomer(long[] times, List<int[]> perRow, int[] customerStart, int c)
+    {
+        var start = customerStart[c];
+        var length = customerStart[c + 1] - start;
+        if (!IsSorted(times.AsSpan(start, length)))
+        {
+            StableSortByTime(times.AsSpan(start, length), perRow, start);
+        }
     }
 
     private static Dictionary<string, Column> Attributes(IReadOnlyList<EventLogBuilder> parts, int[][] customerMap, int customerCount)
@@ -302,7 +330,9 @@ public sealed class EventLogBuilder
                 }
 
                 var remap = column.Values.Select(v => values.Intern(v)).ToArray();
-                for (var local = 0; local < column.CustomerCount; local++)
+                // The first part's customer dictionary has grown with the later parts' customers: only its own count.
+                var own = Math.Min(column.CustomerCount, customerMap[p].Length);
+                for (var local = 0; local < own; local++)
                 {
                     var (code, time) = column.At(local);
                     var global = customerMap[p][local];
@@ -321,64 +351,100 @@ public sealed class EventLogBuilder
         return result;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>
+    /// Drops exact duplicates: a row equal to an earlier row of the same customer at the same time. Finding them runs
+    /// in parallel over customers; the arrays are compacted only when there is something to drop.
+    /// </summary>
     private static int RemoveDuplicates(ref long[] times, List<int[]> perRow, int[] customerStart)
     {
-        var removed = 0;
-        var write = 0;
         var customers = customerStart.Length - 1;
-        for (var c = 0; c < customers; c++)
+        var slices = Environment.ProcessorCount;
+        var duplicate = new bool[times.Length];
+        var removedPerSlice = new int[slices];
+        var t = times;
+        Parallel.For(0, slices, slice =>
         {
-            var start = customerStart[c];
-            var end = customerStart[c + 1];
-            customerStart[c] = write;
-            // Where the current run of equal timestamps starts among the rows kept so far.
-            var runStart = write;
-            for (var i = start; i < end; i++)
+            var (from, to) = Slice(customers, slice, slices);
+            var removed = 0;
+            for (var c = from; c < to; c++)
             {
-                if (i > start && times[i] != times[i - 1])
+                var runStart = customerStart[c];
+                for (var i = customerStart[c]; i < customerStart[c + 1]; i++)
                 {
-                    runStart = write;
-                }
-
-                var duplicate = false;
-                for (var j = runStart; j < write && !duplicate; j++)
-                {
-                    duplicate = times[j] == times[i] && SameRow(perRow, j, i);
-                }
-
-                if (duplicate)
-                {
-                    removed++;
-                    continue;
-                }
-
-                if (write != i)
-                {
-                    times[write] = times[i];
-                    foreach (var column in perRow)
+                    if (t[i] != t[runStart])
                     {
-                        column[write] = column[i];
+                        runStart = i;
+                    }
+
+                    for (var j = runStart; j < i; j++)
+                    {
+                        if (!duplicate[j] && SameRow(perRow, j, i))
+                        {
+                            duplicate[i] = true;
+                            removed++;
+                            break;
+                        }
                     }
                 }
-
-                write++;
             }
-        }
 
-        customerStart[customers] = write;
-        if (removed > 0)
+            removedPerSlice[slice] = removed;
+        });
+
+        var total = removedPerSlice.Sum();
+        if (total == 0)
         {
-            Array.Resize(ref times, write);
-            for (var k = 0; k < perRow.Count; k++)
-            {
-                var column = perRow[k];
-                Array.Resize(ref column, write);
-                perRow[k] = column;
-            }
+            return 0;
         }
 
-        return removed;
+        // Compact into new arrays, each slice of customers at its own offset, in parallel.
+        var kept = times.Length - total;
+        var newTimes = new long[kept];
+        var newColumns = perRow.Select(_ => new int[kept]).ToList();
+        var newStart = new int[customers + 1];
+        var sliceOffset = new int[slices];
+        for (var slice = 1; slice < slices; slice++)
+        {
+            var (from, _) = Slice(customers, slice - 1, slices);
+            var (to, _) = Slice(customers, slice, slices);
+            sliceOffset[slice] = sliceOffset[slice - 1] + (customerStart[to] - customerStart[from]) - removedPerSlice[slice - 1];
+        }
+
+        var source = times;
+        Parallel.For(0, slices, slice =>
+        {
+            var (from, to) = Slice(customers, slice, slices);
+            var write = sliceOffset[slice];
+            for (var c = from; c < to; c++)
+            {
+                newStart[c] = write;
+                for (var i = customerStart[c]; i < customerStart[c + 1]; i++)
+                {
+                    if (duplicate[i])
+                    {
+                        continue;
+                    }
+
+                    newTimes[write] = source[i];
+                    for (var k = 0; k < perRow.Count; k++)
+                    {
+                        newColumns[k][write] = perRow[k][i];
+                    }
+
+                    write++;
+                }
+            }
+        });
+
+        newStart[customers] = kept;
+        newStart.CopyTo(customerStart, 0);
+        times = newTimes;
+        for (var k = 0; k < perRow.Count; k++)
+        {
+            perRow[k] = newColumns[k];
+        }
+
+        return total;
     }
 
     private static bool SameRow(List<int[]> perRow, int a, int b)
