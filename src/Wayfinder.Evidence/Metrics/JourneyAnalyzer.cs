@@ -457,31 +457,46 @@ public static class JourneyAnalyzer
     private static List<FlowEdge> Flow(JourneyMapping mapping, List<(int[] Edges, long[] Durations, int Count)> transitions)
     {
         var tpCount = mapping.Touchpoints.Count;
-        var counts = new int[(tpCount * tpCount) + 1];
-        foreach (var (edges, _, count) in transitions)
+        var edgeCount = tpCount * tpCount;
+
+        // Counting sort of all durations by edge: each partition's chunk counts and scatters on its own thread,
+        // into the slots that the chunks before it leave free.
+        var chunkCounts = new int[transitions.Count][];
+        Parallel.For(0, transitions.Count, k =>
         {
+            var counts = new int[edgeCount];
+            var (edges, _, count) = transitions[k];
             for (var i = 0; i < count; i++)
             {
-                counts[edges[i] + 1]++;
+                counts[edges[i]]++;
             }
-        }
 
-        // Counting sort of all durations by edge, then the median of each edge's segment.
-        var offsets = new int[counts.Length];
-        for (var e = 1; e < counts.Length; e++)
+            chunkCounts[k] = counts;
+        });
+        var offsets = new int[edgeCount + 1];
+        var chunkNext = transitions.Select(_ => new int[edgeCount]).ToArray();
+        for (var e = 0; e < edgeCount; e++)
         {
-            offsets[e] = offsets[e - 1] + counts[e];
+            var at = offsets[e];
+            for (var k = 0; k < transitions.Count; k++)
+            {
+                chunkNext[k][e] = at;
+                at += chunkCounts[k][e];
+            }
+
+            offsets[e + 1] = at;
         }
 
         var sorted = new long[offsets[^1]];
-        var next = (int[])offsets.Clone();
-        foreach (var (edges, durations, count) in transitions)
+        Parallel.For(0, transitions.Count, k =>
         {
+            var next = chunkNext[k];
+            var (edges, durations, count) = transitions[k];
             for (var i = 0; i < count; i++)
             {
                 sorted[next[edges[i]]++] = durations[i];
             }
-        }
+        });
 
         // Each edge's median is independent of the others: select them in parallel.
         var medians = new double?[tpCount * tpCount];
