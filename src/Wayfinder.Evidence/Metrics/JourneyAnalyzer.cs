@@ -128,6 +128,7 @@ public static class JourneyAnalyzer
         private readonly long[] _firstTime;
         private readonly long[] _firstAfter;
         private readonly ChainSet _chains;
+        private readonly bool[] _spanFound;
         private readonly List<int> _path = [];
         private int _customers;
         private int _mappedEvents;
@@ -160,6 +161,7 @@ public static class JourneyAnalyzer
             _firstTime = new long[stages];
             _firstAfter = new long[stages];
             _chains = new ChainSet(stages);
+            _spanFound = new bool[stages * stages];
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -287,23 +289,40 @@ public static class JourneyAnalyzer
                 _timings[k].Add(firstAfter[k + 1] - firstTime[k]);
             }
 
-            // Stages further apart: from the first reach of a to the first reach of b after it.
-            for (var a = 0; a + 2 < level; a++)
+            // Stages further apart: from the first reach of a to the first reach of b after it. One more scan of the
+            // customer's rows finds every pair (only customers three stages deep get here).
+            if (level >= 3)
             {
-                for (var b = a + 2; b < level; b++)
+                var found = _spanFound;
+                Array.Clear(found);
+                for (var r = customerStart[c]; r < customerStart[c + 1]; r++)
                 {
-                    // Scan the customer's rows again (only customers three stages deep get here).
-                    for (var r = customerStart[c]; r < customerStart[c + 1]; r++)
+                    var tp = touchpointOfRow[r];
+                    if (tp < 0)
                     {
-                        var t = timestamps[r];
-                        var tp = touchpointOfRow[r];
-                        if (tp < 0 || tpStage[tp] != b || t <= firstTime[a] || t < from || t >= to || (channelCode != -2 && channelCodes[r] != channelCode))
-                        {
-                            continue;
-                        }
+                        continue;
+                    }
 
-                        (_spanTimings[(a * stageCount) + b] ??= new TimeList()).Add(t - firstTime[a]);
-                        break;
+                    var b = tpStage[tp];
+                    if (b < 2 || b >= level)
+                    {
+                        continue;
+                    }
+
+                    var t = timestamps[r];
+                    if (t < from || t >= to || (channelCode != -2 && channelCodes[r] != channelCode))
+                    {
+                        continue;
+                    }
+
+                    for (var a = 0; a + 2 <= b; a++)
+                    {
+                        var pair = (a * stageCount) + b;
+                        if (!found[pair] && t > firstTime[a])
+                        {
+                            found[pair] = true;
+                            (_spanTimings[pair] ??= new TimeList()).Add(t - firstTime[a]);
+                        }
                     }
                 }
             }
