@@ -1,5 +1,6 @@
 namespace Wayfinder.Evidence.Metrics;
 
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Wayfinder.Core.Metrics;
@@ -169,8 +170,9 @@ public static class JourneyAnalyzer
         {
             var log = _context.Log;
             var rows = log.CustomerStart[endCustomer] - log.CustomerStart[firstCustomer];
-            _edgeIds = new int[rows];
-            _edgeDurations = new long[rows];
+            // Pooled: these are the largest arrays of the pass, and a server analyses again and again.
+            _edgeIds = ArrayPool<int>.Shared.Rent(Math.Max(1, rows));
+            _edgeDurations = ArrayPool<long>.Shared.Rent(Math.Max(1, rows));
             _transitionCount = 0;
             for (var c = firstCustomer; c < endCustomer; c++)
             {
@@ -386,6 +388,13 @@ public static class JourneyAnalyzer
                 },
                 () => variants = Variants(mapping, _variants, _customers, options.TopVariants),
                 () => flow = Flow(mapping, _transitions));
+            foreach (var (edges, durations, _) in _transitions)
+            {
+                ArrayPool<int>.Shared.Return(edges);
+                ArrayPool<long>.Shared.Return(durations);
+            }
+
+            _transitions.Clear();
             return new JourneyMetrics
             {
                 JourneyId = journeyId,
@@ -506,7 +515,7 @@ public static class JourneyAnalyzer
             offsets[e + 1] = at;
         }
 
-        var sorted = new long[offsets[^1]];
+        var sorted = ArrayPool<long>.Shared.Rent(Math.Max(1, offsets[^1]));
         Parallel.For(0, transitions.Count, k =>
         {
             var next = chunkNext[k];
@@ -527,6 +536,7 @@ public static class JourneyAnalyzer
                 medians[e] = Percentile.Of(sorted.AsSpan(offsets[e], length), 0.5);
             }
         });
+        ArrayPool<long>.Shared.Return(sorted);
         var result = new List<FlowEdge>();
         for (var e = 0; e < tpCount * tpCount; e++)
         {
