@@ -145,13 +145,14 @@ public static class JourneyAnalyzer
             _tpCustomers = new int[tps];
             _tpEvents = new int[tps];
             _funnelAt = new int[stages + 1];
-            _timings = [.. Enumerable.Range(0, Math.Max(0, stages - 1)).Select(_ => new TimeList())];
+            // Each stage keeps about half the customers of the one before: size the lists so they rarely grow.
+            var range = context.Log.CustomerCount / Math.Max(1, Environment.ProcessorCount);
+            _timings = [.. Enumerable.Range(0, Math.Max(0, stages - 1)).Select(k => new TimeList(Math.Max(8, range >> (k + 1))))];
             _spanTimings = new TimeList?[stages * stages];
             _stranded = new int[tps];
             _starts = new int[tps];
             _ends = new int[tps];
             _channelEvents = new int[stages * context.ChannelNames.Count];
-            // Long paths are mostly unique: size the table once for about a third of the customers.
             _variants = new VariantTable(tps);
 
             // "Seen" marks hold the customer index that last set them, so nothing is cleared between customers.
@@ -815,9 +816,9 @@ public static class JourneyAnalyzer
     }
 
     /// <summary>A growable list of durations without the bounds checks of List.</summary>
-    private sealed class TimeList
+    private sealed class TimeList(int capacity = 8)
     {
-        private long[] _items = new long[8];
+        private long[] _items = new long[capacity];
         private int _count;
 
         public Span<long> Span => _items.AsSpan(0, _count);
