@@ -26,15 +26,15 @@ internal static class ArrowPersistence
     public static EventLog Read(string folder)
     {
         var dictionaries = ReadDictionaries(Path.Combine(folder, "dictionaries.arrow"));
-        var (ids, attributes) = ReadCustomers(Path.Combine(folder, "customers.arrow"));
+        var (ids, attributes) = ReadCustomers(Path.Combine(folder, "customers.arrow"), dictionaries);
         var events = ReadEvents(Path.Combine(folder, "events.arrow"));
-        var customerStart = new int[ids.Length + 1];
+        var customerStart = new int[ids.Count + 1];
         foreach (var c in events.Customer)
         {
             customerStart[c + 1]++;
         }
 
-        for (var c = 0; c < ids.Length; c++)
+        for (var c = 0; c < ids.Count; c++)
         {
             customerStart[c + 1] += customerStart[c];
         }
@@ -96,33 +96,16 @@ internal static class ArrowPersistence
         var schema = new Schema.Builder().Field(f => f.Name("customer_id").DataType(StringType.Default).Nullable(false));
         foreach (var name in names)
         {
-            schema.Field(f => f.Name("a." + name).DataType(StringType.Default).Nullable(true));
+            schema.Field(f => f.Name("a." + name).DataType(Int32Type.Default).Nullable(false));
         }
 
+        schema.Metadata("wayfinder", "customers v2: attribute codes index dictionaries.arrow (a.NAME); -1 means no value");
         var built = schema.Build();
         using var stream = File.Create(path);
         using var writer = new ArrowFileWriter(stream, built);
         var ids = new StringArray.Builder().AppendRange(log.CustomerIds).Build();
         var arrays = new List<IArrowArray> { ids };
-        foreach (var name in names)
-        {
-            var column = log.Attributes[name];
-            var builder = new StringArray.Builder();
-            for (var c = 0; c < log.CustomerCount; c++)
-            {
-                if (column[c] is { } value)
-                {
-                    builder.Append(value);
-                }
-                else
-                {
-                    builder.AppendNull();
-                }
-            }
-
-            arrays.Add(builder.Build());
-        }
-
+        arrays.AddRange(names.Select(name => Int32(log.Attributes[name].Codes)));
         writer.WriteRecordBatch(new RecordBatch(built, arrays, log.CustomerCount));
         writer.WriteEnd();
     }
@@ -147,6 +130,11 @@ internal static class ArrowPersistence
         foreach (var (name, property) in log.Properties.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             Add("p." + name, property.Values);
+        }
+
+        foreach (var (name, attribute) in log.Attributes.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            Add("a." + name, attribute.Values);
         }
 
         var schema = new Schema.Builder()
@@ -198,58 +186,83 @@ internal static class ArrowPersistence
         return (customer, time, events, channel, properties);
     }
 
-    private static (string[] Ids, Dictionary<string, Column> Attributes) ReadCustomers(string path)
+    /// <summary>Customer ids stay in the Arrow buffer and are decoded when asked for (analysis rarely needs them).</summary>
+    private static (IReadOnlyList<string> Ids, Dictionary<string, Column> Attributes) ReadCustomers(string path, Dictionary<string, string[]> dictionaries)
     {
         using var stream = File.OpenRead(path);
         using var reader = new ArrowFileReader(stream);
-        var ids = new List<string>();
         var names = reader.Schema.FieldsList.Where(f => f.Name.StartsWith("a.", StringComparison.Ordinal)).Select(f => f.Name).ToArray();
-        var values = names.ToDictionary(n => n, _ => new List<string?>(), StringComparer.Ordinal);
+        var batches = new List<RecordBatch>();
         while (reader.ReadNextRecordBatch() is { } batch)
         {
-            var idArray = (StringArray)batch.Column("customer_id");
-            for (var i = 0; i < batch.Length; i++)
-            {
-                ids.Add(idArray.GetString(i));
-            }
-
-            foreach (var name in names)
-            {
-                var array = (StringArray)batch.Column(name);
-                for (var i = 0; i < batch.Length; i++)
-                {
-                    values[name].Add(array.IsNull(i) ? null : array.GetString(i));
-                }
-            }
-
-            batch.Dispose();
+            batches.Add(batch);
         }
 
+        var total = batches.Sum(b => b.Length);
         var attributes = new Dictionary<string, Column>(StringComparer.Ordinal);
         foreach (var name in names)
         {
-            var dictionary = new Dictionary<string, int>(StringComparer.Ordinal);
-            var list = new List<string>();
-            var codes = values[name].Select(v =>
+            var codes = new int[total];
+            var offset = 0;
+            foreach (var batch in batches)
             {
-                if (v is null)
-                {
-                    return -1;
-                }
+                ((Int32Array)batch.Column(name)).Values.CopyTo(codes.AsSpan(offset));
+                offset += batch.Length;
+            }
 
-                if (!dictionary.TryGetValue(v, out var code))
-                {
-                    code = list.Count;
-                    dictionary.Add(v, code);
-                    list.Add(v);
-                }
-
-                return code;
-            }).ToArray();
-            attributes.Add(name[2..], new Column(codes, [.. list]));
+            attributes.Add(name[2..], new Column(codes, dictionaries.GetValueOrDefault(name) ?? []));
         }
 
-        return ([.. ids], attributes);
+        return (new ArrowStrings([.. batches.Select(b => (StringArray)b.Column("customer_id"))]), attributes);
+    }
+
+    /// <summary>A read-only list over Arrow string arrays, decoding an item on access.</summary>
+    private sealed class ArrowStrings(StringArray[] arrays) : IReadOnlyList<string>
+    {
+        private readonly int[] _starts = Starts(arrays);
+
+        public int Count => _starts[^1];
+
+        public string this[int index]
+        {
+            get
+            {
+                // The store writes customers as one batch, so this loop runs once.
+                for (var a = 0; a < arrays.Length; a++)
+                {
+                    if (index < _starts[a + 1])
+                    {
+                        return arrays[a].GetString(index - _starts[a]);
+                    }
+                }
+
+                throw new ArgumentOutOfRangeException(nameof(index));
+            }
+        }
+
+        public IEnumerator<string> GetEnumerator()
+        {
+            foreach (var array in arrays)
+            {
+                for (var i = 0; i < array.Length; i++)
+                {
+                    yield return array.GetString(i);
+                }
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        private static int[] Starts(StringArray[] arrays)
+        {
+            var starts = new int[arrays.Length + 1];
+            for (var i = 0; i < arrays.Length; i++)
+            {
+                starts[i + 1] = starts[i] + arrays[i].Length;
+            }
+
+            return starts;
+        }
     }
 
     private static Dictionary<string, string[]> ReadDictionaries(string path)

@@ -9,7 +9,7 @@ namespace Wayfinder.Evidence.Store;
 public sealed class EventLog
 {
     internal EventLog(
-        string[] customerIds,
+        IReadOnlyList<string> customerIds,
         int[] customerStart,
         long[] timestamps,
         int[] eventCodes,
