@@ -98,7 +98,7 @@ public static class JourneyAnalysis
             Kpis = KpiEvaluator.EvaluateAll(journey, metrics, satisfaction),
             Trend = Trend(journey, log, mapping, options, request.TrendGrain),
             Gaps = KnowledgeGaps.ForJourney(workspace, journey, metrics, touchpoints, stages, request.Today),
-            PersonaChecks = [.. journey.Personas.Select(workspace.FindPersona).OfType<Persona>().SelectMany(p => PersonaChecks.Check(p, log))],
+            PersonaChecks = [.. journey.Personas.Select(workspace.FindPersona).OfType<Persona>().SelectMany(p => PersonaChecks.Check(p, log, journey, mapping, workspace.Config.Channels))],
         };
     }
 

@@ -14,7 +14,141 @@ public static class PersonaChecks
     /// <summary>An unstated channel at or above this share is pointed out.</summary>
     public const double CommonShare = 0.20;
 
-    public static IEnumerable<PersonaCheck> Check(Persona persona, EventLog log)
+    /// <summary>A stage a goal is about, reached by less than this share of the all-customer rate, is called into question.</summary>
+    public const double LowReachRatio = 0.5;
+
+    /// <summary>
+    /// Stated channels against the segment's channel mix; with a journey, also behaviours and goals that name a channel
+    /// (by id or name) or a stage (by name) against what the segment's customers do there.
+    /// </summary>
+    public static IEnumerable<PersonaCheck> Check(Persona persona, EventLog log, Journey? journey = null, Mapping.JourneyMapping? mapping = null, IReadOnlyList<Core.Workspaces.Channel>? channels = null)
+    {
+        foreach (var check in CheckChannels(persona, log))
+        {
+            yield return check;
+        }
+
+        if (string.IsNullOrWhiteSpace(persona.Segment) || log.EventCount == 0 || journey is null || mapping is null)
+        {
+            yield break;
+        }
+
+        bool[] selected;
+        try
+        {
+            selected = Segments.Customers(log, persona.Segment);
+        }
+        catch (ArgumentException)
+        {
+            yield break;
+        }
+
+        foreach (var check in CheckTraits(persona, log, mapping, channels ?? [], selected))
+        {
+            yield return check;
+        }
+    }
+
+    private static IEnumerable<PersonaCheck> CheckTraits(Persona persona, EventLog log, Mapping.JourneyMapping mapping, IReadOnlyList<Core.Workspaces.Channel> channels, bool[] selected)
+    {
+        // Per channel: the segment's events there; per stage: customers of the segment and of everyone who reach it.
+        var channelEvents = new int[log.ChannelNames.Count];
+        var segmentEvents = 0;
+        var stageSegment = new int[mapping.Stages.Count];
+        var stageAll = new int[mapping.Stages.Count];
+        int segmentCustomers = 0, allCustomers = 0;
+        var seen = new bool[mapping.Stages.Count];
+        for (var c = 0; c < log.CustomerCount; c++)
+        {
+            Array.Clear(seen);
+            var any = false;
+            for (var r = log.CustomerStart[c]; r < log.CustomerStart[c + 1]; r++)
+            {
+                if (selected[c] && log.ChannelCodes[r] >= 0)
+                {
+                    channelEvents[log.ChannelCodes[r]]++;
+                    segmentEvents++;
+                }
+
+                var tp = mapping.TouchpointOfRow[r];
+                if (tp >= 0)
+                {
+                    any = true;
+                    seen[mapping.Touchpoints[tp].Stage] = true;
+                }
+            }
+
+            if (!any)
+            {
+                continue;
+            }
+
+            allCustomers++;
+            segmentCustomers += selected[c] ? 1 : 0;
+            for (var s = 0; s < seen.Length; s++)
+            {
+                if (seen[s])
+                {
+                    stageAll[s]++;
+                    stageSegment[s] += selected[c] ? 1 : 0;
+                }
+            }
+        }
+
+        string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+        foreach (var (aspect, trait) in persona.Behaviours.Select(t => ("behaviours", t)).Concat(persona.Goals.Select(t => ("goals", t))))
+        {
+            foreach (var channel in channels.Where(ch => Mentions(trait.Text, ch.Id) || Mentions(trait.Text, ch.Name)))
+            {
+                var index = IndexOf(log.ChannelNames, channel.Id);
+                var share = segmentEvents == 0 || index < 0 ? 0 : (double)channelEvents[index] / segmentEvents;
+                if (segmentEvents > 0 && share < RareShare)
+                {
+                    yield return new PersonaCheck(persona.Id, aspect, $"\"{trait.Text}\" speaks of {channel.Name}, but only {Percent(share)} of the segment's events happen on '{channel.Id}'");
+                }
+            }
+
+            for (var s = 0; s < mapping.Stages.Count; s++)
+            {
+                var (id, name) = mapping.Stages[s];
+                if (!Mentions(trait.Text, name) || segmentCustomers == 0 || allCustomers == 0)
+                {
+                    continue;
+                }
+
+                var segmentShare = (double)stageSegment[s] / segmentCustomers;
+                var allShare = (double)stageAll[s] / allCustomers;
+                if (segmentShare < allShare * LowReachRatio)
+                {
+                    yield return new PersonaCheck(persona.Id, aspect, $"\"{trait.Text}\" is about '{name}', but only {Percent(segmentShare)} of the segment reach it (all customers: {Percent(allShare)})");
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="text"/> holds <paramref name="phrase"/> as whole words, ignoring case.</summary>
+    internal static bool Mentions(string text, string phrase)
+    {
+        if (phrase.Length < 2)
+        {
+            return false;
+        }
+
+        for (var at = text.IndexOf(phrase, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(phrase, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var before = at == 0 || !char.IsLetterOrDigit(text[at - 1]);
+            var end = at + phrase.Length;
+            var after = end == text.Length || !char.IsLetterOrDigit(text[end]);
+            if (before && after)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IEnumerable<PersonaCheck> CheckChannels(Persona persona, EventLog log)
     {
         if (string.IsNullOrWhiteSpace(persona.Segment) || log.EventCount == 0)
         {

@@ -129,6 +129,48 @@ public sealed class AnalysisTests
     }
 
     [Fact]
+    public void PersonaChecksSayWhereBehavioursAndGoalsDisagreeWithTheData()
+    {
+        var persona = new Persona
+        {
+            Id = "pro",
+            Title = "Pro",
+            Segment = "plan = \"pro\"",
+            Channels = ["web"],
+            Behaviours = ["Uses the Mobile app daily", "Reads reviews on the web"],
+            Goals = ["Reach Stage C", "Get through Stage B"],
+        };
+        var workspace = Workspace(persona);
+        var config = new WorkspaceConfig
+        {
+            Name = "t",
+            Channels = [new Channel { Id = "web", Name = "Website" }, new Channel { Id = "app", Name = "Mobile app" }],
+        };
+        var withChannels = new Workspace { Root = workspace.Root, Config = config, Personas = workspace.Personas };
+        var journey = ThreeStages() with { Personas = ["pro"] };
+
+        var report = JourneyAnalysis.Run(withChannels, journey, Log(), [], new AnalysisRequest { Today = new DateOnly(2026, 3, 1) });
+
+        // The pro segment is u1 alone: a and b on web. Everyone: u1, u2, u3 reach A; u1, u3 reach B; u3 reaches C.
+        Assert.Equal(
+            [
+                ("behaviours", "\"Uses the Mobile app daily\" speaks of Mobile app, but only 0% of the segment's events happen on 'app'"),
+                ("goals", "\"Reach Stage C\" is about 'Stage C', but only 0% of the segment reach it (all customers: 33.3%)"),
+            ],
+            report.PersonaChecks.Select(c => (c.Aspect, c.Message)));
+    }
+
+    [Theory]
+    [InlineData("Checks in on the app", "app", true)]
+    [InlineData("Loves apple pie", "app", false)]
+    [InlineData("Board flight early", "board flight", true)]
+    [InlineData("Onboarding", "board", false)]
+    public void MentionsMatchWholeWordsIgnoringCase(string text, string phrase, bool expected)
+    {
+        Assert.Equal(expected, PersonaChecks.Mentions(text, phrase));
+    }
+
+    [Fact]
     public void TouchpointConditionsUseEventProperties()
     {
         var journey = ThreeStages() with
