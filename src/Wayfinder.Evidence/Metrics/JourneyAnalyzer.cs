@@ -384,8 +384,23 @@ public static class JourneyAnalyzer
             Parallel.Invoke(
                 () =>
                 {
-                    timings = [.. _timings.Select((list, k) => Timing(mapping, k, k + 1, list))];
-                    spanTimings = [.. _spanTimings.Select((list, i) => (list, i)).Where(x => x.list is not null).Select(x => Timing(mapping, x.i / _context.StageCount, x.i % _context.StageCount, x.list!))];
+                    // Every list's percentiles are independent: select them in parallel too.
+                    var adjacent = new StageTiming[_timings.Length];
+                    var spans = _spanTimings.Select((list, i) => (list, i)).Where(x => x.list is not null).ToArray();
+                    var apart = new StageTiming[spans.Length];
+                    Parallel.For(0, adjacent.Length + apart.Length, j =>
+                    {
+                        if (j < adjacent.Length)
+                        {
+                            adjacent[j] = Timing(mapping, j, j + 1, _timings[j]);
+                        }
+                        else
+                        {
+                            var (list, i) = spans[j - adjacent.Length];
+                            apart[j - adjacent.Length] = Timing(mapping, i / _context.StageCount, i % _context.StageCount, list!);
+                        }
+                    });
+                    (timings, spanTimings) = (adjacent, apart);
                 },
                 () => variants = Variants(mapping, _variants, _customers, options.TopVariants),
                 () => flow = Flow(mapping, _transitions));
