@@ -297,7 +297,7 @@ public sealed class EventLogBuilder
         }
 
         var attributes = Attributes(parts, customerMap, customerCount);
-        return new EventLog([.. customers.Values], customerStart, times, eventCodes, [.. events.Values], channelCodes, [.. channels.Values], properties, attributes);
+        return new EventLog(new PackedStrings(customers.Values), customerStart, times, eventCodes, [.. events.Values], channelCodes, [.. channels.Values], properties, attributes);
     }
 
     private static (int From, int To) Slice(int count, int slice, int slices) =>

@@ -56,6 +56,7 @@ public sealed class EventStore : IEventStore
         }
 
         var merged = EventLogBuilder.Combine([EventLogBuilder.FromLog(existing), .. parts], out var duplicates);
+        parts = []; // the builders are garbage now: let a collection take them before the store is written
         cancellationToken.ThrowIfCancellationRequested();
         Save(merged);
         return report with { RowsAdded = merged.EventCount - existing.EventCount, Duplicates = duplicates };
