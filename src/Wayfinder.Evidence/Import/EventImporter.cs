@@ -66,13 +66,21 @@ public static class EventImporter
         List<RowSink> sinks;
         switch (format)
         {
-            case "csv" when total >= options.ParallelThresholdBytes && (options.Slices ?? Environment.ProcessorCount) > 1 && !ContainsQuote(path):
-                sinks = ReadCsvParallel(path, total, options, cancellationToken, progress);
-                break;
             case "csv":
                 {
+                    // Cut into slices when the file is large; a quote seen in any slice may hide a line break inside a
+                    // field, so the slices are thrown away and the file read in one piece (rare in event exports).
+                    var parallel = total >= options.ParallelThresholdBytes && (options.Slices ?? Environment.ProcessorCount) > 1
+                        ? ReadCsvParallel(path, total, options, cancellationToken, progress)
+                        : null;
+                    if (parallel is not null)
+                    {
+                        sinks = parallel;
+                        break;
+                    }
+
                     var sink = new RowSink(new EventLogBuilder(EstimateRows(total)));
-                    await using (var stream = new LineGuardStream(File.OpenRead(path), options.MaxLineBytes, OnBytes))
+                    using (var stream = new LineGuardStream(File.OpenRead(path), options.MaxLineBytes, OnBytes))
                     {
                         ReadCsv(stream, sink, options, cancellationToken);
                     }
@@ -120,25 +128,11 @@ public static class EventImporter
     /// <summary>Rows to reserve for a CSV of this size (about 50 bytes a row), so arrays rarely grow.</summary>
     private static int EstimateRows(long bytes) => (int)Math.Min(int.MaxValue / 2, Math.Max(1024, bytes / 56));
 
-    /// <summary>A quoted field may hold a line break, and then the file cannot be cut at line breaks.</summary>
-    private static bool ContainsQuote(string path)
-    {
-        using var stream = File.OpenRead(path);
-        var buffer = new byte[1 << 20];
-        int read;
-        while ((read = stream.Read(buffer)) > 0)
-        {
-            if (buffer.AsSpan(0, read).Contains((byte)'"'))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Cuts the file after its header at line breaks into one slice per core and reads the slices at once.</summary>
-    private static List<RowSink> ReadCsvParallel(string path, long total, EventImportOptions options, CancellationToken cancellationToken, IProgress<ImportProgress>? progress)
+    /// <summary>
+    /// Cuts the file after its header at line breaks into one slice per core and reads the slices at once; null when a
+    /// slice holds a quote (the cut may have fallen inside a quoted field).
+    /// </summary>
+    private static List<RowSink>? ReadCsvParallel(string path, long total, EventImportOptions options, CancellationToken cancellationToken, IProgress<ImportProgress>? progress)
     {
         string[] header;
         char separator;
@@ -202,6 +196,7 @@ public static class EventImporter
 
         var sinks = new RowSink[parts];
         var lines = new long[parts];
+        var quoted = 0;
         long bytesDone = 0;
         var reported = 0L;
         Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts, CancellationToken = cancellationToken }, p =>
@@ -224,7 +219,16 @@ public static class EventImporter
             using var reader = Sep.Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true, Sep = new Sep(separator) }).From(slice);
             ReadCsvRows(reader, header, plan, sink, cancellationToken);
             lines[p] = slice.Lines;
+            if (slice.SawQuote)
+            {
+                Interlocked.Exchange(ref quoted, 1);
+            }
         });
+
+        if (quoted != 0)
+        {
+            return null;
+        }
 
         // Sep numbers each slice's lines from 1: shift them by the header and the slices before.
         var offset = 1L;

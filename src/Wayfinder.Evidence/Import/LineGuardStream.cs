@@ -11,6 +11,9 @@ internal sealed class LineGuardStream(Stream inner, long maxLineBytes, Action<lo
 
     public long BytesRead { get; private set; }
 
+    /// <summary>Whether a double quote went by (a quoted field may then hold a line break).</summary>
+    public bool SawQuote { get; private set; }
+
     /// <summary>Line breaks seen so far.</summary>
     public long Lines => _line - 1;
 
@@ -46,6 +49,7 @@ internal sealed class LineGuardStream(Stream inner, long maxLineBytes, Action<lo
     private void Inspect(ReadOnlySpan<byte> chunk)
     {
         BytesRead += chunk.Length;
+        SawQuote = SawQuote || chunk.Contains((byte)'"');
         while (!chunk.IsEmpty)
         {
             var newline = chunk.IndexOf((byte)'\n');

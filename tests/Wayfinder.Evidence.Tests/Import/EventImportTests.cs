@@ -203,4 +203,25 @@ public sealed class ParallelImportTests
         Assert.Equal(a.ChannelCodes.Select(c => a.ChannelNames[c]), b.ChannelCodes.Select(c => b.ChannelNames[c]));
         Assert.Equal(Enumerable.Range(0, a.CustomerCount).Select(c => a.Attributes["plan"][c]), Enumerable.Range(0, b.CustomerCount).Select(c => b.Attributes["plan"][c]));
     }
+
+    [Fact]
+    public async Task AQuotedLineBreakMakesTheSlicedReadFallBackToOneReader()
+    {
+        using var temp = new TempFolder();
+        var lines = new List<string> { "customer_id,timestamp,event,note" };
+        for (var i = 0; i < 60; i++)
+        {
+            lines.Add($"u{i},2026-03-01T00:00:00Z,view,plain");
+        }
+
+        lines.Add("u99,2026-03-01T00:00:00Z,view,\"two\nlines\"");
+        var file = temp.Write("events.csv", string.Join("\n", lines) + "\n");
+
+        var (parts, report) = await EventImporter.ReadAsync(file, new EventImportOptions { ParallelThresholdBytes = 64, Slices = 3 }, CancellationToken.None);
+        var log = EventLogBuilder.Combine(parts, out _);
+
+        Assert.Single(parts);
+        Assert.Equal((61L, 0L), (report.RowsRead, report.BadRows));
+        Assert.Equal("two\nlines", log.Properties["note"][log.CustomerStart[log.CustomerIds.ToList().IndexOf("u99")]]);
+    }
 }
