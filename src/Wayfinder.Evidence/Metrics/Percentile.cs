@@ -4,24 +4,9 @@ using System.Runtime.CompilerServices;
 /// <summary>Percentiles by linear interpolation between closest ranks (numpy's default, R's type 7).</summary>
 public static class Percentile
 {
-    /// <summary>The <paramref name="p"/>-th percentile (0..1) of values that are already sorted ascending; null when empty.</summary>
-    public static double? OfSorted(ReadOnlySpan<long> sorted, double p)
-    {
-        if (sorted.Length == 0)
-        {
-            return null;
-        }
-
-        var position = p * (sorted.Length - 1);
-        var lower = (int)Math.Floor(position);
-        var upper = Math.Min(lower + 1, sorted.Length - 1);
-        var fraction = position - lower;
-        return sorted[lower] + ((sorted[upper] - sorted[lower]) * fraction);
-    }
-
     /// <summary>
-    /// The same percentile without sorting: selects the two ranks needed in linear time (the span is reordered).
-    /// Sorting every edge's durations dominated the metrics pass before this.
+    /// The <paramref name="p"/>-th percentile (0..1), null when empty, without sorting: selects the two ranks needed in
+    /// linear time (the span is reordered). Sorting every edge's durations dominated the metrics pass before this.
     /// </summary>
     public static double? Of(Span<long> values, double p)
     {

@@ -149,38 +149,6 @@ public sealed class EventLogBuilder
         return builder;
     }
 
-    /// <summary>Appends every row of an existing log (used when importing into a store that already holds data).</summary>
-    public void AddLog(EventLog log)
-    {
-        var customerOfRow = log.CustomerOfRow();
-        var props = log.Properties.Select(p => (Column: p.Value, Target: Property(p.Key))).ToArray();
-        var attrs = log.Attributes.Select(p => (Column: p.Value, Target: Attribute(p.Key))).ToArray();
-        for (var r = 0; r < log.EventCount; r++)
-        {
-            var channel = log.ChannelCodes[r] < 0 ? [] : log.ChannelNames[log.ChannelCodes[r]].AsSpan();
-            var row = AddRow(log.CustomerIds[customerOfRow[r]], log.Timestamps[r], log.EventNames[log.EventCodes[r]], channel);
-            foreach (var (column, target) in props)
-            {
-                if (column.Codes[r] >= 0)
-                {
-                    target.Set(row, column.Values[column.Codes[r]]);
-                }
-            }
-
-            // Attributes are per customer: carry them on the customer's last row so a newer value in time still wins.
-            if (r + 1 == log.CustomerStart[customerOfRow[r] + 1])
-            {
-                foreach (var (column, target) in attrs)
-                {
-                    if (column.Codes[customerOfRow[r]] >= 0)
-                    {
-                        target.Set(row, column.Values[column.Codes[customerOfRow[r]]]);
-                    }
-                }
-            }
-        }
-    }
-
     /// <summary>
     /// Groups rows by customer (customers in order of first appearance), sorts each customer's rows by time keeping
     /// input order for ties, drops exact duplicates (same customer, time, event, channel and properties) and builds the columns.

@@ -13,9 +13,6 @@ public sealed class PercentileTests
     [InlineData(new long[] { 1, 2 }, 1, 2)]
     public void SelectionGivesTheInterpolatedPercentileOfSortedValues(long[] values, double p, double expected)
     {
-        var sorted = values.Order().ToArray();
-
-        Assert.Equal(expected, Percentile.OfSorted(sorted, p)!.Value, 9);
         Assert.Equal(expected, Percentile.Of(values, p)!.Value, 9);
     }
 
@@ -29,8 +26,17 @@ public sealed class PercentileTests
             var sorted = values.Order().ToArray();
             foreach (var p in new[] { 0.1, 0.5, 0.9 })
             {
-                Assert.Equal(Percentile.OfSorted(sorted, p)!.Value, Percentile.Of(values.ToArray(), p)!.Value, 9);
+                Assert.Equal(ByRank(sorted, p), Percentile.Of(values.ToArray(), p)!.Value, 9);
             }
         }
+    }
+
+    /// <summary>The reference: interpolate between the closest ranks of the sorted values.</summary>
+    private static double ByRank(long[] sorted, double p)
+    {
+        var position = p * (sorted.Length - 1);
+        var lower = (int)Math.Floor(position);
+        var upper = Math.Min(lower + 1, sorted.Length - 1);
+        return sorted[lower] + ((sorted[upper] - sorted[lower]) * (position - lower));
     }
 }

@@ -57,16 +57,14 @@ public sealed class EventLogBuilderTests
     }
 
     [Fact]
-    public void AddingALogToANewBuilderGivesTheSameLog()
+    public void ABuilderFromALogBuildsTheSameLog()
     {
         var builder = new EventLogBuilder();
         builder.Add("u1", 10, "a", "web", [new("plan", "pro")], [new("country", "FR")]);
         builder.Add("u2", 5, "b", null, [], [new("country", "DE")]);
         var log = builder.Build();
 
-        var again = new EventLogBuilder();
-        again.AddLog(log);
-        var copy = again.Build(out var duplicates);
+        var copy = EventLogBuilder.FromLog(log).Build(out var duplicates);
 
         Assert.Equal(0, duplicates);
         Assert.Equal(log.CustomerIds, copy.CustomerIds);
