@@ -23,37 +23,115 @@ public static class PersonaChecks
     /// </summary>
     public static IEnumerable<PersonaCheck> Check(Persona persona, EventLog log, Journey? journey = null, Mapping.JourneyMapping? mapping = null, IReadOnlyList<Core.Workspaces.Channel>? channels = null)
     {
-        foreach (var check in CheckChannels(persona, log))
-        {
-            yield return check;
-        }
-
-        if (string.IsNullOrWhiteSpace(persona.Segment) || log.EventCount == 0 || journey is null || mapping is null)
+        if (string.IsNullOrWhiteSpace(persona.Segment) || log.EventCount == 0)
         {
             yield break;
         }
 
         bool[] selected;
+        string? problem = null;
         try
         {
             selected = Segments.Customers(log, persona.Segment);
         }
-        catch (ArgumentException)
+        catch (ArgumentException ex)
+        {
+            selected = [];
+            problem = ex.Message;
+        }
+
+        if (problem is not null)
+        {
+            yield return new PersonaCheck(persona.Id, "segment", problem);
+            yield break;
+        }
+
+        if (!selected.Contains(true))
+        {
+            yield return new PersonaCheck(persona.Id, "segment", $"the segment `{persona.Segment}` matches no customer in the data");
+            yield break;
+        }
+
+        // The segment's events per channel, counted once for every check below.
+        var counts = new int[log.ChannelNames.Count];
+        var total = 0;
+        for (var c = 0; c < log.CustomerCount; c++)
+        {
+            if (!selected[c])
+            {
+                continue;
+            }
+
+            for (var r = log.CustomerStart[c]; r < log.CustomerStart[c + 1]; r++)
+            {
+                if (log.ChannelCodes[r] >= 0)
+                {
+                    counts[log.ChannelCodes[r]]++;
+                    total++;
+                }
+            }
+        }
+
+        double Share(string channel)
+        {
+            var index = IndexOf(log.ChannelNames, channel);
+            return total == 0 || index < 0 ? 0 : (double)counts[index] / total;
+        }
+
+        if (total > 0)
+        {
+            foreach (var stated in persona.Channels.Where(stated => Share(stated) < RareShare))
+            {
+                yield return new PersonaCheck(persona.Id, "channels", $"says they prefer '{stated}', but only {Percent(Share(stated))} of the segment's {total} events happen there");
+            }
+
+            for (var i = 0; i < counts.Length; i++)
+            {
+                var share = (double)counts[i] / total;
+                if (share >= CommonShare && !persona.Channels.Contains(log.ChannelNames[i], StringComparer.OrdinalIgnoreCase))
+                {
+                    yield return new PersonaCheck(persona.Id, "channels", $"{Percent(share)} of the segment's events happen on '{log.ChannelNames[i]}', which is not among the persona's channels");
+                }
+            }
+        }
+
+        if (journey is null || mapping is null)
         {
             yield break;
         }
 
-        foreach (var check in CheckTraits(persona, log, mapping, channels ?? [], selected))
+        var (stageSegment, stageAll, segmentCustomers, allCustomers) = StageReach(log, mapping, selected);
+        foreach (var (aspect, trait) in persona.Behaviours.Select(t => ("behaviours", t)).Concat(persona.Goals.Select(t => ("goals", t))))
         {
-            yield return check;
+            foreach (var channel in (channels ?? []).Where(ch => Mentions(trait.Text, ch.Id) || Mentions(trait.Text, ch.Name)))
+            {
+                if (total > 0 && Share(channel.Id) < RareShare)
+                {
+                    yield return new PersonaCheck(persona.Id, aspect, $"\"{trait.Text}\" speaks of {channel.Name}, but only {Percent(Share(channel.Id))} of the segment's events happen on '{channel.Id}'");
+                }
+            }
+
+            for (var s = 0; s < mapping.Stages.Count; s++)
+            {
+                var name = mapping.Stages[s].Name;
+                if (!Mentions(trait.Text, name) || segmentCustomers == 0 || allCustomers == 0)
+                {
+                    continue;
+                }
+
+                var segmentShare = (double)stageSegment[s] / segmentCustomers;
+                var allShare = (double)stageAll[s] / allCustomers;
+                if (segmentShare < allShare * LowReachRatio)
+                {
+                    yield return new PersonaCheck(persona.Id, aspect, $"\"{trait.Text}\" is about '{name}', but only {Percent(segmentShare)} of the segment reach it (all customers: {Percent(allShare)})");
+                }
+            }
         }
     }
 
-    private static IEnumerable<PersonaCheck> CheckTraits(Persona persona, EventLog log, Mapping.JourneyMapping mapping, IReadOnlyList<Core.Workspaces.Channel> channels, bool[] selected)
+    /// <summary>Per stage, the customers of the segment and of everyone (with a mapped event) who reach it.</summary>
+    private static (int[] Segment, int[] All, int SegmentCustomers, int AllCustomers) StageReach(EventLog log, Mapping.JourneyMapping mapping, bool[] selected)
     {
-        // Per channel: the segment's events there; per stage: customers of the segment and of everyone who reach it.
-        var channelEvents = new int[log.ChannelNames.Count];
-        var segmentEvents = 0;
         var stageSegment = new int[mapping.Stages.Count];
         var stageAll = new int[mapping.Stages.Count];
         int segmentCustomers = 0, allCustomers = 0;
@@ -64,12 +142,6 @@ public static class PersonaChecks
             var any = false;
             for (var r = log.CustomerStart[c]; r < log.CustomerStart[c + 1]; r++)
             {
-                if (selected[c] && log.ChannelCodes[r] >= 0)
-                {
-                    channelEvents[log.ChannelCodes[r]]++;
-                    segmentEvents++;
-                }
-
                 var tp = mapping.TouchpointOfRow[r];
                 if (tp >= 0)
                 {
@@ -95,36 +167,10 @@ public static class PersonaChecks
             }
         }
 
-        string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
-        foreach (var (aspect, trait) in persona.Behaviours.Select(t => ("behaviours", t)).Concat(persona.Goals.Select(t => ("goals", t))))
-        {
-            foreach (var channel in channels.Where(ch => Mentions(trait.Text, ch.Id) || Mentions(trait.Text, ch.Name)))
-            {
-                var index = IndexOf(log.ChannelNames, channel.Id);
-                var share = segmentEvents == 0 || index < 0 ? 0 : (double)channelEvents[index] / segmentEvents;
-                if (segmentEvents > 0 && share < RareShare)
-                {
-                    yield return new PersonaCheck(persona.Id, aspect, $"\"{trait.Text}\" speaks of {channel.Name}, but only {Percent(share)} of the segment's events happen on '{channel.Id}'");
-                }
-            }
-
-            for (var s = 0; s < mapping.Stages.Count; s++)
-            {
-                var (id, name) = mapping.Stages[s];
-                if (!Mentions(trait.Text, name) || segmentCustomers == 0 || allCustomers == 0)
-                {
-                    continue;
-                }
-
-                var segmentShare = (double)stageSegment[s] / segmentCustomers;
-                var allShare = (double)stageAll[s] / allCustomers;
-                if (segmentShare < allShare * LowReachRatio)
-                {
-                    yield return new PersonaCheck(persona.Id, aspect, $"\"{trait.Text}\" is about '{name}', but only {Percent(segmentShare)} of the segment reach it (all customers: {Percent(allShare)})");
-                }
-            }
-        }
+        return (stageSegment, stageAll, segmentCustomers, allCustomers);
     }
+
+    private static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>Whether <paramref name="text"/> holds <paramref name="phrase"/> as whole words, ignoring case.</summary>
     internal static bool Mentions(string text, string phrase)
@@ -146,83 +192,6 @@ public static class PersonaChecks
         }
 
         return false;
-    }
-
-    private static IEnumerable<PersonaCheck> CheckChannels(Persona persona, EventLog log)
-    {
-        if (string.IsNullOrWhiteSpace(persona.Segment) || log.EventCount == 0)
-        {
-            yield break;
-        }
-
-        bool[] selected;
-        string? problem = null;
-        try
-        {
-            selected = Segments.Customers(log, persona.Segment);
-        }
-        catch (ArgumentException ex)
-        {
-            selected = [];
-            problem = ex.Message;
-        }
-
-        if (problem is not null)
-        {
-            yield return new PersonaCheck(persona.Id, "segment", problem);
-            yield break;
-        }
-
-        var customers = selected.Count(s => s);
-        if (customers == 0)
-        {
-            yield return new PersonaCheck(persona.Id, "segment", $"the segment `{persona.Segment}` matches no customer in the data");
-            yield break;
-        }
-
-        var counts = new int[log.ChannelNames.Count];
-        var total = 0;
-        for (var c = 0; c < log.CustomerCount; c++)
-        {
-            if (!selected[c])
-            {
-                continue;
-            }
-
-            for (var r = log.CustomerStart[c]; r < log.CustomerStart[c + 1]; r++)
-            {
-                if (log.ChannelCodes[r] >= 0)
-                {
-                    counts[log.ChannelCodes[r]]++;
-                    total++;
-                }
-            }
-        }
-
-        if (total == 0)
-        {
-            yield break;
-        }
-
-        string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
-        foreach (var stated in persona.Channels)
-        {
-            var index = IndexOf(log.ChannelNames, stated);
-            var share = index < 0 ? 0 : (double)counts[index] / total;
-            if (share < RareShare)
-            {
-                yield return new PersonaCheck(persona.Id, "channels", $"says they prefer '{stated}', but only {Percent(share)} of the segment's {total} events happen there");
-            }
-        }
-
-        for (var i = 0; i < counts.Length; i++)
-        {
-            var share = (double)counts[i] / total;
-            if (share >= CommonShare && !persona.Channels.Contains(log.ChannelNames[i], StringComparer.OrdinalIgnoreCase))
-            {
-                yield return new PersonaCheck(persona.Id, "channels", $"{Percent(share)} of the segment's events happen on '{log.ChannelNames[i]}', which is not among the persona's channels");
-            }
-        }
     }
 
     private static int IndexOf(IReadOnlyList<string> values, string value)
