@@ -23,6 +23,9 @@ public sealed record AnalysisRequest
 
     /// <summary>month or quarter, for the trend.</summary>
     public string TrendGrain { get; init; } = "month";
+
+    /// <summary>The trend re-runs the funnel once per period: leave it out when only the gaps or totals are wanted.</summary>
+    public bool IncludeTrend { get; init; } = true;
     public bool CollapseRepeats { get; init; } = true;
     public int TopVariants { get; init; } = 20;
 
@@ -96,7 +99,7 @@ public static class JourneyAnalysis
             StageSatisfaction = stages,
             MeasuredEmotion = curve,
             Kpis = KpiEvaluator.EvaluateAll(journey, metrics, satisfaction),
-            Trend = Trend(journey, log, mapping, options, request.TrendGrain),
+            Trend = request.IncludeTrend ? Trend(journey, log, mapping, options, request.TrendGrain) : [],
             Gaps = KnowledgeGaps.ForJourney(workspace, journey, metrics, touchpoints, stages, request.Today),
             PersonaChecks = [.. journey.Personas.Select(workspace.FindPersona).OfType<Persona>().SelectMany(p => PersonaChecks.Check(p, log, journey, mapping, workspace.Config.Channels))],
         };

@@ -44,11 +44,9 @@ internal static class AnalyzeCommand
 
             var (workspace, _) = WorkspaceLoader.Load(root);
             var id = parse.GetValue(journeyId)!;
-            var journey = workspace.FindJourney(id);
+            var journey = FindJourney(context, workspace, id);
             if (journey is null)
             {
-                var known = workspace.Journeys.Select(j => j.Document.Id).ToList();
-                context.Error($"no journey \"{id}\" in the workspace.{Suggestions.DidYouMean(id, known)} Journeys: {string.Join(", ", known)}");
                 return ExitCodes.Usage;
             }
 
@@ -100,6 +98,19 @@ internal static class AnalyzeCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The journey of that id, or null after saying which ids there are (with a did-you-mean).</summary>
+    internal static Journey? FindJourney(CliContext context, Workspace workspace, string id)
+    {
+        var journey = workspace.FindJourney(id);
+        if (journey is null)
+        {
+            var known = workspace.Journeys.Select(j => j.Document.Id).ToList();
+            context.Error($"no journey \"{id}\" in the workspace.{Suggestions.DidYouMean(id, known)} Journeys: {string.Join(", ", known)}");
+        }
+
+        return journey;
     }
 
     private static void PrintSummary(CliContext context, Journey journey, JourneyReport report)

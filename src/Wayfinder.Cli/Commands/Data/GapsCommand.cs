@@ -60,7 +60,7 @@ internal static class GapsCommand
         var gaps = new List<KnowledgeGap>();
         foreach (var journey in workspace.Journeys.Select(j => j.Document).Where(j => j.State == JourneyState.Current))
         {
-            var report = JourneyAnalysis.Run(workspace, journey, log, surveys, new AnalysisRequest { Today = today, TopVariants = 0, TrendGrain = "quarter" });
+            var report = JourneyAnalysis.Run(workspace, journey, log, surveys, new AnalysisRequest { Today = today, TopVariants = 0, IncludeTrend = false });
             gaps.AddRange(report.Gaps);
         }
 

@@ -35,10 +35,9 @@ internal static class PersonasCommand
 
             var (workspace, _) = WorkspaceLoader.Load(root);
             var id = parse.GetValue(journeyId)!;
-            var journey = workspace.FindJourney(id);
+            var journey = AnalyzeCommand.FindJourney(context, workspace, id);
             if (journey is null)
             {
-                context.Error($"no journey \"{id}\" in the workspace.{Suggestions.DidYouMean(id, [.. workspace.Journeys.Select(j => j.Document.Id)])}");
                 return ExitCodes.Usage;
             }
 
