@@ -15,7 +15,7 @@ public sealed class DataTests
     }
 
     [Fact]
-    public async Task SampleDataThenAnalyzeWritesAReportWhoseFunnelNeverGrows()
+    public async Task SampleDataThenAnalyzeWritesAReportWhoseFunnelDropsAtEveryStage()
     {
         using var temp = await DemoWithData();
 
@@ -26,7 +26,8 @@ public sealed class DataTests
         var funnel = json.RootElement.GetProperty("metrics").GetProperty("funnel").EnumerateArray().Select(f => f.GetProperty("customers").GetInt32()).ToList();
         Assert.Equal(9, funnel.Count);
         Assert.Equal(400, funnel[0]);
-        Assert.True(funnel.Zip(funnel.Skip(1)).All(p => p.First >= p.Second));
+        // An ordered funnel never grows by definition; the sample data's drop-offs make it shrink at every stage.
+        Assert.True(funnel.Zip(funnel.Skip(1)).All(p => p.First > p.Second), string.Join(" → ", funnel));
         Assert.True(File.Exists(temp.Combine("ws", "out", "analysis", "first-flight", "report.json")));
         Assert.Equal(result.Stdout.Trim(), File.ReadAllText(temp.Combine("ws", "out", "analysis", "first-flight", "report.json")).Trim());
     }

@@ -39,7 +39,7 @@ public sealed class SampleDataTests
     }
 
     [Fact]
-    public async Task SampleDataImportsCleanlyAndDrawsADecreasingFunnelWithStrandedCustomers()
+    public async Task SampleDataImportsCleanlyAndDropsCustomersAtEveryStage()
     {
         using var temp = new TempFolder();
         var root = Path.Combine(temp.Path, "ws");
@@ -56,8 +56,9 @@ public sealed class SampleDataTests
 
         Assert.Equal((0L, 0L, 0L), (events.BadRows, surveys.BadRows, insights.BadRows));
         var funnel = report.Metrics.Funnel.Select(f => f.Customers).ToList();
-        Assert.True(funnel[0] > 0 && funnel.Zip(funnel.Skip(1)).All(p => p.First >= p.Second), string.Join(" → ", funnel));
-        Assert.True(funnel[^1] < funnel[0]);
+        // Every customer starts the journey; an ordered funnel never grows, and the generated drop-offs make it shrink.
+        Assert.Equal(500, funnel[0]);
+        Assert.True(funnel.Zip(funnel.Skip(1)).All(p => p.First > p.Second), string.Join(" → ", funnel));
         Assert.True(report.Metrics.Stranded.Sum(s => s.Stranded) > 0);
         Assert.Contains(report.StageSatisfaction, s => s.Responses > 0);
     }
