@@ -68,14 +68,12 @@ public static class EventImporter
         {
             case "csv":
                 {
-                    // Cut into slices when the file is large; a quote seen in any slice may hide a line break inside a
-                    // field, so the slices are thrown away and the file read in one piece (rare in event exports).
-                    var parallel = total >= options.ParallelThresholdBytes && (options.Slices ?? Environment.ProcessorCount) > 1
-                        ? ReadCsvParallel(path, total, options, cancellationToken, progress)
-                        : null;
-                    if (parallel is not null)
+                    // Plain files are read from their bytes, in slices when large; a quote anywhere may hide a line
+                    // break or a separator inside a field, so such files (rare in event exports) are read by Sep in one piece.
+                    var fast = ReadCsvFast(path, total, options, cancellationToken, progress);
+                    if (fast is not null)
                     {
-                        sinks = parallel;
+                        sinks = fast;
                         break;
                     }
 
@@ -129,29 +127,48 @@ public static class EventImporter
     private static int EstimateRows(long bytes) => (int)Math.Min(int.MaxValue / 2, Math.Max(1024, bytes / 56));
 
     /// <summary>
-    /// Cuts the file after its header at line breaks into one slice per core and reads the slices at once; null when a
-    /// slice holds a quote (the cut may have fallen inside a quoted field).
+    /// Reads a CSV from its bytes (<see cref="Utf8CsvSlice"/>), cut after its header at line breaks into one slice per
+    /// core when large; null when the file needs the general reader (a quote, bytes that are not UTF-8, an unusual header).
     /// </summary>
-    private static List<RowSink>? ReadCsvParallel(string path, long total, EventImportOptions options, CancellationToken cancellationToken, IProgress<ImportProgress>? progress)
+    private static List<RowSink>? ReadCsvFast(string path, long total, EventImportOptions options, CancellationToken cancellationToken, IProgress<ImportProgress>? progress)
     {
-        string[] header;
-        char separator;
-        long dataStart;
-        using (var headerStream = File.OpenRead(path))
+        using var file = File.OpenHandle(path);
+        var first = new byte[(int)Math.Min(total, 1 << 20)];
+        var length = RandomAccess.Read(file, first, 0);
+        var newline = first.AsSpan(0, length).IndexOf((byte)'\n');
+        if (newline < 0)
         {
-            var first = new byte[(int)Math.Min(total, 1 << 20)];
-            var length = headerStream.Read(first);
-            var newline = first.AsSpan(0, length).IndexOf((byte)'\n');
-            if (newline < 0)
+            if (total > first.Length)
             {
                 throw new ImportAbortedException("the header line is longer than 1 MiB; this is not an events CSV");
             }
 
-            var headerText = System.Text.Encoding.UTF8.GetString(first, 0, newline).TrimEnd('\r').TrimStart('\uFEFF');
-            using var reader = Sep.Reader().FromText(headerText + "\n");
+            newline = length;
+        }
+
+        var headerBytes = first.AsSpan(0, newline);
+        if (headerBytes.Contains((byte)'"') || !System.Text.Unicode.Utf8.IsValid(headerBytes))
+        {
+            return null;
+        }
+
+        var headerText = Utf8CsvSlice.HeaderText(headerBytes);
+        if (string.IsNullOrWhiteSpace(headerText))
+        {
+            return null;
+        }
+
+        string[] header;
+        char separator;
+        using (var reader = Sep.Reader().FromText(headerText + "\n"))
+        {
             header = [.. reader.Header.ColNames];
             separator = reader.Spec.Sep.Separator;
-            dataStart = newline + 1;
+        }
+
+        if (separator > 127)
+        {
+            return null;
         }
 
         var (plan, problem) = ColumnPresets.Resolve(options.Preset, header, options.Mapping);
@@ -160,86 +177,126 @@ public static class EventImporter
             throw new ImportAbortedException(problem!);
         }
 
-        var parts = (int)Math.Min(options.Slices ?? Environment.ProcessorCount, Math.Max(1, (total - dataStart) / Math.Max(1, options.ParallelThresholdBytes / 2)));
-        var bounds = new long[parts + 1];
-        bounds[0] = dataStart;
-        bounds[parts] = total;
-        using (var probe = File.OpenRead(path))
-        {
-            var buffer = new byte[64 * 1024];
-            for (var p = 1; p < parts; p++)
-            {
-                var at = Math.Max(bounds[p - 1], dataStart + ((total - dataStart) * p / parts));
-                probe.Position = at;
-                var found = -1L;
-                int read;
-                while (found < 0 && (read = probe.Read(buffer)) > 0)
-                {
-                    var index = buffer.AsSpan(0, read).IndexOf((byte)'\n');
-                    if (index >= 0)
-                    {
-                        found = at + index + 1;
-                    }
-                    else
-                    {
-                        at += read;
-                        if (at - bounds[p - 1] > options.MaxLineBytes * 2)
-                        {
-                            throw new ImportAbortedException($"a line near byte {at} is longer than {options.MaxLineBytes / (1024 * 1024)} MiB; this is not a line-per-event file or it is corrupt. Nothing was imported.");
-                        }
-                    }
-                }
-
-                bounds[p] = found < 0 ? total : found;
-            }
-        }
-
+        var dataStart = Math.Min(total, newline + 1L);
+        var slices = total >= options.ParallelThresholdBytes ? options.Slices ?? Environment.ProcessorCount : 1;
+        var parts = (int)Math.Max(1, Math.Min(slices, (total - dataStart) / Math.Max(1, options.ParallelThresholdBytes / 2)));
+        var bounds = SliceBounds(file, dataStart, total, parts, options.MaxLineBytes);
         var sinks = new RowSink[parts];
-        var lines = new long[parts];
-        var quoted = 0;
-        long bytesDone = 0;
+        var results = new CsvSliceResult[parts];
+        var done = new long[parts];
         var reported = 0L;
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts, CancellationToken = cancellationToken }, p =>
+        void Slice(int p)
         {
             var sink = new RowSink(new EventLogBuilder(EstimateRows(bounds[p + 1] - bounds[p])));
             sinks[p] = sink;
-            var last = 0L;
-            using var file = File.OpenRead(path);
-            file.Position = bounds[p];
-            using var slice = new LineGuardStream(new SliceStream(file, bounds[p + 1] - bounds[p]), options.MaxLineBytes, bytes =>
+            var rowPlan = RowPlan(header, plan, sink.Builder);
+            results[p] = Utf8CsvSlice.Read(file, bounds[p], bounds[p + 1], (byte)separator, rowPlan, sink, options.MaxLineBytes, bytes =>
             {
-                var done = Interlocked.Add(ref bytesDone, bytes - last);
-                last = bytes;
-                if (progress is not null && done - Interlocked.Read(ref reported) > 4 << 20)
+                Volatile.Write(ref done[p], bytes);
+                var sum = 0L;
+                foreach (var part in done)
                 {
-                    Interlocked.Exchange(ref reported, done);
-                    progress.Report(new ImportProgress(sinks.Sum(s => s?.Rows ?? 0), done + dataStart, total));
+                    sum += Volatile.Read(in part);
                 }
-            });
-            using var reader = Sep.Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true, Sep = new Sep(separator) }).From(slice);
-            ReadCsvRows(reader, header, plan, sink, cancellationToken);
-            lines[p] = slice.Lines;
-            if (slice.SawQuote)
-            {
-                Interlocked.Exchange(ref quoted, 1);
-            }
-        });
 
-        if (quoted != 0)
+                if (progress is not null && sum - Interlocked.Read(ref reported) > 4 << 20)
+                {
+                    Interlocked.Exchange(ref reported, sum);
+                    progress.Report(new ImportProgress(sinks.Sum(s => s?.Rows ?? 0), sum + dataStart, total));
+                }
+            }, cancellationToken);
+        }
+
+        if (parts == 1)
+        {
+            Slice(0);
+        }
+        else
+        {
+            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts, CancellationToken = cancellationToken }, Slice);
+        }
+
+        if (results.Any(r => r.NeedsGeneralReader))
         {
             return null;
         }
 
-        // Sep numbers each slice's lines from 1: shift them by the header and the slices before.
+        // Each slice numbers its lines from 1: shift them by the header and the slices before.
         var offset = 1L;
         for (var p = 0; p < parts; p++)
         {
-            var shift = offset;
-            sinks[p].ShiftLines(shift);
-            offset += lines[p];
+            if (results[p].LongLine > 0)
+            {
+                throw new ImportAbortedException(
+                    $"line {offset + results[p].LongLine} is longer than {LineGuardStream.Size(options.MaxLineBytes)}; this is not a line-per-event file or it is corrupt. Nothing was imported.");
+            }
+
+            sinks[p].ShiftLines(offset);
+            offset += results[p].Lines;
         }
 
         return [.. sinks];
+    }
+
+    /// <summary>Where each slice starts: just after a line break near each equal share of the data.</summary>
+    private static long[] SliceBounds(Microsoft.Win32.SafeHandles.SafeFileHandle file, long dataStart, long total, int parts, long maxLineBytes)
+    {
+        var bounds = new long[parts + 1];
+        bounds[0] = dataStart;
+        bounds[parts] = total;
+        var buffer = new byte[64 * 1024];
+        for (var p = 1; p < parts; p++)
+        {
+            var at = Math.Max(bounds[p - 1], dataStart + ((total - dataStart) * p / parts));
+            var found = -1L;
+            int read;
+            while (found < 0 && (read = RandomAccess.Read(file, buffer, at)) > 0)
+            {
+                var index = buffer.AsSpan(0, read).IndexOf((byte)'\n');
+                if (index >= 0)
+                {
+                    found = at + index + 1;
+                }
+                else
+                {
+                    at += read;
+                    if (at - bounds[p - 1] > maxLineBytes * 2)
+                    {
+                        throw new ImportAbortedException($"a line near byte {at} is longer than {LineGuardStream.Size(maxLineBytes)}; this is not a line-per-event file or it is corrupt. Nothing was imported.");
+                    }
+                }
+            }
+
+            bounds[p] = found < 0 ? total : found;
+        }
+
+        return bounds;
+    }
+
+    private static CsvRowPlan RowPlan(IReadOnlyList<string> header, ColumnPlan plan, EventLogBuilder builder)
+    {
+        int IndexOf(string column)
+        {
+            for (var i = 0; i < header.Count; i++)
+            {
+                if (header[i] == column)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        return new CsvRowPlan(
+            header.Count,
+            IndexOf(plan.CustomerId),
+            IndexOf(plan.Timestamp),
+            IndexOf(plan.Event),
+            plan.Channel is null ? -1 : IndexOf(plan.Channel),
+            plan.TimestampUnit,
+            [.. plan.Properties.Select(p => (IndexOf(p.Column), builder.Property(p.Name)))],
+            [.. plan.Attributes.Select(p => (IndexOf(p.Column), builder.Attribute(p.Name)))]);
     }
 
     private static void ReadCsv(Stream stream, RowSink sink, EventImportOptions options, CancellationToken cancellationToken)
@@ -261,27 +318,9 @@ public static class EventImporter
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ReadCsvRows(SepReader reader, IReadOnlyList<string> header, ColumnPlan plan, RowSink sink, CancellationToken cancellationToken)
+    private static void ReadCsvRows(SepReader reader, IReadOnlyList<string> header, ColumnPlan columns, RowSink sink, CancellationToken cancellationToken)
     {
-        int IndexOf(string column)
-        {
-            for (var i = 0; i < header.Count; i++)
-            {
-                if (header[i] == column)
-                {
-                    return i;
-                }
-            }
-
-            return -1;
-        }
-
-        var customerIndex = IndexOf(plan.CustomerId);
-        var timeIndex = IndexOf(plan.Timestamp);
-        var eventIndex = IndexOf(plan.Event);
-        var channelIndex = plan.Channel is null ? -1 : IndexOf(plan.Channel);
-        var properties = plan.Properties.Select(p => (Index: IndexOf(p.Column), Column: sink.Builder.Property(p.Name))).ToArray();
-        var attributes = plan.Attributes.Select(p => (Index: IndexOf(p.Column), Column: sink.Builder.Attribute(p.Name))).ToArray();
+        var plan = RowPlan(header, columns, sink.Builder);
         foreach (var row in reader)
         {
             if ((sink.Rows & 0xFFFF) == 0)
@@ -291,7 +330,7 @@ public static class EventImporter
 
             sink.Rows++;
             var line = row.LineNumberFrom;
-            if (row.ColCount != header.Count)
+            if (row.ColCount != plan.FieldCount)
             {
                 if (row.ColCount == 1 && row.Span.Trim().IsEmpty)
                 {
@@ -299,24 +338,24 @@ public static class EventImporter
                     continue;
                 }
 
-                sink.Bad(line, "", $"has {row.ColCount} fields but the header has {header.Count} (a truncated or malformed line)");
+                sink.Bad(line, "", $"has {row.ColCount} fields but the header has {plan.FieldCount} (a truncated or malformed line)");
                 continue;
             }
 
-            var customer = row[customerIndex].Span.Trim();
-            var eventName = row[eventIndex].Span.Trim();
-            if (!sink.Check(line, customer, eventName, row[timeIndex].Span, plan.TimestampUnit, out var micros))
+            var customer = row[plan.CustomerIndex].Span.Trim();
+            var eventName = row[plan.EventIndex].Span.Trim();
+            if (!sink.Check(line, customer, eventName, row[plan.TimeIndex].Span, plan.TimestampUnit, out var micros))
             {
                 continue;
             }
 
-            var r = sink.Builder.AddRow(customer, micros, eventName, channelIndex < 0 ? [] : row[channelIndex].Span.Trim());
-            foreach (var (index, column) in properties)
+            var r = sink.Builder.AddRow(customer, micros, eventName, plan.ChannelIndex < 0 ? [] : row[plan.ChannelIndex].Span.Trim());
+            foreach (var (index, column) in plan.Properties)
             {
                 column.Set(r, row[index].Span);
             }
 
-            foreach (var (index, column) in attributes)
+            foreach (var (index, column) in plan.Attributes)
             {
                 column.Set(r, row[index].Span);
             }
@@ -588,7 +627,7 @@ public static class EventImporter
         return value;
     }
 
-    private sealed class RowSink(EventLogBuilder builder)
+    internal sealed class RowSink(EventLogBuilder builder)
     {
         private long _rows;
 
@@ -614,25 +653,41 @@ public static class EventImporter
         public bool Check(long line, ReadOnlySpan<char> customer, ReadOnlySpan<char> eventName, ReadOnlySpan<char> time, string? unit, out long micros)
         {
             micros = 0;
-            if (customer.IsEmpty)
+            return CheckIds(line, customer.IsEmpty, eventName.IsEmpty) && CheckTime(line, Timestamps.TryParse(time, unit, out micros, out var reason), reason);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Check(long line, ReadOnlySpan<byte> customer, ReadOnlySpan<byte> eventName, ReadOnlySpan<byte> time, string? unit, out long micros)
+        {
+            micros = 0;
+            return CheckIds(line, customer.IsEmpty, eventName.IsEmpty) && CheckTime(line, Timestamps.TryParse(time, unit, out micros, out var reason), reason);
+        }
+
+        private bool CheckIds(long line, bool noCustomer, bool noEvent)
+        {
+            if (noCustomer)
             {
                 Bad(line, "customer_id", "is missing; every event needs the customer it belongs to");
                 return false;
             }
 
-            if (eventName.IsEmpty)
+            if (noEvent)
             {
                 Bad(line, "event", "is missing; every row needs an event name");
                 return false;
             }
 
-            if (!Timestamps.TryParse(time, unit, out micros, out var reason))
+            return true;
+        }
+
+        private bool CheckTime(long line, bool parsed, string? reason)
+        {
+            if (!parsed)
             {
                 Bad(line, "timestamp", reason!);
-                return false;
             }
 
-            return true;
+            return parsed;
         }
     }
 }

@@ -58,7 +58,7 @@ internal sealed class LineGuardStream(Stream inner, long maxLineBytes, Action<lo
             if (_lineLength > maxLineBytes)
             {
                 throw new ImportAbortedException(
-                    $"line {_line} is longer than {maxLineBytes / (1024 * 1024)} MiB; this is not a line-per-event file or it is corrupt. Nothing was imported.");
+                    $"line {_line} is longer than {Size(maxLineBytes)}; this is not a line-per-event file or it is corrupt. Nothing was imported.");
             }
 
             if (newline < 0)
@@ -73,6 +73,11 @@ internal sealed class LineGuardStream(Stream inner, long maxLineBytes, Action<lo
 
         onBytes?.Invoke(BytesRead);
     }
+
+    /// <summary>A byte count in plain words: 4 MiB, 512 KiB, 100 bytes.</summary>
+    public static string Size(long bytes) => bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MiB"
+        : bytes >= 1024 && bytes % 1024 == 0 ? $"{bytes / 1024} KiB"
+        : $"{bytes} bytes";
 
     public override void Flush()
     {
@@ -93,45 +98,4 @@ internal sealed class LineGuardStream(Stream inner, long maxLineBytes, Action<lo
 
         base.Dispose(disposing);
     }
-}
-
-/// <summary>The next <c>length</c> bytes of a stream, as a stream of its own.</summary>
-internal sealed class SliceStream(Stream inner, long size) : Stream
-{
-    private readonly long _size = size;
-    private long _left = size;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => _size;
-
-    public override long Position { get => _size - _left; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override int Read(Span<byte> buffer)
-    {
-        if (_left <= 0)
-        {
-            return 0;
-        }
-
-        var read = inner.Read(buffer[..(int)Math.Min(buffer.Length, _left)]);
-        _left -= read;
-        return read;
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -2,6 +2,8 @@ namespace Wayfinder.Evidence.Import;
 
 using System.Runtime.CompilerServices;
 using System.Globalization;
+using System.Numerics;
+using System.Text;
 
 /// <summary>Parses event times: ISO 8601 (UTC unless an offset is given) or epoch seconds, milliseconds or microseconds.</summary>
 public static class Timestamps
@@ -17,6 +19,34 @@ public static class Timestamps
         "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd",
         "yyyy-MM-dd HH:mm:ss.FFFFFFF 'UTC'",
     ];
+
+    /// <summary>
+    /// <see cref="TryParse(ReadOnlySpan{char}, string?, out long, out string?)"/> for UTF-8 text: the common ISO 8601
+    /// shapes are read from the bytes; anything else is decoded and parsed as text.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool TryParse(ReadOnlySpan<byte> utf8, string? unit, out long micros, out string? reason)
+    {
+        if (utf8.Length >= 19 && utf8[0] != (byte)' ' && utf8[^1] != (byte)' ' && TryParseIsoFast(utf8, out micros))
+        {
+            reason = null;
+            if (micros is < MinMicros || micros >= MaxMicros)
+            {
+                reason = $"'{Clip(Encoding.UTF8.GetString(utf8))}' is outside 1970–2099";
+                return false;
+            }
+
+            return true;
+        }
+
+        if (utf8.Length <= 256)
+        {
+            Span<char> chars = stackalloc char[256];
+            return TryParse(chars[..Encoding.UTF8.GetChars(utf8, chars)], unit, out micros, out reason);
+        }
+
+        return TryParse(Encoding.UTF8.GetString(utf8), unit, out micros, out reason);
+    }
 
     /// <summary>Parses <paramref name="text"/> to µs since the epoch, or returns a plain reason.</summary>
     /// <param name="unit">s, ms or us for epoch numbers; null tells them apart by size (below 10^11 seconds, below 10^14 milliseconds, else microseconds).</param>
@@ -93,10 +123,11 @@ public static class Timestamps
     /// parser: a benchmark showed DateTimeOffset parsing to dominate CSV import. Anything else falls through.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static bool TryParseIsoFast(ReadOnlySpan<char> s, out long micros)
+    internal static bool TryParseIsoFast<T>(ReadOnlySpan<T> s, out long micros)
+        where T : unmanaged, IBinaryInteger<T>
     {
         micros = 0;
-        if (s.Length < 19 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ') || s[13] != ':' || s[16] != ':')
+        if (s.Length < 19 || At(s, 4) != '-' || At(s, 7) != '-' || (At(s, 10) != 'T' && At(s, 10) != ' ') || At(s, 13) != ':' || At(s, 16) != ':')
         {
             return false;
         }
@@ -114,14 +145,14 @@ public static class Timestamps
 
         var i = 19;
         long fraction = 0;
-        if (i < s.Length && s[i] == '.')
+        if (i < s.Length && At(s, i) == '.')
         {
             i++;
             var scale = 100_000L;
             var start = i;
-            while (i < s.Length && char.IsAsciiDigit(s[i]))
+            while (i < s.Length && char.IsAsciiDigit((char)At(s, i)))
             {
-                fraction += (s[i] - '0') * scale;
+                fraction += (At(s, i) - '0') * scale;
                 scale /= 10;
                 i++;
             }
@@ -135,16 +166,16 @@ public static class Timestamps
         long offsetMinutes = 0;
         if (i < s.Length)
         {
-            if (s[i] == 'Z' && i == s.Length - 1)
+            if (At(s, i) == 'Z' && i == s.Length - 1)
             {
                 i++;
             }
-            else if (s[i] is '+' or '-')
+            else if (At(s, i) is '+' or '-')
             {
-                var sign = s[i] == '-' ? -1 : 1;
+                var sign = At(s, i) == '-' ? -1 : 1;
                 var rest = s[(i + 1)..];
                 int oh, om;
-                if (rest.Length == 5 && rest[2] == ':' && Digits(rest, 0, 2, out oh) && Digits(rest, 3, 2, out om))
+                if (rest.Length == 5 && At(rest, 2) == ':' && Digits(rest, 0, 2, out oh) && Digits(rest, 3, 2, out om))
                 {
                 }
                 else if (rest.Length == 4 && Digits(rest, 0, 2, out oh) && Digits(rest, 2, 2, out om))
@@ -170,12 +201,13 @@ public static class Timestamps
         return true;
     }
 
-    private static bool Digits(ReadOnlySpan<char> s, int start, int length, out int value)
+    private static bool Digits<T>(ReadOnlySpan<T> s, int start, int length, out int value)
+        where T : unmanaged, IBinaryInteger<T>
     {
         value = 0;
         for (var i = start; i < start + length; i++)
         {
-            var d = s[i] - '0';
+            var d = At(s, i) - '0';
             if ((uint)d > 9)
             {
                 return false;
@@ -186,6 +218,10 @@ public static class Timestamps
 
         return true;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int At<T>(ReadOnlySpan<T> s, int i)
+        where T : unmanaged, IBinaryInteger<T> => int.CreateTruncating(s[i]);
 
     private static bool IsNumber(ReadOnlySpan<char> text)
     {

@@ -8,7 +8,7 @@ using System.Runtime.CompilerServices;
 /// </summary>
 public sealed class EventLogBuilder
 {
-    private readonly Interner _customers = new();
+    private readonly Interner _customers;
     private readonly Interner _events = new();
     private readonly Interner _channels = new();
     private readonly Dictionary<string, DenseColumn> _properties = new(StringComparer.Ordinal);
@@ -18,12 +18,12 @@ public sealed class EventLogBuilder
     private int[] _rowEvent;
     private int[] _rowChannel;
     private int _count;
-    private string _lastCustomerId = "";
 
     /// <param name="capacity">Rows expected; the arrays grow beyond it when needed.</param>
     public EventLogBuilder(int capacity = 1024)
     {
         capacity = Math.Max(16, capacity);
+        _customers = new Interner(capacity / 8);
         _rowCustomer = new int[capacity];
         _rowTime = new long[capacity];
         _rowEvent = new int[capacity];
@@ -54,8 +54,16 @@ public sealed class EventLogBuilder
     }
 
     /// <summary>Adds a row from spans and returns its index, for <see cref="ValueColumn.Set(int, ReadOnlySpan{char})"/>.</summary>
+    public int AddRow(ReadOnlySpan<char> customerId, long timestampMicros, ReadOnlySpan<char> eventName, ReadOnlySpan<char> channel) =>
+        AddCodes(_customers.Intern(customerId), timestampMicros, _events.Intern(eventName), channel.IsEmpty ? -1 : _channels.Intern(channel));
+
+    /// <summary>Adds a row from UTF-8 spans and returns its index, for <see cref="ValueColumn.Set(int, ReadOnlySpan{byte})"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public int AddRow(ReadOnlySpan<char> customerId, long timestampMicros, ReadOnlySpan<char> eventName, ReadOnlySpan<char> channel)
+    public int AddRow(ReadOnlySpan<byte> customerId, long timestampMicros, ReadOnlySpan<byte> eventName, ReadOnlySpan<byte> channel) =>
+        AddCodes(_customers.Intern(customerId), timestampMicros, _events.Intern(eventName), channel.IsEmpty ? -1 : _channels.Intern(channel));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int AddCodes(int customer, long timestampMicros, int eventCode, int channelCode)
     {
         if (_count == _rowTime.Length)
         {
@@ -67,21 +75,10 @@ public sealed class EventLogBuilder
         }
 
         var row = _count++;
-        // Exports often list a customer's events together: skip the hash lookup when the customer repeats.
-        if (row > 0 && customerId.SequenceEqual(_lastCustomerId))
-        {
-            _rowCustomer[row] = _rowCustomer[row - 1];
-        }
-        else
-        {
-            var code = _customers.Intern(customerId);
-            _rowCustomer[row] = code;
-            _lastCustomerId = _customers.Values[code];
-        }
-
+        _rowCustomer[row] = customer;
         _rowTime[row] = timestampMicros;
-        _rowEvent[row] = _events.Intern(eventName);
-        _rowChannel[row] = channel.IsEmpty ? -1 : _channels.Intern(channel);
+        _rowEvent[row] = eventCode;
+        _rowChannel[row] = channelCode;
         return row;
     }
 
@@ -113,9 +110,19 @@ public sealed class EventLogBuilder
     public static EventLogBuilder FromLog(EventLog log)
     {
         var builder = new EventLogBuilder(log.EventCount);
-        foreach (var id in log.CustomerIds)
+        if (log.CustomerIds is PackedStrings packed)
         {
-            builder._customers.Intern(id);
+            for (var i = 0; i < packed.Count; i++)
+            {
+                builder._customers.Intern(packed.Span(i));
+            }
+        }
+        else
+        {
+            foreach (var id in log.CustomerIds)
+            {
+                builder._customers.Intern(id);
+            }
         }
 
         foreach (var name in log.EventNames)
@@ -168,11 +175,11 @@ public sealed class EventLogBuilder
         var events = parts.Count > 0 ? parts[0]._events : new Interner();
         var channels = parts.Count > 0 ? parts[0]._channels : new Interner();
         int[][] Map(Func<EventLogBuilder, Interner> of, Interner into) =>
-            [.. parts.Select((p, i) => i == 0 ? Enumerable.Range(0, of(p).Values.Count).ToArray() : of(p).Values.Select(into.Intern).ToArray())];
+            [.. parts.Select((p, i) => i == 0 ? Enumerable.Range(0, of(p).Count).ToArray() : MapInto(of(p), into))];
         var customerMap = Map(p => p._customers, customers);
         var eventMap = Map(p => p._events, events);
         var channelMap = Map(p => p._channels, channels);
-        var customerCount = customers.Values.Count;
+        var customerCount = customers.Count;
         var total = parts.Sum(p => p._count);
 
         // Counting sort by customer keeps input order within each customer: each part counts its rows per customer
@@ -214,7 +221,7 @@ public sealed class EventLogBuilder
             .Select(kv =>
             {
                 var index = Array.IndexOf(propertyNames, kv.Key);
-                var remap = kv.Value.Values.Select(v => propertyValues[index].Intern(v)).ToArray();
+                var remap = MapInto(kv.Value.Values, propertyValues[index]);
                 return (Codes: propertyCodes[index], Column: kv.Value, Remap: remap);
             })
             .ToArray()).ToArray();
@@ -261,11 +268,23 @@ public sealed class EventLogBuilder
         var properties = new Dictionary<string, Column>(StringComparer.Ordinal);
         for (var i = 0; i < propertyNames.Length; i++)
         {
-            properties.Add(propertyNames[i], new Column(perRow[2 + i], [.. propertyValues[i].Values]));
+            properties.Add(propertyNames[i], new Column(perRow[2 + i], propertyValues[i].ToArray()));
         }
 
         var attributes = Attributes(parts, customerMap, customerCount);
-        return new EventLog(new PackedStrings(customers.Values), customerStart, times, eventCodes, [.. events.Values], channelCodes, [.. channels.Values], properties, attributes);
+        return new EventLog(customers.ToPacked(), customerStart, times, eventCodes, events.ToArray(), channelCodes, channels.ToArray(), properties, attributes);
+    }
+
+    /// <summary>For each value of <paramref name="from"/>, its code in <paramref name="into"/> (added there when new).</summary>
+    private static int[] MapInto(Interner from, Interner into)
+    {
+        var map = new int[from.Count];
+        for (var i = 0; i < map.Length; i++)
+        {
+            map[i] = into.Intern(from.Bytes(i));
+        }
+
+        return map;
     }
 
     private static (int From, int To) Slice(int count, int slice, int slices) =>
@@ -297,7 +316,7 @@ public sealed class EventLogBuilder
                     continue;
                 }
 
-                var remap = column.Values.Select(v => values.Intern(v)).ToArray();
+                var remap = MapInto(column.Values, values);
                 // The first part's customer dictionary has grown with the later parts' customers: only its own count.
                 var own = Math.Min(column.CustomerCount, customerMap[p].Length);
                 for (var local = 0; local < own; local++)
@@ -313,7 +332,7 @@ public sealed class EventLogBuilder
                 }
             }
 
-            result.Add(name, new Column(codes, [.. values.Values]));
+            result.Add(name, new Column(codes, values.ToArray()));
         }
 
         return result;
@@ -470,13 +489,10 @@ public sealed class EventLogBuilder
 
     private sealed class AttributeColumn(EventLogBuilder owner) : ValueColumn
     {
-        private readonly Interner _values = new();
         private int[] _codes = [];
         private long[] _times = [];
 
-        public int CustomerCount => Math.Min(_codes.Length, owner._customers.Values.Count);
-
-        public List<string> Values => _values.Values;
+        public int CustomerCount => Math.Min(_codes.Length, owner._customers.Count);
 
         public (int Code, long Time) At(int customer) => customer < _codes.Length ? (_codes[customer], _times[customer]) : (-1, 0);
 
@@ -485,7 +501,7 @@ public sealed class EventLogBuilder
         {
             foreach (var value in column.Values)
             {
-                _values.Intern(value);
+                Values.Intern(value);
             }
 
             _codes = (int[])column.Codes.Clone();
@@ -496,16 +512,10 @@ public sealed class EventLogBuilder
             }
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public override void Set(int row, ReadOnlySpan<char> value)
+        /// <summary>The latest row in time wins (ties: the later row).</summary>
+        protected override bool Accepts(int row)
         {
-            if (value.IsEmpty)
-            {
-                return;
-            }
-
             var customer = owner._rowCustomer[row];
-            var time = owner._rowTime[row];
             if (customer >= _codes.Length)
             {
                 var old = _codes.Length;
@@ -515,110 +525,53 @@ public sealed class EventLogBuilder
                 _codes.AsSpan(old).Fill(-1);
             }
 
-            if (_codes[customer] < 0 || time >= _times[customer])
-            {
-                _codes[customer] = _values.Intern(value);
-                _times[customer] = time;
-            }
+            return _codes[customer] < 0 || owner._rowTime[row] >= _times[customer];
+        }
+
+        protected override void Store(int row, int code)
+        {
+            var customer = owner._rowCustomer[row];
+            _codes[customer] = code;
+            _times[customer] = owner._rowTime[row];
         }
     }
 }
 
-/// <summary>A column being filled row by row while importing.</summary>
+/// <summary>A column being filled row by row while importing; an empty value is no value.</summary>
 public abstract class ValueColumn
 {
-    /// <summary>Sets the value of <paramref name="row"/>; an empty value is no value.</summary>
-    public abstract void Set(int row, ReadOnlySpan<char> value);
+    internal Interner Values { get; } = new();
+
+    public void Set(int row, ReadOnlySpan<char> value)
+    {
+        if (!value.IsEmpty && Accepts(row))
+        {
+            Store(row, Values.Intern(value));
+        }
+    }
+
+    /// <summary>Sets the value of <paramref name="row"/> from UTF-8 bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Set(int row, ReadOnlySpan<byte> utf8)
+    {
+        if (!utf8.IsEmpty && Accepts(row))
+        {
+            Store(row, Values.Intern(utf8));
+        }
+    }
 
     public void Set(int row, string? value) => Set(row, value.AsSpan());
-}
 
-/// <summary>Strings to dense codes, looked up by span without allocating.</summary>
-internal sealed class Interner
-{
-    private readonly Dictionary<string, int> _map = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    /// <summary>Whether a value for <paramref name="row"/> is kept (interned only then).</summary>
+    protected abstract bool Accepts(int row);
 
-    public Interner() => _lookup = _map.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    private readonly string?[] _recent = new string?[256];
-    private readonly int[] _recentCodes = new int[256];
-    private string _last = "";
-    private int _lastCode = -1;
-
-    public List<string> Values { get; } = [];
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public int Intern(ReadOnlySpan<char> value)
-    {
-        // Values repeat from one row to the next (a customer's plan, a session's channel): compare before hashing.
-        if (_lastCode >= 0 && value.SequenceEqual(_last))
-        {
-            return _lastCode;
-        }
-
-        // Few distinct values (event names, channels) mostly hit a small cache slotted by length and two characters.
-        var slot = value.IsEmpty ? 0 : (value.Length * 31 + value[0] + (value[^1] * 7) + (value[value.Length / 2] * 13)) & 255;
-        if (_recent[slot] is { } recent && value.SequenceEqual(recent))
-        {
-            (_last, _lastCode) = (recent, _recentCodes[slot]);
-            return _lastCode;
-        }
-
-        if (_lookup.TryGetValue(value, out var code))
-        {
-            (_last, _lastCode) = (Values[code], code);
-            (_recent[slot], _recentCodes[slot]) = (_last, code);
-            return code;
-        }
-
-        code = Values.Count;
-        var text = value.ToString();
-        _map.Add(text, code);
-        Values.Add(text);
-        (_last, _lastCode) = (text, code);
-        return code;
-    }
-
-    public int Intern(string value)
-    {
-        if (_map.TryGetValue(value, out var code))
-        {
-            return code;
-        }
-
-        code = Values.Count;
-        _map.Add(value, code);
-        Values.Add(value);
-        return code;
-    }
+    protected abstract void Store(int row, int code);
 }
 
 /// <summary>A property column being built: a code per row (-1 where the row has no value).</summary>
 public sealed class DenseColumn : ValueColumn
 {
-    private readonly Interner _values = new();
     private int[] _codes = [];
-
-    internal List<string> Values => _values.Values;
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override void Set(int row, ReadOnlySpan<char> value)
-    {
-        if (value.IsEmpty)
-        {
-            return;
-        }
-
-        if (row >= _codes.Length)
-        {
-            var old = _codes.Length;
-            Array.Resize(ref _codes, Math.Max(1024, Math.Max(row + 1, old * 2)));
-            _codes.AsSpan(old).Fill(-1);
-        }
-
-        _codes[row] = _values.Intern(value);
-    }
 
     internal int CodeAt(int row) => row < _codes.Length ? _codes[row] : -1;
 
@@ -627,9 +580,23 @@ public sealed class DenseColumn : ValueColumn
         var dense = new DenseColumn { _codes = (int[])column.Codes.Clone() };
         foreach (var value in column.Values)
         {
-            dense._values.Intern(value);
+            dense.Values.Intern(value);
         }
 
         return dense;
     }
+
+    protected override bool Accepts(int row)
+    {
+        if (row >= _codes.Length)
+        {
+            var old = _codes.Length;
+            Array.Resize(ref _codes, Math.Max(1024, Math.Max(row + 1, old * 2)));
+            _codes.AsSpan(old).Fill(-1);
+        }
+
+        return true;
+    }
+
+    protected override void Store(int row, int code) => _codes[row] = code;
 }

@@ -28,6 +28,13 @@ public sealed class PackedStrings : IReadOnlyList<string>
         }
     }
 
+    /// <summary>Takes <paramref name="chars"/> and <paramref name="offsets"/> (item i is chars[offsets[i]..offsets[i + 1]]) as they are.</summary>
+    internal PackedStrings(char[] chars, int[] offsets)
+    {
+        _chars = chars;
+        _offsets = offsets;
+    }
+
     public int Count => _offsets.Length - 1;
 
     public string this[int index] => new(Span(index));
