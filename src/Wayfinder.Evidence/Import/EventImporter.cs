@@ -30,6 +30,9 @@ public sealed record EventImportOptions
 
     /// <summary>How many slices (threads) for a large CSV; null for one per core.</summary>
     public int? Slices { get; init; }
+
+    /// <summary>Combinations of a CSV row's other fields remembered per slice (0: look every field up on its own).</summary>
+    internal int RowMemoLimit { get; init; } = CsvRowPlan.DefaultMemoLimit;
 }
 
 /// <summary>
@@ -189,7 +192,7 @@ public static class EventImporter
         {
             var sink = new RowSink(new EventLogBuilder(EstimateRows(bounds[p + 1] - bounds[p])));
             sinks[p] = sink;
-            var rowPlan = RowPlan(header, plan, sink.Builder);
+            var rowPlan = RowPlan(header, plan, sink.Builder) with { MemoLimit = options.RowMemoLimit };
             results[p] = Utf8CsvSlice.Read(file, bounds[p], bounds[p + 1], (byte)separator, rowPlan, sink, options.MaxLineBytes, bytes =>
             {
                 Volatile.Write(ref done[p], bytes);
@@ -657,10 +660,10 @@ public static class EventImporter
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public bool Check(long line, ReadOnlySpan<byte> customer, ReadOnlySpan<byte> eventName, ReadOnlySpan<byte> time, string? unit, out long micros)
+        public bool Check(long line, bool noCustomer, bool noEvent, ReadOnlySpan<byte> time, string? unit, out long micros)
         {
             micros = 0;
-            return CheckIds(line, customer.IsEmpty, eventName.IsEmpty) && CheckTime(line, Timestamps.TryParse(time, unit, out micros, out var reason), reason);
+            return CheckIds(line, noCustomer, noEvent) && CheckTime(line, Timestamps.TryParse(time, unit, out micros, out var reason), reason);
         }
 
         private bool CheckIds(long line, bool noCustomer, bool noEvent)

@@ -62,6 +62,15 @@ public sealed class EventLogBuilder
     public int AddRow(ReadOnlySpan<byte> customerId, long timestampMicros, ReadOnlySpan<byte> eventName, ReadOnlySpan<byte> channel) =>
         AddCodes(_customers.Intern(customerId), timestampMicros, _events.Intern(eventName), channel.IsEmpty ? -1 : _channels.Intern(channel));
 
+    /// <summary>Adds a row whose event and channel codes come from <see cref="EventCode"/> and <see cref="ChannelCode"/> (-1: no channel).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal int AddRow(ReadOnlySpan<byte> customerId, long timestampMicros, int eventCode, int channelCode) =>
+        AddCodes(_customers.Intern(customerId), timestampMicros, eventCode, channelCode);
+
+    internal int EventCode(ReadOnlySpan<byte> eventName) => _events.Intern(eventName);
+
+    internal int ChannelCode(ReadOnlySpan<byte> channel) => _channels.Intern(channel);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int AddCodes(int customer, long timestampMicros, int eventCode, int channelCode)
     {
@@ -305,18 +314,26 @@ public sealed class EventLogBuilder
         var result = new Dictionary<string, Column>(StringComparer.Ordinal);
         foreach (var name in parts.SelectMany(p => p._attributes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
-            var values = new Interner();
+            // First the winning value per customer as an index over all parts' values (part p's start at base[p]);
+            // then only the values some customer keeps are numbered, in input order (a value met only in rows that
+            // lost to later ones is left out).
+            var columns = parts.Select(p => p._attributes.GetValueOrDefault(name)).ToArray();
+            var bases = new int[parts.Count + 1];
+            for (var p = 0; p < parts.Count; p++)
+            {
+                bases[p + 1] = bases[p] + (columns[p]?.Values.Count ?? 0);
+            }
+
             var codes = new int[customerCount];
             var when = new long[customerCount];
             codes.AsSpan().Fill(-1);
             for (var p = 0; p < parts.Count; p++)
             {
-                if (!parts[p]._attributes.TryGetValue(name, out var column))
+                if (columns[p] is not { } column)
                 {
                     continue;
                 }
 
-                var remap = MapInto(column.Values, values);
                 // The first part's customer dictionary has grown with the later parts' customers: only its own count.
                 var own = Math.Min(column.CustomerCount, customerMap[p].Length);
                 for (var local = 0; local < own; local++)
@@ -326,10 +343,34 @@ public sealed class EventLogBuilder
                     // Later parts hold later input: on equal times they win, as a later row would.
                     if (code >= 0 && (codes[global] < 0 || time >= when[global]))
                     {
-                        codes[global] = remap[code];
+                        codes[global] = bases[p] + code;
                         when[global] = time;
                     }
                 }
+            }
+
+            var used = new bool[bases[^1]];
+            foreach (var code in codes)
+            {
+                if (code >= 0)
+                {
+                    used[code] = true;
+                }
+            }
+
+            var values = new Interner();
+            var final = new int[used.Length];
+            for (var p = 0; p < parts.Count; p++)
+            {
+                for (var i = bases[p]; i < bases[p + 1]; i++)
+                {
+                    final[i] = used[i] ? values.Intern(columns[p]!.Values.Bytes(i - bases[p])) : -1;
+                }
+            }
+
+            for (var c = 0; c < codes.Length; c++)
+            {
+                codes[c] = codes[c] < 0 ? -1 : final[codes[c]];
             }
 
             result.Add(name, new Column(codes, values.ToArray()));
@@ -561,6 +602,19 @@ public abstract class ValueColumn
     }
 
     public void Set(int row, string? value) => Set(row, value.AsSpan());
+
+    /// <summary>The code of a value (-1 for an empty one), for <see cref="SetCode"/>.</summary>
+    internal int Code(ReadOnlySpan<byte> utf8) => utf8.IsEmpty ? -1 : Values.Intern(utf8);
+
+    /// <summary>Sets the value of <paramref name="row"/> by its <see cref="Code"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void SetCode(int row, int code)
+    {
+        if (code >= 0 && Accepts(row))
+        {
+            Store(row, code);
+        }
+    }
 
     /// <summary>Whether a value for <paramref name="row"/> is kept (interned only then).</summary>
     protected abstract bool Accepts(int row);

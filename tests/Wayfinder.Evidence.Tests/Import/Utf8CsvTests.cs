@@ -89,6 +89,77 @@ public sealed class Utf8CsvTests
         Assert.Equal(["caf\uFFFD"], log.EventNames);
     }
 
+    [Fact]
+    public async Task RowsReadThroughTheCombinationMemoMatchRowsReadFieldByField()
+    {
+        using var temp = new TempFolder();
+        var text = new StringBuilder("customer_id,timestamp,event,channel,device,customer.plan\n");
+        var random = new Random(3);
+        for (var i = 0; i < 500; i++)
+        {
+            var customer = random.Next(40) == 0 ? "" : $"u{random.Next(40)}";
+            var time = random.Next(60) == 0 ? "soon" : $"2026-03-{1 + random.Next(28):00}T{random.Next(24):00}:00:00Z";
+            var name = random.Next(60) == 0 ? "" : $"e{random.Next(4)}";
+            text.Append(CultureInfo($"{customer},{time},{name},{(random.Next(3) == 0 ? "" : "web")},{(random.Next(2) == 0 ? "phone" : "desk")},{(random.Next(5) == 0 ? "pro" : "free")}\n"));
+            if (i % 50 == 0)
+            {
+                text.Append("u1,2026-03-01T00:00:00Z,e1\n");
+            }
+        }
+
+        var file = temp.Write("events.csv", text.ToString());
+
+        var (memoParts, memo) = await EventImporter.ReadAsync(file, new EventImportOptions(), CancellationToken.None);
+        var (plainParts, plain) = await EventImporter.ReadAsync(file, new EventImportOptions { RowMemoLimit = 0 }, CancellationToken.None);
+        var (smallParts, small) = await EventImporter.ReadAsync(file, new EventImportOptions { RowMemoLimit = 5 }, CancellationToken.None);
+        var a = EventLogBuilder.Combine(memoParts, out _);
+        var b = EventLogBuilder.Combine(plainParts, out _);
+        var c = EventLogBuilder.Combine(smallParts, out _);
+
+        Assert.InRange(memo.BadRows, 11, EventImporter.MaxProblemsListed);
+        Assert.Equal(10, memo.Problems.Count(p => p.Reason.StartsWith("has 3 fields", StringComparison.Ordinal)));
+        Assert.Equal(3, memo.Problems.Select(p => p.Field).Distinct().Count(f => f is "customer_id" or "timestamp" or "event"));
+        foreach (var (other, report) in new[] { (b, plain), (c, small) })
+        {
+            Assert.Equal((memo.RowsRead, memo.BadRows), (report.RowsRead, report.BadRows));
+            Assert.Equal(memo.Problems, report.Problems);
+            Assert.Equal(a.CustomerIds, other.CustomerIds);
+            Assert.Equal(a.Timestamps, other.Timestamps);
+            Assert.Equal(a.EventNames, other.EventNames);
+            Assert.Equal(a.EventCodes, other.EventCodes);
+            Assert.Equal(a.ChannelNames, other.ChannelNames);
+            Assert.Equal(a.ChannelCodes, other.ChannelCodes);
+            Assert.Equal(a.Properties["device"].Values, other.Properties["device"].Values);
+            Assert.Equal(a.Properties["device"].Codes, other.Properties["device"].Codes);
+            Assert.Equal(a.Attributes["plan"].Values, other.Attributes["plan"].Values);
+            Assert.Equal(a.Attributes["plan"].Codes, other.Attributes["plan"].Codes);
+        }
+    }
+
+    [Fact]
+    public async Task NamesMetOnlyInBadRowsOrInRowsThatLostAreNotInTheLog()
+    {
+        using var temp = new TempFolder();
+        var file = temp.Write("events.csv", """
+            customer_id,timestamp,event,channel,customer.plan
+            u1,2026-03-02T00:00:00Z,view,web,pro
+            u1,2026-03-01T00:00:00Z,view,web,trial
+            u2,never,ghost,fax,gold
+            ,2026-03-01T00:00:00Z,phantom,pigeon,silver
+            u2,2026-03-01T00:00:00Z,view,web,free
+            """);
+
+        var (parts, report) = await EventImporter.ReadAsync(file, new EventImportOptions(), CancellationToken.None);
+        var log = EventLogBuilder.Combine(parts, out _);
+
+        Assert.Equal(2L, report.BadRows);
+        Assert.Equal(["view"], log.EventNames);
+        Assert.Equal(["web"], log.ChannelNames);
+        // u1's trial row is older than its pro row, so trial is no customer's plan.
+        Assert.Equal(["pro", "free"], log.Attributes["plan"].Values);
+        Assert.Equal([0, 1], log.Attributes["plan"].Codes);
+    }
+
     private static string CultureInfo(FormattableString text) => FormattableString.Invariant(text);
 }
 
