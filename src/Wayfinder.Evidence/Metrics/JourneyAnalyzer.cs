@@ -132,6 +132,7 @@ public static class JourneyAnalyzer
         private readonly bool[] _spanFound;
         private readonly List<int> _path = [];
         private int _customers;
+       
         private int _mappedEvents;
         private int _unmappedEvents;
 
@@ -206,13 +207,31 @@ public static class JourneyAnalyzer
 
             firstTime.AsSpan().Fill(long.MinValue);
             firstAfter.AsSpan().Fill(long.MinValue);
-            chains.Reset();
+
+            // When all of the customer's events fit in one window, the window cannot cut a chain short: the funnel
+            // level is then how far the stages can be matched in order, and matching each at its earliest (strictly
+            // later) event is optimal. Only customers spread over more than a window need the chains.
+            var (rowStart, rowEnd) = (customerStart[c], customerStart[c + 1]);
+            var useChains = rowEnd > rowStart && timestamps[rowEnd - 1] - timestamps[rowStart] > window;
+            var matched = 0;
+            var matchedTime = long.MinValue;
+            if (useChains)
+            {
+                chains.Reset();
+            }
+
             path.Clear();
             var pathHash = VariantTable.Seed;
             var lastTp = -1;
             var lastTime = 0L;
             var reachedLastStage = false;
 
+            // Counters and arrays in locals: fields would be re-read after every store to an array.
+            var (stageEvents, tpEvents, stageCustomers, tpCustomers, channelEvents) = (_stageEvents, _tpEvents, _stageCustomers, _tpCustomers, _channelEvents);
+            var (edgeIds, edgeDurations, transitions) = (_edgeIds, _edgeDurations, _transitionCount);
+            var tpCount = _context.TpCount;
+            var collapse = options.CollapseRepeats;
+            var (mapped, unmapped) = (0, 0);
             for (var r = customerStart[c]; r < customerStart[c + 1]; r++)
             {
                 var t = timestamps[r];
@@ -224,24 +243,24 @@ public static class JourneyAnalyzer
                 var tp = touchpointOfRow[r];
                 if (tp < 0)
                 {
-                    _unmappedEvents++;
+                    unmapped++;
                     continue;
                 }
 
-                _mappedEvents++;
+                mapped++;
                 var s = tpStage[tp];
-                _stageEvents[s]++;
-                _tpEvents[tp]++;
+                stageEvents[s]++;
+                tpEvents[tp]++;
                 if (seenStage[s] != c)
                 {
                     seenStage[s] = c;
-                    _stageCustomers[s]++;
+                    stageCustomers[s]++;
                 }
 
                 if (seenTp[tp] != c)
                 {
                     seenTp[tp] = c;
-                    _tpCustomers[tp]++;
+                    tpCustomers[tp]++;
                 }
 
                 if (s > 0 && firstAfter[s] == long.MinValue && firstTime[s - 1] != long.MinValue && t > firstTime[s - 1])
@@ -254,16 +273,25 @@ public static class JourneyAnalyzer
                     firstTime[s] = t;
                 }
 
-                chains.Advance(s, t, window);
+                if (useChains)
+                {
+                    chains.Advance(s, t, window);
+                }
+                else if (s == matched && t > matchedTime)
+                {
+                    matched++;
+                    matchedTime = t;
+                }
+
                 reachedLastStage |= s == stageCount - 1;
 
                 if (lastTp >= 0)
                 {
-                    _edgeIds[_transitionCount] = (lastTp * _context.TpCount) + tp;
-                    _edgeDurations[_transitionCount++] = t - lastTime;
+                    edgeIds[transitions] = (lastTp * tpCount) + tp;
+                    edgeDurations[transitions++] = t - lastTime;
                 }
 
-                if (!options.CollapseRepeats || lastTp != tp)
+                if (!collapse || lastTp != tp)
                 {
                     path.Add(tp);
                     pathHash = VariantTable.Step(pathHash, tp);
@@ -272,20 +300,23 @@ public static class JourneyAnalyzer
                 var channel = channelCodes[r] >= 0 ? channelCodes[r] : tpChannel[tp];
                 if (channel >= 0)
                 {
-                    _channelEvents[(s * channelCount) + channel]++;
+                    channelEvents[(s * channelCount) + channel]++;
                 }
 
                 lastTp = tp;
                 lastTime = t;
             }
 
+            _transitionCount = transitions;
+            _mappedEvents += mapped;
+            _unmappedEvents += unmapped;
             if (lastTp < 0)
             {
                 return;
             }
 
             _customers++;
-            var level = chains.Reached;
+            var level = useChains ? chains.Reached : matched;
             _funnelAt[level]++;
             for (var k = 0; k + 1 < level; k++)
             {
@@ -707,22 +738,11 @@ public static class JourneyAnalyzer
             }
 
             RadixSort(keys, refs);
-            var runs = new List<(int Start, int Length)>();
-            for (var i = 0; i < total;)
-            {
-                var j = i + 1;
-                while (j < total && keys[j] == keys[i])
-                {
-                    j++;
-                }
-
-                runs.Add((i, j - i));
-                i = j;
-            }
+            var runs = LongestRuns(keys, Math.Max(top, 0) * 2 + 1);
 
             // Only the longest runs can hold a top variant (a run splits further only when paths share a hash).
             var result = new List<(int[] Path, int Count)>();
-            foreach (var (start, length) in runs.OrderByDescending(r => r.Length).Take(Math.Max(top, 0) * 2 + 1))
+            foreach (var (start, length) in runs)
             {
                 var groups = new List<(int[] Path, int Count)>();
                 for (var i = start; i < start + length; i++)
@@ -753,6 +773,54 @@ public static class JourneyAnalyzer
             return result;
         }
 
+        /// <summary>
+        /// The <paramref name="wanted"/> longest runs of equal keys, longest first and, among equal lengths, in key order
+        /// (what a stable sort by length would give), found by counting run lengths instead of sorting a million runs.
+        /// </summary>
+        private static List<(int Start, int Length)> LongestRuns(ulong[] keys, int wanted)
+        {
+            var lengths = new Dictionary<int, int>();
+            ForEachRun(keys, (_, length) => lengths[length] = lengths.GetValueOrDefault(length) + 1);
+            var above = 0;
+            var cutoff = 0;
+            foreach (var (length, count) in lengths.OrderByDescending(kv => kv.Key))
+            {
+                cutoff = length;
+                if (above + count >= wanted)
+                {
+                    break;
+                }
+
+                above += count;
+            }
+
+            var atCutoff = wanted - above;
+            var result = new List<(int Start, int Length)>();
+            ForEachRun(keys, (start, length) =>
+            {
+                if (length > cutoff || (length == cutoff && atCutoff-- > 0))
+                {
+                    result.Add((start, length));
+                }
+            });
+            return [.. result.OrderByDescending(r => r.Length)];
+        }
+
+        private static void ForEachRun(ulong[] keys, Action<int, int> run)
+        {
+            for (var i = 0; i < keys.Length;)
+            {
+                var j = i + 1;
+                while (j < keys.Length && keys[j] == keys[i])
+                {
+                    j++;
+                }
+
+                run(i, j - i);
+                i = j;
+            }
+        }
+
         private ReadOnlySpan<int> PathOf(long reference)
         {
             var chunk = _chunks[(int)(reference >> 32)];
@@ -760,37 +828,68 @@ public static class JourneyAnalyzer
             return chunk.Pool.AsSpan(chunk.Offsets[index], chunk.Offsets[index + 1] - chunk.Offsets[index]);
         }
 
-        /// <summary>LSD radix sort of keys (16 bits a pass) carrying their references along.</summary>
+        /// <summary>
+        /// Sorts keys carrying their references along: one counting-sort pass on the top 16 bits, then each bucket
+        /// (a few keys, or one frequent path's many equal keys) sorted on its own. Four 16-bit LSD passes, each
+        /// scattering into 65,536 places, cost three times as much.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void RadixSort(ulong[] keys, long[] refs)
         {
             var n = keys.Length;
-            var keys2 = new ulong[n];
-            var refs2 = new long[n];
-            var counts = new int[65536];
-            for (var shift = 0; shift < 64; shift += 16)
+            var sortedKeys = new ulong[n];
+            var sortedRefs = new long[n];
+            var starts = new int[65537];
+            foreach (var key in keys)
             {
-                Array.Clear(counts);
-                foreach (var key in keys)
+                starts[(int)(key >> 48) + 1]++;
+            }
+
+            for (var d = 1; d < starts.Length; d++)
+            {
+                starts[d] += starts[d - 1];
+            }
+
+            var next = starts.AsSpan(0, 65536).ToArray();
+            for (var i = 0; i < n; i++)
+            {
+                var to = next[(int)(keys[i] >> 48)]++;
+                sortedKeys[to] = keys[i];
+                sortedRefs[to] = refs[i];
+            }
+
+            for (var d = 0; d < 65536; d++)
+            {
+                var (from, length) = (starts[d], starts[d + 1] - starts[d]);
+                if (length > 1)
                 {
-                    counts[(int)((key >> shift) & 0xFFFF)]++;
+                    // Equal keys keep their order (refs ascending), as a stable sort would.
+                    MemoryExtensions.Sort(sortedKeys.AsSpan(from, length), sortedRefs.AsSpan(from, length));
+                    SortRefsWithinEqualKeys(sortedKeys.AsSpan(from, length), sortedRefs.AsSpan(from, length));
+                }
+            }
+
+            sortedKeys.CopyTo(keys, 0);
+            sortedRefs.CopyTo(refs, 0);
+        }
+
+        /// <summary>Introsort is not stable: restore input order (ascending references) inside runs of equal keys.</summary>
+        private static void SortRefsWithinEqualKeys(Span<ulong> keys, Span<long> refs)
+        {
+            for (var i = 0; i < keys.Length;)
+            {
+                var j = i + 1;
+                while (j < keys.Length && keys[j] == keys[i])
+                {
+                    j++;
                 }
 
-                var sum = 0;
-                for (var d = 0; d < counts.Length; d++)
+                if (j - i > 1)
                 {
-                    (counts[d], sum) = (sum, sum + counts[d]);
+                    refs[i..j].Sort();
                 }
 
-                for (var i = 0; i < n; i++)
-                {
-                    var d = (int)((keys[i] >> shift) & 0xFFFF);
-                    var to = counts[d]++;
-                    keys2[to] = keys[i];
-                    refs2[to] = refs[i];
-                }
-
-                (keys, keys2) = (keys2, keys);
-                (refs, refs2) = (refs2, refs);
+                i = j;
             }
         }
 

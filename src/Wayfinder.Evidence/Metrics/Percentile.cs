@@ -1,13 +1,24 @@
 namespace Wayfinder.Evidence.Metrics;
 
+using System.Numerics;
 using System.Runtime.CompilerServices;
 /// <summary>Percentiles by linear interpolation between closest ranks (numpy's default, R's type 7).</summary>
 public static class Percentile
 {
+    /// <summary>Below this many values plain quickselect is as quick as the histogram.</summary>
+    private const int HistogramFrom = 4096;
+
+    /// <summary>Buckets of the histogram: 65 bit lengths × 32 steps of the leading bits.</summary>
+    private const int MantissaBits = 5;
+    private const int Buckets = 65 << MantissaBits;
+
     /// <summary>
-    /// The <paramref name="p"/>-th percentile (0..1), null when empty, without sorting: selects the two ranks needed in
-    /// linear time (the span is reordered). Sorting every edge's durations dominated the metrics pass before this.
+    /// The <paramref name="p"/>-th percentile (0..1), null when empty, without sorting (the span is reordered, its values
+    /// kept). Large spans of non-negative values go through a histogram first: one pass counts values by bit length and
+    /// leading bits (a bucket is 1/32 of a power of two wide), a second moves the one or two buckets holding the ranks
+    /// needed to the front, and quickselect finishes there. Quickselect over all values took a sixth of the metrics pass.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double? Of(Span<long> values, double p)
     {
         if (values.Length == 0)
@@ -15,18 +26,112 @@ public static class Percentile
             return null;
         }
 
-        var position = p * (values.Length - 1);
+        var (lower, upper, fraction) = Ranks(values.Length, p);
+        var candidates = values;
+        var skipped = 0;
+        if (values.Length >= HistogramFrom && Narrow(values, lower, upper, out var kept, out var smaller))
+        {
+            candidates = values[..kept];
+            skipped = smaller;
+        }
+
+        return FromCandidates(candidates, skipped, lower, upper, fraction);
+    }
+
+    /// <summary>
+    /// Moves the values of the buckets holding ranks <paramref name="lower"/>..<paramref name="upper"/> to the front and
+    /// says how many they are and how many values are smaller; false when a value is negative (the caller selects over all).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool Narrow(Span<long> values, int lower, int upper, out int kept, out int skipped)
+    {
+        kept = 0;
+        skipped = 0;
+        Span<int> counts = stackalloc int[Buckets];
+        counts.Clear();
+        long negative = 0;
+        foreach (var v in values)
+        {
+            negative |= v;
+            counts[Bucket(v)]++;
+        }
+
+        if (negative < 0)
+        {
+            return false;
+        }
+
+        int first = -1, last = -1, seen = 0;
+        for (var b = 0; b < Buckets && last < 0; b++)
+        {
+            var next = seen + counts[b];
+            if (first < 0 && lower < next)
+            {
+                first = b;
+                skipped = seen;
+            }
+
+            if (upper < next)
+            {
+                last = b;
+            }
+
+            seen = next;
+        }
+
+        // The buckets in between are empty, so "first ≤ bucket ≤ last" picks exactly the values of the two.
+        for (var i = 0; i < values.Length; i++)
+        {
+            var b = Bucket(values[i]);
+            if (b >= first && b <= last)
+            {
+                (values[kept], values[i]) = (values[i], values[kept]);
+                kept++;
+            }
+        }
+
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Bucket(long value) => Bucket(value, MantissaBits);
+
+    /// <summary>
+    /// A bucket monotonic in <paramref name="value"/> (non-negative): its bit length, then the
+    /// <paramref name="mantissaBits"/> bits after the leading one (so a bucket is 2^-bits of a power of two wide).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int Bucket(long value, int mantissaBits)
+    {
+        var length = 64 - BitOperations.LeadingZeroCount((ulong)value);
+        var mask = (1 << mantissaBits) - 1;
+        var mantissa = length <= mantissaBits ? (int)value & mask : (int)(value >> (length - 1 - mantissaBits)) & mask;
+        return (length << mantissaBits) | mantissa;
+    }
+
+    /// <summary>The ranks a percentile interpolates between: lower, and upper (equal when no interpolation is needed).</summary>
+    internal static (int Lower, int Upper, double Fraction) Ranks(int count, double p)
+    {
+        var position = p * (count - 1);
         var lower = (int)Math.Floor(position);
         var fraction = position - lower;
-        var low = Select(values, lower);
-        if (fraction == 0 || lower + 1 >= values.Length)
+        return (lower, fraction == 0 || lower + 1 >= count ? lower : lower + 1, fraction);
+    }
+
+    /// <summary>
+    /// The percentile from <paramref name="candidates"/>: the values of ranks <paramref name="skipped"/> onwards of
+    /// a larger set, holding the ranks needed (found from a histogram of the whole).
+    /// </summary>
+    internal static double FromCandidates(Span<long> candidates, int skipped, int lower, int upper, double fraction)
+    {
+        var low = Select(candidates, lower - skipped);
+        if (upper == lower)
         {
             return low;
         }
 
-        // After selection everything right of `lower` is ≥ it: the next rank is the minimum there.
         var high = long.MaxValue;
-        foreach (var v in values[(lower + 1)..])
+        foreach (var v in candidates[(lower - skipped + 1)..])
         {
             high = Math.Min(high, v);
         }

@@ -27,6 +27,60 @@ public sealed class FunnelTests
     }
 
     [Fact]
+    public void FunnelLevelsMatchABruteForceSearchOnRandomLogs()
+    {
+        // Customers within one window take the in-order matching path, customers spread wider the chains: both must
+        // give the deepest chain of strictly later events of stages A, B, C whose last event is within the window of its first.
+        var random = new Random(11);
+        string[] names = ["a", "b", "c", "x"];
+        var rows = new List<(string Customer, long Time, string Event)>();
+        var expected = new int[4];
+        var spread = 0;
+        for (var c = 0; c < 300; c++)
+        {
+            var events = Enumerable.Range(0, random.Next(1, 10))
+                .Select(_ => (Hour: random.Next(0, 9) * 5, Stage: random.Next(4)))
+                .OrderBy(e => e.Hour)
+                .ToArray();
+            rows.AddRange(events.Select(e => ($"u{c:000}", Hours(e.Hour), names[e.Stage])));
+            spread += events[^1].Hour - events[0].Hour > 24 ? 1 : 0;
+            if (events.Any(e => e.Stage < 3))
+            {
+                expected[Deepest(events, 0, -1, -1, windowHours: 24)]++;
+            }
+        }
+
+        var (log, mapping) = Build(ThreeStages(), [.. rows]);
+
+        var metrics = JourneyAnalyzer.Analyze("j", log, mapping, new AnalysisOptions { Window = TimeSpan.FromHours(24) });
+
+        // Funnel step k counts customers whose deepest chain has at least k + 1 stages.
+        Assert.Equal([expected[1] + expected[2] + expected[3], expected[2] + expected[3], expected[3]], metrics.Funnel.Select(f => f.Customers));
+        Assert.True(expected[3] > 10 && expected[2] > 10 && expected[1] > 10, $"the random log exercises every depth: {string.Join(", ", expected)}");
+        Assert.InRange(spread, 50, 250);
+    }
+
+    /// <summary>Brute force: the most stages matched in order, each event strictly later, the last within the window of the first.</summary>
+    private static int Deepest((int Hour, int Stage)[] events, int stage, int lastHour, int startHour, int windowHours)
+    {
+        var best = stage;
+        if (stage == 3)
+        {
+            return best;
+        }
+
+        foreach (var (hour, s) in events)
+        {
+            if (s == stage && hour > lastHour && (startHour < 0 || hour - startHour <= windowHours))
+            {
+                best = Math.Max(best, Deepest(events, stage + 1, hour, startHour < 0 ? hour : startHour, windowHours));
+            }
+        }
+
+        return best;
+    }
+
+    [Fact]
     public void BestChainCountsWhereTheNewestChainCannotAdvance()
     {
         // a@0 b@2 a@3 b@4 c@4: the chain started at 3 reaches B at 4, and C at 4 is not strictly later;

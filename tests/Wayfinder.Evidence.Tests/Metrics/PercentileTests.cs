@@ -31,6 +31,35 @@ public sealed class PercentileTests
         }
     }
 
+    [Theory]
+    [InlineData(5_000, 1_000_000L)]
+    [InlineData(20_000, 3L)]
+    [InlineData(50_000, 40_000_000_000L)]
+    public void TheHistogramPathAgreesWithSortingOnLargeSkewedData(int count, long scale)
+    {
+        // Past 4096 values the histogram narrows the search: skewed durations (most short, a few huge), many ties, zeros.
+        var random = new Random(count);
+        var values = Enumerable.Range(0, count).Select(_ => (long)(scale * Math.Pow(random.NextDouble(), 4))).ToArray();
+        values[0] = 0;
+        values[1] = long.MaxValue / 2;
+        var sorted = values.Order().ToArray();
+        foreach (var p in new[] { 0.0, 0.1, 0.5, 0.9, 0.99, 1.0 })
+        {
+            var copy = values.ToArray();
+            Assert.Equal(ByRank(sorted, p), Percentile.Of(copy, p)!.Value, 6);
+            Assert.Equal(sorted, copy.Order());
+        }
+    }
+
+    [Fact]
+    public void NegativeValuesInALargeSpanAreSelectedWithoutTheHistogram()
+    {
+        var values = Enumerable.Range(-5000, 10_000).Select(v => (long)v).Reverse().ToArray();
+
+        Assert.Equal(-0.5, Percentile.Of(values, 0.5)!.Value, 9);
+        Assert.Equal(3999.1, Percentile.Of(values, 0.9)!.Value, 9);
+    }
+
     /// <summary>The reference: interpolate between the closest ranks of the sorted values.</summary>
     private static double ByRank(long[] sorted, double p)
     {
