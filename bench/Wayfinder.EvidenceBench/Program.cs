@@ -11,17 +11,23 @@ using Wayfinder.EvidenceBench;
 
 if (args.Contains("--metrics-only"))
 {
-    // Profiling aid: analyse an already-saved store repeatedly.
+    // Profiling aid: analyse an already-saved store repeatedly (--threads N for one partition per thread).
     var store = new EventStore(Path.Combine(Path.GetTempPath(), "wayfinder-bench", "store")).Open();
     var j = BenchJourney.Create();
-    for (var i = 0; i < 8; i++)
+    var threadsAt = Array.IndexOf(args, "--threads");
+    int? threads = threadsAt >= 0 ? int.Parse(args[threadsAt + 1], CultureInfo.InvariantCulture) : null;
+    var times = new List<double>();
+    for (var i = 0; i < 10; i++)
     {
         var w = Stopwatch.StartNew();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var m = JourneyAnalyzer.Analyze(j.Id, store, JourneyMapping.Build(j, store), new AnalysisOptions());
+        var m = JourneyAnalyzer.Analyze(j.Id, store, JourneyMapping.Build(j, store), new AnalysisOptions(), threads);
+        times.Add(w.Elapsed.TotalMilliseconds);
         Console.WriteLine($"run {i}: {w.Elapsed.TotalMilliseconds:F0} ms, cpu {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms ({m.Customers} customers)");
     }
 
+    var warm = times.Skip(1).Order().ToList();
+    Console.WriteLine($"first {times[0]:F0} ms; warm: best {warm[0]:F0} ms, median {warm[warm.Count / 2]:F0} ms");
     return;
 }
 

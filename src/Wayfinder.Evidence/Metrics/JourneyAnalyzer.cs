@@ -129,7 +129,8 @@ public static class JourneyAnalyzer
         private readonly long[] _firstTime;
         private readonly long[] _firstAfter;
         private readonly ChainSet _chains;
-        private readonly bool[] _spanFound;
+        private readonly int[] _spanMark;
+        private readonly long[] _spanValue;
         private readonly List<int> _path = [];
         private int _customers;
        
@@ -164,7 +165,9 @@ public static class JourneyAnalyzer
             _firstTime = new long[stages];
             _firstAfter = new long[stages];
             _chains = new ChainSet(stages);
-            _spanFound = new bool[stages * stages];
+            _spanMark = new int[stages * stages];
+            _spanMark.AsSpan().Fill(-1);
+            _spanValue = new long[stages * stages];
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -230,6 +233,7 @@ public static class JourneyAnalyzer
             var (stageEvents, tpEvents, stageCustomers, tpCustomers, channelEvents) = (_stageEvents, _tpEvents, _stageCustomers, _tpCustomers, _channelEvents);
             var (edgeIds, edgeDurations, transitions) = (_edgeIds, _edgeDurations, _transitionCount);
             var tpCount = _context.TpCount;
+            var (spanMark, spanValue) = (_spanMark, _spanValue);
             var collapse = options.CollapseRepeats;
             var (mapped, unmapped) = (0, 0);
             for (var r = customerStart[c]; r < customerStart[c + 1]; r++)
@@ -271,6 +275,18 @@ public static class JourneyAnalyzer
                 if (firstTime[s] == long.MinValue)
                 {
                     firstTime[s] = t;
+                }
+
+                // Stages further apart: from the first reach of a to the first event of b after it (a's first reach
+                // is final by then: events come in time order).
+                for (var a = 0; a + 2 <= s; a++)
+                {
+                    var pair = (a * stageCount) + s;
+                    if (spanMark[pair] != c && firstTime[a] != long.MinValue && t > firstTime[a])
+                    {
+                        spanMark[pair] = c;
+                        spanValue[pair] = t - firstTime[a];
+                    }
                 }
 
                 if (useChains)
@@ -323,39 +339,17 @@ public static class JourneyAnalyzer
                 _timings[k].Add(firstAfter[k + 1] - firstTime[k]);
             }
 
-            // Stages further apart: from the first reach of a to the first reach of b after it. One more scan of the
-            // customer's rows finds every pair (only customers three stages deep get here).
+            // Stages further apart (found in the loop): counted where the customer's funnel reached b.
             if (level >= 3)
             {
-                var found = _spanFound;
-                Array.Clear(found);
-                for (var r = customerStart[c]; r < customerStart[c + 1]; r++)
+                for (var b = 2; b < level; b++)
                 {
-                    var tp = touchpointOfRow[r];
-                    if (tp < 0)
-                    {
-                        continue;
-                    }
-
-                    var b = tpStage[tp];
-                    if (b < 2 || b >= level)
-                    {
-                        continue;
-                    }
-
-                    var t = timestamps[r];
-                    if (t < from || t >= to || (channelCode != -2 && channelCodes[r] != channelCode))
-                    {
-                        continue;
-                    }
-
                     for (var a = 0; a + 2 <= b; a++)
                     {
                         var pair = (a * stageCount) + b;
-                        if (!found[pair] && t > firstTime[a])
+                        if (_spanMark[pair] == c)
                         {
-                            found[pair] = true;
-                            (_spanTimings[pair] ??= new TimeList()).Add(t - firstTime[a]);
+                            (_spanTimings[pair] ??= new TimeList()).Add(_spanValue[pair]);
                         }
                     }
                 }

@@ -36,6 +36,7 @@ public sealed class FunnelTests
         var rows = new List<(string Customer, long Time, string Event)>();
         var expected = new int[4];
         var spread = 0;
+        var aToC = new List<int>();
         for (var c = 0; c < 300; c++)
         {
             var events = Enumerable.Range(0, random.Next(1, 10))
@@ -46,7 +47,14 @@ public sealed class FunnelTests
             spread += events[^1].Hour - events[0].Hour > 24 ? 1 : 0;
             if (events.Any(e => e.Stage < 3))
             {
-                expected[Deepest(events, 0, -1, -1, windowHours: 24)]++;
+                var depth = Deepest(events, 0, -1, -1, windowHours: 24);
+                expected[depth]++;
+                // A→C: from the first a to the first c after it, for customers whose funnel reached C.
+                if (depth == 3)
+                {
+                    var firstA = events.First(e => e.Stage == 0).Hour;
+                    aToC.Add(events.First(e => e.Stage == 2 && e.Hour > firstA).Hour - firstA);
+                }
             }
         }
 
@@ -58,6 +66,10 @@ public sealed class FunnelTests
         Assert.Equal([expected[1] + expected[2] + expected[3], expected[2] + expected[3], expected[3]], metrics.Funnel.Select(f => f.Customers));
         Assert.True(expected[3] > 10 && expected[2] > 10 && expected[1] > 10, $"the random log exercises every depth: {string.Join(", ", expected)}");
         Assert.InRange(spread, 50, 250);
+        var sorted = aToC.Order().ToArray();
+        var position = 0.5 * (sorted.Length - 1);
+        var median = sorted[(int)position] + ((sorted[(int)Math.Ceiling(position)] - sorted[(int)position]) * (position - Math.Floor(position)));
+        Assert.Equal([("A", "C", aToC.Count, (double?)(median * 3600))], metrics.SpanTimings.Select(t => (t.FromStage, t.ToStage, t.Customers, t.MedianSeconds)));
     }
 
     /// <summary>Brute force: the most stages matched in order, each event strictly later, the last within the window of the first.</summary>
