@@ -131,7 +131,6 @@ public static class JourneyAnalyzer
         private readonly ChainSet _chains;
         private readonly int[] _spanMark;
         private readonly long[] _spanValue;
-        private readonly List<int> _path = [];
         private int _customers;
        
         private int _mappedEvents;
@@ -202,7 +201,7 @@ public static class JourneyAnalyzer
             var stageCount = _context.StageCount;
             var channelCount = _context.ChannelNames.Count;
             var (from, to, channelCode, window) = (_context.From, _context.To, _context.ChannelCode, _context.Window);
-            var (seenStage, seenTp, firstTime, firstAfter, chains, path) = (_seenStage, _seenTp, _firstTime, _firstAfter, _chains, _path);
+            var (seenStage, seenTp, firstTime, firstAfter, chains) = (_seenStage, _seenTp, _firstTime, _firstAfter, _chains);
             if (options.CustomerFilter is { } filter && !filter(c))
             {
                 return;
@@ -223,8 +222,10 @@ public static class JourneyAnalyzer
                 chains.Reset();
             }
 
-            path.Clear();
+            // The path itself is not kept: its hash, length and first three touchpoints (variants recompute the few
+            // paths they print).
             var pathHash = VariantTable.Seed;
+            var (pathLength, p0, p1, p2) = (0, -1, -1, -1);
             var lastTp = -1;
             var lastTime = 0L;
             var reachedLastStage = false;
@@ -309,7 +310,13 @@ public static class JourneyAnalyzer
 
                 if (!collapse || lastTp != tp)
                 {
-                    path.Add(tp);
+                    switch (pathLength++)
+                    {
+                        case 0: p0 = tp; break;
+                        case 1: p1 = tp; break;
+                        case 2: p2 = tp; break;
+                    }
+
                     pathHash = VariantTable.Step(pathHash, tp);
                 }
 
@@ -360,9 +367,9 @@ public static class JourneyAnalyzer
                 _stranded[lastTp]++;
             }
 
-            _starts[path[0]]++;
-            _ends[path[^1]]++;
-            _variants.Add(pathHash, CollectionsMarshal.AsSpan(path));
+            _starts[p0]++;
+            _ends[lastTp]++;
+            _variants.Add(pathHash, pathLength, p0, p1, p2, c);
         }
 
         public void Merge(Pass other)
@@ -427,7 +434,7 @@ public static class JourneyAnalyzer
                     });
                     (timings, spanTimings) = (adjacent, apart);
                 },
-                () => variants = Variants(mapping, _variants, _customers, options.TopVariants),
+                () => variants = Variants(mapping, _variants, _customers, options.TopVariants, c => CustomerPath(_context, c)),
                 () => flow = Flow(mapping, _transitions));
             foreach (var (edges, durations, _) in _transitions)
             {
@@ -505,7 +512,7 @@ public static class JourneyAnalyzer
             Seconds(Percentile.Of(values, 0.9)));
     }
 
-    private static List<PathVariant> Variants(JourneyMapping mapping, VariantTable table, int customers, int top)
+    private static List<PathVariant> Variants(JourneyMapping mapping, VariantTable table, int customers, int top, Func<int, int[]> pathOf)
     {
         if (top <= 0)
         {
@@ -513,7 +520,7 @@ public static class JourneyAnalyzer
         }
 
         // Keep the top by count first (cheap), then break ties by the ids for a deterministic order.
-        return table.Top(top)
+        return table.Top(top, pathOf)
             .Select(v => (Ids: v.Path.Select(tp => mapping.Touchpoints[tp].Id).ToArray(), v.Count))
             .OrderByDescending(v => v.Count)
             .ThenBy(v => string.Join('\u001f', v.Ids), StringComparer.Ordinal)
@@ -591,6 +598,33 @@ public static class JourneyAnalyzer
         return [.. result.OrderByDescending(e => e.Count).ThenBy(e => e.From, StringComparer.Ordinal).ThenBy(e => e.To, StringComparer.Ordinal)];
     }
 
+    /// <summary>Customer <paramref name="c"/>'s path of touchpoints within the cut, as the pass walks it.</summary>
+    private static int[] CustomerPath(Context context, int c)
+    {
+        var log = context.Log;
+        var touchpointOfRow = context.Mapping.TouchpointOfRow;
+        var path = new List<int>();
+        var lastTp = -1;
+        for (var r = log.CustomerStart[c]; r < log.CustomerStart[c + 1]; r++)
+        {
+            var t = log.Timestamps[r];
+            var tp = touchpointOfRow[r];
+            if (tp < 0 || t < context.From || t >= context.To || (context.ChannelCode != -2 && log.ChannelCodes[r] != context.ChannelCode))
+            {
+                continue;
+            }
+
+            if (!context.Options.CollapseRepeats || tp != lastTp)
+            {
+                path.Add(tp);
+            }
+
+            lastTp = tp;
+        }
+
+        return [.. path];
+    }
+
     private static List<ChannelShare> ChannelMix(JourneyMapping mapping, int[] channelEvents, List<string> channelNames)
     {
         var rows = new List<ChannelShare>();
@@ -649,23 +683,24 @@ public static class JourneyAnalyzer
 
         public static ulong Step(ulong hash, int touchpoint) => (hash ^ (ulong)(touchpoint + 1)) * 0x100000001B3UL * 0x9E3779B97F4A7C15UL;
 
+        /// <summary>Counts customer <paramref name="customer"/>'s path: its hash, length and first three touchpoints.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public void Add(ulong hash, ReadOnlySpan<int> path)
+        public void Add(ulong hash, int length, int p0, int p1, int p2, int customer)
         {
-            if (path.Length <= DenseLength && _dense.Length > 0)
+            if (length <= DenseLength && _dense.Length > 0)
             {
                 var radix = _touchpoints + 1;
-                var index = 0;
-                for (var i = path.Length - 1; i >= 0; i--)
+                var index = length switch
                 {
-                    index = (index * radix) + path[i] + 1;
-                }
-
+                    1 => p0 + 1,
+                    2 => p0 + 1 + (radix * (p1 + 1)),
+                    _ => p0 + 1 + (radix * (p1 + 1)) + (radix * radix * (p2 + 1)),
+                };
                 _dense[index]++;
                 return;
             }
 
-            _current.Add(hash, path);
+            _current.Add(hash, customer);
         }
 
         public void MergeFrom(VariantTable other)
@@ -679,10 +714,11 @@ public static class JourneyAnalyzer
         }
 
         /// <summary>The variants with the highest counts (ties at the cut included), each path with its count.</summary>
-        public List<(int[] Path, int Count)> Top(int top)
+        /// <param name="pathOf">A customer's path (recomputed from the log for the few runs that can make the top).</param>
+        public List<(int[] Path, int Count)> Top(int top, Func<int, int[]> pathOf)
         {
             var all = DenseEntries().ToList();
-            all.AddRange(LongEntries(top));
+            all.AddRange(LongEntries(top, pathOf));
             if (top <= 0 || all.Count == 0)
             {
                 return [];
@@ -713,7 +749,7 @@ public static class JourneyAnalyzer
         }
 
         /// <summary>Counts the long paths by sorting their hashes; returns only runs that can make the top.</summary>
-        private List<(int[] Path, int Count)> LongEntries(int top)
+        private List<(int[] Path, int Count)> LongEntries(int top, Func<int, int[]> pathOf)
         {
             var total = _chunks.Sum(c => c.Count);
             var keys = new ulong[total];
@@ -725,7 +761,7 @@ public static class JourneyAnalyzer
                 c.Hashes.AsSpan(0, c.Count).CopyTo(keys.AsSpan(at));
                 for (var i = 0; i < c.Count; i++)
                 {
-                    refs[at + i] = ((long)chunk << 32) | (uint)i;
+                    refs[at + i] = c.Customers[i];
                 }
 
                 at += c.Count;
@@ -741,7 +777,7 @@ public static class JourneyAnalyzer
                 var groups = new List<(int[] Path, int Count)>();
                 for (var i = start; i < start + length; i++)
                 {
-                    var path = PathOf(refs[i]);
+                    var path = pathOf((int)refs[i]);
                     var found = -1;
                     for (var g = 0; g < groups.Count && found < 0; g++)
                     {
@@ -815,13 +851,6 @@ public static class JourneyAnalyzer
             }
         }
 
-        private ReadOnlySpan<int> PathOf(long reference)
-        {
-            var chunk = _chunks[(int)(reference >> 32)];
-            var index = (int)(reference & 0xFFFFFFFF);
-            return chunk.Pool.AsSpan(chunk.Offsets[index], chunk.Offsets[index + 1] - chunk.Offsets[index]);
-        }
-
         /// <summary>
         /// Sorts keys carrying their references along: one counting-sort pass on the top 16 bits, then each bucket
         /// (a few keys, or one frequent path's many equal keys) sorted on its own. Four 16-bit LSD passes, each
@@ -887,31 +916,23 @@ public static class JourneyAnalyzer
             }
         }
 
-        /// <summary>Long paths of one partition, appended in order.</summary>
+        /// <summary>Long paths of one partition as (hash, customer), appended in order.</summary>
         private sealed class Chunk(int capacity)
         {
             public ulong[] Hashes { get; private set; } = new ulong[capacity];
-            public int[] Offsets { get; private set; } = new int[capacity + 1];
-            public int[] Pool { get; private set; } = new int[capacity * 4];
+            public int[] Customers { get; private set; } = new int[capacity];
             public int Count { get; private set; }
 
-            public void Add(ulong hash, ReadOnlySpan<int> path)
+            public void Add(ulong hash, int customer)
             {
-                if (Count + 1 >= Hashes.Length)
+                if (Count == Hashes.Length)
                 {
                     Hashes = Grow(Hashes);
-                    Offsets = Grow(Offsets);
+                    Customers = Grow(Customers);
                 }
 
-                var offset = Offsets[Count];
-                while (offset + path.Length > Pool.Length)
-                {
-                    Pool = Grow(Pool);
-                }
-
-                path.CopyTo(Pool.AsSpan(offset));
                 Hashes[Count] = hash;
-                Offsets[++Count] = offset + path.Length;
+                Customers[Count++] = customer;
             }
 
             private static T[] Grow<T>(T[] array)

@@ -77,6 +77,27 @@ public sealed class PathAndStrandedTests
     }
 
     [Fact]
+    public void LongPathsPrintedAreThoseWithinThePeriodWithRepeatsAsAsked()
+    {
+        // Hours 0..5 are in the period, hour 6 is not: the printed long paths leave it out (they are rebuilt from the log).
+        var rows = new List<(string, long, string)>();
+        void Walk(string customer, params string[] events) => rows.AddRange(events.Select((e, i) => (customer, Hours(i), e)));
+        Walk("u1", "a", "a", "b", "c", "b", "a", "c");
+        Walk("u2", "a", "a", "b", "c", "b", "a");
+        Walk("u3", "a", "b", "c", "b", "a", "a");
+        var (log, mapping) = Build(ThreeStages(), [.. rows]);
+        var period = new AnalysisOptions { FromMicros = Hours(0), ToMicros = Hours(6) };
+
+        var collapsed = JourneyAnalyzer.Analyze("j", log, mapping, period);
+        var kept = JourneyAnalyzer.Analyze("j", log, mapping, period with { CollapseRepeats = false });
+
+        Assert.Equal([("a>b>c>b>a", 3)], collapsed.Variants.Select(v => (string.Join('>', v.Touchpoints), v.Customers)));
+        Assert.Equal(
+            [("a>a>b>c>b>a", 2), ("a>b>c>b>a>a", 1)],
+            kept.Variants.Select(v => (string.Join('>', v.Touchpoints), v.Customers)));
+    }
+
+    [Fact]
     public void VariantsKeepRepeatsOnRequest()
     {
         var (log, mapping) = Build(ThreeStages(), ("u1", Hours(0), "a"), ("u1", Hours(1), "a"), ("u1", Hours(3), "b"));
