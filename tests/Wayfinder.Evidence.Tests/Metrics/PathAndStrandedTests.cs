@@ -98,6 +98,49 @@ public sealed class PathAndStrandedTests
     }
 
     [Fact]
+    public void EdgeMediansAreExactOnManyTransitions()
+    {
+        // Thousands of transitions an edge, skewed gaps with many ties: every edge's median must equal the sorted one's.
+        var random = new Random(5);
+        string[] names = ["a", "b", "c"];
+        var rows = new List<(string, long, string)>();
+        var gaps = new Dictionary<(string, string), List<long>>();
+        for (var c = 0; c < 5000; c++)
+        {
+            var time = Hours(0);
+            var previous = "";
+            var events = random.Next(1, 12);
+            for (var i = 0; i < events; i++)
+            {
+                var name = names[random.Next(3)];
+                var gap = i == 0 ? 0 : 1_000_000 + ((long)(Math.Pow(random.NextDouble(), 3) * 7_200_000_000) / 1_000_000 * 1_000_000);
+                time += gap;
+                rows.Add(($"u{c}", time, name));
+                if (i > 0)
+                {
+                    (gaps.TryGetValue((previous, name), out var list) ? list : gaps[(previous, name)] = []).Add(gap);
+                }
+
+                previous = name;
+            }
+        }
+
+        var (log, mapping) = Build(ThreeStages(), [.. rows]);
+
+        var metrics = JourneyAnalyzer.Analyze("j", log, mapping, threads: 2);
+
+        Assert.Equal(9, metrics.Flow.Count);
+        Assert.True(gaps.Values.Min(g => g.Count) > 2000);
+        foreach (var edge in metrics.Flow)
+        {
+            var sorted = gaps[(edge.From, edge.To)].Order().ToArray();
+            var middle = (sorted.Length - 1) / 2.0;
+            var median = (sorted[(int)Math.Floor(middle)] + sorted[(int)Math.Ceiling(middle)]) / 2.0 / 1_000_000;
+            Assert.Equal((sorted.Length, median), (edge.Count, edge.MedianSeconds));
+        }
+    }
+
+    [Fact]
     public void VariantsKeepRepeatsOnRequest()
     {
         var (log, mapping) = Build(ThreeStages(), ("u1", Hours(0), "a"), ("u1", Hours(1), "a"), ("u1", Hours(3), "b"));
