@@ -96,7 +96,7 @@ public sealed class EventLogBuilder
     {
         if (!_properties.TryGetValue(name, out var column))
         {
-            column = new DenseColumn();
+            column = new DenseColumn(_rowTime.Length);
             _properties.Add(name, column);
         }
 
@@ -108,7 +108,7 @@ public sealed class EventLogBuilder
     {
         if (!_attributes.TryGetValue(name, out var column))
         {
-            column = new AttributeColumn(this);
+            column = new AttributeColumn(this, _rowTime.Length / 8);
             _attributes.Add(name, column);
         }
 
@@ -157,7 +157,7 @@ public sealed class EventLogBuilder
 
         foreach (var (name, column) in log.Attributes)
         {
-            var attribute = new AttributeColumn(builder);
+            var attribute = new AttributeColumn(builder, 0);
             attribute.Load(column, log);
             builder._attributes.Add(name, attribute);
         }
@@ -528,10 +528,18 @@ public sealed class EventLogBuilder
         }
     }
 
-    private sealed class AttributeColumn(EventLogBuilder owner) : ValueColumn
+    /// <param name="customers">Customers expected (sized once, so the columns rarely grow).</param>
+    private sealed class AttributeColumn(EventLogBuilder owner, int customers) : ValueColumn
     {
-        private int[] _codes = [];
-        private long[] _times = [];
+        private int[] _codes = Filled(customers);
+        private long[] _times = new long[customers];
+
+        private static int[] Filled(int length)
+        {
+            var codes = new int[length];
+            codes.AsSpan().Fill(-1);
+            return codes;
+        }
 
         public int CustomerCount => Math.Min(_codes.Length, owner._customers.Count);
 
@@ -575,6 +583,15 @@ public sealed class EventLogBuilder
             _codes[customer] = code;
             _times[customer] = owner._rowTime[row];
         }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal override void SetCode(int row, int code)
+        {
+            if (code >= 0 && Accepts(row))
+            {
+                Store(row, code);
+            }
+        }
     }
 }
 
@@ -606,15 +623,8 @@ public abstract class ValueColumn
     /// <summary>The code of a value (-1 for an empty one), for <see cref="SetCode"/>.</summary>
     internal int Code(ReadOnlySpan<byte> utf8) => utf8.IsEmpty ? -1 : Values.Intern(utf8);
 
-    /// <summary>Sets the value of <paramref name="row"/> by its <see cref="Code"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void SetCode(int row, int code)
-    {
-        if (code >= 0 && Accepts(row))
-        {
-            Store(row, code);
-        }
-    }
+    /// <summary>Sets the value of <paramref name="row"/> by its <see cref="Code"/> (-1: no value); one call per value on the import's hot path.</summary>
+    internal abstract void SetCode(int row, int code);
 
     /// <summary>Whether a value for <paramref name="row"/> is kept (interned only then).</summary>
     protected abstract bool Accepts(int row);
@@ -625,7 +635,14 @@ public abstract class ValueColumn
 /// <summary>A property column being built: a code per row (-1 where the row has no value).</summary>
 public sealed class DenseColumn : ValueColumn
 {
-    private int[] _codes = [];
+    private int[] _codes;
+
+    /// <param name="rows">Rows expected (the codes are sized once, so they rarely grow).</param>
+    public DenseColumn(int rows = 0)
+    {
+        _codes = new int[rows];
+        _codes.AsSpan().Fill(-1);
+    }
 
     internal int CodeAt(int row) => row < _codes.Length ? _codes[row] : -1;
 
@@ -653,4 +670,13 @@ public sealed class DenseColumn : ValueColumn
     }
 
     protected override void Store(int row, int code) => _codes[row] = code;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal override void SetCode(int row, int code)
+    {
+        if (code >= 0 && Accepts(row))
+        {
+            _codes[row] = code;
+        }
+    }
 }
