@@ -185,6 +185,7 @@ public sealed class EventLogBuilder
         var channels = parts.Count > 0 ? parts[0]._channels : new Interner();
         int[][] Map(Func<EventLogBuilder, Interner> of, Interner into) =>
             [.. parts.Select((p, i) => i == 0 ? Enumerable.Range(0, of(p).Count).ToArray() : MapInto(of(p), into))];
+        customers.EnsureCapacity(parts.Sum(p => p._customers.Count));
         var customerMap = Map(p => p._customers, customers);
         var eventMap = Map(p => p._events, events);
         var channelMap = Map(p => p._channels, channels);
@@ -312,8 +313,12 @@ public sealed class EventLogBuilder
     private static Dictionary<string, Column> Attributes(IReadOnlyList<EventLogBuilder> parts, int[][] customerMap, int customerCount)
     {
         var result = new Dictionary<string, Column>(StringComparer.Ordinal);
-        foreach (var name in parts.SelectMany(p => p._attributes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        // Attributes are independent of each other: build them in parallel.
+        var names = parts.SelectMany(p => p._attributes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var built = new Column[names.Length];
+        Parallel.For(0, names.Length, n =>
         {
+            var name = names[n];
             // First the winning value per customer as an index over all parts' values (part p's start at base[p]);
             // then only the values some customer keeps are numbered, in input order (a value met only in rows that
             // lost to later ones is left out).
@@ -373,7 +378,11 @@ public sealed class EventLogBuilder
                 codes[c] = codes[c] < 0 ? -1 : final[codes[c]];
             }
 
-            result.Add(name, new Column(codes, values.ToArray()));
+            built[n] = new Column(codes, values.ToArray());
+        });
+        for (var n = 0; n < names.Length; n++)
+        {
+            result.Add(names[n], built[n]);
         }
 
         return result;

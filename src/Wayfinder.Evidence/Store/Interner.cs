@@ -240,9 +240,28 @@ internal sealed class Interner
         return code;
     }
 
-    private void Grow()
+    /// <summary>Makes room for <paramref name="count"/> values at once (one rehash instead of several while merging).</summary>
+    public void EnsureCapacity(int count)
     {
-        var table = new int[_table.Length * 2];
+        if (count > _hashes.Length)
+        {
+            Array.Resize(ref _hashes, count);
+            Array.Resize(ref _keyA, count);
+            Array.Resize(ref _keyB, count);
+            Array.Resize(ref _offsets, count + 1);
+        }
+
+        if ((long)count * 2 > _table.Length)
+        {
+            Grow((int)BitOperations.RoundUpToPowerOf2((uint)count * 2));
+        }
+    }
+
+    private void Grow() => Grow(_table.Length * 2);
+
+    private void Grow(int size)
+    {
+        var table = new int[size];
         var mask = table.Length - 1;
         for (var code = 0; code < _count; code++)
         {
