@@ -31,6 +31,22 @@ if (args.Contains("--metrics-only"))
     return;
 }
 
+if (args.Contains("--save-only"))
+{
+    // Profiling aid: save the saved store again (into a scratch folder), three times.
+    var scratch = Path.Combine(Path.GetTempPath(), "wayfinder-bench", "save-scratch");
+    var saved = new EventStore(Path.Combine(Path.GetTempPath(), "wayfinder-bench", "store")).Open();
+    for (var i = 0; i < 3; i++)
+    {
+        var w = Stopwatch.StartNew();
+        new EventStore(scratch).Save(saved);
+        Console.WriteLine($"save {i}: {w.Elapsed.TotalMilliseconds:F0} ms");
+    }
+
+    Directory.Delete(scratch, recursive: true);
+    return;
+}
+
 if (args.Contains("--import-only"))
 {
     // Profiling aid: read the 10M-event CSV and build the log, three times.

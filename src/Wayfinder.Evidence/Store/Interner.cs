@@ -130,12 +130,13 @@ internal sealed class Interner
 
     private int InternLong(ReadOnlySpan<byte> value)
     {
-        if (_lastCode >= 0 && value.SequenceEqual(Bytes(_lastCode)))
+        // The hash first: comparing it with the last value's rules most non-repeats out without comparing bytes.
+        var hash = Hash(value);
+        if (_lastCode >= 0 && _hashes[_lastCode] == hash && value.SequenceEqual(Bytes(_lastCode)))
         {
             return _lastCode;
         }
 
-        var hash = Hash(value);
         var mask = _table.Length - 1;
         var slot = hash & mask;
         int entry;

@@ -54,6 +54,34 @@ public sealed class Utf8CsvTests
         Assert.Equal(a.ChannelCodes.Select(c => c < 0 ? null : a.ChannelNames[c]), b.ChannelCodes.Select(c => c < 0 ? null : b.ChannelNames[c]));
     }
 
+    [Theory]
+    [InlineData('\t')]
+    [InlineData(';')]
+    public async Task TheSeparatorIsTakenFromTheHeader(char separator)
+    {
+        using var temp = new TempFolder();
+        var file = temp.Write("events.txt", string.Join('\n', "customer_id,timestamp,event,channel", "u1,2026-03-01T00:00:00Z,view,web", "u1,2026-03-01T01:00:00Z,buy,a,b").Replace(',', separator));
+
+        var (parts, report) = await EventImporter.ReadAsync(file, new EventImportOptions { Format = "csv" }, CancellationToken.None);
+        var log = EventLogBuilder.Combine(parts, out _);
+
+        Assert.Equal(["line 3: has 5 fields but the header has 4 (a truncated or malformed line)"], report.Problems.Select(p => p.ToString()));
+        Assert.Equal(["view"], log.EventNames);
+        Assert.Equal(["web"], log.ChannelNames);
+    }
+
+    [Fact]
+    public async Task AHeaderWithoutRowsImportsNothingAndSaysSo()
+    {
+        using var temp = new TempFolder();
+        var file = temp.Write("events.csv", "customer_id,timestamp,event\n");
+
+        var (parts, report) = await EventImporter.ReadAsync(file, new EventImportOptions(), CancellationToken.None);
+
+        Assert.Equal((0L, 0L), (report.RowsRead, report.BadRows));
+        Assert.Equal(0, EventLogBuilder.Combine(parts, out _).EventCount);
+    }
+
     [Fact]
     public async Task ALongLineInALaterSliceIsReportedWithItsLineInTheFile()
     {
