@@ -115,6 +115,30 @@ public sealed class EventImportTests
     }
 
     [Fact]
+    public async Task AOneGigabyteLineIsRefusedAfterReadingOnlyItsStart()
+    {
+        // The file is sparse: 1 GiB of zero bytes after the last comma, with no line break. Both the sliced read (which
+        // looks for a line break near the middle) and a single reader stop after a few MiB.
+        using var temp = new TempFolder();
+        var good = temp.Write("good.csv", "customer_id,timestamp,event\nu1,2026-03-01T00:00:00Z,a\n");
+        var huge = temp.Write("huge.csv", "customer_id,timestamp,event\nu1,2026-03-01T00:00:00Z,");
+        await using (var stream = new FileStream(huge, FileMode.Open))
+        {
+            stream.SetLength(1L << 30);
+        }
+
+        var store = new EventStore(Path.Combine(temp.Path, "store"));
+        await store.ImportAsync(good, new EventImportOptions());
+
+        var sliced = await store.ImportAsync(huge, new EventImportOptions());
+        var single = await store.ImportAsync(huge, new EventImportOptions { Slices = 1 });
+
+        Assert.Matches("^a line near byte [0-9]+ is longer than 4 MiB; this is not a line-per-event file or it is corrupt. Nothing was imported.$", sliced.Error);
+        Assert.Equal("line 2 is longer than 4 MiB; this is not a line-per-event file or it is corrupt. Nothing was imported.", single.Error);
+        Assert.Equal(1, store.Open().EventCount);
+    }
+
+    [Fact]
     public async Task MappingNamesColumnsAndEpochMillisecondsAreRead()
     {
         using var temp = new TempFolder();
