@@ -666,6 +666,7 @@ public static class EventImporter
             return CheckIds(line, noCustomer, noEvent) && CheckTime(line, Timestamps.TryParse(time, unit, out micros, out var reason), reason);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private bool CheckIds(long line, bool noCustomer, bool noEvent)
         {
             if (noCustomer)
@@ -683,6 +684,7 @@ public static class EventImporter
             return true;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private bool CheckTime(long line, bool parsed, string? reason)
         {
             if (!parsed)

@@ -1,5 +1,6 @@
 namespace Wayfinder.Evidence.Mapping;
 
+using System.Runtime.CompilerServices;
 using Wayfinder.Core.Documents;
 using Wayfinder.Evidence.Store;
 
@@ -76,7 +77,7 @@ public sealed class JourneyMapping
         var codes = log.EventCodes;
         var hasConditions = direct.Contains(-2);
         const int Chunk = 1 << 20;
-        Parallel.For(0, (rows.Length + Chunk - 1) / Chunk, chunk =>
+        Parallel.For(0, (rows.Length + Chunk - 1) / Chunk, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (chunk) =>
         {
             var end = Math.Min(rows.Length, (chunk + 1) * Chunk);
             for (var r = chunk * Chunk; r < end; r++)

@@ -30,6 +30,7 @@ internal sealed class ChainSet
     /// <summary>The most stages reached in order so far.</summary>
     public int Reached => _reached;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Reset()
     {
         if (_reached > 0)

@@ -207,8 +207,11 @@ public static class JourneyAnalyzer
                 return;
             }
 
-            firstTime.AsSpan().Fill(long.MinValue);
-            firstAfter.AsSpan().Fill(long.MinValue);
+            for (var s = 0; s < stageCount; s++)
+            {
+                firstTime[s] = long.MinValue;
+                firstAfter[s] = long.MinValue;
+            }
 
             // When all of the customer's events fit in one window, the window cannot cut a chain short: the funnel
             // level is then how far the stages can be matched in order, and matching each at its earliest (strictly
@@ -549,7 +552,7 @@ public static class JourneyAnalyzer
 
         var buckets = 65 << bits;
         var histograms = new int[transitions.Count][];
-        Parallel.For(0, transitions.Count, k =>
+        Parallel.For(0, transitions.Count, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (k) =>
         {
             var counts = new int[edgeCount * buckets];
             var (edges, durations, count) = transitions[k];
@@ -638,7 +641,7 @@ public static class JourneyAnalyzer
         }
 
         var values = new long[offsets[^1]];
-        Parallel.For(0, transitions.Count, k =>
+        Parallel.For(0, transitions.Count, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (k) =>
         {
             var next = chunkNext[k];
             var (edges, durations, count) = transitions[k];
@@ -818,6 +821,7 @@ public static class JourneyAnalyzer
         }
 
         /// <summary>Counts the long paths by sorting their hashes; returns only runs that can make the top.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private List<(int[] Path, int Count)> LongEntries(int top, Func<int, int[]> pathOf)
         {
             var total = _chunks.Sum(c => c.Count);
@@ -876,10 +880,17 @@ public static class JourneyAnalyzer
         /// The <paramref name="wanted"/> longest runs of equal keys, longest first and, among equal lengths, in key order
         /// (what a stable sort by length would give), found by counting run lengths instead of sorting a million runs.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static List<(int Start, int Length)> LongestRuns(ulong[] keys, int wanted)
         {
             var lengths = new Dictionary<int, int>();
-            ForEachRun(keys, (_, length) => lengths[length] = lengths.GetValueOrDefault(length) + 1);
+            for (var i = 0; i < keys.Length;)
+            {
+                var length = RunLength(keys, i);
+                lengths[length] = lengths.GetValueOrDefault(length) + 1;
+                i += length;
+            }
+
             var above = 0;
             var cutoff = 0;
             foreach (var (length, count) in lengths.OrderByDescending(kv => kv.Key))
@@ -895,29 +906,30 @@ public static class JourneyAnalyzer
 
             var atCutoff = wanted - above;
             var result = new List<(int Start, int Length)>();
-            ForEachRun(keys, (start, length) =>
+            for (var i = 0; i < keys.Length;)
             {
+                var length = RunLength(keys, i);
                 if (length > cutoff || (length == cutoff && atCutoff-- > 0))
                 {
-                    result.Add((start, length));
+                    result.Add((i, length));
                 }
-            });
+
+                i += length;
+            }
+
             return [.. result.OrderByDescending(r => r.Length)];
         }
 
-        private static void ForEachRun(ulong[] keys, Action<int, int> run)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static int RunLength(ulong[] keys, int start)
         {
-            for (var i = 0; i < keys.Length;)
+            var end = start + 1;
+            while (end < keys.Length && keys[end] == keys[start])
             {
-                var j = i + 1;
-                while (j < keys.Length && keys[j] == keys[i])
-                {
-                    j++;
-                }
-
-                run(i, j - i);
-                i = j;
+                end++;
             }
+
+            return end - start;
         }
 
         /// <summary>
@@ -966,6 +978,7 @@ public static class JourneyAnalyzer
         }
 
         /// <summary>Introsort is not stable: restore input order (ascending references) inside runs of equal keys.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void SortRefsWithinEqualKeys(Span<ulong> keys, Span<long> refs)
         {
             for (var i = 0; i < keys.Length;)
@@ -992,6 +1005,7 @@ public static class JourneyAnalyzer
             public int[] Customers { get; private set; } = new int[capacity];
             public int Count { get; private set; }
 
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
             public void Add(ulong hash, int customer)
             {
                 if (Count == Hashes.Length)
@@ -1021,6 +1035,9 @@ public static class JourneyAnalyzer
 
         public Span<long> Span => _items.AsSpan(0, _count);
 
+        // Inlined into the pass (compiled fully optimised at once): a separate method would run unoptimised through
+        // the first analysis of a process, until tiered compilation promotes it.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Add(long value)
         {
             if (_count == _items.Length)

@@ -195,7 +195,7 @@ public sealed class EventLogBuilder
         // Counting sort by customer keeps input order within each customer: each part counts its rows per customer
         // (in parallel), and part p's rows of a customer go after those of parts before it.
         var partCounts = new int[parts.Count][];
-        Parallel.For(0, parts.Count, p =>
+        Parallel.For(0, parts.Count, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (p) =>
         {
             var counts = new int[customerCount];
             var map = customerMap[p];
@@ -235,7 +235,7 @@ public sealed class EventLogBuilder
                 return (Codes: propertyCodes[index], Column: kv.Value, Remap: remap);
             })
             .ToArray()).ToArray();
-        Parallel.For(0, parts.Count, p =>
+        Parallel.For(0, parts.Count, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (p) =>
         {
             var part = parts[p];
             var next = partNext[p];
@@ -264,7 +264,7 @@ public sealed class EventLogBuilder
 
         var perRow = new List<int[]> { eventCodes, channelCodes };
         perRow.AddRange(propertyCodes);
-        Parallel.For(0, Environment.ProcessorCount, slice =>
+        Parallel.For(0, Environment.ProcessorCount, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (slice) =>
         {
             var (from, to) = Slice(customerCount, slice, Environment.ProcessorCount);
             for (var c = from; c < to; c++)
@@ -316,7 +316,7 @@ public sealed class EventLogBuilder
         // Attributes are independent of each other: build them in parallel.
         var names = parts.SelectMany(p => p._attributes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var built = new Column[names.Length];
-        Parallel.For(0, names.Length, n =>
+        Parallel.For(0, names.Length, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (n) =>
         {
             var name = names[n];
             // First the winning value per customer as an index over all parts' values (part p's start at base[p]);
@@ -399,7 +399,7 @@ public sealed class EventLogBuilder
         var duplicate = new bool[times.Length];
         var removedPerSlice = new int[slices];
         var t = times;
-        Parallel.For(0, slices, slice =>
+        Parallel.For(0, slices, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (slice) =>
         {
             var (from, to) = Slice(customers, slice, slices);
             var removed = 0;
@@ -448,7 +448,7 @@ public sealed class EventLogBuilder
         }
 
         var source = times;
-        Parallel.For(0, slices, slice =>
+        Parallel.For(0, slices, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (slice) =>
         {
             var (from, to) = Slice(customers, slice, slices);
             var write = sliceOffset[slice];
@@ -571,6 +571,7 @@ public sealed class EventLogBuilder
         }
 
         /// <summary>The latest row in time wins (ties: the later row).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         protected override bool Accepts(int row)
         {
             var customer = owner._rowCustomer[row];
@@ -586,6 +587,7 @@ public sealed class EventLogBuilder
             return _codes[customer] < 0 || owner._rowTime[row] >= _times[customer];
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         protected override void Store(int row, int code)
         {
             var customer = owner._rowCustomer[row];
@@ -666,6 +668,7 @@ public sealed class DenseColumn : ValueColumn
         return dense;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected override bool Accepts(int row)
     {
         if (row >= _codes.Length)

@@ -43,6 +43,7 @@ internal sealed class Interner
     public int Count => _count;
 
     /// <summary>The UTF-8 bytes of value <paramref name="code"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<byte> Bytes(int code) => _arena.AsSpan(_offsets[code], _offsets[code + 1] - _offsets[code]);
 
     public string GetString(int code)
@@ -128,6 +129,7 @@ internal sealed class Interner
         return InternLong(value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int InternLong(ReadOnlySpan<byte> value)
     {
         // The hash first: comparing it with the last value's rules most non-repeats out without comparing bytes.
