@@ -9,20 +9,47 @@ public sealed record TouchpointInfo(string Id, string Name, int Stage, string? C
 
 /// <summary>
 /// A journey compiled against an event log: its stages, its touchpoints, and for every row the touchpoint it
-/// counts as (-1 when no touchpoint claims it). Only mapped events count in any metric.
+/// counts as (-1 when no touchpoint claims it). Only mapped events count in any metric. When no matcher has a
+/// condition the touchpoint depends on the event name alone (<see cref="TouchpointOfCode"/>), and the per-row array
+/// is made only if asked for.
 /// </summary>
 public sealed class JourneyMapping
 {
-    public JourneyMapping(IReadOnlyList<(string Id, string Name)> stages, IReadOnlyList<TouchpointInfo> touchpoints, int[] touchpointOfRow)
+    private readonly int[] _eventCodes;
+    private int[]? _touchpointOfRow;
+
+    private JourneyMapping(IReadOnlyList<(string Id, string Name)> stages, IReadOnlyList<TouchpointInfo> touchpoints, int[]? touchpointOfRow, int[]? touchpointOfCode, int[] eventCodes)
     {
         Stages = stages;
         Touchpoints = touchpoints;
-        TouchpointOfRow = touchpointOfRow;
+        _touchpointOfRow = touchpointOfRow;
+        TouchpointOfCode = touchpointOfCode;
+        _eventCodes = eventCodes;
     }
 
     public IReadOnlyList<(string Id, string Name)> Stages { get; }
     public IReadOnlyList<TouchpointInfo> Touchpoints { get; }
-    public int[] TouchpointOfRow { get; }
+
+    /// <summary>Per event-name code, its touchpoint (-1: none); null when conditions make it depend on the row.</summary>
+    public int[]? TouchpointOfCode { get; }
+
+    /// <summary>Per row, its touchpoint (-1: none).</summary>
+    public int[] TouchpointOfRow => _touchpointOfRow ??= Expand(TouchpointOfCode!, _eventCodes);
+
+    private static int[] Expand(int[] touchpointOfCode, int[] eventCodes)
+    {
+        var rows = new int[eventCodes.Length];
+        const int Chunk = 1 << 20;
+        Parallel.For(0, (rows.Length + Chunk - 1) / Chunk, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (chunk) =>
+        {
+            var end = Math.Min(rows.Length, (chunk + 1) * Chunk);
+            for (var r = chunk * Chunk; r < end; r++)
+            {
+                rows[r] = touchpointOfCode[eventCodes[r]];
+            }
+        });
+        return rows;
+    }
 
     /// <summary>
     /// Maps each row of <paramref name="log"/> to the first touchpoint (in lane and item order) whose event
@@ -73,42 +100,33 @@ public sealed class JourneyMapping
             direct[code] = byCode[code] is not { } list ? -1 : list[0].Where is null ? list[0].Touchpoint : -2;
         }
 
-        var rows = new int[log.EventCount];
         var codes = log.EventCodes;
-        var hasConditions = direct.Contains(-2);
-        const int Chunk = 1 << 20;
-        Parallel.For(0, (rows.Length + Chunk - 1) / Chunk, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (chunk) =>
+        if (!direct.Contains(-2))
         {
-            var end = Math.Min(rows.Length, (chunk + 1) * Chunk);
-            for (var r = chunk * Chunk; r < end; r++)
+            return new JourneyMapping(stages, touchpoints, null, direct, codes);
+        }
+
+        // Conditions run on one thread: the evaluator caches parsed filters.
+        var rows = Expand(direct, codes);
+        for (var r = 0; r < rows.Length; r++)
+        {
+            if (rows[r] != -2)
             {
-                rows[r] = direct[codes[r]];
+                continue;
             }
-        });
 
-        if (hasConditions)
-        {
-            // Conditions run on one thread: the evaluator caches parsed filters.
-            for (var r = 0; r < rows.Length; r++)
+            rows[r] = -1;
+            foreach (var (touchpoint, where) in byCode[codes[r]]!)
             {
-                if (rows[r] != -2)
+                if (where is null || (condition?.Invoke(where, r) ?? false))
                 {
-                    continue;
-                }
-
-                rows[r] = -1;
-                foreach (var (touchpoint, where) in byCode[codes[r]]!)
-                {
-                    if (where is null || (condition?.Invoke(where, r) ?? false))
-                    {
-                        rows[r] = touchpoint;
-                        break;
-                    }
+                    rows[r] = touchpoint;
+                    break;
                 }
             }
         }
 
-        return new JourneyMapping(stages, touchpoints, rows);
+        return new JourneyMapping(stages, touchpoints, rows, null, codes);
     }
 }
 

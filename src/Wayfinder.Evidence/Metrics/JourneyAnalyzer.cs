@@ -65,6 +65,8 @@ public static class JourneyAnalyzer
             To = options.ToMicros ?? long.MaxValue;
             ChannelCode = options.Channel is null ? -2 : IndexOf(log.ChannelNames, options.Channel);
             DataEnd = Math.Min(log.MaxTimestamp, To == long.MaxValue ? long.MaxValue : To - 1);
+            // A row's touchpoint: by its event name when no matcher has a condition (no per-row array), else per row.
+            (TpLookup, TpKeys) = mapping.TouchpointOfCode is { } byCode ? (byCode, log.EventCodes) : (mapping.TouchpointOfRow, null);
 
             // Channels: the event's own, else the touchpoint's; both as indexes into one list of names.
             ChannelNames = [.. log.ChannelNames];
@@ -100,6 +102,11 @@ public static class JourneyAnalyzer
         public long DataEnd { get; }
         public List<string> ChannelNames { get; }
         public int[] TpChannel { get; }
+
+        /// <summary>Row r's touchpoint is <c>TpLookup[TpKeys[r]]</c>, or <c>TpLookup[r]</c> when TpKeys is null.</summary>
+        public int[] TpLookup { get; }
+
+        public int[]? TpKeys { get; }
     }
 
     /// <summary>The accumulators of one partition of customers; partitions merge by adding up.</summary>
@@ -192,7 +199,7 @@ public static class JourneyAnalyzer
         {
             var log = _context.Log;
             var options = _context.Options;
-            var touchpointOfRow = _context.Mapping.TouchpointOfRow;
+            var (tpLookup, tpKeys) = (_context.TpLookup, _context.TpKeys);
             var timestamps = log.Timestamps;
             var channelCodes = log.ChannelCodes;
             var customerStart = log.CustomerStart;
@@ -248,7 +255,7 @@ public static class JourneyAnalyzer
                     continue;
                 }
 
-                var tp = touchpointOfRow[r];
+                var tp = tpKeys is null ? tpLookup[r] : tpLookup[tpKeys[r]];
                 if (tp < 0)
                 {
                     unmapped++;
@@ -674,13 +681,12 @@ public static class JourneyAnalyzer
     private static int[] CustomerPath(Context context, int c)
     {
         var log = context.Log;
-        var touchpointOfRow = context.Mapping.TouchpointOfRow;
         var path = new List<int>();
         var lastTp = -1;
         for (var r = log.CustomerStart[c]; r < log.CustomerStart[c + 1]; r++)
         {
             var t = log.Timestamps[r];
-            var tp = touchpointOfRow[r];
+            var tp = context.TpKeys is null ? context.TpLookup[r] : context.TpLookup[context.TpKeys[r]];
             if (tp < 0 || t < context.From || t >= context.To || (context.ChannelCode != -2 && log.ChannelCodes[r] != context.ChannelCode))
             {
                 continue;
