@@ -11,12 +11,6 @@ internal sealed class LineGuardStream(Stream inner, long maxLineBytes, Action<lo
 
     public long BytesRead { get; private set; }
 
-    /// <summary>Whether a double quote went by (a quoted field may then hold a line break).</summary>
-    public bool SawQuote { get; private set; }
-
-    /// <summary>Line breaks seen so far.</summary>
-    public long Lines => _line - 1;
-
     public override bool CanRead => true;
 
     public override bool CanSeek => false;
@@ -49,7 +43,6 @@ internal sealed class LineGuardStream(Stream inner, long maxLineBytes, Action<lo
     private void Inspect(ReadOnlySpan<byte> chunk)
     {
         BytesRead += chunk.Length;
-        SawQuote = SawQuote || chunk.Contains((byte)'"');
         while (!chunk.IsEmpty)
         {
             var newline = chunk.IndexOf((byte)'\n');
