@@ -3,6 +3,7 @@ namespace Wayfinder.Evidence.Import;
 using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Win32.SafeHandles;
 using nietras.SeparatedValues;
 using Parquet;
 using Parquet.Schema;
@@ -130,7 +131,7 @@ public static class EventImporter
     private static int EstimateRows(long bytes) => (int)Math.Min(int.MaxValue / 2, Math.Max(1024, bytes / 56));
 
     /// <summary>
-    /// Reads a CSV from its bytes (<see cref="Utf8CsvSlice"/>), cut after its header at line breaks into one slice per
+    /// Reads a CSV from its bytes (<see cref="Utf8Lines"/>, <see cref="CsvLineParser"/>), cut after its header at line breaks into one slice per
     /// core when large; null when the file needs the general reader (a quote, bytes that are not UTF-8, an unusual header).
     /// </summary>
     private static List<RowSink>? ReadCsvFast(string path, long total, EventImportOptions options, CancellationToken cancellationToken, IProgress<ImportProgress>? progress)
@@ -155,7 +156,7 @@ public static class EventImporter
             return null;
         }
 
-        var headerText = Utf8CsvSlice.HeaderText(headerBytes);
+        var headerText = Utf8Lines.HeaderText(headerBytes);
         if (string.IsNullOrWhiteSpace(headerText))
         {
             return null;
@@ -181,19 +182,37 @@ public static class EventImporter
         }
 
         var dataStart = Math.Min(total, newline + 1L);
+        return ReadSlices(file, dataStart, total, linesBefore: 1, options, progress, sink =>
+            new CsvLineParser(RowPlan(header, plan, sink.Builder) with { MemoLimit = options.RowMemoLimit }, (byte)separator, sink), cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads bytes <paramref name="dataStart"/>..<paramref name="total"/> of a line-per-record file, cut at line breaks
+    /// into one slice per core when large, each slice with its own builder and parser; null when a parser asks for the
+    /// general reader. <paramref name="linesBefore"/> lines come before <paramref name="dataStart"/> (for line numbers).
+    /// </summary>
+    private static List<RowSink>? ReadSlices(
+        SafeFileHandle file,
+        long dataStart,
+        long total,
+        long linesBefore,
+        EventImportOptions options,
+        IProgress<ImportProgress>? progress,
+        Func<RowSink, ILineParser> parserFor,
+        CancellationToken cancellationToken)
+    {
         var slices = total >= options.ParallelThresholdBytes ? options.Slices ?? Environment.ProcessorCount : 1;
         var parts = (int)Math.Max(1, Math.Min(slices, (total - dataStart) / Math.Max(1, options.ParallelThresholdBytes / 2)));
         var bounds = SliceBounds(file, dataStart, total, parts, options.MaxLineBytes);
         var sinks = new RowSink[parts];
-        var results = new CsvSliceResult[parts];
+        var results = new SliceResult[parts];
         var done = new long[parts];
         var reported = 0L;
         void Slice(int p)
         {
             var sink = new RowSink(new EventLogBuilder(EstimateRows(bounds[p + 1] - bounds[p])));
             sinks[p] = sink;
-            var rowPlan = RowPlan(header, plan, sink.Builder) with { MemoLimit = options.RowMemoLimit };
-            results[p] = Utf8CsvSlice.Read(file, bounds[p], bounds[p + 1], (byte)separator, rowPlan, sink, options.MaxLineBytes, bytes =>
+            results[p] = Utf8Lines.Read(file, bounds[p], bounds[p + 1], options.MaxLineBytes, bytes =>
             {
                 Volatile.Write(ref done[p], bytes);
                 var sum = 0L;
@@ -207,7 +226,7 @@ public static class EventImporter
                     Interlocked.Exchange(ref reported, sum);
                     progress.Report(new ImportProgress(sinks.Sum(s => s?.Rows ?? 0), sum + dataStart, total));
                 }
-            }, cancellationToken);
+            }, parserFor(sink), cancellationToken);
         }
 
         if (parts == 1)
@@ -224,8 +243,8 @@ public static class EventImporter
             return null;
         }
 
-        // Each slice numbers its lines from 1: shift them by the header and the slices before.
-        var offset = 1L;
+        // Each slice numbers its lines from 1: shift them by the lines before and the slices before.
+        var offset = linesBefore;
         for (var p = 0; p < parts; p++)
         {
             if (results[p].LongLine > 0)
@@ -242,7 +261,7 @@ public static class EventImporter
     }
 
     /// <summary>Where each slice starts: just after a line break near each equal share of the data.</summary>
-    private static long[] SliceBounds(Microsoft.Win32.SafeHandles.SafeFileHandle file, long dataStart, long total, int parts, long maxLineBytes)
+    private static long[] SliceBounds(SafeFileHandle file, long dataStart, long total, int parts, long maxLineBytes)
     {
         var bounds = new long[parts + 1];
         bounds[0] = dataStart;

@@ -3,7 +3,6 @@ namespace Wayfinder.Evidence.Import;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
-using Microsoft.Win32.SafeHandles;
 using Wayfinder.Evidence.Store;
 
 /// <summary>Where the columns an import needs sit in a CSV row.</summary>
@@ -22,125 +21,6 @@ internal sealed record CsvRowPlan(
     public const int DefaultMemoLimit = 1 << 16;
 }
 
-/// <summary>How reading a slice of a CSV file ended.</summary>
-internal sealed class CsvSliceResult
-{
-    /// <summary>Lines read (including blank ones).</summary>
-    public long Lines { get; set; }
-
-    /// <summary>The slice holds a quote or bytes that are not UTF-8: read the file with the general CSV reader instead.</summary>
-    public bool NeedsGeneralReader { get; set; }
-
-    /// <summary>The line (counted in the slice, from 1) that is longer than allowed; 0 when none.</summary>
-    public long LongLine { get; set; }
-}
-
-/// <summary>
-/// Reads the rows of one slice of an events CSV straight from its UTF-8 bytes into an <see cref="EventLogBuilder"/>:
-/// lines are found with vectorised searches, ISO timestamps parsed from the bytes and strings interned by their bytes,
-/// so nothing is decoded to UTF-16 and nothing is allocated per row. It handles the plain files event exports are
-/// (no quoting); a slice that holds a quote or invalid UTF-8 says so and the caller reads the file with Sep.
-/// <c>bench/Wayfinder.EvidenceBench</c> measures it (the import phase); with Sep decoding every field to UTF-16 and
-/// interning through dictionaries, parsing took 1.4–1.8 s of the 10M-event import, and 0.4 s with this reader.
-/// </summary>
-internal static class Utf8CsvSlice
-{
-    private const int InitialBuffer = 1 << 20;
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static CsvSliceResult Read(
-        SafeFileHandle file,
-        long from,
-        long to,
-        byte separator,
-        CsvRowPlan plan,
-        EventImporter.RowSink sink,
-        long maxLineBytes,
-        Action<long>? onBytes,
-        CancellationToken cancellationToken)
-    {
-        var result = new CsvSliceResult();
-        var parser = new CsvLineParser(plan, separator, sink);
-        var buffer = new byte[(int)Math.Min(InitialBuffer, Math.Max(4096, to - from))];
-        var start = 0;
-        var end = 0;
-        var position = from;
-        var atEnd = position >= to;
-        var validate = false;
-        long line = 0;
-        while (true)
-        {
-            var pending = buffer.AsSpan(start, end - start);
-            var newline = pending.IndexOf((byte)'\n');
-            if (newline < 0 && !atEnd)
-            {
-                if (pending.Length > maxLineBytes)
-                {
-                    result.LongLine = line + 1;
-                    break;
-                }
-
-                // Keep the unfinished line, grow the buffer if it fills it, and read on.
-                if (start > 0)
-                {
-                    pending.CopyTo(buffer);
-                    end -= start;
-                    start = 0;
-                }
-
-                if (end == buffer.Length)
-                {
-                    Array.Resize(ref buffer, (int)Math.Min(Array.MaxLength, Math.Max(buffer.Length * 2L, 4096)));
-                }
-
-                var read = RandomAccess.Read(file, buffer.AsSpan(end, (int)Math.Min(buffer.Length - end, to - position)), position);
-                var chunk = buffer.AsSpan(end, read);
-                if (chunk.Contains((byte)'"'))
-                {
-                    result.NeedsGeneralReader = true;
-                    break;
-                }
-
-                validate |= !Ascii.IsValid(chunk);
-                position += read;
-                end += read;
-                atEnd = read == 0 || position >= to;
-                onBytes?.Invoke(position - from);
-                cancellationToken.ThrowIfCancellationRequested();
-                continue;
-            }
-
-            if (pending.IsEmpty)
-            {
-                break;
-            }
-
-            var text = newline < 0 ? pending : pending[..newline];
-            start += newline < 0 ? pending.Length : newline + 1;
-            line++;
-            if (text.Length > maxLineBytes)
-            {
-                result.LongLine = line;
-                break;
-            }
-
-            if (validate && !Utf8.IsValid(text))
-            {
-                result.NeedsGeneralReader = true;
-                break;
-            }
-
-            parser.Parse(text, line);
-        }
-
-        result.Lines = line;
-        return result;
-    }
-
-    /// <summary>Decodes a header line (UTF-8, an optional byte order mark) for the general reader to split.</summary>
-    public static string HeaderText(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes).TrimEnd('\r').TrimStart('\uFEFF');
-}
-
 /// <summary>
 /// Turns one CSV line (UTF-8, no quoting) into a row of the builder. Rows of an event export differ mostly in their
 /// customer and time; the other fields (event, channel, device, plan…) take few combinations. So the line minus those
@@ -148,7 +28,7 @@ internal static class Utf8CsvSlice
 /// then costs two field searches, one lookup and the timestamp. When the combinations pass
 /// <see cref="CsvRowPlan.MemoLimit"/> (a unique id among the fields, say), every field is looked up on its own.
 /// </summary>
-internal sealed class CsvLineParser
+internal sealed class CsvLineParser : ILineParser
 {
     private static ReadOnlySpan<byte> Blank => " \t\f\v"u8;
 
@@ -166,6 +46,7 @@ internal sealed class CsvLineParser
     private int[] _memoData;
     private byte[] _key = new byte[256];
     private bool _memoOn;
+    private bool _validate;
 
     public CsvLineParser(CsvRowPlan plan, byte separator, EventImporter.RowSink sink)
     {
@@ -185,14 +66,28 @@ internal sealed class CsvLineParser
         _memoOn = plan.MemoLimit > 0;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Parse(ReadOnlySpan<byte> text, long line)
+    /// <summary>A quote may hide a separator or a line break inside a field: such files go to Sep.</summary>
+    public bool Chunk(ReadOnlySpan<byte> chunk)
     {
-        if (!text.IsEmpty && text[^1] == (byte)'\r')
+        _validate |= !Ascii.IsValid(chunk);
+        return !chunk.Contains((byte)'"');
+    }
+
+    /// <summary>Lines that are not UTF-8 go to Sep too (it reads them with replacement characters).</summary>
+    public bool Line(ReadOnlySpan<byte> text, long line)
+    {
+        if (_validate && !Utf8.IsValid(text))
         {
-            text = text[..^1];
+            return false;
         }
 
+        Parse(text, line);
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Parse(ReadOnlySpan<byte> text, long line)
+    {
         var sink = _sink;
         sink.Rows++;
         if (_memoOn && Split(text, _leading) == _leading)
