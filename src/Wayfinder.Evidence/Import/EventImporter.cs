@@ -34,6 +34,9 @@ public sealed record EventImportOptions
 
     /// <summary>Combinations of a CSV row's other fields remembered per slice (0: look every field up on its own).</summary>
     internal int RowMemoLimit { get; init; } = CsvRowPlan.DefaultMemoLimit;
+
+    /// <summary>Read CSV and NDJSON with the general readers only (Sep; a JSON document per line), for comparing in tests.</summary>
+    internal bool GeneralReaderOnly { get; init; }
 }
 
 /// <summary>
@@ -74,7 +77,7 @@ public static class EventImporter
                 {
                     // Plain files are read from their bytes, in slices when large; a quote anywhere may hide a line
                     // break or a separator inside a field, so such files (rare in event exports) are read by Sep in one piece.
-                    var fast = ReadCsvFast(path, total, options, cancellationToken, progress);
+                    var fast = options.GeneralReaderOnly ? null : ReadCsvFast(path, total, options, cancellationToken, progress);
                     if (fast is not null)
                     {
                         sinks = fast;
@@ -93,6 +96,13 @@ public static class EventImporter
 
             case "ndjson":
                 {
+                    var fast = options.GeneralReaderOnly ? null : ReadNdjsonFast(path, total, options, cancellationToken, progress);
+                    if (fast is not null)
+                    {
+                        sinks = fast;
+                        break;
+                    }
+
                     var sink = new RowSink(new EventLogBuilder());
                     await using (var stream = new LineGuardStream(File.OpenRead(path), options.MaxLineBytes, OnBytes))
                     {
@@ -127,8 +137,8 @@ public static class EventImporter
         });
     }
 
-    /// <summary>Rows to reserve for a CSV of this size (about 50 bytes a row), so arrays rarely grow.</summary>
-    private static int EstimateRows(long bytes) => (int)Math.Min(int.MaxValue / 2, Math.Max(1024, bytes / 56));
+    /// <summary>Rows to reserve for a file of this size (a CSV row is about 56 bytes), so arrays rarely grow.</summary>
+    private static int EstimateRows(long bytes, long rowBytes = 56) => (int)Math.Min(int.MaxValue / 2, Math.Max(1024, bytes / rowBytes));
 
     /// <summary>
     /// Reads a CSV from its bytes (<see cref="Utf8Lines"/>, <see cref="CsvLineParser"/>), cut after its header at line breaks into one slice per
@@ -199,7 +209,8 @@ public static class EventImporter
         EventImportOptions options,
         IProgress<ImportProgress>? progress,
         Func<RowSink, ILineParser> parserFor,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        long rowBytes = 56)
     {
         var slices = total >= options.ParallelThresholdBytes ? options.Slices ?? Environment.ProcessorCount : 1;
         var parts = (int)Math.Max(1, Math.Min(slices, (total - dataStart) / Math.Max(1, options.ParallelThresholdBytes / 2)));
@@ -210,7 +221,7 @@ public static class EventImporter
         var reported = 0L;
         void Slice(int p)
         {
-            var sink = new RowSink(new EventLogBuilder(EstimateRows(bounds[p + 1] - bounds[p])));
+            var sink = new RowSink(new EventLogBuilder(EstimateRows(bounds[p + 1] - bounds[p], rowBytes)));
             sinks[p] = sink;
             results[p] = Utf8Lines.Read(file, bounds[p], bounds[p + 1], options.MaxLineBytes, bytes =>
             {
@@ -387,77 +398,11 @@ public static class EventImporter
     private static async Task ReadNdjsonAsync(Stream stream, RowSink sink, EventImportOptions options, CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(stream);
-        ColumnPlan? plan = null;
-        string? firstProblem = null;
-        var classified = new Dictionary<string, (bool IsAttribute, ValueColumn Column)>(StringComparer.Ordinal);
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        var general = new GeneralNdjson(sink, options);
         long line = 0;
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } text)
         {
-            line++;
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                continue;
-            }
-
-            sink.Rows++;
-            fields.Clear();
-            try
-            {
-                using var document = JsonDocument.Parse(text);
-                if (document.RootElement.ValueKind != JsonValueKind.Object)
-                {
-                    sink.Bad(line, "", "is not a JSON object; each line of an NDJSON file holds one event object");
-                    continue;
-                }
-
-                Flatten(document.RootElement, "", fields);
-            }
-            catch (JsonException ex)
-            {
-                sink.Bad(line, "", $"is not valid JSON ({ex.Message.Split(" Path:")[0].TrimEnd('.')}, at byte {ex.BytePositionInLine + 1})");
-                continue;
-            }
-
-            if (plan is null)
-            {
-                // The columns come from the first object that has them; objects before it are bad rows.
-                var (resolved, problem) = ColumnPresets.Resolve(options.Preset, [.. fields.Keys], options.Mapping);
-                if (resolved is null)
-                {
-                    firstProblem ??= $"line {line}: {problem}";
-                    sink.Bad(line, "", problem!);
-                    continue;
-                }
-
-                plan = resolved;
-            }
-
-            var customer = fields.GetValueOrDefault(plan.CustomerId) ?? "";
-            var eventName = fields.GetValueOrDefault(plan.Event) ?? "";
-            if (!sink.Check(line, customer.AsSpan().Trim(), eventName.AsSpan().Trim(), fields.GetValueOrDefault(plan.Timestamp), plan.TimestampUnit, out var micros))
-            {
-                continue;
-            }
-
-            var channel = plan.Channel is null ? null : fields.GetValueOrDefault(plan.Channel);
-            var r = sink.Builder.AddRow(customer.AsSpan().Trim(), micros, eventName.AsSpan().Trim(), channel.AsSpan().Trim());
-            foreach (var (key, value) in fields)
-            {
-                if (key == plan.CustomerId || key == plan.Timestamp || key == plan.Event || key == plan.Channel)
-                {
-                    continue;
-                }
-
-                if (!classified.TryGetValue(key, out var target))
-                {
-                    var (isAttribute, name) = ColumnPresets.Classify(plan.Preset, key, plan.ExplicitAttributes);
-                    target = (isAttribute, isAttribute ? sink.Builder.Attribute(name) : sink.Builder.Property(name));
-                    classified.Add(key, target);
-                }
-
-                target.Column.Set(r, value);
-            }
+            general.Line(text, ++line);
         }
 
         if (sink.Rows == 0)
@@ -465,11 +410,129 @@ public static class EventImporter
             throw new ImportAbortedException("the file is empty; an NDJSON events file holds one JSON object per line");
         }
 
-        if (plan is null && firstProblem is not null)
+        if (general.Plan is null && general.FirstProblem is not null)
         {
-            throw new ImportAbortedException(firstProblem);
+            throw new ImportAbortedException(general.FirstProblem);
         }
     }
+
+    /// <summary>
+    /// Reads an NDJSON file from its bytes (<see cref="Utf8Lines"/>, <see cref="NdjsonLineParser"/>), in slices when
+    /// large. The columns come from the first object that has them, so the lines up to it are read first by the
+    /// general reader; null when that takes more than the first MiB or a line is not UTF-8 (the caller then reads the
+    /// whole file with the general reader).
+    /// </summary>
+    private static List<RowSink>? ReadNdjsonFast(string path, long total, EventImportOptions options, CancellationToken cancellationToken, IProgress<ImportProgress>? progress)
+    {
+        using var file = File.OpenHandle(path);
+        var first = new byte[(int)Math.Min(total, 1 << 20)];
+        var length = RandomAccess.Read(file, first, 0);
+        var head = new RowSink(new EventLogBuilder());
+        var general = new GeneralNdjson(head, options);
+        var at = first.AsSpan(0, length).StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        long line = 0;
+        while (general.Plan is null)
+        {
+            var newline = first.AsSpan(at, length - at).IndexOf((byte)'\n');
+            var end = newline >= 0 ? at + newline : length == total ? length : -1;
+            if (end < 0 || at >= length)
+            {
+                return null;
+            }
+
+            var text = first.AsSpan(at, end - at);
+            general.Line(System.Text.Encoding.UTF8.GetString(text.EndsWith((byte)'\r') ? text[..^1] : text), ++line);
+            at = Math.Min(length, end + 1);
+        }
+
+        var rowBytes = Math.Max(32, at / Math.Max(1, head.Rows));
+        var plan = general.Plan;
+        var rest = ReadSlices(file, at, total, linesBefore: line, options, progress, sink => new NdjsonLineParser(plan, sink), cancellationToken, rowBytes);
+        return rest is null ? null : [head, .. rest];
+    }
+
+    /// <summary>The general NDJSON reader, line by line: each object parsed into a document and flattened to dotted keys.</summary>
+    private sealed class GeneralNdjson(RowSink sink, EventImportOptions options)
+    {
+        private readonly Dictionary<string, (bool IsAttribute, ValueColumn Column)> _classified = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _fields = new(StringComparer.Ordinal);
+
+        /// <summary>The columns, from the first object that has them (objects before it are bad rows).</summary>
+        public ColumnPlan? Plan { get; private set; }
+
+        public string? FirstProblem { get; private set; }
+
+        public void Line(string text, long line)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return;
+            }
+
+            sink.Rows++;
+            _fields.Clear();
+            try
+            {
+                using var document = JsonDocument.Parse(text);
+                if (document.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    sink.Bad(line, "", "is not a JSON object; each line of an NDJSON file holds one event object");
+                    return;
+                }
+
+                Flatten(document.RootElement, "", _fields);
+            }
+            catch (JsonException ex)
+            {
+                sink.Bad(line, "", InvalidJson(ex));
+                return;
+            }
+
+            if (Plan is null)
+            {
+                var (resolved, problem) = ColumnPresets.Resolve(options.Preset, [.. _fields.Keys], options.Mapping);
+                if (resolved is null)
+                {
+                    FirstProblem ??= $"line {line}: {problem}";
+                    sink.Bad(line, "", problem!);
+                    return;
+                }
+
+                Plan = resolved;
+            }
+
+            var plan = Plan;
+            var customer = _fields.GetValueOrDefault(plan.CustomerId) ?? "";
+            var eventName = _fields.GetValueOrDefault(plan.Event) ?? "";
+            if (!sink.Check(line, customer.AsSpan().Trim(), eventName.AsSpan().Trim(), _fields.GetValueOrDefault(plan.Timestamp), plan.TimestampUnit, out var micros))
+            {
+                return;
+            }
+
+            var channel = plan.Channel is null ? null : _fields.GetValueOrDefault(plan.Channel);
+            var r = sink.Builder.AddRow(customer.AsSpan().Trim(), micros, eventName.AsSpan().Trim(), channel.AsSpan().Trim());
+            foreach (var (key, value) in _fields)
+            {
+                if (key == plan.CustomerId || key == plan.Timestamp || key == plan.Event || key == plan.Channel)
+                {
+                    continue;
+                }
+
+                if (!_classified.TryGetValue(key, out var target))
+                {
+                    var (isAttribute, name) = ColumnPresets.Classify(plan.Preset, key, plan.ExplicitAttributes);
+                    target = (isAttribute, isAttribute ? sink.Builder.Attribute(name) : sink.Builder.Property(name));
+                    _classified.Add(key, target);
+                }
+
+                target.Column.Set(r, value);
+            }
+        }
+    }
+
+    /// <summary>The reason given for a line that is not JSON.</summary>
+    internal static string InvalidJson(JsonException ex) =>
+        $"is not valid JSON ({ex.Message.Split(" Path:")[0].TrimEnd('.')}, at byte {ex.BytePositionInLine + 1})";
 
     private static async Task ReadParquetAsync(string path, RowSink sink, EventImportOptions options, CancellationToken cancellationToken)
     {
@@ -593,7 +656,7 @@ public static class EventImporter
     };
 
     /// <summary>Flattens nested objects to dotted keys; arrays of {key, value} pairs (GA4's event_params) become keyed fields.</summary>
-    private static void Flatten(JsonElement element, string prefix, Dictionary<string, string> into)
+    internal static void Flatten(JsonElement element, string prefix, Dictionary<string, string> into)
     {
         switch (element.ValueKind)
         {
