@@ -114,12 +114,8 @@ public static class EventImporter
                 }
 
             case "parquet":
-                {
-                    var sink = new RowSink(new EventLogBuilder());
-                    await ReadParquetAsync(path, sink, options, cancellationToken).ConfigureAwait(false);
-                    sinks = [sink];
-                    break;
-                }
+                sinks = await ReadParquetAsync(path, options, cancellationToken).ConfigureAwait(false);
+                break;
 
             default:
                 throw new ImportAbortedException($"unknown format '{format}'; use csv, ndjson or parquet");
@@ -534,7 +530,11 @@ public static class EventImporter
     internal static string InvalidJson(JsonException ex) =>
         $"is not valid JSON ({ex.Message.Split(" Path:")[0].TrimEnd('.')}, at byte {ex.BytePositionInLine + 1})";
 
-    private static async Task ReadParquetAsync(string path, RowSink sink, EventImportOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads a Parquet file's row groups in one run of consecutive groups per core (each with its own reader and
+    /// builder). Typed timestamp columns (dates, epoch numbers) are converted directly; other columns are read as text.
+    /// </summary>
+    private static async Task<List<RowSink>> ReadParquetAsync(string path, EventImportOptions options, CancellationToken cancellationToken)
     {
         ParquetReader reader;
         try
@@ -546,58 +546,169 @@ public static class EventImporter
             throw new ImportAbortedException($"not a readable Parquet file ({ex.Message})");
         }
 
+        ColumnPlan plan;
+        long[] firstRow;
         await using (reader.ConfigureAwait(false))
         {
-            var dataFields = reader.Schema.GetDataFields();
-            var names = dataFields.Select(f => f.Path.ToString()).ToList();
-            var (plan, problem) = ColumnPresets.Resolve(options.Preset, names, options.Mapping);
-            if (plan is null)
-            {
-                throw new ImportAbortedException(problem!);
-            }
-
-            long rowNumber = 0;
+            var names = reader.Schema.GetDataFields().Select(f => f.Path.ToString()).ToList();
+            var (resolved, problem) = ColumnPresets.Resolve(options.Preset, names, options.Mapping);
+            plan = resolved ?? throw new ImportAbortedException(problem!);
+            firstRow = new long[reader.RowGroupCount + 1];
             for (var g = 0; g < reader.RowGroupCount; g++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
                 using var group = reader.OpenRowGroupReader(g);
-                var count = checked((int)group.RowCount);
-                var columns = new Dictionary<string, string?[]>(StringComparer.Ordinal);
-                foreach (var field in dataFields)
+                firstRow[g + 1] = firstRow[g] + group.RowCount;
+            }
+        }
+
+        var groups = firstRow.Length - 1;
+        var parts = Math.Max(1, Math.Min(groups, options.Slices ?? Environment.ProcessorCount));
+        var sinks = new RowSink[parts];
+        await Parallel.ForEachAsync(Enumerable.Range(0, parts), new ParallelOptions { MaxDegreeOfParallelism = parts, CancellationToken = cancellationToken }, async (part, token) =>
+        {
+            var (from, to) = (groups * part / parts, groups * (part + 1) / parts);
+            var sink = new RowSink(new EventLogBuilder((int)Math.Min(int.MaxValue / 2, Math.Max(1024, firstRow[to] - firstRow[from]))));
+            sinks[part] = sink;
+            var own = await ParquetReader.CreateAsync(path, cancellationToken: token).ConfigureAwait(false);
+            await using (own.ConfigureAwait(false))
+            {
+                for (var g = from; g < to; g++)
                 {
-                    columns[field.Path.ToString()] = await ReadAsTextAsync(group, field, count, cancellationToken).ConfigureAwait(false);
+                    await ReadRowGroupAsync(own, g, firstRow[g], plan, sink, token).ConfigureAwait(false);
                 }
+            }
+        }).ConfigureAwait(false);
+        return [.. sinks];
+    }
 
-                var props = plan.Properties.Select(p => (Data: columns[p.Column], Column: sink.Builder.Property(p.Name))).ToArray();
-                var attrs = plan.Attributes.Select(p => (Data: columns[p.Column], Column: sink.Builder.Attribute(p.Name))).ToArray();
-                var channel = plan.Channel is null ? null : columns[plan.Channel];
-                var customers = columns[plan.CustomerId];
-                var events = columns[plan.Event];
-                var times = columns[plan.Timestamp];
-                for (var i = 0; i < count; i++)
+    private static async Task ReadRowGroupAsync(ParquetReader reader, int index, long rowsBefore, ColumnPlan plan, RowSink sink, CancellationToken cancellationToken)
+    {
+        var fields = reader.Schema.GetDataFields().ToDictionary(f => f.Path.ToString(), StringComparer.Ordinal);
+        using var group = reader.OpenRowGroupReader(index);
+        var count = checked((int)group.RowCount);
+        async Task<string?[]> Text(string column) => await ReadAsTextAsync(group, fields[column], count, cancellationToken).ConfigureAwait(false);
+        var customers = await Text(plan.CustomerId).ConfigureAwait(false);
+        var events = await Text(plan.Event).ConfigureAwait(false);
+        var channel = plan.Channel is null ? null : await Text(plan.Channel).ConfigureAwait(false);
+        var (micros, reasons) = await ReadTimesAsync(group, fields[plan.Timestamp], count, plan.TimestampUnit, cancellationToken).ConfigureAwait(false);
+        var props = new List<(string?[] Data, ValueColumn Column)>();
+        foreach (var (column, name) in plan.Properties)
+        {
+            props.Add((await Text(column).ConfigureAwait(false), sink.Builder.Property(name)));
+        }
+
+        var attrs = new List<(string?[] Data, ValueColumn Column)>();
+        foreach (var (column, name) in plan.Attributes)
+        {
+            attrs.Add((await Text(column).ConfigureAwait(false), sink.Builder.Attribute(name)));
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var rowNumber = rowsBefore + i + 1;
+            sink.Rows++;
+            var customer = (customers[i] ?? "").AsSpan().Trim();
+            var eventName = (events[i] ?? "").AsSpan().Trim();
+            if (!sink.Check(rowNumber, customer.IsEmpty, eventName.IsEmpty, reasons[i]))
+            {
+                continue;
+            }
+
+            var r = sink.Builder.AddRow(customer, micros[i], eventName, channel is null ? [] : (channel[i] ?? "").AsSpan().Trim());
+            foreach (var (data, column) in props)
+            {
+                column.Set(r, data[i]);
+            }
+
+            foreach (var (data, column) in attrs)
+            {
+                column.Set(r, data[i]);
+            }
+        }
+    }
+
+    /// <summary>A timestamp column as µs, with the reason where a value cannot be read: typed dates and epoch numbers directly, text parsed.</summary>
+    private static async Task<(long[] Micros, string?[] Reasons)> ReadTimesAsync(ParquetRowGroupReader group, DataField field, int count, string? unit, CancellationToken cancellationToken)
+    {
+        var micros = new long[count];
+        var reasons = new string?[count];
+        async Task<T?[]> Values<T>()
+            where T : struct
+        {
+            var values = new T?[count];
+            if (field.IsNullable)
+            {
+                await group.ReadAsync<T>(field, values.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+                return values;
+            }
+
+            var plain = new T[count];
+            await group.ReadAsync<T>(field, plain.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < count; i++)
+            {
+                values[i] = plain[i];
+            }
+
+            return values;
+        }
+
+        void Numbers<T>(T?[] values, Func<T, double> toDouble)
+            where T : struct, IFormattable
+        {
+            for (var i = 0; i < count; i++)
+            {
+                if (values[i] is not { } number)
                 {
-                    rowNumber++;
-                    sink.Rows++;
-                    var customer = (customers[i] ?? "").AsSpan().Trim();
-                    var eventName = (events[i] ?? "").AsSpan().Trim();
-                    if (!sink.Check(rowNumber, customer, eventName, times[i], plan.TimestampUnit, out var micros))
-                    {
-                        continue;
-                    }
-
-                    var r = sink.Builder.AddRow(customer, micros, eventName, channel is null ? [] : (channel[i] ?? "").AsSpan().Trim());
-                    foreach (var (data, column) in props)
-                    {
-                        column.Set(r, data[i]);
-                    }
-
-                    foreach (var (data, column) in attrs)
-                    {
-                        column.Set(r, data[i]);
-                    }
+                    reasons[i] = "is empty";
+                }
+                else if (!Timestamps.TryFromEpoch(toDouble(number), unit, out micros[i], out reasons[i]))
+                {
+                    // Say the number as stored, not as the double it became.
+                    Timestamps.TryFromEpoch(toDouble(number), unit, out _, out reasons[i], number.ToString(null, CultureInfo.InvariantCulture));
                 }
             }
         }
+
+        var type = field.ClrType;
+        if (type == typeof(DateTime) || type == typeof(DateTimeOffset))
+        {
+            var values = type == typeof(DateTime)
+                ? [.. (await Values<DateTime>().ConfigureAwait(false)).Select(v => v is { } dt ? new DateTimeOffset(dt.Kind == DateTimeKind.Local ? dt.ToUniversalTime() : DateTime.SpecifyKind(dt, DateTimeKind.Utc)) : (DateTimeOffset?)null)]
+                : await Values<DateTimeOffset>().ConfigureAwait(false);
+            for (var i = 0; i < count; i++)
+            {
+                if (values[i] is not { } value)
+                {
+                    reasons[i] = "is empty";
+                }
+                else
+                {
+                    Timestamps.TryFromDateTime(value, out micros[i], out reasons[i]);
+                }
+            }
+        }
+        else if (type == typeof(long))
+        {
+            Numbers(await Values<long>().ConfigureAwait(false), v => v);
+        }
+        else if (type == typeof(int))
+        {
+            Numbers(await Values<int>().ConfigureAwait(false), v => v);
+        }
+        else if (type == typeof(double))
+        {
+            Numbers(await Values<double>().ConfigureAwait(false), v => v);
+        }
+        else
+        {
+            var text = await ReadAsTextAsync(group, field, count, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < count; i++)
+            {
+                Timestamps.TryParse(text[i], unit, out micros[i], out reasons[i]);
+            }
+        }
+
+        return (micros, reasons);
     }
 
     private static async Task<string?[]> ReadAsTextAsync(ParquetRowGroupReader group, DataField field, int count, CancellationToken cancellationToken)
@@ -747,6 +858,10 @@ public static class EventImporter
             micros = 0;
             return CheckIds(line, noCustomer, noEvent) && CheckTime(line, Timestamps.TryParse(time, unit, out micros, out var reason), reason);
         }
+
+        /// <summary>The checks, with the timestamp already read (<paramref name="timeProblem"/> null when it was).</summary>
+        public bool Check(long line, bool noCustomer, bool noEvent, string? timeProblem) =>
+            CheckIds(line, noCustomer, noEvent) && CheckTime(line, timeProblem is null, timeProblem);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private bool CheckIds(long line, bool noCustomer, bool noEvent)

@@ -70,23 +70,7 @@ public static class Timestamps
                 return false;
             }
 
-            var magnitude = Math.Abs(number);
-            var factor = unit switch
-            {
-                "s" => 1_000_000d,
-                "ms" => 1_000d,
-                "us" => 1d,
-                _ => magnitude < 1e11 ? 1_000_000d : magnitude < 1e14 ? 1_000d : 1d,
-            };
-            var value = number * factor;
-            if (value is < MinMicros || value >= MaxMicros)
-            {
-                reason = $"'{Clip(text)}' is outside 1970–2099 as epoch {(unit ?? (factor == 1_000_000d ? "seconds" : factor == 1_000d ? "milliseconds" : "microseconds"))}";
-                return false;
-            }
-
-            micros = (long)Math.Round(value);
-            return true;
+            return TryFromEpoch(number, unit, out micros, out reason, text);
         }
 
         if (TryParseIsoFast(text, out micros))
@@ -112,6 +96,46 @@ public static class Timestamps
         if (micros is < MinMicros || micros >= MaxMicros)
         {
             reason = $"'{Clip(text)}' is outside 1970–2099";
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>An epoch number in <paramref name="unit"/> (s, ms, us; null tells them apart by size) to µs, or a plain reason.</summary>
+    /// <param name="text">The number as written, for the reason (the number itself when empty).</param>
+    public static bool TryFromEpoch(double number, string? unit, out long micros, out string? reason, ReadOnlySpan<char> text = default)
+    {
+        micros = 0;
+        reason = null;
+        var magnitude = Math.Abs(number);
+        var factor = unit switch
+        {
+            "s" => 1_000_000d,
+            "ms" => 1_000d,
+            "us" => 1d,
+            _ => magnitude < 1e11 ? 1_000_000d : magnitude < 1e14 ? 1_000d : 1d,
+        };
+        var value = number * factor;
+        if (double.IsNaN(value) || value is < MinMicros || value >= MaxMicros)
+        {
+            var written = text.IsEmpty ? number.ToString("R", CultureInfo.InvariantCulture) : Clip(text);
+            reason = $"'{written}' is outside 1970–2099 as epoch {(factor == 1_000_000d ? "seconds" : factor == 1_000d ? "milliseconds" : "microseconds")}";
+            return false;
+        }
+
+        micros = (long)Math.Round(value);
+        return true;
+    }
+
+    /// <summary>A date and time (UTC unless it says otherwise) to µs since the epoch, or a plain reason.</summary>
+    public static bool TryFromDateTime(DateTimeOffset value, out long micros, out string? reason)
+    {
+        micros = (value.UtcTicks - DateTime.UnixEpoch.Ticks) / 10;
+        reason = null;
+        if (micros is < MinMicros || micros >= MaxMicros)
+        {
+            reason = $"'{Clip(value.ToString("O", CultureInfo.InvariantCulture))}' is outside 1970–2099";
             return false;
         }
 

@@ -49,6 +49,39 @@ public sealed class ParquetImportTests
     }
 
     [Fact]
+    public async Task RowGroupsAreReadInParallelWithRowNumbersAcrossGroupsAndEpochMicroseconds()
+    {
+        // Three row groups, GA4-like: event_timestamp in epoch microseconds as INT64, one value out of range.
+        using var temp = new TempFolder();
+        var path = Path.Combine(temp.Path, "ga4.parquet");
+        var schema = new ParquetSchema(
+            new DataField("user_pseudo_id", typeof(string), isNullable: true),
+            new DataField("event_timestamp", typeof(long), isNullable: false),
+            new DataField("event_name", typeof(string), isNullable: true));
+        var march1 = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1000;
+        await using (var stream = File.Create(path))
+        {
+            await using var writer = await ParquetWriter.CreateAsync(schema, stream);
+            for (var g = 0; g < 3; g++)
+            {
+                using var group = writer.CreateRowGroup();
+                await group.WriteAsync(schema.DataFields[0], new[] { $"u{g}", $"u{g}" });
+                await group.WriteAsync<long>(schema.DataFields[1], new[] { march1 + g, g == 2 ? 99_999_999_999_999_999 : march1 + 10 + g }.AsMemory());
+                await group.WriteAsync(schema.DataFields[2], new[] { "page_view", "scroll" });
+            }
+        }
+
+        var (parts, report) = await EventImporter.ReadAsync(path, new EventImportOptions { Preset = "ga4", Slices = 2 }, CancellationToken.None);
+        var log = EventLogBuilder.Combine(parts, out _);
+
+        Assert.Equal(2, parts.Count);
+        Assert.Equal((6L, 1L), (report.RowsRead, report.BadRows));
+        Assert.Equal("line 6: timestamp: '99999999999999999' is outside 1970–2099 as epoch microseconds", report.Problems.Single().ToString());
+        Assert.Equal(["u0", "u1", "u2"], log.CustomerIds);
+        Assert.Equal([march1, march1 + 10, march1 + 1, march1 + 11, march1 + 2], log.Timestamps);
+    }
+
+    [Fact]
     public async Task ATruncatedParquetFileIsRefusedAndTheStoreKept()
     {
         using var temp = new TempFolder();
