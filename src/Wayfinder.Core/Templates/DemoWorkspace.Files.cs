@@ -83,7 +83,8 @@ public static partial class DemoWorkspace
                 Path = "data/events.csv",
                 Format = "csv",
                 Preset = "plain",
-                Mapping = new() { ["customer_id"] = "user_id", ["timestamp"] = "event_time", ["event"] = "event_name", ["channel"] = "source" },
+                // The customer columns are attributes, so the personas' segments select customers by them.
+                Mapping = new() { ["customer_id"] = "user_id", ["timestamp"] = "event_time", ["event"] = "event_name", ["channel"] = "source", ["attributes"] = "age, country, flights_taken" },
             },
             new DataSource
             {

@@ -103,7 +103,7 @@ public static class PersonaChecks
         var (stageSegment, stageAll, segmentCustomers, allCustomers) = StageReach(log, mapping, selected);
         foreach (var (aspect, trait) in persona.Behaviours.Select(t => ("behaviours", t)).Concat(persona.Goals.Select(t => ("goals", t))))
         {
-            foreach (var channel in (channels ?? []).Where(ch => Mentions(trait.Text, ch.Id) || Mentions(trait.Text, ch.Name)))
+            foreach (var channel in (channels ?? []).Where(ch => MentionsChannel(trait.Text, ch.Id) || MentionsChannel(trait.Text, ch.Name)))
             {
                 if (total > 0 && Share(channel.Id) < RareShare)
                 {
@@ -172,8 +172,29 @@ public static class PersonaChecks
 
     private static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
+    private static readonly string[] s_possessives = ["my", "your", "his", "her", "its", "our", "their"];
+
+    /// <summary>
+    /// Whether <paramref name="text"/> speaks of a channel: its name as whole words, not right after a possessive
+    /// ("by phone" names the channel; "on her phone" names her device).
+    /// </summary>
+    internal static bool MentionsChannel(string text, string phrase) =>
+        Mentions(text, phrase, at =>
+        {
+            var before = text[..at].TrimEnd();
+            var start = before.Length;
+            while (start > 0 && char.IsLetter(before[start - 1]))
+            {
+                start--;
+            }
+
+            return !s_possessives.Contains(before[start..], StringComparer.OrdinalIgnoreCase);
+        });
+
     /// <summary>Whether <paramref name="text"/> holds <paramref name="phrase"/> as whole words, ignoring case.</summary>
-    internal static bool Mentions(string text, string phrase)
+    internal static bool Mentions(string text, string phrase) => Mentions(text, phrase, _ => true);
+
+    private static bool Mentions(string text, string phrase, Func<int, bool> counts)
     {
         if (phrase.Length < 2)
         {
@@ -185,7 +206,7 @@ public static class PersonaChecks
             var before = at == 0 || !char.IsLetterOrDigit(text[at - 1]);
             var end = at + phrase.Length;
             var after = end == text.Length || !char.IsLetterOrDigit(text[end]);
-            if (before && after)
+            if (before && after && counts(at))
             {
                 return true;
             }

@@ -37,6 +37,17 @@ public static partial class KpiEvaluator
             return new KpiResult(stageId, metric, target, value, Format(value.Value, kind, null), null, targetProblem);
         }
 
+        if (kind == Kind.Count && parsed.Unit == "%")
+        {
+            // A count of customers against a percentage: the share of the journey's customers (in the cut).
+            if (metrics.Customers == 0)
+            {
+                return new KpiResult(stageId, metric, target, null, "no data", null, "no customers in this cut, so no share");
+            }
+
+            (value, kind) = ((double)value.Value / metrics.Customers, Kind.Fraction);
+        }
+
         var actual = Convert(value.Value, kind, parsed.Unit);
         if (actual is null)
         {
@@ -207,7 +218,7 @@ public static partial class KpiEvaluator
         (Kind.Seconds, "days") => value / 86400,
         (Kind.Seconds, "weeks") => value / 604800,
         (Kind.Count or Kind.Score, null or "") => value,
-        (Kind.Count or Kind.Score, "%") => value,
+        (Kind.Score, "%") => value,
         _ => null,
     };
 

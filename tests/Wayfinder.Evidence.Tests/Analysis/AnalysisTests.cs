@@ -170,6 +170,17 @@ public sealed class AnalysisTests
         Assert.Equal(expected, PersonaChecks.Mentions(text, phrase));
     }
 
+    [Theory]
+    [InlineData("Calls us by phone when stuck", "phone", true)]
+    [InlineData("Does everything on her phone", "phone", false)]
+    [InlineData("Keeps their Phone charged, calls by phone", "phone", true)]
+    [InlineData("Reads every email", "email", true)]
+    [InlineData("Checks my email twice", "email", false)]
+    public void AChannelAfterAPossessiveIsAThingTheyOwnNotTheChannel(string text, string channel, bool expected)
+    {
+        Assert.Equal(expected, PersonaChecks.MentionsChannel(text, channel));
+    }
+
     [Fact]
     public void TouchpointConditionsUseEventProperties()
     {

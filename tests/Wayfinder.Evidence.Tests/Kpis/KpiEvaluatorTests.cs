@@ -32,6 +32,9 @@ public sealed class KpiEvaluatorTests
     [InlineData("median_time(A -> B)", "<= 2 days", 2, "2 days", KpiStatus.Meets)]
     [InlineData("p90_time(A -> B)", "< 48 h", 72, "72 h", KpiStatus.DoesNotMeet)]
     [InlineData("reach(touchpoint: a)", "8..10", 8, "8", KpiStatus.Meets)]
+    // A count against a percentage is a share of the journey's 12 customers: 8 / 12 = 66.7%, 2 / 12 = 16.7%.
+    [InlineData("reach(touchpoint: a)", ">= 70%", 66.666667, "66.7%", KpiStatus.DoesNotMeet)]
+    [InlineData("stranded(touchpoint: a)", "<= 18%", 16.666667, "16.7%", KpiStatus.Meets)]
     [InlineData("exit_rate(touchpoint: a)", "<= 26%", 25, "25%", KpiStatus.Meets)]
     [InlineData("exit_rate(touchpoint: a)", "<= 30%", 25, "25%", KpiStatus.Exceeds)]
     [InlineData("nps(stage: B)", ">= 30", 35, "35", KpiStatus.Exceeds)]

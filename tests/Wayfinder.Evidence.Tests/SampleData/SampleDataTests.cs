@@ -24,6 +24,30 @@ public sealed class SampleDataTests
     }
 
     [Fact]
+    public async Task TheDemoDataHasCustomersInTheFirstTimeFlyerSegment()
+    {
+        // The demo's own events, imported with the demo's mapping: its flagship persona's segment must select someone.
+        using var temp = new TempFolder();
+        var root = Path.Combine(temp.Path, "ws");
+        var workspace = Demo(root);
+        var source = workspace.Config.DataSources.Single(s => s.Id == "web-app-events");
+        var store = EventStore.ForWorkspace(root);
+
+        var report = await store.ImportAsync(Path.Combine(root, source.Path), new EventImportOptions { Preset = source.Preset, Mapping = source.Mapping });
+        var log = store.Open();
+        var persona = workspace.FindPersona("first-time-flyer")!;
+        var selected = Segments.Customers(log, persona.Segment!);
+
+        Assert.Equal(0L, report.BadRows);
+        Assert.Equal(["age", "country", "flights_taken"], log.Attributes.Keys.Order());
+        // Hand-checked in samples/demo/data/events.csv: customers with flights_taken 0, age under 26, in GB or IE.
+        var expected = Enumerable.Range(0, log.CustomerCount).Count(c =>
+            log.Attributes["flights_taken"][c] == "0" && int.Parse(log.Attributes["age"][c]!, System.Globalization.CultureInfo.InvariantCulture) < 26 && log.Attributes["country"][c] is "GB" or "IE");
+        Assert.Equal(expected, selected.Count(x => x));
+        Assert.True(expected > 5, $"only {expected} customers in the segment");
+    }
+
+    [Fact]
     public void TheSameSeedWritesTheSameFiles()
     {
         using var temp = new TempFolder();
