@@ -66,6 +66,7 @@ if (args.Contains("--import-only"))
 
 var events = args.FirstOrDefault(a => char.IsDigit(a[0])) is { } n ? long.Parse(n, CultureInfo.InvariantCulture) : 1_000_000;
 var runDuckDb = !args.Contains("--no-duckdb");
+var runPandas = !args.Contains("--no-pandas") && PandasBaseline.Available();
 var dirIndex = Array.IndexOf(args, "--dir");
 var dir = dirIndex >= 0 ? args[dirIndex + 1] : Path.Combine(Path.GetTempPath(), "wayfinder-bench");
 Directory.CreateDirectory(dir);
@@ -164,4 +165,20 @@ if (runDuckDb)
         && duck.Edges == metrics.Flow.Count && duck.Stranded == metrics.Stranded.Sum(s => s.Stranded);
     Console.WriteLine($"results agree: {(same ? "yes" : "NO")}");
     Console.WriteLine($"ratio (duckdb ÷ wayfinder), import+metrics: {duckTotal / total.Elapsed.TotalSeconds:F1}x; metrics only: {duck.MetricsSeconds / metricsWatch.Elapsed.TotalSeconds:F1}x");
+}
+
+if (runPandas)
+{
+    var pandas = PandasBaseline.Run(csv, journey, (long)window.TotalMicroseconds, (long)inactivity.TotalMicroseconds);
+    var pandasTotal = pandas.LoadSeconds + pandas.MetricsSeconds;
+    Console.WriteLine($"pandas:    load {pandas.LoadSeconds:F2} s, metrics {pandas.MetricsSeconds:F2} s ({string.Join(", ", pandas.Parts.Select(p => $"{p.Name} {p.Seconds:F2}"))}) → {pandasTotal:F2} s");
+    Console.WriteLine($"pandas:    funnel {string.Join(" → ", pandas.Funnel)}; top variant {pandas.TopVariantCount}; {pandas.Edges} edges; stranded {pandas.Stranded}");
+    var same = pandas.Funnel.SequenceEqual(metrics.Funnel.Select(f => (long)f.Customers)) && pandas.TopVariantCount == metrics.Variants[0].Customers
+        && pandas.Edges == metrics.Flow.Count && pandas.Stranded == metrics.Stranded.Sum(s => s.Stranded);
+    Console.WriteLine($"results agree (pandas): {(same ? "yes" : "NO")}");
+    Console.WriteLine($"ratio (pandas ÷ wayfinder), import+metrics: {pandasTotal / total.Elapsed.TotalSeconds:F1}x; metrics only: {pandas.MetricsSeconds / metricsWatch.Elapsed.TotalSeconds:F1}x");
+}
+else if (!args.Contains("--no-pandas"))
+{
+    Console.WriteLine("pandas:    not run (python3 cannot import pandas; on Debian: apt install python3-pandas)");
 }
