@@ -217,7 +217,7 @@ internal static class ArrowPersistence
     }
 
     /// <summary>A read-only list over Arrow string arrays, decoding an item on access.</summary>
-    private sealed class ArrowStrings(StringArray[] arrays) : IReadOnlyList<string>
+    private sealed class ArrowStrings(StringArray[] arrays) : IReadOnlyList<string>, IUtf8Strings
     {
         private readonly int[] _starts = Starts(arrays);
 
@@ -238,6 +238,19 @@ internal static class ArrowPersistence
 
                 throw new ArgumentOutOfRangeException(nameof(index));
             }
+        }
+
+        public ReadOnlySpan<byte> Utf8(int index)
+        {
+            for (var a = 0; a < arrays.Length; a++)
+            {
+                if (index < _starts[a + 1])
+                {
+                    return arrays[a].GetBytes(index - _starts[a]);
+                }
+            }
+
+            throw new ArgumentOutOfRangeException(nameof(index));
         }
 
         public IEnumerator<string> GetEnumerator()

@@ -118,20 +118,40 @@ public sealed class EventLogBuilder
     /// <summary>A builder holding an existing log's rows without re-reading its strings row by row.</summary>
     public static EventLogBuilder FromLog(EventLog log)
     {
-        var builder = new EventLogBuilder(log.EventCount);
-        if (log.CustomerIds is PackedStrings packed)
+        // The row arrays are shared with the log, not copied: Combine only reads a part's rows, and a row added to this
+        // builder grows (copies) the arrays first, so the log is never written to.
+        var builder = new EventLogBuilder(16)
         {
-            for (var i = 0; i < packed.Count; i++)
-            {
-                builder._customers.Intern(packed.Span(i));
-            }
-        }
-        else
+            _rowCustomer = log.CustomerOfRow(),
+            _rowTime = log.Timestamps,
+            _rowEvent = log.EventCodes,
+            _rowChannel = log.ChannelCodes,
+            _count = log.EventCount,
+        };
+        builder._customers.EnsureCapacity(log.CustomerCount);
+        switch (log.CustomerIds)
         {
-            foreach (var id in log.CustomerIds)
-            {
-                builder._customers.Intern(id);
-            }
+            case PackedStrings packed:
+                for (var i = 0; i < packed.Count; i++)
+                {
+                    builder._customers.Intern(packed.Span(i));
+                }
+
+                break;
+            case IUtf8Strings utf8:
+                for (var i = 0; i < log.CustomerCount; i++)
+                {
+                    builder._customers.Intern(utf8.Utf8(i));
+                }
+
+                break;
+            default:
+                foreach (var id in log.CustomerIds)
+                {
+                    builder._customers.Intern(id);
+                }
+
+                break;
         }
 
         foreach (var name in log.EventNames)
@@ -144,12 +164,6 @@ public sealed class EventLogBuilder
             builder._channels.Intern(name);
         }
 
-        var customerOfRow = log.CustomerOfRow();
-        customerOfRow.CopyTo(builder._rowCustomer, 0);
-        log.Timestamps.CopyTo(builder._rowTime, 0);
-        log.EventCodes.CopyTo(builder._rowEvent, 0);
-        log.ChannelCodes.CopyTo(builder._rowChannel, 0);
-        builder._count = log.EventCount;
         foreach (var (name, column) in log.Properties)
         {
             builder._properties.Add(name, DenseColumn.From(column));
@@ -659,7 +673,8 @@ public sealed class DenseColumn : ValueColumn
 
     internal static DenseColumn From(Column column)
     {
-        var dense = new DenseColumn { _codes = (int[])column.Codes.Clone() };
+        // Shared like the row arrays: setting a row beyond them grows (copies) the codes first.
+        var dense = new DenseColumn { _codes = column.Codes };
         foreach (var value in column.Values)
         {
             dense.Values.Intern(value);

@@ -55,11 +55,13 @@ public sealed class EventStore : IEventStore
             return new ImportReport { File = path, Format = options.Format ?? "", Error = $"no such file: {path}" };
         }
 
+        var before = existing.EventCount;
         var merged = EventLogBuilder.Combine([EventLogBuilder.FromLog(existing), .. parts], out var duplicates);
-        parts = []; // the builders are garbage now: let a collection take them before the store is written
+        // The old log and the builders are garbage now: let a collection take them before the store is written.
+        (existing, parts) = (EventLog.Empty, []);
         cancellationToken.ThrowIfCancellationRequested();
         Save(merged);
-        return report with { RowsAdded = merged.EventCount - existing.EventCount, Duplicates = duplicates };
+        return report with { RowsAdded = merged.EventCount - before, Duplicates = duplicates };
     }
 
     /// <inheritdoc/>

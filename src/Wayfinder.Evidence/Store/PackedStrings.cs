@@ -52,3 +52,9 @@ public sealed class PackedStrings : IReadOnlyList<string>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }
+
+/// <summary>A list of strings that can hand out an item's UTF-8 bytes without making a string.</summary>
+internal interface IUtf8Strings
+{
+    ReadOnlySpan<byte> Utf8(int index);
+}

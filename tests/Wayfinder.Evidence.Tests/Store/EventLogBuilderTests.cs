@@ -73,6 +73,32 @@ public sealed class EventLogBuilderTests
         Assert.Equal(("pro", (string?)null), (copy.Properties["plan"][0], copy.Properties["plan"][1]));
         Assert.Equal([0, -1], copy.ChannelCodes);
     }
+
+    [Fact]
+    public void MergingIntoALogLeavesTheLogAsItWas()
+    {
+        // FromLog shares the log's arrays: rows added to the builder, or in a part after it, must not write into them.
+        var builder = new EventLogBuilder();
+        builder.Add("u1", 10, "a", "web", [new("plan", "pro")], [new("country", "FR")]);
+        builder.Add("u2", 5, "b", null, [], [new("country", "DE")]);
+        var log = builder.Build();
+        int[][] Codes() => [log.EventCodes, log.ChannelCodes, log.Properties["plan"].Codes, log.Attributes["country"].Codes];
+        var times = log.Timestamps.ToArray();
+        var codes = Codes().Select(c => c.ToArray()).ToArray();
+        var from = EventLogBuilder.FromLog(log);
+        from.Add("u1", 20, "c", "app", [new("plan", "free")], [new("country", "NL")]);
+        var part = new EventLogBuilder();
+        part.Add("u2", 30, "a", "app", [new("plan", "team")], [new("country", "BE")]);
+
+        var merged = EventLogBuilder.Combine([from, part], out _);
+
+        Assert.Equal(times, log.Timestamps);
+        Assert.Equal(codes, Codes());
+        Assert.Equal(["u1", "u2"], log.CustomerIds);
+        Assert.Equal([10, 20, 5, 30], merged.Timestamps);
+        Assert.Equal(["pro", "free", null, "team"], Enumerable.Range(0, 4).Select(r => merged.Properties["plan"][r]));
+        Assert.Equal(("NL", "BE"), (merged.Attributes["country"][0], merged.Attributes["country"][1]));
+    }
 }
 
 public sealed class CombineTests
