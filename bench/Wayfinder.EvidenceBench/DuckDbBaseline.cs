@@ -6,12 +6,13 @@ using System.Text;
 using DuckDB.NET.Data;
 using Wayfinder.Core.Documents;
 
+/// <summary>What a baseline measured and found: load and metrics time, and the numbers to compare.</summary>
+internal sealed record BaselineResult(double LoadSeconds, double MetricsSeconds, long[] Funnel, long TopVariantCount, long Edges, long Stranded, IReadOnlyList<(string Name, double Seconds)> Parts);
+
 /// <summary>The same journey metrics written as plain DuckDB SQL: the baseline.</summary>
 internal static class DuckDbBaseline
 {
-    public sealed record Result(double LoadSeconds, double MetricsSeconds, long[] Funnel, long TopVariantCount, long Edges, long Stranded, IReadOnlyList<(string Name, double Seconds)> Parts);
-
-    public static Result Run(string csv, Journey journey, long windowMicros, long inactivityMicros)
+    public static BaselineResult Run(string csv, Journey journey, long windowMicros, long inactivityMicros)
     {
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
@@ -79,7 +80,7 @@ internal static class DuckDbBaseline
             SELECT count(*) FROM last, e WHERE NOT done AND e.end_ts - last.ts > {inactivityMicros}
             """));
         metrics.Stop();
-        return new Result(load.Elapsed.TotalSeconds, metrics.Elapsed.TotalSeconds, funnel, topVariant, edges, stranded, parts);
+        return new BaselineResult(load.Elapsed.TotalSeconds, metrics.Elapsed.TotalSeconds, funnel, topVariant, edges, stranded, parts);
     }
 
     private static void Time(List<(string, double)> parts, string name, Action action)

@@ -11,8 +11,6 @@ using Wayfinder.Core.Documents;
 /// </summary>
 internal static class PandasBaseline
 {
-    public sealed record Result(double LoadSeconds, double MetricsSeconds, long[] Funnel, long TopVariantCount, long Edges, long Stranded, IReadOnlyList<(string Name, double Seconds)> Parts);
-
     private static readonly Lazy<string?> s_python = new(() => Array.Find(["python3", "/usr/bin/python3"], CanImportPandas));
 
     /// <summary>Whether a python3 with pandas is there (the one on the PATH, else Debian's).</summary>
@@ -32,7 +30,7 @@ internal static class PandasBaseline
         }
     }
 
-    public static Result Run(string csv, Journey journey, long windowMicros, long inactivityMicros)
+    public static BaselineResult Run(string csv, Journey journey, long windowMicros, long inactivityMicros)
     {
         var stageIndex = journey.Stages.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i + 1);
         var mapping = journey.Lanes.SelectMany(l => l.Items).SelectMany(item => item.Events.Select(e => (e.Name, Value: new object[] { item.Id!, stageIndex[item.Stage] })))
@@ -56,7 +54,7 @@ internal static class PandasBaseline
 
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
-        return new Result(
+        return new BaselineResult(
             root.GetProperty("load").GetDouble(),
             root.GetProperty("metrics").GetDouble(),
             [.. root.GetProperty("funnel").EnumerateArray().Select(e => e.GetInt64())],

@@ -155,30 +155,28 @@ if (metrics2.Funnel.Select(f => f.Customers).SequenceEqual(metrics.Funnel.Select
     Console.WriteLine("MISMATCH: metrics on the reopened store differ");
 }
 
+void Compare(string name, BaselineResult baseline)
+{
+    var baselineTotal = baseline.LoadSeconds + baseline.MetricsSeconds;
+    var label = (name + ":").PadRight(10);
+    Console.WriteLine($"{label} load {baseline.LoadSeconds:F2} s, metrics {baseline.MetricsSeconds:F2} s ({string.Join(", ", baseline.Parts.Select(p => $"{p.Name} {p.Seconds:F2}"))}) → {baselineTotal:F2} s");
+    Console.WriteLine($"{label} funnel {string.Join(" → ", baseline.Funnel)}; top variant {baseline.TopVariantCount}; {baseline.Edges} edges; stranded {baseline.Stranded}");
+    var same = baseline.Funnel.SequenceEqual(metrics.Funnel.Select(f => (long)f.Customers)) && baseline.TopVariantCount == metrics.Variants[0].Customers
+        && baseline.Edges == metrics.Flow.Count && baseline.Stranded == metrics.Stranded.Sum(s => s.Stranded);
+    Console.WriteLine($"results agree ({name}): {(same ? "yes" : "NO")}");
+    Console.WriteLine($"ratio ({name} ÷ wayfinder), import+metrics: {baselineTotal / total.Elapsed.TotalSeconds:F1}x; metrics only: {baseline.MetricsSeconds / metricsWatch.Elapsed.TotalSeconds:F1}x");
+}
+
 if (runDuckDb)
 {
-    var duck = DuckDbBaseline.Run(csv, journey, (long)window.TotalMicroseconds, (long)inactivity.TotalMicroseconds);
-    var duckTotal = duck.LoadSeconds + duck.MetricsSeconds;
-    Console.WriteLine($"duckdb:    load {duck.LoadSeconds:F2} s, metrics {duck.MetricsSeconds:F2} s ({string.Join(", ", duck.Parts.Select(p => $"{p.Name} {p.Seconds:F2}"))}) → {duckTotal:F2} s");
-    Console.WriteLine($"duckdb:    funnel {string.Join(" → ", duck.Funnel)}; top variant {duck.TopVariantCount}; {duck.Edges} edges; stranded {duck.Stranded}");
-    var same = duck.Funnel.SequenceEqual(metrics.Funnel.Select(f => (long)f.Customers)) && duck.TopVariantCount == metrics.Variants[0].Customers
-        && duck.Edges == metrics.Flow.Count && duck.Stranded == metrics.Stranded.Sum(s => s.Stranded);
-    Console.WriteLine($"results agree: {(same ? "yes" : "NO")}");
-    Console.WriteLine($"ratio (duckdb ÷ wayfinder), import+metrics: {duckTotal / total.Elapsed.TotalSeconds:F1}x; metrics only: {duck.MetricsSeconds / metricsWatch.Elapsed.TotalSeconds:F1}x");
+    Compare("duckdb", DuckDbBaseline.Run(csv, journey, (long)window.TotalMicroseconds, (long)inactivity.TotalMicroseconds));
 }
 
 if (runPandas)
 {
-    var pandas = PandasBaseline.Run(csv, journey, (long)window.TotalMicroseconds, (long)inactivity.TotalMicroseconds);
-    var pandasTotal = pandas.LoadSeconds + pandas.MetricsSeconds;
-    Console.WriteLine($"pandas:    load {pandas.LoadSeconds:F2} s, metrics {pandas.MetricsSeconds:F2} s ({string.Join(", ", pandas.Parts.Select(p => $"{p.Name} {p.Seconds:F2}"))}) → {pandasTotal:F2} s");
-    Console.WriteLine($"pandas:    funnel {string.Join(" → ", pandas.Funnel)}; top variant {pandas.TopVariantCount}; {pandas.Edges} edges; stranded {pandas.Stranded}");
-    var same = pandas.Funnel.SequenceEqual(metrics.Funnel.Select(f => (long)f.Customers)) && pandas.TopVariantCount == metrics.Variants[0].Customers
-        && pandas.Edges == metrics.Flow.Count && pandas.Stranded == metrics.Stranded.Sum(s => s.Stranded);
-    Console.WriteLine($"results agree (pandas): {(same ? "yes" : "NO")}");
-    Console.WriteLine($"ratio (pandas ÷ wayfinder), import+metrics: {pandasTotal / total.Elapsed.TotalSeconds:F1}x; metrics only: {pandas.MetricsSeconds / metricsWatch.Elapsed.TotalSeconds:F1}x");
+    Compare("pandas", PandasBaseline.Run(csv, journey, (long)window.TotalMicroseconds, (long)inactivity.TotalMicroseconds));
 }
 else if (!args.Contains("--no-pandas"))
 {
-    Console.WriteLine("pandas:    not run (python3 cannot import pandas; on Debian: apt install python3-pandas)");
+    Console.WriteLine("pandas:    not run (no python3 here imports pandas; on Debian: apt install python3-pandas)");
 }

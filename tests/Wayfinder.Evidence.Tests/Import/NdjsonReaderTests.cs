@@ -49,9 +49,7 @@ public sealed class NdjsonReaderTests
                 "line 13: customer_id: is missing; every event needs the customer it belongs to",
             ],
             fast.Problems.Take(7).Select(p => p.ToString()));
-        Assert.Equal((fast.RowsRead, fast.BadRows), (general.RowsRead, general.BadRows));
         Assert.Equal((400L, 240L), (fast.RowsRead, fast.BadRows));
-        Assert.Equal(general.Problems, fast.Problems);
 
         Assert.Equal(["u1", "u2", "u3"], a.CustomerIds);
         Assert.Equal(["signup", "Café \"visit\"", "page_view", "buy twice"], a.EventNames);
@@ -65,22 +63,6 @@ public sealed class NdjsonReaderTests
         Assert.Equal(["a"], a.Properties["tags.0"].Values);
         Assert.False(a.Properties.ContainsKey("coupon"));
 
-        Assert.Equal(b.CustomerIds, a.CustomerIds);
-        Assert.Equal(b.Timestamps, a.Timestamps);
-        Assert.Equal(b.EventNames, a.EventNames);
-        Assert.Equal(b.EventCodes, a.EventCodes);
-        Assert.Equal(b.ChannelNames, a.ChannelNames);
-        Assert.Equal(b.ChannelCodes, a.ChannelCodes);
-        Assert.Equal(b.Properties.Keys.Order(), a.Properties.Keys.Order());
-        foreach (var (name, column) in b.Properties)
-        {
-            Assert.Equal(Enumerable.Range(0, b.EventCount).Select(r => column[r]), Enumerable.Range(0, a.EventCount).Select(r => a.Properties[name][r]));
-        }
-
-        Assert.Equal(b.Attributes.Keys.Order(), a.Attributes.Keys.Order());
-        foreach (var (name, column) in b.Attributes)
-        {
-            Assert.Equal(Enumerable.Range(0, b.CustomerCount).Select(c => column[c]), Enumerable.Range(0, a.CustomerCount).Select(c => a.Attributes[name][c]));
-        }
+        SameImport.Assert((general, b), (fast, a));
     }
 }
