@@ -8,16 +8,16 @@ using static Wayfinder.Evidence.Tests.Metrics.LogFixture;
 
 public sealed class BehaviourClusteringTests
 {
-    private static (EventLog, JourneyMapping) TwoGroups()
+    private static (EventLog, JourneyMapping) TwoGroups(int scale = 1)
     {
         var builder = new EventLogBuilder();
-        for (var i = 0; i < 12; i++)
+        for (var i = 0; i < 12 * scale; i++)
         {
             // Web visitors who look once and leave.
             builder.Add($"w{i:00}", Days(0), "a", "web", attributes: [new("plan", "free")]);
         }
 
-        for (var i = 0; i < 8; i++)
+        for (var i = 0; i < 8 * scale; i++)
         {
             // App users who go all the way.
             builder.Add($"p{i:00}", Days(0), "a", "app", attributes: [new("plan", "pro")]);
@@ -41,6 +41,19 @@ public sealed class BehaviourClusteringTests
             result.Clusters.Select(c => (c.Size, c.Share, c.Name, c.Segment)));
         Assert.Contains("channel app: 100% of their events (all customers: 40%)", result.Clusters[1].Traits);
         // Every member of a group behaves the same, so each point sits on its cluster: silhouette exactly 1.
+        Assert.Equal(1, result.Silhouette);
+    }
+
+    [Fact]
+    public void ManyCustomersAreClusteredOnASampleAndEveryCustomerGetsTheNearestCentre()
+    {
+        // 24,000 customers: the centres come from a sample of 20,000, then all are assigned, exactly by group.
+        var (log, mapping) = TwoGroups(scale: 1200);
+
+        var result = BehaviourClustering.Cluster(log, mapping, []);
+
+        Assert.True(result.Customers > BehaviourClustering.FitSample);
+        Assert.Equal([(14_400, 0.6, "Web-leaning early drop-outs"), (9_600, 0.4, "App-leaning completers")], result.Clusters.Select(c => (c.Size, c.Share, c.Name)));
         Assert.Equal(1, result.Silhouette);
     }
 
