@@ -82,7 +82,7 @@ public static class PersonaChecks
         {
             foreach (var stated in persona.Channels.Where(stated => Share(stated) < RareShare))
             {
-                yield return new PersonaCheck(persona.Id, "channels", $"says they prefer '{stated}', but only {Percent(Share(stated))} of the segment's {total} events happen there");
+                yield return new PersonaCheck(persona.Id, "channels", $"says they prefer '{stated}', but only {Percent(Share(stated))} of the segment's {total.ToString("N0", CultureInfo.InvariantCulture)} events happen there");
             }
 
             for (var i = 0; i < counts.Length; i++)
