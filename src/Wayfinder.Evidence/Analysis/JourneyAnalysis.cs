@@ -124,6 +124,7 @@ public static class JourneyAnalysis
                 FromMicros = Math.Max(range.From, options.FromMicros ?? long.MinValue),
                 ToMicros = Math.Min(range.To, options.ToMicros ?? long.MaxValue),
                 TopVariants = 0,
+                FunnelOnly = true,
             });
             for (var s = 0; s < metrics.Funnel.Count; s++)
             {

@@ -27,6 +27,9 @@ public sealed record AnalysisOptions
     /// <summary>Only events on this channel.</summary>
     public string? Channel { get; init; }
 
+    /// <summary>Only reach and the ordered funnel (a trend's periods): no timings, stranded customers, paths, flow or channel mix.</summary>
+    public bool FunnelOnly { get; init; }
+
     /// <summary>A description of the cut for the result.</summary>
     public string Cut { get; init; } = "";
 }

@@ -214,6 +214,13 @@ public static class JourneyAnalyzer
                 return;
             }
 
+            // A customer's rows are in time order: one wholly outside the period has nothing to count (a trend
+            // analyses every month, and most customers are active in few of them).
+            if (customerStart[c + 1] == customerStart[c] || timestamps[customerStart[c + 1] - 1] < from || timestamps[customerStart[c]] >= to)
+            {
+                return;
+            }
+
             for (var s = 0; s < stageCount; s++)
             {
                 firstTime[s] = long.MinValue;
@@ -246,6 +253,7 @@ public static class JourneyAnalyzer
             var tpCount = _context.TpCount;
             var (spanMark, spanValue) = (_spanMark, _spanValue);
             var collapse = options.CollapseRepeats;
+            var full = !options.FunnelOnly;
             var (mapped, unmapped) = (0, 0);
             for (var r = customerStart[c]; r < customerStart[c + 1]; r++)
             {
@@ -290,7 +298,7 @@ public static class JourneyAnalyzer
 
                 // Stages further apart: from the first reach of a to the first event of b after it (a's first reach
                 // is final by then: events come in time order).
-                for (var a = 0; a + 2 <= s; a++)
+                for (var a = 0; full && a + 2 <= s; a++)
                 {
                     var pair = (a * stageCount) + s;
                     if (spanMark[pair] != c && firstTime[a] != long.MinValue && t > firstTime[a])
@@ -312,13 +320,13 @@ public static class JourneyAnalyzer
 
                 reachedLastStage |= s == stageCount - 1;
 
-                if (lastTp >= 0)
+                if (full && lastTp >= 0)
                 {
                     edgeIds[transitions] = (lastTp * tpCount) + tp;
                     edgeDurations[transitions++] = t - lastTime;
                 }
 
-                if (!collapse || lastTp != tp)
+                if (full && (!collapse || lastTp != tp))
                 {
                     switch (pathLength++)
                     {
@@ -331,7 +339,7 @@ public static class JourneyAnalyzer
                 }
 
                 var channel = channelCodes[r] >= 0 ? channelCodes[r] : tpChannel[tp];
-                if (channel >= 0)
+                if (full && channel >= 0)
                 {
                     channelEvents[(s * channelCount) + channel]++;
                 }
@@ -351,6 +359,11 @@ public static class JourneyAnalyzer
             _customers++;
             var level = useChains ? chains.Reached : matched;
             _funnelAt[level]++;
+            if (!full)
+            {
+                return;
+            }
+
             for (var k = 0; k + 1 < level; k++)
             {
                 _timings[k].Add(firstAfter[k + 1] - firstTime[k]);
@@ -424,6 +437,8 @@ public static class JourneyAnalyzer
             List<PathVariant> variants = [];
             List<FlowEdge> flow = [];
             Parallel.Invoke(
+                new ParallelOptions(),
+                options.FunnelOnly ? [] : [
                 () =>
                 {
                     // Every list's percentiles are independent: select them in parallel too.
@@ -445,7 +460,7 @@ public static class JourneyAnalyzer
                     (timings, spanTimings) = (adjacent, apart);
                 },
                 () => variants = Variants(mapping, _variants, _customers, options.TopVariants, c => CustomerPath(_context, c)),
-                () => flow = Flow(mapping, _transitions));
+                () => flow = Flow(mapping, _transitions)]);
             foreach (var (edges, durations, _) in _transitions)
             {
                 ArrayPool<int>.Shared.Return(edges);
@@ -465,11 +480,11 @@ public static class JourneyAnalyzer
                 Funnel = Funnel(mapping, _funnelAt),
                 Timings = timings,
                 SpanTimings = spanTimings,
-                Stranded = [.. mapping.Touchpoints.Select((t, i) => new StrandedRow(t.Id, mapping.Stages[t.Stage].Id, _stranded[i], _tpCustomers[i], Ratio(_stranded[i], _tpCustomers[i])))],
+                Stranded = options.FunnelOnly ? [] : [.. mapping.Touchpoints.Select((t, i) => new StrandedRow(t.Id, mapping.Stages[t.Stage].Id, _stranded[i], _tpCustomers[i], Ratio(_stranded[i], _tpCustomers[i])))],
                 Variants = variants,
                 Flow = flow,
-                Endpoints = [.. mapping.Touchpoints.Select((t, i) => new EndpointRow(t.Id, _starts[i], _ends[i])).Where(e => e.Starts + e.Ends > 0)],
-                ChannelMix = ChannelMix(mapping, _channelEvents, _context.ChannelNames),
+                Endpoints = options.FunnelOnly ? [] : [.. mapping.Touchpoints.Select((t, i) => new EndpointRow(t.Id, _starts[i], _ends[i])).Where(e => e.Starts + e.Ends > 0)],
+                ChannelMix = options.FunnelOnly ? [] : ChannelMix(mapping, _channelEvents, _context.ChannelNames),
             };
         }
 

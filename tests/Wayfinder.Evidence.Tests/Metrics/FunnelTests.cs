@@ -93,6 +93,30 @@ public sealed class FunnelTests
     }
 
     [Fact]
+    public void AFunnelOnlyAnalysisGivesTheSameReachAndFunnelAndNothingElse()
+    {
+        var (log, mapping) = Build(
+            ThreeStages(),
+            ("u1", Days(0), "a"), ("u1", Days(1), "b"), ("u1", Days(2), "c"),
+            ("u2", Days(0), "a"), ("u2", Days(40), "b"),
+            ("u3", Days(3), "b"), ("u3", Days(4), "a"), ("u3", Days(5), "b"));
+
+        var full = JourneyAnalyzer.Analyze("j", log, mapping);
+        var funnel = JourneyAnalyzer.Analyze("j", log, mapping, new AnalysisOptions { FunnelOnly = true });
+
+        Assert.Equal([3, 2, 1], funnel.Funnel.Select(f => f.Customers));
+        Assert.Equal(full.Funnel, funnel.Funnel);
+        Assert.Equal(full.StageReach, funnel.StageReach);
+        Assert.Equal(full.TouchpointReach, funnel.TouchpointReach);
+        Assert.Equal((3, 8), (funnel.Customers, funnel.MappedEvents));
+        Assert.Empty(funnel.Timings);
+        Assert.Empty(funnel.Variants);
+        Assert.Empty(funnel.Flow);
+        Assert.Empty(funnel.Stranded);
+        Assert.Empty(funnel.ChannelMix);
+    }
+
+    [Fact]
     public void BestChainCountsWhereTheNewestChainCannotAdvance()
     {
         // a@0 b@2 a@3 b@4 c@4: the chain started at 3 reaches B at 4, and C at 4 is not strictly later;
