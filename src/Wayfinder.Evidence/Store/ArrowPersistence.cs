@@ -78,12 +78,12 @@ internal static class ArrowPersistence
             var length = Math.Min(BatchRows, log.EventCount - start);
             var arrays = new List<IArrowArray>
             {
-                Int32(customerOfRow.AsSpan(start, length)),
-                Int64(log.Timestamps.AsSpan(start, length)),
-                Int32(log.EventCodes.AsSpan(start, length)),
-                Int32(log.ChannelCodes.AsSpan(start, length)),
+                Int32(customerOfRow, start, length),
+                Int64(log.Timestamps, start, length),
+                Int32(log.EventCodes, start, length),
+                Int32(log.ChannelCodes, start, length),
             };
-            arrays.AddRange(propertyNames.Select(n => Int32(log.Properties[n].Codes.AsSpan(start, length))));
+            arrays.AddRange(propertyNames.Select(n => Int32(log.Properties[n].Codes, start, length)));
             writer.WriteRecordBatch(new RecordBatch(built, arrays, length));
         }
 
@@ -103,9 +103,14 @@ internal static class ArrowPersistence
         var built = schema.Build();
         using var stream = File.Create(path);
         using var writer = new ArrowFileWriter(stream, built);
-        var ids = new StringArray.Builder().AppendRange(log.CustomerIds).Build();
+        var ids = log.CustomerIds switch
+        {
+            PackedStrings packed => packed.ToArrow(),
+            ArrowStrings { Single: { } read } => read,
+            var other => new StringArray.Builder().AppendRange(other).Build(),
+        };
         var arrays = new List<IArrowArray> { ids };
-        arrays.AddRange(names.Select(name => Int32(log.Attributes[name].Codes)));
+        arrays.AddRange(names.Select(name => Int32(log.Attributes[name].Codes, 0, log.CustomerCount)));
         writer.WriteRecordBatch(new RecordBatch(built, arrays, log.CustomerCount));
         writer.WriteEnd();
     }
@@ -221,6 +226,9 @@ internal static class ArrowPersistence
     {
         private readonly int[] _starts = Starts(arrays);
 
+        /// <summary>The one array the ids were read as (the store writes them as one), to write back as it is.</summary>
+        public StringArray? Single => arrays.Length == 1 ? arrays[0] : null;
+
         public int Count => _starts[^1];
 
         public string this[int index]
@@ -306,9 +314,28 @@ internal static class ArrowPersistence
         return lists.ToDictionary(l => l.Key, l => l.Value.OrderBy(v => v.Code).Select(v => v.Value).ToArray(), StringComparer.Ordinal);
     }
 
-    private static Int32Array Int32(ReadOnlySpan<int> values) =>
-        new(new ArrowBuffer(MemoryMarshal.AsBytes(values).ToArray()), ArrowBuffer.Empty, values.Length, 0, 0);
+    // The log's own arrays are written as they are (no copy per batch): Arrow reads them through a byte view.
+    private static Int32Array Int32(int[] values, int start, int length) =>
+        new(new ArrowBuffer(new ByteView<int>(values, start, length).Memory), ArrowBuffer.Empty, length, 0, 0);
 
-    private static Int64Array Int64(ReadOnlySpan<long> values) =>
-        new(new ArrowBuffer(MemoryMarshal.AsBytes(values).ToArray()), ArrowBuffer.Empty, values.Length, 0, 0);
+    private static Int64Array Int64(long[] values, int start, int length) =>
+        new(new ArrowBuffer(new ByteView<long>(values, start, length).Memory), ArrowBuffer.Empty, length, 0, 0);
+
+    /// <summary>The bytes of part of an array, as memory (for an Arrow buffer to write without copying the array).</summary>
+    private sealed class ByteView<T>(T[] array, int start, int length) : System.Buffers.MemoryManager<byte>
+        where T : unmanaged
+    {
+        public override Span<byte> GetSpan() => MemoryMarshal.AsBytes(array.AsSpan(start, length));
+
+        public override System.Buffers.MemoryHandle Pin(int elementIndex = 0) =>
+            throw new NotSupportedException("a byte view of a managed array is not pinned; read it as a span");
+
+        public override void Unpin()
+        {
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+        }
+    }
 }

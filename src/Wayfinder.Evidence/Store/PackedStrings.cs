@@ -37,6 +37,38 @@ public sealed class PackedStrings : IReadOnlyList<string>
 
     public int Count => _offsets.Length - 1;
 
+    /// <summary>The strings as an Arrow string array (UTF-8), encoded at once.</summary>
+    internal Apache.Arrow.StringArray ToArrow()
+    {
+        var count = Count;
+        byte[] data;
+        int[] offsets;
+        if (System.Text.Ascii.IsValid(_chars))
+        {
+            // ASCII: one byte per character, so the offsets stay as they are.
+            data = new byte[_chars.Length];
+            System.Text.Ascii.FromUtf16(_chars, data, out _);
+            offsets = _offsets;
+        }
+        else
+        {
+            offsets = new int[count + 1];
+            data = new byte[System.Text.Encoding.UTF8.GetMaxByteCount(_chars.Length)];
+            var length = 0;
+            for (var i = 0; i < count; i++)
+            {
+                length += System.Text.Encoding.UTF8.GetBytes(Span(i), data.AsSpan(length));
+                offsets[i + 1] = length;
+            }
+
+            data = data[..length];
+        }
+
+        var offsetBytes = new byte[offsets.Length * sizeof(int)];
+        System.Runtime.InteropServices.MemoryMarshal.AsBytes(offsets.AsSpan()).CopyTo(offsetBytes);
+        return new Apache.Arrow.StringArray(count, new Apache.Arrow.ArrowBuffer(offsetBytes), new Apache.Arrow.ArrowBuffer(data), Apache.Arrow.ArrowBuffer.Empty, 0, 0);
+    }
+
     public string this[int index] => new(Span(index));
 
     /// <summary>The characters of item <paramref name="index"/>, without making a string.</summary>

@@ -1,0 +1,43 @@
+namespace Wayfinder.Evidence.Tests.Store;
+
+using Wayfinder.Evidence.Store;
+using Wayfinder.Evidence.Tests.Import;
+
+public sealed class ArrowPersistenceTests
+{
+    [Theory]
+    [InlineData("u1", "u2")]
+    [InlineData("zoë", "北京-7")]
+    public void ASavedLogReopensAsItWas(string first, string second)
+    {
+        // More rows than an Arrow batch holds (1,048,576), ASCII and non-ASCII ids: the columns are written as views of
+        // the log's own arrays and the ids straight from their packed characters.
+        using var temp = new TempFolder();
+        var builder = new EventLogBuilder();
+        for (var i = 0; i < 1_100_000; i++)
+        {
+            builder.Add(i % 3 == 0 ? first : second, 1_700_000_000_000_000 + i, $"e{i % 7}", i % 5 == 0 ? null : "web", [new("page", $"p{i % 11}")], [new("plan", i % 2 == 0 ? "free" : "pro")]);
+        }
+
+        var log = builder.Build();
+        var store = new EventStore(Path.Combine(temp.Path, "store"));
+
+        store.Save(log);
+        var reopened = store.Open();
+
+        Assert.Equal([first, second], reopened.CustomerIds);
+        Assert.Equal(log.CustomerStart, reopened.CustomerStart);
+        Assert.Equal(log.Timestamps, reopened.Timestamps);
+        Assert.Equal(log.EventCodes, reopened.EventCodes);
+        Assert.Equal(log.ChannelCodes, reopened.ChannelCodes);
+        Assert.Equal(log.Properties["page"].Codes, reopened.Properties["page"].Codes);
+        Assert.Equal(log.Properties["page"].Values, reopened.Properties["page"].Values);
+        // The last rows: 1,099,998 (the first customer, even: free) and 1,099,999 (the second, odd: pro).
+        Assert.Equal(["free", "pro"], Enumerable.Range(0, 2).Select(c => reopened.Attributes["plan"][c]));
+
+        // A reopened log saved again writes its ids back from the Arrow array it read them as.
+        var again = new EventStore(Path.Combine(temp.Path, "again"));
+        again.Save(reopened);
+        Assert.Equal([first, second], again.Open().CustomerIds);
+    }
+}
