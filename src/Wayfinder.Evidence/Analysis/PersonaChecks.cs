@@ -175,12 +175,17 @@ public static class PersonaChecks
     private static readonly string[] s_possessives = ["my", "your", "his", "her", "its", "our", "their"];
 
     /// <summary>
-    /// Whether <paramref name="text"/> speaks of a channel: its name as whole words, not right after a possessive
-    /// ("by phone" names the channel; "on her phone" names her device).
+    /// Whether <paramref name="text"/> speaks of a channel: <c>#id</c> always; its name or id as whole words, not right
+    /// after a possessive ("by phone" names the channel; "on her phone" names her device).
     /// </summary>
     internal static bool MentionsChannel(string text, string phrase) =>
-        Mentions(text, phrase, at =>
+        Tagged(text, phrase) || Mentions(text, phrase, at =>
         {
+            if (at > 0 && text[at - 1] == '#')
+            {
+                return false; // part of a tag, which Tagged reads whole
+            }
+
             var before = text[..at].TrimEnd();
             var start = before.Length;
             while (start > 0 && char.IsLetter(before[start - 1]))
@@ -190,6 +195,22 @@ public static class PersonaChecks
 
             return !s_possessives.Contains(before[start..], StringComparer.OrdinalIgnoreCase);
         });
+
+    /// <summary>Whether <paramref name="text"/> holds the tag <c>#id</c> (ids may hold hyphens and underscores).</summary>
+    private static bool Tagged(string text, string id)
+    {
+        var tag = "#" + id;
+        for (var at = text.IndexOf(tag, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(tag, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = at + tag.Length;
+            if (end == text.Length || !(char.IsLetterOrDigit(text[end]) || text[end] is '-' or '_'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether <paramref name="text"/> holds <paramref name="phrase"/> as whole words, ignoring case.</summary>
     internal static bool Mentions(string text, string phrase) => Mentions(text, phrase, _ => true);

@@ -176,6 +176,8 @@ public sealed class AnalysisTests
     [InlineData("Keeps their Phone charged, calls by phone", "phone", true)]
     [InlineData("Reads every email", "email", true)]
     [InlineData("Checks my email twice", "email", false)]
+    [InlineData("Does everything on her #phone", "phone", true)]
+    [InlineData("Books through #app-store", "app", false)]
     public void AChannelAfterAPossessiveIsAThingTheyOwnNotTheChannel(string text, string channel, bool expected)
     {
         Assert.Equal(expected, PersonaChecks.MentionsChannel(text, channel));
