@@ -20,6 +20,8 @@ public sealed class NdjsonReaderTests
         """{"customer_id":"u5","timestamp":"2026-03-03T00:00:00Z"}""",
         """{"customer_id":"u1","timestamp":"2026-03-04T00:00:00Z","event":"buy","event":"buy twice","traits":{"plan":"pro"},"properties":{"total":"10"}}""",
         """{"customer_id":"u6","timestamp":"2026-03-05T00:00:00Z","event":"signup"} trailing""",
+        """{"customer_id":"u3","timestamp":"2026-03-06T00:00:00Z","event":"scroll","event_params":[{"key":"pct","value":{"string_value":null,"int_value":90,"double_value":null}},{"key":"label","value":{"string_value":"A\"b","int_value":null}},{"key":"gone","value":{"string_value":null}},{"key":"flat","value":"x"}]}""",
+        """{"customer_id":"u3","timestamp":"2026-03-07T00:00:00Z","event":"scroll","event_params":[{"value":{"int_value":5},"key":"late"}],"items":[{"id":"p1","qty":2}]}""",
         """   """,
     ];
 
@@ -46,13 +48,13 @@ public sealed class NdjsonReaderTests
                 "line 8: timestamp: 'yesterday' is not a date and time; write ISO 8601 (2026-03-01T14:05:00Z) or epoch seconds/milliseconds/microseconds",
                 "line 9: event: is missing; every row needs an event name",
                 "line 11: is not valid JSON ('t' is invalid after a single JSON value. Expected end of data. LineNumber: 0 | BytePositionInLine: 73, at byte 74)",
-                "line 13: customer_id: is missing; every event needs the customer it belongs to",
+                "line 15: customer_id: is missing; every event needs the customer it belongs to",
             ],
             fast.Problems.Take(7).Select(p => p.ToString()));
-        Assert.Equal((400L, 240L), (fast.RowsRead, fast.BadRows));
+        Assert.Equal((480L, 240L), (fast.RowsRead, fast.BadRows));
 
         Assert.Equal(["u1", "u2", "u3"], a.CustomerIds);
-        Assert.Equal(["signup", "Café \"visit\"", "page_view", "buy twice"], a.EventNames);
+        Assert.Equal(["signup", "Café \"visit\"", "page_view", "buy twice", "scroll"], a.EventNames);
         Assert.Equal("zoë", a.Attributes["country"][1]);
         Assert.Equal("pro", a.Attributes["plan"][0]);
         Assert.Equal(["42.5", "10"], a.Properties["total"].Values);
@@ -60,6 +62,13 @@ public sealed class NdjsonReaderTests
         // properties.n and GA4's event_params n both become the property n.
         Assert.Equal(["1e3", "7"], a.Properties["n"].Values);
         Assert.Equal(["Home"], a.Properties["page"].Values);
+        // GA4 pairs read as they stream by (the first non-null *_value), and the shapes that need the document reader.
+        Assert.Equal(["90"], a.Properties["pct"].Values);
+        Assert.Equal(["A\"b"], a.Properties["label"].Values);
+        Assert.Equal(["x"], a.Properties["flat"].Values);
+        Assert.False(a.Properties.ContainsKey("gone"));
+        Assert.Equal(["5"], a.Properties["late"].Values);
+        Assert.Equal(["p1"], a.Properties["items.0.id"].Values);
         Assert.Equal(["a"], a.Properties["tags.0"].Values);
         Assert.False(a.Properties.ContainsKey("coupon"));
 
