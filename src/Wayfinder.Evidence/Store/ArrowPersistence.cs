@@ -70,6 +70,7 @@ internal static class ArrowPersistence
         }
 
         schema.Metadata("wayfinder", "events v1: codes index dictionaries.arrow; -1 means no value");
+        schema.Metadata("rows", log.EventCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var built = schema.Build();
         using var stream = File.Create(path);
         using var writer = new ArrowFileWriter(stream, built);
@@ -158,23 +159,40 @@ internal static class ArrowPersistence
     {
         using var stream = File.OpenRead(path);
         using var reader = new ArrowFileReader(stream);
-        var batches = new List<RecordBatch>();
-        while (reader.ReadNextRecordBatch() is { } batch)
+        var schema = reader.Schema;
+        // Stores written since the row count is in the metadata are copied a batch at a time (one batch in memory
+        // besides the columns); older ones are read whole first to count their rows.
+        List<RecordBatch>? batches = null;
+        int total;
+        if (schema.Metadata?.TryGetValue("rows", out var rows) == true && int.TryParse(rows, System.Globalization.CultureInfo.InvariantCulture, out var counted))
         {
-            batches.Add(batch);
+            total = counted;
+        }
+        else
+        {
+            batches = [];
+            while (reader.ReadNextRecordBatch() is { } batch)
+            {
+                batches.Add(batch);
+            }
+
+            total = batches.Sum(b => b.Length);
         }
 
-        var total = batches.Sum(b => b.Length);
         var customer = new int[total];
         var time = new long[total];
         var events = new int[total];
         var channel = new int[total];
-        var schema = reader.Schema;
         var properties = schema.FieldsList.Where(f => f.Name.StartsWith("p.", StringComparison.Ordinal))
             .ToDictionary(f => f.Name[2..], _ => new int[total], StringComparer.Ordinal);
         var offset = 0;
-        foreach (var batch in batches)
+        foreach (var batch in batches ?? Batches(reader))
         {
+            if (offset + batch.Length > total)
+            {
+                throw new InvalidDataException($"{path} holds more rows than its metadata says ({total}); the store is damaged");
+            }
+
             ((Int32Array)batch.Column("customer")).Values.CopyTo(customer.AsSpan(offset));
             ((Int64Array)batch.Column("timestamp_us")).Values.CopyTo(time.AsSpan(offset));
             ((Int32Array)batch.Column("event")).Values.CopyTo(events.AsSpan(offset));
@@ -188,7 +206,20 @@ internal static class ArrowPersistence
             batch.Dispose();
         }
 
+        if (offset != total)
+        {
+            throw new InvalidDataException($"{path} holds {offset} rows, its metadata says {total}; the store is damaged");
+        }
+
         return (customer, time, events, channel, properties);
+    }
+
+    private static IEnumerable<RecordBatch> Batches(ArrowFileReader reader)
+    {
+        while (reader.ReadNextRecordBatch() is { } batch)
+        {
+            yield return batch;
+        }
     }
 
     /// <summary>Customer ids stay in the Arrow buffer and are decoded when asked for (analysis rarely needs them).</summary>

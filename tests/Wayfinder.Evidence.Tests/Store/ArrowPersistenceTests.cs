@@ -1,5 +1,7 @@
 namespace Wayfinder.Evidence.Tests.Store;
 
+using Apache.Arrow;
+using Apache.Arrow.Ipc;
 using Wayfinder.Evidence.Store;
 using Wayfinder.Evidence.Tests.Import;
 
@@ -39,5 +41,43 @@ public sealed class ArrowPersistenceTests
         var again = new EventStore(Path.Combine(temp.Path, "again"));
         again.Save(reopened);
         Assert.Equal([first, second], again.Open().CustomerIds);
+    }
+
+    [Fact]
+    public void AStoreWrittenBeforeTheRowCountWasKeptStillOpens()
+    {
+        // events.arrow without the "rows" metadata, as stores were written before: read whole, then copied.
+        using var temp = new TempFolder();
+        var builder = new EventLogBuilder();
+        builder.Add("u1", 10, "a", "web");
+        builder.Add("u2", 5, "b", null);
+        builder.Add("u1", 20, "c", "app");
+        var folder = Path.Combine(temp.Path, "store");
+        var store = new EventStore(folder);
+        store.Save(builder.Build());
+        var events = Path.Combine(folder, "events.arrow");
+        List<RecordBatch> batches = [];
+        Schema schema;
+        using (var reader = new ArrowFileReader(File.OpenRead(events)))
+        {
+            schema = reader.Schema;
+            while (reader.ReadNextRecordBatch() is { } batch)
+            {
+                batches.Add(batch);
+            }
+        }
+
+        var old = new Schema(schema.FieldsList, schema.Metadata.Where(m => m.Key != "rows"));
+        using (var writer = new ArrowFileWriter(File.Create(events), old))
+        {
+            batches.ForEach(b => writer.WriteRecordBatch(new RecordBatch(old, [.. Enumerable.Range(0, b.ColumnCount).Select(b.Column)], b.Length)));
+            writer.WriteEnd();
+        }
+
+        var log = store.Open();
+
+        Assert.Equal(["u1", "u2"], log.CustomerIds);
+        Assert.Equal([10, 20, 5], log.Timestamps);
+        Assert.Equal(["a", "c", "b"], log.EventCodes.Select(c => log.EventNames[c]));
     }
 }
