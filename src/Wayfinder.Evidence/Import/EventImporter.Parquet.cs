@@ -110,25 +110,8 @@ public static partial class EventImporter
     {
         var micros = new long[count];
         var reasons = new string?[count];
-        async Task<T?[]> Values<T>()
-            where T : struct
-        {
-            var values = new T?[count];
-            if (field.IsNullable)
-            {
-                await group.ReadAsync<T>(field, values.AsMemory(), null, cancellationToken).ConfigureAwait(false);
-                return values;
-            }
-
-            var plain = new T[count];
-            await group.ReadAsync<T>(field, plain.AsMemory(), null, cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < count; i++)
-            {
-                values[i] = plain[i];
-            }
-
-            return values;
-        }
+        Task<T?[]> Values<T>()
+            where T : struct => ReadValuesAsync<T>(group, field, count, cancellationToken);
 
         void Numbers<T>(T?[] values, Func<T, double> toDouble)
             where T : struct, IFormattable
@@ -214,24 +197,28 @@ public static partial class EventImporter
     }
 
     private static async Task<string?[]> ReadStructAsync<T>(ParquetRowGroupReader group, DataField field, int count, CancellationToken cancellationToken)
+        where T : struct =>
+        [.. (await ReadValuesAsync<T>(group, field, count, cancellationToken).ConfigureAwait(false)).Select(v => v is { } x ? Text(x) : null)];
+
+    /// <summary>A typed column's values, null where a nullable column has none.</summary>
+    private static async Task<T?[]> ReadValuesAsync<T>(ParquetRowGroupReader group, DataField field, int count, CancellationToken cancellationToken)
         where T : struct
     {
         var values = new T?[count];
         if (field.IsNullable)
         {
             await group.ReadAsync<T>(field, values.AsMemory(), null, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            var plain = new T[count];
-            await group.ReadAsync<T>(field, plain.AsMemory(), null, cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < count; i++)
-            {
-                values[i] = plain[i];
-            }
+            return values;
         }
 
-        return [.. values.Select(v => v is { } x ? Text(x) : null)];
+        var plain = new T[count];
+        await group.ReadAsync<T>(field, plain.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < count; i++)
+        {
+            values[i] = plain[i];
+        }
+
+        return values;
     }
 
     private static string Text(object? value) => value switch
