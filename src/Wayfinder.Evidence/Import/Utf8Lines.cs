@@ -2,9 +2,7 @@ namespace Wayfinder.Evidence.Import;
 
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Unicode;
 using Microsoft.Win32.SafeHandles;
-using Wayfinder.Evidence.Store;
 
 /// <summary>How reading a slice of a line-per-record file ended.</summary>
 internal sealed class SliceResult
