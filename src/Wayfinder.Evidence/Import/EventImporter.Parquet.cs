@@ -64,18 +64,18 @@ public static partial class EventImporter
         var fields = reader.Schema.GetDataFields().ToDictionary(f => f.Path.ToString(), StringComparer.Ordinal);
         using var group = reader.OpenRowGroupReader(index);
         var count = checked((int)group.RowCount);
-        async Task<string?[]> Text(string column) => await ReadAsTextAsync(group, fields[column], count, cancellationToken).ConfigureAwait(false);
+        Task<ReadOnlyMemory<char>[]> Text(string column) => ReadTextAsync(group, fields[column], count, cancellationToken);
         var customers = await Text(plan.CustomerId).ConfigureAwait(false);
         var events = await Text(plan.Event).ConfigureAwait(false);
         var channel = plan.Channel is null ? null : await Text(plan.Channel).ConfigureAwait(false);
         var (micros, reasons) = await ReadTimesAsync(group, fields[plan.Timestamp], count, plan.TimestampUnit, cancellationToken).ConfigureAwait(false);
-        var props = new List<(string?[] Data, ValueColumn Column)>();
+        var props = new List<(ReadOnlyMemory<char>[] Data, ValueColumn Column)>();
         foreach (var (column, name) in plan.Properties)
         {
             props.Add((await Text(column).ConfigureAwait(false), sink.Builder.Property(name)));
         }
 
-        var attrs = new List<(string?[] Data, ValueColumn Column)>();
+        var attrs = new List<(ReadOnlyMemory<char>[] Data, ValueColumn Column)>();
         foreach (var (column, name) in plan.Attributes)
         {
             attrs.Add((await Text(column).ConfigureAwait(false), sink.Builder.Attribute(name)));
@@ -85,22 +85,22 @@ public static partial class EventImporter
         {
             var rowNumber = rowsBefore + i + 1;
             sink.Rows++;
-            var customer = (customers[i] ?? "").AsSpan().Trim();
-            var eventName = (events[i] ?? "").AsSpan().Trim();
+            var customer = customers[i].Span.Trim();
+            var eventName = events[i].Span.Trim();
             if (!sink.Check(rowNumber, customer.IsEmpty, eventName.IsEmpty, reasons[i]))
             {
                 continue;
             }
 
-            var r = sink.Builder.AddRow(customer, micros[i], eventName, channel is null ? [] : (channel[i] ?? "").AsSpan().Trim());
+            var r = sink.Builder.AddRow(customer, micros[i], eventName, channel is null ? [] : channel[i].Span.Trim());
             foreach (var (data, column) in props)
             {
-                column.Set(r, data[i]);
+                column.Set(r, data[i].Span);
             }
 
             foreach (var (data, column) in attrs)
             {
-                column.Set(r, data[i]);
+                column.Set(r, data[i].Span);
             }
         }
     }
@@ -170,6 +170,36 @@ public static partial class EventImporter
         }
 
         return (micros, reasons);
+    }
+
+    /// <summary>
+    /// A column as text, empty where a value is missing. Text columns are read as slices of characters (no string per
+    /// value: the collector had been most of a Parquet import); other types are formatted as invariant text.
+    /// </summary>
+    private static async Task<ReadOnlyMemory<char>[]> ReadTextAsync(ParquetRowGroupReader group, DataField field, int count, CancellationToken cancellationToken)
+    {
+        if ((field.ClrType != typeof(string) && field.ClrType != typeof(ReadOnlyMemory<char>)) || field.MaxRepetitionLevel > 0)
+        {
+            return [.. (await ReadAsTextAsync(group, field, count, cancellationToken).ConfigureAwait(false)).Select(s => s.AsMemory())];
+        }
+
+        var values = new ReadOnlyMemory<char>[count];
+        if (field.MaxDefinitionLevel == 0)
+        {
+            await group.ReadRawAsync<ReadOnlyMemory<char>>(field, values.AsMemory(), null, null, cancellationToken).ConfigureAwait(false);
+            return values;
+        }
+
+        // The values come dense, one per defined row: spread them out from the end (a value never moves left).
+        var levels = new int[count];
+        await group.ReadRawAsync<ReadOnlyMemory<char>>(field, values.AsMemory(), levels.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+        var next = levels.Count(level => level == field.MaxDefinitionLevel) - 1;
+        for (var i = count - 1; i >= 0; i--)
+        {
+            values[i] = levels[i] == field.MaxDefinitionLevel ? values[next--] : default;
+        }
+
+        return values;
     }
 
     private static async Task<string?[]> ReadAsTextAsync(ParquetRowGroupReader group, DataField field, int count, CancellationToken cancellationToken)

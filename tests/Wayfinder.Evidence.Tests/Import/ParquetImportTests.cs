@@ -82,6 +82,42 @@ public sealed class ParquetImportTests
     }
 
     [Fact]
+    public async Task MissingTextValuesAreMissingNotShifted()
+    {
+        // Text is read as a dense list of the values present, spread back over the rows by their definition levels.
+        using var temp = new TempFolder();
+        var path = Path.Combine(temp.Path, "nulls.parquet");
+        var schema = new ParquetSchema(
+            new DataField("customer_id", typeof(string), isNullable: true),
+            new DataField("timestamp", typeof(DateTime), isNullable: false),
+            new DataField("event", typeof(string), isNullable: true),
+            new DataField("coupon", typeof(string), isNullable: true),
+            new DataField("customer.plan", typeof(string), isNullable: false));
+        var march1 = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
+        await using (var stream = File.Create(path))
+        {
+            await using var writer = await ParquetWriter.CreateAsync(schema, stream);
+            using var group = writer.CreateRowGroup();
+            await group.WriteAsync(schema.DataFields[0], new string?[] { "u1", null, "u2", "u3", "u1" });
+            await group.WriteAsync<DateTime>(schema.DataFields[1], Enumerable.Range(0, 5).Select(h => march1.AddHours(h)).ToArray().AsMemory());
+            await group.WriteAsync(schema.DataFields[2], new string?[] { "view", "view", null, "buy", "buy" });
+            await group.WriteAsync(schema.DataFields[3], new string?[] { null, "X", null, "SPRING", null });
+            await group.WriteAsync(schema.DataFields[4], new string?[] { "free", "pro", "pro", "free", "pro" });
+        }
+
+        var (parts, report) = await EventImporter.ReadAsync(path, new EventImportOptions(), CancellationToken.None);
+        var log = EventLogBuilder.Combine(parts, out _);
+
+        Assert.Equal(
+            ["line 2: customer_id: is missing; every event needs the customer it belongs to", "line 3: event: is missing; every row needs an event name"],
+            report.Problems.Select(p => p.ToString()));
+        Assert.Equal(["u1", "u3"], log.CustomerIds);
+        Assert.Equal(["view", "buy", "buy"], log.EventCodes.Select(c => log.EventNames[c]));
+        Assert.Equal([null, null, "SPRING"], Enumerable.Range(0, 3).Select(r => log.Properties["coupon"][r]));
+        Assert.Equal(["pro", "free"], Enumerable.Range(0, 2).Select(c => log.Attributes["plan"][c]));
+    }
+
+    [Fact]
     public async Task ATruncatedParquetFileIsRefusedAndTheStoreKept()
     {
         using var temp = new TempFolder();
