@@ -41,7 +41,7 @@ public static partial class EventImporter
 
         string[] header;
         char separator;
-        using (var reader = Sep.Reader().FromText(headerText + "\n"))
+        using (var reader = SepHeaders.Open(() => Sep.Reader().FromText(headerText + "\n")))
         {
             header = [.. reader.Header.ColNames];
             separator = reader.Spec.Sep.Separator;
@@ -91,7 +91,7 @@ public static partial class EventImporter
 
     private static void ReadCsv(Stream stream, RowSink sink, EventImportOptions options, CancellationToken cancellationToken)
     {
-        using var reader = Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true }).From(stream);
+        using var reader = SepHeaders.Open(() => Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true }).From(stream));
         var columns = reader.Header.ColNames;
         if (columns.Count == 0)
         {

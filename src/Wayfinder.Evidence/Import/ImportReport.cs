@@ -32,3 +32,20 @@ public readonly record struct ImportProgress(long Rows, long Bytes, long TotalBy
 
 /// <summary>The reason an import stopped without changing the store.</summary>
 public sealed class ImportAbortedException(string message) : Exception(message);
+
+/// <summary>Opening Sep readers: a header that names a column twice is a file to fix, not a crash.</summary>
+internal static class SepHeaders
+{
+    public static nietras.SeparatedValues.SepReader Open(Func<nietras.SeparatedValues.SepReader> open)
+    {
+        try
+        {
+            return open();
+        }
+        catch (ArgumentException ex)
+        {
+            // Sep says which name and where, e.g. "Col name 'event' found 2 times at 2:'event' 3:'event' in header row …".
+            throw new ImportAbortedException($"the header line names a column more than once ({ex.Message}); give each column its own name");
+        }
+    }
+}

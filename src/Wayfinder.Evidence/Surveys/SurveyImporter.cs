@@ -198,7 +198,7 @@ public static class SurveyImporter
             yield break;
         }
 
-        using var reader = Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true, ColNameComparer = StringComparer.OrdinalIgnoreCase }).FromFile(path);
+        using var reader = SepHeaders.Open(() => Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true, ColNameComparer = StringComparer.OrdinalIgnoreCase }).FromFile(path));
         if (reader.Header.ColNames.Count == 0)
         {
             throw new ImportAbortedException("the file is empty; it needs a header line");

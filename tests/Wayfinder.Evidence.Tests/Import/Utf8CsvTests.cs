@@ -65,6 +65,22 @@ public sealed class Utf8CsvTests
         Assert.Equal(["web"], log.ChannelNames);
     }
 
+    [Theory]
+    [InlineData("customer_id,timestamp,event,event", "Col name 'event' found 2 times at 2:'event' 3:'event' in header row 'customer_id,timestamp,event,event'")]
+    [InlineData("\"customer_id\",timestamp,event,event", "Col name 'event' found 2 times at 2:'event' 3:'event' in header row '\"customer_id\",timestamp,event,event'")]
+    public async Task AHeaderNamingAColumnTwiceIsRefusedInPlainWords(string header, string detail)
+    {
+        // The byte reader and (with a quote in the header) Sep read the header; neither crashes.
+        using var temp = new TempFolder();
+        var file = temp.Write("events.csv", header + "\nu1,2026-03-01T00:00:00Z,a,b\n");
+        var store = new EventStore(Path.Combine(temp.Path, "store"));
+
+        var report = await store.ImportAsync(file, new EventImportOptions());
+
+        Assert.Equal($"the header line names a column more than once ({detail}); give each column its own name", report.Error);
+        Assert.Equal(0, store.Open().EventCount);
+    }
+
     [Fact]
     public async Task AHeaderWithoutRowsImportsNothingAndSaysSo()
     {

@@ -107,4 +107,16 @@ public sealed class SurveyStoreTests
         Assert.Equal(("int-7", "interview", "Worried about bags"), (insight.Id, insight.Kind, insight.Text));
         Assert.Equal(["check-in", "board"], insight.Stages);
     }
+
+    [Fact]
+    public void ASurveyHeaderNamingAColumnTwiceIsRefusedInPlainWords()
+    {
+        using var temp = new TempFolder();
+        var file = temp.Write("surveys.csv", "timestamp,NPS,nps\n2026-03-01T10:00:00Z,9,8\n");
+
+        var (responses, report) = SurveyImporter.ReadSurveys(file);
+
+        Assert.Empty(responses);
+        Assert.Equal("the header line names a column more than once (Col name 'nps' found 2 times at 1:'NPS' 2:'nps' in header row 'timestamp,NPS,nps'); give each column its own name", report.Error);
+    }
 }
