@@ -222,9 +222,15 @@ public static partial class EventImporter
             var t when t == typeof(DateTimeOffset) => await ReadStructAsync<DateTimeOffset>(group, field, count, cancellationToken).ConfigureAwait(false),
             var t when t == typeof(decimal) => await ReadStructAsync<decimal>(group, field, count, cancellationToken).ConfigureAwait(false),
             var t when t == typeof(short) => await ReadStructAsync<short>(group, field, count, cancellationToken).ConfigureAwait(false),
-            var t => throw new ImportAbortedException($"column '{field.Path}' has type {t.Name}, which Wayfinder cannot read; export it as text or a number"),
+            var t => throw new ImportAbortedException($"column '{field.Path}' holds {Describe(t)}, which Wayfinder cannot read; export it as text or a number, or leave it out of the export"),
         };
     }
+
+    /// <summary>A column type in plain words.</summary>
+    private static string Describe(Type type) =>
+        type == typeof(byte[]) || type == typeof(ReadOnlyMemory<byte>) ? "binary data"
+        : type.IsGenericType ? $"{type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(", ", type.GetGenericArguments().Select(a => a.Name))}> values"
+        : $"{type.Name} values";
 
     private static async Task<string?[]> ReadStructAsync<T>(ParquetRowGroupReader group, DataField field, int count, CancellationToken cancellationToken)
         where T : struct =>

@@ -118,6 +118,31 @@ public sealed class ParquetImportTests
     }
 
     [Fact]
+    public async Task ABinaryColumnIsRefusedInPlainWords()
+    {
+        using var temp = new TempFolder();
+        var path = Path.Combine(temp.Path, "blob.parquet");
+        var schema = new ParquetSchema(
+            new DataField("customer_id", typeof(string), isNullable: true),
+            new DataField("timestamp", typeof(DateTime), isNullable: false),
+            new DataField("event", typeof(string), isNullable: true),
+            new DataField("blob", typeof(byte[]), isNullable: true));
+        await using (var stream = File.Create(path))
+        {
+            await using var writer = await ParquetWriter.CreateAsync(schema, stream);
+            using var group = writer.CreateRowGroup();
+            await group.WriteAsync(schema.DataFields[0], new string?[] { "u1" });
+            await group.WriteAsync<DateTime>(schema.DataFields[1], new[] { new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc) }.AsMemory());
+            await group.WriteAsync(schema.DataFields[2], new string?[] { "a" });
+            await group.WriteAsync(schema.DataFields[3], new byte[]?[] { [1, 2] });
+        }
+
+        var report = await new EventStore(Path.Combine(temp.Path, "store")).ImportAsync(path, new EventImportOptions());
+
+        Assert.Equal("column 'blob' holds binary data, which Wayfinder cannot read; export it as text or a number, or leave it out of the export", report.Error);
+    }
+
+    [Fact]
     public async Task ATruncatedParquetFileIsRefusedAndTheStoreKept()
     {
         using var temp = new TempFolder();
