@@ -52,7 +52,8 @@ public sealed class EventStore : IEventStore
         }
         catch (FileNotFoundException)
         {
-            return new ImportReport { File = path, Format = options.Format ?? "", Error = $"no such file: {path}" };
+            var error = Directory.Exists(path) ? $"{path} is a folder; name an events file (CSV, NDJSON or Parquet)" : $"no such file: {path}";
+            return new ImportReport { File = path, Format = options.Format ?? "", Error = error };
         }
 
         var before = existing.EventCount;

@@ -100,6 +100,20 @@ public sealed class EventImportTests
     }
 
     [Fact]
+    public async Task AMissingFileOrAFolderIsNamedAsSuch()
+    {
+        using var temp = new TempFolder();
+        var store = new EventStore(Path.Combine(temp.Path, "store"));
+        var missing = Path.Combine(temp.Path, "nothing.csv");
+
+        var none = await store.ImportAsync(missing, new EventImportOptions());
+        var folder = await store.ImportAsync(temp.Path, new EventImportOptions { Format = "csv" });
+
+        Assert.Equal($"no such file: {missing}", none.Error);
+        Assert.Equal($"{temp.Path} is a folder; name an events file (CSV, NDJSON or Parquet)", folder.Error);
+    }
+
+    [Fact]
     public async Task AnEnormousLineStopsTheImportWithoutChangingTheStore()
     {
         using var temp = new TempFolder();

@@ -87,7 +87,8 @@ internal static class DataImport
     {
         if (!File.Exists(path))
         {
-            return new ImportReport { File = path, Format = format ?? "", Error = $"no such file: {context.Display(path)}" };
+            var error = Directory.Exists(path) ? $"{context.Display(path)} is a folder; name a file to import" : $"no such file: {context.Display(path)}";
+            return new ImportReport { File = path, Format = format ?? "", Error = error };
         }
 
         if (kind == "surveys")
