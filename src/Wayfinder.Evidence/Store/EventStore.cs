@@ -52,7 +52,7 @@ public sealed class EventStore : IEventStore
         }
         catch (FileNotFoundException)
         {
-            var error = Directory.Exists(path) ? $"{path} is a folder; name an events file (CSV, NDJSON or Parquet)" : $"no such file: {path}";
+            var error = Directory.Exists(path) ? "a folder, not a file; name an events file (CSV, NDJSON or Parquet)" : "no such file";
             return new ImportReport { File = path, Format = options.Format ?? "", Error = error };
         }
 

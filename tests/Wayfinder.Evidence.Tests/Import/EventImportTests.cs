@@ -109,8 +109,9 @@ public sealed class EventImportTests
         var none = await store.ImportAsync(missing, new EventImportOptions());
         var folder = await store.ImportAsync(temp.Path, new EventImportOptions { Format = "csv" });
 
-        Assert.Equal($"no such file: {missing}", none.Error);
-        Assert.Equal($"{temp.Path} is a folder; name an events file (CSV, NDJSON or Parquet)", folder.Error);
+        // The report names the file; the error says what is wrong with it.
+        Assert.Equal((missing, "no such file"), (none.File, none.Error));
+        Assert.Equal((temp.Path, "a folder, not a file; name an events file (CSV, NDJSON or Parquet)"), (folder.File, folder.Error));
     }
 
     [Fact]

@@ -87,7 +87,7 @@ internal static class DataImport
     {
         if (!File.Exists(path))
         {
-            var error = Directory.Exists(path) ? $"{context.Display(path)} is a folder; name a file to import" : $"no such file: {context.Display(path)}";
+            var error = Directory.Exists(path) ? "a folder, not a file; name a file to import" : "no such file";
             return new ImportReport { File = path, Format = format ?? "", Error = error };
         }
 
