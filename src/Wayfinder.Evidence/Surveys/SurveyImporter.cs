@@ -158,7 +158,7 @@ public static class SurveyImporter
     {
         if (!File.Exists(path))
         {
-            throw new ImportAbortedException($"no such file: {path}");
+            throw new ImportAbortedException("no such file");
         }
 
         if (Format(path) == "ndjson")
