@@ -28,7 +28,8 @@ public sealed record ImportReport
 }
 
 /// <summary>Progress of a running import, for a progress bar.</summary>
-public readonly record struct ImportProgress(long Rows, long Bytes, long TotalBytes);
+/// <param name="Stage">What happens after the reading, when all bytes are read: null while reading, then e.g. "saving".</param>
+public readonly record struct ImportProgress(long Rows, long Bytes, long TotalBytes, string? Stage = null);
 
 /// <summary>The reason an import stopped without changing the store.</summary>
 public sealed class ImportAbortedException(string message) : Exception(message);

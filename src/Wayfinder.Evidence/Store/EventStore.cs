@@ -57,10 +57,13 @@ public sealed class EventStore : IEventStore
         }
 
         var before = existing.EventCount;
+        var total = new FileInfo(path).Length;
+        options.Progress?.Report(new ImportProgress(report.RowsRead, total, total, before > 0 ? "merging with the stored events" : "ordering by customer and time"));
         var merged = EventLogBuilder.Combine([EventLogBuilder.FromLog(existing), .. parts], out var duplicates);
         // The old log and the builders are garbage now: let a collection take them before the store is written.
         (existing, parts) = (EventLog.Empty, []);
         cancellationToken.ThrowIfCancellationRequested();
+        options.Progress?.Report(new ImportProgress(report.RowsRead, total, total, "saving"));
         Save(merged);
         return report with { RowsAdded = merged.EventCount - before, Duplicates = duplicates };
     }

@@ -100,6 +100,31 @@ public sealed class EventImportTests
     }
 
     [Fact]
+    public async Task ProgressGoesFromReadingToOrderingOrMergingToSaving()
+    {
+        using var temp = new TempFolder();
+        var file = temp.Write("events.csv", "customer_id,timestamp,event\nu1,2026-03-01T00:00:00Z,a\nu2,2026-03-01T00:00:00Z,b\n");
+        var store = new EventStore(Path.Combine(temp.Path, "store"));
+        var first = new Recorder();
+        var second = new Recorder();
+
+        await store.ImportAsync(file, new EventImportOptions { Progress = first });
+        await store.ImportAsync(file, new EventImportOptions { Progress = second });
+
+        var length = new FileInfo(file).Length;
+        Assert.Equal([(2L, length, (string?)null), (2L, length, "ordering by customer and time"), (2L, length, "saving")], first.Seen.TakeLast(3).Select(p => (p.Rows, p.Bytes, p.Stage)));
+        Assert.Equal(["merging with the stored events", "saving"], second.Seen.TakeLast(2).Select(p => p.Stage));
+    }
+
+    /// <summary>Records progress as it is reported (Progress&lt;T&gt; would post it later).</summary>
+    private sealed class Recorder : IProgress<ImportProgress>
+    {
+        public List<ImportProgress> Seen { get; } = [];
+
+        public void Report(ImportProgress value) => Seen.Add(value);
+    }
+
+    [Fact]
     public async Task AMissingFileOrAFolderIsNamedAsSuch()
     {
         using var temp = new TempFolder();

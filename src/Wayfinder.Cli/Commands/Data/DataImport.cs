@@ -120,7 +120,9 @@ internal static class DataImport
                 {
                     task.Value = p.Bytes;
                     var seconds = Math.Max(0.001, (DateTime.UtcNow - started).TotalSeconds);
-                    task.Description = $"importing {Path.GetFileName(path)}: {p.Rows:N0} rows, {p.Rows / seconds:N0} rows/s";
+                    task.Description = p.Stage is { } stage
+                        ? $"importing {Path.GetFileName(path)}: {p.Rows:N0} rows read, {stage}"
+                        : $"importing {Path.GetFileName(path)}: {p.Rows:N0} rows, {p.Rows / seconds:N0} rows/s";
                 });
                 report = await store.ImportAsync(path, options with { Progress = reporter }, cancellationToken).ConfigureAwait(false);
                 task.Value = task.MaxValue;
