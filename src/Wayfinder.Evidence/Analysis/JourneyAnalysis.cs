@@ -41,7 +41,7 @@ public static class JourneyAnalysis
     {
         var defaults = workspace.Config.Defaults;
         var cut = new List<string>();
-        Func<int, bool>? customerFilter = null;
+        bool[]? selected = null;
         Func<SurveyResponse, bool>? surveyFilter = null;
         if (request.PersonaId is { } personaId)
         {
@@ -52,9 +52,9 @@ public static class JourneyAnalysis
                 throw new ArgumentException($"persona '{personaId}' has no segment, so no data can be tied to it; add a segment filter such as plan = \"pro\"");
             }
 
-            var selected = Segments.Customers(log, persona.Segment);
-            var ids = new HashSet<string>(log.CustomerIds.Where((_, i) => selected[i]), StringComparer.Ordinal);
-            customerFilter = c => selected[c];
+            var chosen = Segments.Customers(log, persona.Segment);
+            var ids = new HashSet<string>(log.CustomerIds.Where((_, i) => chosen[i]), StringComparer.Ordinal);
+            selected = chosen;
             surveyFilter = r => r.CustomerId is { } id && ids.Contains(id);
             cut.Add($"persona {personaId}");
         }
@@ -75,18 +75,17 @@ public static class JourneyAnalysis
         }
 
         var mapping = JourneyMapping.Build(journey, log, Segments.RowCondition(log));
-        var options = new AnalysisOptions
+        var options = new MetricsQuery
         {
             Window = TimeSpan.FromDays(defaults.FunnelWindowDays),
             Inactivity = TimeSpan.FromDays(defaults.InactivityDays),
             CollapseRepeats = request.CollapseRepeats,
             TopVariants = request.TopVariants,
-            CustomerFilter = customerFilter,
             FromMicros = from,
             ToMicros = to,
             Channel = request.Channel,
             Cut = string.Join(", ", cut),
-        };
+        }.ToOptions(selected);
         var metrics = JourneyAnalyzer.Analyze(journey.Id, log, mapping, options);
         var (touchpoints, stages, curve) = SatisfactionAnalyzer.Analyze(mapping, surveys, surveyFilter);
         var satisfaction = touchpoints.Concat(stages).ToList();

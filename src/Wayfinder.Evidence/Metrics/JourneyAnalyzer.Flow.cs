@@ -67,22 +67,7 @@ public static partial class JourneyAnalyzer
             }
 
             ranks[e] = Percentile.Ranks(total[e], 0.5);
-            var seen = 0;
-            for (var b = 0; b < buckets && last[e] < 0; b++)
-            {
-                var next = seen + edge[b];
-                if (first[e] == int.MaxValue && ranks[e].Lower < next)
-                {
-                    (first[e], skipped[e]) = (b, seen);
-                }
-
-                if (ranks[e].Upper < next)
-                {
-                    last[e] = b;
-                }
-
-                seen = next;
-            }
+            (first[e], last[e], skipped[e]) = Percentile.BucketsOf(edge, ranks[e].Lower, ranks[e].Upper);
         }
 
         // The candidates of every edge, grouped by edge in one array (edge e's from offsets[e]).

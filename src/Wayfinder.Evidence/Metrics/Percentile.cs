@@ -61,23 +61,8 @@ public static class Percentile
             return false;
         }
 
-        int first = -1, last = -1, seen = 0;
-        for (var b = 0; b < Buckets && last < 0; b++)
-        {
-            var next = seen + counts[b];
-            if (first < 0 && lower < next)
-            {
-                first = b;
-                skipped = seen;
-            }
-
-            if (upper < next)
-            {
-                last = b;
-            }
-
-            seen = next;
-        }
+        var (first, last, smaller) = BucketsOf(counts, lower, upper);
+        skipped = smaller;
 
         // The buckets in between are empty, so "first ≤ bucket ≤ last" picks exactly the values of the two.
         for (var i = 0; i < values.Length; i++)
@@ -107,6 +92,32 @@ public static class Percentile
         var mask = (1 << mantissaBits) - 1;
         var mantissa = length <= mantissaBits ? (int)value & mask : (int)(value >> (length - 1 - mantissaBits)) & mask;
         return (length << mantissaBits) | mantissa;
+    }
+
+    /// <summary>
+    /// The buckets of a histogram holding ranks <paramref name="lower"/> and <paramref name="upper"/> (the same or
+    /// consecutive non-empty ones), and how many values lie in the buckets before.
+    /// </summary>
+    internal static (int First, int Last, int Skipped) BucketsOf(ReadOnlySpan<int> counts, int lower, int upper)
+    {
+        int first = -1, last = -1, skipped = 0, seen = 0;
+        for (var b = 0; b < counts.Length && last < 0; b++)
+        {
+            var next = seen + counts[b];
+            if (first < 0 && lower < next)
+            {
+                (first, skipped) = (b, seen);
+            }
+
+            if (upper < next)
+            {
+                last = b;
+            }
+
+            seen = next;
+        }
+
+        return (first, last, skipped);
     }
 
     /// <summary>The ranks a percentile interpolates between: lower, and upper (equal when no interpolation is needed).</summary>

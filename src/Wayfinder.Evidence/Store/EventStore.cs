@@ -74,18 +74,7 @@ public sealed class EventStore : IEventStore
         var log = Open();
         var mapping = JourneyMapping.Build(journey, log, Segments.RowCondition(log));
         bool[]? selected = query.Segment is { } segment ? Segments.Customers(log, segment) : null;
-        var metrics = JourneyAnalyzer.Analyze(journey.Id, log, mapping, new AnalysisOptions
-        {
-            Window = query.Window,
-            Inactivity = query.Inactivity,
-            CollapseRepeats = query.CollapseRepeats,
-            TopVariants = query.TopVariants,
-            CustomerFilter = selected is null ? null : c => selected[c],
-            FromMicros = query.FromMicros,
-            ToMicros = query.ToMicros,
-            Channel = query.Channel,
-            Cut = query.Cut,
-        });
+        var metrics = JourneyAnalyzer.Analyze(journey.Id, log, mapping, query.ToOptions(selected));
         return Task.FromResult(metrics);
     }
 

@@ -21,6 +21,20 @@ public sealed record MetricsQuery
     public long? ToMicros { get; init; }
     public string? Channel { get; init; }
     public string Cut { get; init; } = "";
+
+    /// <summary>The query as the embedded engine's options; <paramref name="selected"/> is the segment's customers (null: all).</summary>
+    public Metrics.AnalysisOptions ToOptions(bool[]? selected) => new()
+    {
+        Window = Window,
+        Inactivity = Inactivity,
+        CollapseRepeats = CollapseRepeats,
+        TopVariants = TopVariants,
+        CustomerFilter = selected is null ? null : c => selected[c],
+        FromMicros = FromMicros,
+        ToMicros = ToMicros,
+        Channel = Channel,
+        Cut = Cut,
+    };
 }
 
 /// <summary>Where events live and where a journey's metrics are computed. Every implementation passes the same metric tests.</summary>
