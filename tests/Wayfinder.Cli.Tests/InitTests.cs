@@ -1,5 +1,6 @@
 namespace Wayfinder.Cli.Tests;
 
+using Wayfinder.App.Workspaces;
 using Wayfinder.Core.Serialization;
 using Wayfinder.Core.Templates;
 
@@ -88,7 +89,7 @@ public sealed class InitTests
         Assert.Equal(
             DocumentSchemas.All().Keys.Select(k => ".wayfinder/schemas/" + k).Append("wayfinder.yaml").Order(StringComparer.Ordinal),
             folder.Files().Where(f => !f.EndsWith('/')));
-        var (workspace, loaded) = Core.Workspaces.WorkspaceLoader.Load(folder.Path);
+        var (workspace, loaded) = App.Workspaces.WorkspaceFolder.Load(folder.Path);
         Assert.True(loaded.IsValid);
         Assert.Equal("Acme CX", workspace.Config.Name);
         Assert.Equal(0, (await CliRunner.RunAsync(folder.Path, "validate")).ExitCode);
@@ -103,7 +104,7 @@ public sealed class InitTests
         var result = await CliRunner.RunAsync(folder.Path, "init", "--force", "--name", "New");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal("New", Core.Workspaces.WorkspaceLoader.Load(folder.Path).Workspace.Config.Name);
+        Assert.Equal("New", App.Workspaces.WorkspaceFolder.Load(folder.Path).Workspace.Config.Name);
     }
 
     [Fact]

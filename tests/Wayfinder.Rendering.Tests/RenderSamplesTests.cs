@@ -1,5 +1,6 @@
 namespace Wayfinder.Rendering.Tests;
 
+using Wayfinder.App.Workspaces;
 using Wayfinder.Rendering.JourneyMaps;
 
 /// <summary>Writes the sample renderings to $WAYFINDER_RENDER_OUT for a person to look at; does nothing otherwise.</summary>
@@ -75,13 +76,13 @@ public sealed class RenderSamplesTests
     public void DemoWorkspaceIsRenderedWhenAskedFor()
     {
         var dir = Environment.GetEnvironmentVariable("WAYFINDER_RENDER_OUT");
-        var root = Core.Workspaces.WorkspaceLoader.FindRoot(Path.Combine(FindRepo(), "samples", "demo"));
+        var root = App.Workspaces.WorkspaceFolder.FindRoot(Path.Combine(FindRepo(), "samples", "demo"));
         if (string.IsNullOrEmpty(dir) || root is null)
         {
             return;
         }
 
-        var (workspace, _) = Core.Workspaces.WorkspaceLoader.Load(root);
+        var (workspace, _) = App.Workspaces.WorkspaceFolder.Load(root);
         foreach (var journey in workspace.Journeys.Select(j => j.Document))
         {
             var svg = JourneyMapRenderer.RenderSvg(journey, workspace, new MapRenderOptions(TestJourneys.Today));

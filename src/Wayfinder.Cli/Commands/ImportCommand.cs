@@ -2,6 +2,7 @@ namespace Wayfinder.Cli.Commands;
 
 using System.CommandLine;
 using System.Text.RegularExpressions;
+using Wayfinder.App.Workspaces;
 using Wayfinder.Cli.Infrastructure;
 using Wayfinder.Core.Serialization;
 using Wayfinder.Core.Workspaces;
@@ -71,7 +72,7 @@ internal static partial class ImportCommand
             target = Directory.Exists(resolved) || output.EndsWith('/') || !(resolved.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || resolved.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
                 ? Path.Combine(resolved, id + ".yaml")
                 : resolved;
-            root = WorkspaceLoader.FindRoot(Path.GetDirectoryName(target)!);
+            root = WorkspaceFolder.FindRoot(Path.GetDirectoryName(target)!);
         }
 
         if (File.Exists(target) && !force)

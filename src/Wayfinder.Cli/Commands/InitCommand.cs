@@ -2,6 +2,7 @@ namespace Wayfinder.Cli.Commands;
 
 using System.CommandLine;
 using System.Text.RegularExpressions;
+using Wayfinder.App.Workspaces;
 using Wayfinder.Cli.Infrastructure;
 using Wayfinder.Core.Serialization;
 using Wayfinder.Core.Templates;
@@ -56,7 +57,7 @@ internal static partial class InitCommand
         }
 
         SchemaFiles.WriteAll(Path.Combine(root, SchemaFiles.Folder));
-        var (workspace, _) = WorkspaceLoader.Load(root);
+        var (workspace, _) = WorkspaceFolder.Load(root);
         context.Info($"created workspace \"{workspace.Config.Name}\" in {context.Display(root)}: "
             + $"{ValidateCommand.Count(workspace.Personas.Count, "persona")}, {ValidateCommand.Count(workspace.Journeys.Count, "journey")}, "
             + $"{ValidateCommand.Count(workspace.ValueGaps.Count, "value gap map")}; "

@@ -17,14 +17,14 @@ internal static class ListCommand
         var json = CommonOptions.Json();
         var command = new Command("list", "List the personas, journeys and value gap maps of the workspace, with their state, revision and whether they are due a review") { json };
         context.Examples[command] = ["wayfinder list", "wayfinder list --json | jq -r '.[] | select(.stale) | .file'"];
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             if (!context.TryFindWorkspace(parse, out var root))
             {
                 return ExitCodes.Failed;
             }
 
-            var (workspace, result) = WorkspaceLoader.Load(root);
+            var (workspace, result) = await context.Open(root).Documents.LoadAsync(cancellationToken).ConfigureAwait(false);
             var rows = Rows(workspace, context.Today);
             if (parse.GetValue(json))
             {

@@ -1,14 +1,15 @@
 namespace Wayfinder.Cli.Commands;
 
 using System.CommandLine;
-using System.Text.RegularExpressions;
+using Wayfinder.App.Templates;
+using Wayfinder.App.Workspaces;
 using Wayfinder.Cli.Infrastructure;
 using Wayfinder.Core.Documents;
 using Wayfinder.Core.Templates;
 using Wayfinder.Core.Workspaces;
 
 /// <summary><c>wayfinder new persona|journey|value-gap ID</c>: a new document from a template, with the schema line.</summary>
-internal static partial class NewCommand
+internal static class NewCommand
 {
     public static Command Create(CliContext context)
     {
@@ -30,23 +31,8 @@ internal static partial class NewCommand
         var (id, template, title) = (IdArgument("persona"), TemplateOption("persona"), TitleOption());
         var command = new Command("persona", "Create personas/ID.yaml from a persona template") { id, template, title };
         context.Examples[command] = ["wayfinder new persona maya", "wayfinder new persona buyer --template b2b-economic-buyer --title \"Economic buyer\""];
-        command.SetAction(parse =>
-        {
-            if (!Prepare(context, parse, parse.GetValue(id)!, DocumentKind.Persona, out var root, out var workspace, out var path, out var code))
-            {
-                return code;
-            }
-
-            var templates = TemplateCatalog.Personas;
-            var chosen = PickTemplate(context, "persona", parse.GetValue(template), templates.Select(t => t.Id).ToList(), out code);
-            if (chosen is null)
-            {
-                return code;
-            }
-
-            var persona = templates.First(t => t.Id == chosen).Create(parse.GetValue(id)!, parse.GetValue(title) ?? Humanize(parse.GetValue(id)!));
-            return Write(context, root, path, persona, $"from template \"{chosen}\"");
-        });
+        command.SetAction((parse, cancellationToken) => RunAsync(context, parse, "persona", (creator, workspace) =>
+            creator.CreatePersonaAsync(workspace, parse.GetValue(id)!, parse.GetValue(template), parse.GetValue(title), cancellationToken)));
         return command;
     }
 
@@ -56,30 +42,8 @@ internal static partial class NewCommand
         var persona = PersonaOption("The primary persona's id (replaces the template's)");
         var command = new Command("journey", "Create journeys/ID.yaml from a journey template: its stages and lanes, ready to fill in") { id, template, title, persona };
         context.Examples[command] = ["wayfinder new journey first-flight --persona maya", "wayfinder new journey deal --template b2b-saas --title \"Winning the deal\""];
-        command.SetAction(parse =>
-        {
-            if (!Prepare(context, parse, parse.GetValue(id)!, DocumentKind.Journey, out var root, out var workspace, out var path, out var code))
-            {
-                return code;
-            }
-
-            var templates = TemplateCatalog.Journeys;
-            var chosen = PickTemplate(context, "journey", parse.GetValue(template), templates.Select(t => t.Id).ToList(), out code);
-            if (chosen is null)
-            {
-                return code;
-            }
-
-            var journey = templates.First(t => t.Id == chosen).Create(parse.GetValue(id)!, parse.GetValue(title) ?? Humanize(parse.GetValue(id)!));
-            if (parse.GetValue(persona) is { } personaId)
-            {
-                journey = WithPrimaryPersona(journey, personaId);
-            }
-
-            var written = Write(context, root, path, journey, $"from template \"{chosen}\"");
-            WarnAboutMissingPersonas(context, workspace, journey);
-            return written;
-        });
+        command.SetAction((parse, cancellationToken) => RunAsync(context, parse, "journey", (creator, workspace) =>
+            creator.CreateJourneyAsync(workspace, parse.GetValue(id)!, parse.GetValue(template), parse.GetValue(title), parse.GetValue(persona), cancellationToken)));
         return command;
     }
 
@@ -89,134 +53,69 @@ internal static partial class NewCommand
         var persona = PersonaOption("The persona whose needs the map rates (default: the only persona of the workspace)");
         var command = new Command("value-gap", "Create value-gaps/ID.yaml: a persona's needs rated for us and each competitor") { id, title, persona };
         context.Examples[command] = ["wayfinder new value-gap maya-needs --persona maya"];
-        command.SetAction(parse =>
-        {
-            if (!Prepare(context, parse, parse.GetValue(id)!, DocumentKind.ValueGap, out var root, out var workspace, out var path, out var code))
-            {
-                return code;
-            }
-
-            var personaId = parse.GetValue(persona);
-            if (personaId is null)
-            {
-                if (workspace.Personas.Count != 1)
-                {
-                    var known = workspace.Personas.Count == 0 ? "there are none yet; create one with `wayfinder new persona ID`"
-                        : "one of: " + string.Join(", ", workspace.Personas.Select(p => p.Document.Id));
-                    context.Error($"say whose needs the map rates with --persona ID ({known})");
-                    return ExitCodes.Usage;
-                }
-
-                personaId = workspace.Personas[0].Document.Id;
-            }
-            else
-            {
-                WarnIfNoPersona(context, workspace, personaId);
-            }
-
-            var map = TemplateCatalog.NewValueGap(parse.GetValue(id)!, parse.GetValue(title) ?? Humanize(parse.GetValue(id)!), personaId);
-            return Write(context, root, path, map, $"for persona \"{personaId}\"");
-        });
+        command.SetAction((parse, cancellationToken) => RunAsync(context, parse, "value gap", (creator, workspace) =>
+            creator.CreateValueGapAsync(workspace, parse.GetValue(id)!, parse.GetValue(title), parse.GetValue(persona), cancellationToken)));
         return command;
     }
 
-    /// <summary>Finds the workspace, checks the id, and refuses to overwrite a document with that id.</summary>
-    private static bool Prepare(CliContext context, ParseResult parse, string id, DocumentKind kind, out string root, out Workspace workspace, out string path, out int code)
+    /// <summary>Creates the document through the service and says what happened in the words of each outcome.</summary>
+    private static async Task<int> RunAsync(CliContext context, ParseResult parse, string kind, Func<DocumentCreationService, WorkspaceStores, Task<CreationResult>> create)
     {
-        workspace = null!;
-        path = "";
-        code = ExitCodes.Ok;
-        if (!context.TryFindWorkspace(parse, out root))
+        if (!context.TryFindWorkspace(parse, out var root))
         {
-            code = ExitCodes.Failed;
-            return false;
+            return ExitCodes.Failed;
         }
 
-        if (!Slug().IsMatch(id))
+        var id = parse.GetValue<string>("ID")!;
+        var result = await create(context.Get<DocumentCreationService>(), context.Open(root)).ConfigureAwait(false);
+        switch (result.Outcome)
         {
-            context.Error($"\"{id}\" is not a valid id: use lowercase letters, digits and single dashes, e.g. \"{SuggestSlug(id)}\"");
-            code = ExitCodes.Usage;
-            return false;
+            case CreationOutcome.InvalidId:
+                context.Error($"\"{id}\" is not a valid id: use lowercase letters, digits and single dashes, e.g. \"{result.Suggestion}\"");
+                return ExitCodes.Usage;
+            case CreationOutcome.Exists:
+                var expected = Path.Combine(root, WorkspaceLoader.FolderOf(KindOf(kind)), id + ".yaml");
+                var where = File.Exists(expected) ? context.Display(expected) : $"another file of {WorkspaceLoader.FolderOf(KindOf(kind))}/";
+                context.Error($"a document with id \"{id}\" already exists ({where}); choose another id or edit that file");
+                return ExitCodes.Failed;
+            case CreationOutcome.UnknownTemplate:
+                var requested = parse.GetValue<string?>("--template") ?? "";
+                context.Error($"unknown {kind} template \"{requested}\".{Suggestions.DidYouMean(requested, result.Known)} Templates: {string.Join(", ", result.Known)}");
+                return ExitCodes.Usage;
+            case CreationOutcome.NeedsPersona:
+                var known = result.Known.Count == 0 ? "there are none yet; create one with `wayfinder new persona ID`" : "one of: " + string.Join(", ", result.Known);
+                context.Error($"say whose needs the map rates with --persona ID ({known})");
+                return ExitCodes.Usage;
+            default:
+                break;
         }
 
-        path = Path.Combine(root, WorkspaceLoader.FolderOf(kind), id + ".yaml");
-        workspace = WorkspaceLoader.Load(root).Workspace;
-        var existing = File.Exists(path) ? context.Display(path)
-            : workspace.AllDocuments.Any(d => d.Kind == kind && d.Id == id) ? $"another file of {WorkspaceLoader.FolderOf(kind)}/" : null;
-        if (existing is not null)
+        var how = result.Template is { } template ? $"from template \"{template}\"" : $"for persona \"{result.Persona}\"";
+        context.Info($"created {context.Display(Path.Combine(root, result.Document!.File))} {how}");
+        var personaTemplates = TemplateCatalog.Personas.Select(t => t.Id).ToHashSet();
+        foreach (var missing in result.MissingPersonas)
         {
-            context.Error($"a document with id \"{id}\" already exists ({existing}); choose another id or edit that file");
-            code = ExitCodes.Failed;
-            return false;
+            if (KindOf(kind) == DocumentKind.ValueGap)
+            {
+                context.Warning($"no persona \"{missing}\" in the workspace yet{Suggestions.DidYouMean(missing, result.Personas)} "
+                    + $"(create it with `wayfinder new persona {missing}`)");
+                continue;
+            }
+
+            var withTemplate = personaTemplates.Contains(missing) ? $" --template {missing}" : "";
+            context.Warning($"the journey refers to persona \"{missing}\", which is not in the workspace yet{Suggestions.DidYouMean(missing, result.Personas)}; "
+                + $"create it with `wayfinder new persona {missing}{withTemplate}` or pass --persona ID");
         }
 
-        return true;
-    }
-
-    /// <summary>The template's id, the default when none is given, or null (and a usage error listing the valid ones).</summary>
-    private static string? PickTemplate(CliContext context, string kind, string? requested, IReadOnlyList<string> ids, out int code)
-    {
-        code = ExitCodes.Ok;
-        if (requested is null)
-        {
-            return ids.Contains("default") ? "default" : ids.Count > 0 ? ids[0] : null;
-        }
-
-        if (ids.Contains(requested))
-        {
-            return requested;
-        }
-
-        context.Error($"unknown {kind} template \"{requested}\".{Suggestions.DidYouMean(requested, ids)} Templates: {string.Join(", ", ids)}");
-        code = ExitCodes.Usage;
-        return null;
-    }
-
-    private static int Write(CliContext context, string root, string path, IDocument document, string how)
-    {
-        SchemaFiles.EnsureIn(root);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, SchemaFiles.DocumentText(document, root, path));
-        context.Info($"created {context.Display(path)} {how}");
         return ExitCodes.Ok;
     }
 
-    /// <summary>
-    /// Makes <paramref name="personaId"/> the primary persona: it replaces the template's first persona, also where a
-    /// roles lane names it; the template's other personas (B2B roles) stay.
-    /// </summary>
-    internal static Journey WithPrimaryPersona(Journey journey, string personaId)
+    private static DocumentKind KindOf(string kind) => kind switch
     {
-        var previous = journey.Personas.Count > 0 ? journey.Personas[0] : null;
-        List<string> personas = [personaId, .. journey.Personas.Skip(1).Where(p => p != personaId)];
-        var lanes = journey.Lanes.Select(lane => lane with
-        {
-            Items = [.. lane.Items.Select(item => previous is not null && item.Persona == previous ? item with { Persona = personaId } : item)],
-        }).ToList();
-        return journey with { Personas = personas, Lanes = lanes };
-    }
-
-    /// <summary>A journey from a template names personas (and B2B roles) by id; says how to create those the workspace lacks.</summary>
-    private static void WarnAboutMissingPersonas(CliContext context, Workspace workspace, Journey journey)
-    {
-        var referenced = journey.Personas.Concat(journey.Lanes.SelectMany(l => l.Items).Select(i => i.Persona).OfType<string>()).Distinct();
-        var templates = TemplateCatalog.Personas.Select(t => t.Id).ToHashSet();
-        foreach (var id in referenced.Where(id => workspace.FindPersona(id) is null))
-        {
-            var template = templates.Contains(id) ? $" --template {id}" : "";
-            context.Warning($"the journey refers to persona \"{id}\", which is not in the workspace yet{Suggestions.DidYouMean(id, workspace.Personas.Select(p => p.Document.Id))}; "
-                + $"create it with `wayfinder new persona {id}{template}` or pass --persona ID");
-        }
-    }
-
-    private static void WarnIfNoPersona(CliContext context, Workspace workspace, string personaId)
-    {
-        if (workspace.FindPersona(personaId) is null)
-        {
-            context.Warning($"no persona \"{personaId}\" in the workspace yet{Suggestions.DidYouMean(personaId, workspace.Personas.Select(p => p.Document.Id))} "
-                + $"(create it with `wayfinder new persona {personaId}`)");
-        }
-    }
+        "persona" => DocumentKind.Persona,
+        "journey" => DocumentKind.Journey,
+        _ => DocumentKind.ValueGap,
+    };
 
     private static Argument<string> IdArgument(string what) => new("ID") { Description = $"The {what}'s id: a slug such as first-flight; also the file name" };
 
@@ -230,22 +129,4 @@ internal static partial class NewCommand
 
     private static Option<string?> PersonaOption(string description) => new("--persona", "-p") { Description = description, HelpName = "PERSONA" };
 
-    /// <summary>first-flight → First flight.</summary>
-    internal static string Humanize(string id)
-    {
-        var words = id.Replace('-', ' ').Replace('_', ' ').Trim();
-        return words.Length == 0 ? id : char.ToUpperInvariant(words[0]) + words[1..];
-    }
-
-    private static string SuggestSlug(string text)
-    {
-        var slug = NotSlugChars().Replace(text.ToLowerInvariant(), "-").Trim('-');
-        return slug.Length > 0 ? slug : "my-journey";
-    }
-
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex Slug();
-
-    [GeneratedRegex("[^a-z0-9]+")]
-    private static partial Regex NotSlugChars();
 }

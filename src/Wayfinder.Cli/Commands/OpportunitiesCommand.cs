@@ -5,9 +5,8 @@ using System.Globalization;
 using Spectre.Console;
 using Wayfinder.Cli.Infrastructure;
 using Wayfinder.Core.Decisions;
-using Wayfinder.Core.Workspaces;
-using Wayfinder.Rendering;
-using Wayfinder.Rendering.Charts;
+using Wayfinder.App.Decisions;
+using Wayfinder.App.Rendering;
 
 /// <summary><c>wayfinder opportunities</c>: the opportunities of every journey, ranked by value for effort.</summary>
 internal static class OpportunitiesCommand
@@ -28,7 +27,7 @@ internal static class OpportunitiesCommand
             "wayfinder opportunities --format svg -o matrix.svg",
             "wayfinder opportunities --json | jq '.[] | select(.quadrant == \"quick_win\")'",
         ];
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             // `-o matrix.png` says the format by itself.
             var formatText = parse.GetValue(format)
@@ -44,9 +43,8 @@ internal static class OpportunitiesCommand
                 return ExitCodes.Failed;
             }
 
-            var (workspace, result) = WorkspaceLoader.Load(root);
-            WarnUnreadable(context, result);
-            var ranked = OpportunityRanking.Rank(workspace.Journeys.Select(j => j.Document), parse.GetValue(includeClosed));
+            var (ranked, unreadable) = await context.Get<DecisionService>().OpportunitiesAsync(context.Open(root), parse.GetValue(includeClosed), cancellationToken).ConfigureAwait(false);
+            WarnUnreadable(context, unreadable);
             if (parse.GetValue(json))
             {
                 context.Json(ranked);
@@ -63,20 +61,9 @@ internal static class OpportunitiesCommand
                 var path = parse.GetValue(output) is { } o
                     ? (Directory.Exists(context.Resolve(o)) || o.EndsWith('/') ? Path.Combine(context.Resolve(o), $"opportunities.{extension}") : context.Resolve(o))
                     : Path.Combine(root, $"opportunities.{extension}");
-                var svg = DecisionCharts.OpportunityMatrixSvg(ranked);
+                var bytes = context.Get<RenderService>().OpportunityMatrix(ranked, matrixFormat);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                switch (matrixFormat)
-                {
-                    case RenderFormat.Png:
-                        File.WriteAllBytes(path, Rasterizer.SvgToPng(svg));
-                        break;
-                    case RenderFormat.Pdf:
-                        File.WriteAllBytes(path, Rasterizer.SvgToPdf(svg));
-                        break;
-                    default:
-                        File.WriteAllText(path, svg);
-                        break;
-                }
+                await File.WriteAllBytesAsync(path, bytes, cancellationToken).ConfigureAwait(false);
 
                 context.Info($"wrote {context.Display(path)}");
             }
@@ -86,9 +73,8 @@ internal static class OpportunitiesCommand
         return command;
     }
 
-    internal static void WarnUnreadable(CliContext context, Core.Validation.ValidationResult result)
+    internal static void WarnUnreadable(CliContext context, IReadOnlyList<string> unreadable)
     {
-        var unreadable = result.Errors.Select(d => d.File).Distinct().ToList();
         if (unreadable.Count > 0)
         {
             context.Warning($"left out {string.Join(", ", unreadable)}: could not be read; run `wayfinder validate` to see why");

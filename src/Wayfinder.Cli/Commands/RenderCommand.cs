@@ -2,6 +2,8 @@ namespace Wayfinder.Cli.Commands;
 
 using System.CommandLine;
 using Spectre.Console;
+using Wayfinder.App.Rendering;
+using Wayfinder.App.Validation;
 using Wayfinder.Cli.Infrastructure;
 using Wayfinder.Core.Documents;
 using Wayfinder.Core.Workspaces;
@@ -12,7 +14,12 @@ using Wayfinder.Core.Workspaces;
 /// </summary>
 internal static class RenderCommand
 {
-    private sealed record Output(IDocument Document, RenderFormat Format, string Path);
+    private sealed record Output(RenderJob Job, string Path)
+    {
+        public IDocument Document => Job.Document;
+
+        public RenderFormat Format => Job.Format;
+    }
 
     /// <summary>What was asked on the command line.</summary>
     private sealed record Request(string[] Ids, string[] Formats, string? Output, bool All, bool Force, bool Json, Flavour Flavour);
@@ -61,15 +68,15 @@ internal static class RenderCommand
         var json = CommonOptions.Json();
         var command = new Command(flavour.Name, description) { ids, format, output, all, force, json };
         context.Examples[command] = examples;
-        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
+        command.SetAction((parse, cancellationToken) => RunAsync(
             context,
             parse,
             new Request(parse.GetValue(ids) ?? [], parse.GetValue(format) ?? [], parse.GetValue(output), parse.GetValue(all), parse.GetValue(force), parse.GetValue(json), flavour),
-            cancellationToken)));
+            cancellationToken));
         return command;
     }
 
-    private static int Run(CliContext context, ParseResult parse, Request request, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, ParseResult parse, Request request, CancellationToken cancellationToken)
     {
         var (ids, output, all, force) = (request.Ids, request.Output, request.All, request.Force);
         var flavour = request.Flavour;
@@ -96,50 +103,38 @@ internal static class RenderCommand
             return ExitCodes.Failed;
         }
 
-        var (workspace, result) = CliContext.LoadAndValidate(root);
-        if (!result.IsValid)
+        var check = await context.Get<ValidationService>().ValidateAsync(context.Open(root), cancellationToken).ConfigureAwait(false);
+        var workspace = check.Workspace;
+        if (!check.IsValid)
         {
-            var sorted = result.Sorted();
-            context.Print(sorted.Where(d => d.Severity == Core.Validation.Severity.Error));
-            var errors = sorted.Count(d => d.Severity == Core.Validation.Severity.Error);
+            context.Print(check.Diagnostics.Where(d => d.Severity == Core.Validation.Severity.Error));
             if (!force)
             {
-                context.Error($"the workspace has {ValidateCommand.Count(errors, "error")}; fix them (see `wayfinder validate`) or pass --force to {flavour.Name} anyway");
+                context.Error($"the workspace has {ValidateCommand.Count(check.Errors, "error")}; fix them (see `wayfinder validate`) or pass --force to {flavour.Name} anyway");
                 return ExitCodes.Failed;
             }
 
-            context.Warning($"{flavour.Name}ing despite {ValidateCommand.Count(errors, "error")} (--force)");
+            context.Warning($"{flavour.Name}ing despite {ValidateCommand.Count(check.Errors, "error")} (--force)");
         }
 
-        var sources = Sources(workspace);
-        var documents = all ? sources.Keys.ToList() : [];
-        foreach (var id in ids)
+        var renderer = context.Get<RenderService>();
+        var selection = renderer.Select(workspace, ids, all, formats);
+        if (selection.UnknownId is { } unknown)
         {
-            var matches = sources.Keys.Where(d => d.Id == id).ToList();
-            if (matches.Count == 0)
-            {
-                var known = sources.Keys.Select(d => d.Id).Distinct().ToList();
-                context.Error($"no journey, persona or value gap map with id \"{id}\" in the workspace.{Suggestions.DidYouMean(id, known)} "
-                    + (known.Count > 0 ? $"Ids: {string.Join(", ", known)}" : "It has no documents yet."));
-                return ExitCodes.Usage;
-            }
-
-            foreach (var match in matches.Where(m => !documents.Contains(m)))
-            {
-                if (!formats.Any(f => RenderFormats.Supports(match.Kind, f)))
-                {
-                    context.Error($"{ListCommand.KindName(match.Kind)} \"{id}\" renders to {string.Join(", ", RenderFormats.SupportedBy(match.Kind).Select(RenderFormats.NameOf))}, "
-                        + $"not {string.Join(", ", formats.Select(RenderFormats.NameOf))}");
-                    return ExitCodes.Usage;
-                }
-
-                documents.Add(match);
-            }
+            var known = selection.KnownIds;
+            context.Error($"no journey, persona or value gap map with id \"{unknown}\" in the workspace.{Suggestions.DidYouMean(unknown, known)} "
+                + (known.Count > 0 ? $"Ids: {string.Join(", ", known)}" : "It has no documents yet."));
+            return ExitCodes.Usage;
         }
 
-        var outputs = documents
-            .SelectMany(d => formats.Where(f => RenderFormats.Supports(d.Kind, f)).Select(f => (Document: d, Format: f)))
-            .ToList();
+        if (selection.Unsupported is { } unsupported)
+        {
+            context.Error($"{ListCommand.KindName(unsupported.Kind)} \"{unsupported.Id}\" renders to {string.Join(", ", RenderFormats.SupportedBy(unsupported.Kind).Select(RenderFormats.NameOf))}, "
+                + $"not {string.Join(", ", formats.Select(RenderFormats.NameOf))}");
+            return ExitCodes.Usage;
+        }
+
+        var outputs = selection.Jobs;
         if (outputs.Count == 0)
         {
             context.Info("nothing to render: no document supports the requested formats");
@@ -164,8 +159,8 @@ internal static class RenderCommand
 
         var toFile = namesFile;
 
-        var planned = outputs.Select(o => new Output(o.Document, o.Format, toFile ? context.Resolve(output!)
-            : Path.Combine(output is null ? Path.GetDirectoryName(Path.Combine(root, sources[o.Document]))! : context.Resolve(output),
+        var planned = outputs.Select(o => new Output(o, toFile ? context.Resolve(output!)
+            : Path.Combine(output is null ? Path.GetDirectoryName(Path.Combine(root, o.File))! : context.Resolve(output),
                 $"{o.Document.Id}.{RenderFormats.Extension(o.Format)}"))).ToList();
         var duplicate = planned.GroupBy(p => p.Path).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
@@ -174,7 +169,7 @@ internal static class RenderCommand
             return ExitCodes.Usage;
         }
 
-        var rendered = WriteAll(context, parse, workspace, planned, cancellationToken);
+        var rendered = WriteAll(context, parse, o => File.WriteAllBytes(o.Path, renderer.Render(o.Job, workspace)), planned, cancellationToken);
         if (request.Json)
         {
             context.Json(rendered);
@@ -188,7 +183,7 @@ internal static class RenderCommand
         return failures > 0 ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
-    private static List<RenderedFile> WriteAll(CliContext context, ParseResult parse, Workspace workspace, List<Output> planned, CancellationToken cancellationToken)
+    private static List<RenderedFile> WriteAll(CliContext context, ParseResult parse, Action<Output> write, List<Output> planned, CancellationToken cancellationToken)
     {
         var rendered = new List<RenderedFile>();
         void RenderOne(Output o)
@@ -197,7 +192,8 @@ internal static class RenderCommand
             string? error = null;
             try
             {
-                RenderFormats.Write(o.Document, o.Format, workspace, o.Path);
+                Directory.CreateDirectory(Path.GetDirectoryName(o.Path)!);
+                write(o);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -239,16 +235,6 @@ internal static class RenderCommand
         }
 
         return rendered;
-    }
-
-    /// <summary>Every document with the file it came from (relative to the root).</summary>
-    private static Dictionary<IDocument, string> Sources(Workspace workspace)
-    {
-        var sources = new Dictionary<IDocument, string>(ReferenceEqualityComparer.Instance);
-        workspace.Journeys.ForEach(j => sources[j.Document] = j.File);
-        workspace.Personas.ForEach(p => sources[p.Document] = p.File);
-        workspace.ValueGaps.ForEach(v => sources[v.Document] = v.File);
-        return sources;
     }
 
     private static bool TryParseFormats(CliContext context, string[] texts, Flavour flavour, out List<RenderFormat> formats)

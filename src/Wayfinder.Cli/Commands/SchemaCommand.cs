@@ -1,6 +1,7 @@
 namespace Wayfinder.Cli.Commands;
 
 using System.CommandLine;
+using Wayfinder.App.Workspaces;
 using Wayfinder.Cli.Infrastructure;
 using Wayfinder.Core.Workspaces;
 
@@ -22,7 +23,7 @@ internal static class SchemaCommand
             {
                 directory = context.Resolve(o);
             }
-            else if (parse.GetValue(context.WorkspaceOption) is not null || WorkspaceLoader.FindRoot(context.CurrentDirectory) is not null)
+            else if (parse.GetValue(context.WorkspaceOption) is not null || WorkspaceFolder.FindRoot(context.CurrentDirectory) is not null)
             {
                 if (!context.TryFindWorkspace(parse, out var root))
                 {

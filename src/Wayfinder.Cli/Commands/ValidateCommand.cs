@@ -1,6 +1,7 @@
 namespace Wayfinder.Cli.Commands;
 
 using System.CommandLine;
+using Wayfinder.App.Validation;
 using Wayfinder.Cli.Infrastructure;
 using Wayfinder.Core.Validation;
 
@@ -26,33 +27,27 @@ internal static class ValidateCommand
             "wayfinder validate --workspace samples/demo",
             "wayfinder validate --json | jq -r '.[] | select(.severity == \"error\") | .message'",
         ];
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             if (!context.TryFindWorkspace(parse, out var root))
             {
                 return ExitCodes.Failed;
             }
 
-            var (workspace, result) = CliContext.LoadAndValidate(root);
-            var diagnostics = new ValidationResult();
-            diagnostics.AddRange(result.Diagnostics.Distinct());
-            var sorted = diagnostics.Sorted();
+            var check = await context.Get<ValidationService>().ValidateAsync(context.Open(root), cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
-                context.Json(sorted.Select(DiagnosticRow.From).ToList());
+                context.Json(check.Diagnostics.Select(DiagnosticRow.From).ToList());
             }
             else
             {
-                context.Print(sorted);
+                context.Print(check.Diagnostics);
             }
 
-            var documents = workspace.AllDocuments.Count();
-            var errors = sorted.Count(d => d.Severity == Severity.Error);
-            var warnings = sorted.Count - errors;
-            context.Info(errors > 0
-                ? $"{Count(errors, "error")}, {Count(warnings, "warning")} in {Count(sorted.Select(d => d.File).Distinct().Count(), "file")}"
-                : $"valid: {Count(documents, "document")}, {Count(warnings, "warning")}");
-            return errors > 0 ? ExitCodes.Failed : ExitCodes.Ok;
+            context.Info(check.Errors > 0
+                ? $"{Count(check.Errors, "error")}, {Count(check.Warnings, "warning")} in {Count(check.Files, "file")}"
+                : $"valid: {Count(check.Workspace.AllDocuments.Count(), "document")}, {Count(check.Warnings, "warning")}");
+            return check.Errors > 0 ? ExitCodes.Failed : ExitCodes.Ok;
         });
         return command;
     }

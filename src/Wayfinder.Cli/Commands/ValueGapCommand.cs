@@ -3,6 +3,7 @@ namespace Wayfinder.Cli.Commands;
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using Wayfinder.App.Decisions;
 using Wayfinder.Cli.Infrastructure;
 using Wayfinder.Core.Decisions;
 using Wayfinder.Core.Workspaces;
@@ -22,26 +23,25 @@ internal static class ValueGapCommand
             id, json,
         };
         context.Examples[command] = ["wayfinder value-gap maya-needs", "wayfinder value-gap maya-needs --json | jq '.needs[] | select(.class == \"gap\")'"];
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             if (!context.TryFindWorkspace(parse, out var root))
             {
                 return ExitCodes.Failed;
             }
 
-            var (workspace, result) = WorkspaceLoader.Load(root);
             var mapId = parse.GetValue(id)!;
-            var map = workspace.FindValueGap(mapId);
-            if (map is null)
+            var report = await context.Get<DecisionService>().ValueGapAsync(context.Open(root), mapId, cancellationToken).ConfigureAwait(false);
+            var workspace = report.Workspace;
+            if (report.Analysis is not { } analysis)
             {
-                OpportunitiesCommand.WarnUnreadable(context, result);
-                var known = workspace.ValueGaps.Select(v => v.Document.Id).ToList();
+                OpportunitiesCommand.WarnUnreadable(context, report.Unreadable);
+                var known = report.KnownIds;
                 context.Error($"no value gap map \"{mapId}\" in the workspace.{Suggestions.DidYouMean(mapId, known)} "
                     + (known.Count > 0 ? $"Value gap maps: {string.Join(", ", known)}" : "Create one with `wayfinder new value-gap ID --persona PERSONA`"));
                 return ExitCodes.Usage;
             }
 
-            var analysis = ValueGapAnalysis.Analyze(map);
             if (parse.GetValue(json))
             {
                 context.Json(new ValueGapReport(analysis.MapId, analysis.Persona, analysis.TotalWeightedGap, analysis.Needs));
@@ -64,8 +64,8 @@ internal static class ValueGapCommand
             }
 
             context.OutConsole.Write(table);
-            context.Info($"{map.Title} (persona {analysis.Persona}): total weighted gap {Number(analysis.TotalWeightedGap)}; "
-                + "render the chart with `wayfinder render " + map.Id + " --format svg`");
+            context.Info($"{report.Title} (persona {analysis.Persona}): total weighted gap {Number(analysis.TotalWeightedGap)}; "
+                + "render the chart with `wayfinder render " + mapId + " --format svg`");
             return ExitCodes.Ok;
         });
         return command;

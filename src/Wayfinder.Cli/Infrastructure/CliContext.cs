@@ -1,7 +1,10 @@
 namespace Wayfinder.Cli.Infrastructure;
 
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
+using Wayfinder.App;
+using Wayfinder.App.Workspaces;
 using Wayfinder.Core.Validation;
 using Wayfinder.Core.Workspaces;
 
@@ -17,6 +20,7 @@ internal sealed class CliContext
         Err = stderr;
         CurrentDirectory = Path.GetFullPath(currentDirectory);
         Clock = clock;
+        Services = new ServiceCollection().AddSingleton(clock).AddWayfinder().BuildServiceProvider();
         OutConsole = CreateConsole(stdout, ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected);
         _errIsTerminal = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
         ErrConsole = CreateConsole(stderr, _errIsTerminal);
@@ -37,6 +41,16 @@ internal sealed class CliContext
     public string CurrentDirectory { get; }
 
     public TimeProvider Clock { get; }
+
+    /// <summary>The application's services: every command calls one of them.</summary>
+    public ServiceProvider Services { get; }
+
+    /// <summary>A service of the application layer.</summary>
+    public T Get<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>The workspace in <paramref name="root"/>, opened for the services.</summary>
+    public WorkspaceStores Open(string root) => Get<WorkspaceOpener>().Folder(root);
 
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
 
@@ -76,7 +90,7 @@ internal sealed class CliContext
         if (given is not null)
         {
             root = Resolve(given);
-            if (File.Exists(Path.Combine(root, WorkspaceLoader.ConfigFileName)))
+            if (WorkspaceFolder.IsWorkspace(root))
             {
                 return true;
             }
@@ -85,7 +99,7 @@ internal sealed class CliContext
             return false;
         }
 
-        if (WorkspaceLoader.FindRoot(CurrentDirectory) is { } found)
+        if (WorkspaceFolder.FindRoot(CurrentDirectory) is { } found)
         {
             root = found;
             return true;
@@ -95,14 +109,6 @@ internal sealed class CliContext
         Error($"no workspace here: no {WorkspaceLoader.ConfigFileName} in {CurrentDirectory} or any folder above it; "
             + "run `wayfinder init` to create one, or pass --workspace DIR");
         return false;
-    }
-
-    /// <summary>Loads the workspace and validates it: the loader's problems (unreadable files) and the validator's together.</summary>
-    public static (Workspace Workspace, Core.Validation.ValidationResult Result) LoadAndValidate(string root)
-    {
-        var (workspace, result) = WorkspaceLoader.Load(root);
-        result.AddRange(WorkspaceValidator.Validate(workspace).Diagnostics);
-        return (workspace, result);
     }
 
     public void Error(string message) => Message("red", "error: ", message);

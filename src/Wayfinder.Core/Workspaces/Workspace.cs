@@ -6,9 +6,13 @@ using Wayfinder.Core.Documents;
 public sealed record SourcedDocument<T>(T Document, string File, string Text)
     where T : IDocument;
 
+/// <summary>One document file of a workspace: its path relative to the root, with forward slashes, and its text.</summary>
+public sealed record WorkspaceFile(string Path, string Text);
+
 /// <summary>A loaded workspace: its config and every document, each with the file it came from.</summary>
 public sealed class Workspace
 {
+    /// <summary>Where the workspace lives: its folder for a workspace on disk, a name for one held elsewhere.</summary>
     public required string Root { get; init; }
     public required WorkspaceConfig Config { get; init; }
     public string ConfigText { get; init; } = "";

@@ -5,7 +5,10 @@ using Wayfinder.Core.Serialization;
 using Wayfinder.Core.Validation;
 using YamlDotNet.Core;
 
-/// <summary>Reads a workspace folder: <c>wayfinder.yaml</c> and one YAML file per document.</summary>
+/// <summary>
+/// Reads a workspace from its texts: <c>wayfinder.yaml</c> and one YAML text per document, each under its kind's folder.
+/// Where the texts come from (a folder, a database, memory) is the application layer's business: Core does no I/O.
+/// </summary>
 public static class WorkspaceLoader
 {
     public const string ConfigFileName = "wayfinder.yaml";
@@ -19,52 +22,70 @@ public static class WorkspaceLoader
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    /// <summary>The nearest folder at or above <paramref name="start"/> holding <c>wayfinder.yaml</c>, or null.</summary>
-    public static string? FindRoot(string start)
-    {
-        for (var dir = new DirectoryInfo(Path.GetFullPath(start)); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, ConfigFileName)))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return null;
-    }
-
     /// <summary>
-    /// Loads every document it can; each file that cannot be read is reported with its position and left out,
-    /// so one broken file does not hide the problems of the others.
+    /// Reads a workspace from its texts: <paramref name="configText"/> (null when there is no <c>wayfinder.yaml</c>) and
+    /// each document file with its path relative to the root (<c>journeys/onboarding.yaml</c>). Loads every document it
+    /// can; each file that cannot be read is reported with its position and left out, so one broken file does not hide
+    /// the problems of the others. Documents are taken in the order of their paths.
     /// </summary>
-    public static (Workspace Workspace, ValidationResult Result) Load(string root)
+    /// <param name="name">The workspace's name when its config names none (a folder's name).</param>
+    /// <param name="location">Where the workspace lives (a folder path, or a name for one held elsewhere), for messages.</param>
+    public static (Workspace Workspace, ValidationResult Result) Read(string name, string location, string? configText, IEnumerable<WorkspaceFile> files)
     {
         var result = new ValidationResult();
-        root = Path.GetFullPath(root);
-        var configPath = Path.Combine(root, ConfigFileName);
         WorkspaceConfig config;
-        var configText = "";
-        if (!File.Exists(configPath))
+        if (configText is null)
         {
-            result.Add(new Diagnostic { File = ConfigFileName, Message = $"no {ConfigFileName} in {root}; run `wayfinder init` to create a workspace", Code = "no-workspace" });
-            config = new WorkspaceConfig { Name = Path.GetFileName(root) };
+            result.Add(new Diagnostic { File = ConfigFileName, Message = $"no {ConfigFileName} in {location}; run `wayfinder init` to create a workspace", Code = "no-workspace" });
+            config = new WorkspaceConfig { Name = name };
         }
         else
         {
-            configText = File.ReadAllText(configPath);
-            config = Parse<WorkspaceConfig>(configText, ConfigFileName, result) ?? new WorkspaceConfig { Name = Path.GetFileName(root) };
+            config = Parse<WorkspaceConfig>(configText, ConfigFileName, result) ?? new WorkspaceConfig { Name = name };
             if (config.Name is null)
             {
-                config = config with { Name = Path.GetFileName(root) };
+                config = config with { Name = name };
             }
         }
 
-        var workspace = new Workspace { Root = root, Config = config, ConfigText = configText };
-        LoadKind<Persona>(root, DocumentKind.Persona, workspace.Personas, result);
-        LoadKind<Journey>(root, DocumentKind.Journey, workspace.Journeys, result);
-        LoadKind<ValueGapMap>(root, DocumentKind.ValueGap, workspace.ValueGaps, result);
+        var workspace = new Workspace { Root = location, Config = config, ConfigText = configText ?? "" };
+        foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            switch (KindOfPath(file.Path))
+            {
+                case DocumentKind.Persona:
+                    Add(file, DocumentKind.Persona, workspace.Personas, result);
+                    break;
+                case DocumentKind.Journey:
+                    Add(file, DocumentKind.Journey, workspace.Journeys, result);
+                    break;
+                case DocumentKind.ValueGap:
+                    Add(file, DocumentKind.ValueGap, workspace.ValueGaps, result);
+                    break;
+                default:
+                    break;
+            }
+        }
+
         return (workspace, result);
     }
+
+    /// <summary>The kind of document a workspace file holds by the folder it is in, or null for a file outside the document folders or not YAML.</summary>
+    public static DocumentKind? KindOfPath(string relativePath)
+    {
+        if (!IsYaml(relativePath))
+        {
+            return null;
+        }
+
+        var slash = relativePath.IndexOf('/', StringComparison.Ordinal);
+        var folder = slash < 0 ? "" : relativePath[..slash];
+        return Enum.GetValues<DocumentKind>().Select(k => (DocumentKind?)k).FirstOrDefault(k => FolderOf(k!.Value) == folder);
+    }
+
+    /// <summary>True for a <c>.yaml</c> or <c>.yml</c> file name.</summary>
+    public static bool IsYaml(string path) =>
+        path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Parses one file's text: a YAML syntax error is reported once in plain words; otherwise every structural problem
@@ -113,38 +134,24 @@ public static class WorkspaceLoader
         }
     }
 
-    private static void LoadKind<T>(string root, DocumentKind kind, List<SourcedDocument<T>> into, ValidationResult result)
+    private static void Add<T>(WorkspaceFile file, DocumentKind kind, List<SourcedDocument<T>> into, ValidationResult result)
         where T : class, IDocument
     {
-        var folder = Path.Combine(root, FolderOf(kind));
-        if (!Directory.Exists(folder))
+        var declared = DocumentYaml.PeekKind(file.Text);
+        if (declared is { } k && k != kind)
         {
+            result.Add(new Diagnostic
+            {
+                File = file.Path, Line = 1, Column = 1, Path = "kind", Code = "wrong-folder",
+                Message = $"a {DocumentYaml.Write(k).Trim()} document in {FolderOf(kind)}/; move it to {FolderOf(k)}/",
+            });
             return;
         }
 
-        var files = Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal);
-        foreach (var path in files)
+        var document = Parse<T>(file.Text, file.Path, result);
+        if (document is not null)
         {
-            var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
-            var text = File.ReadAllText(path);
-            var declared = DocumentYaml.PeekKind(text);
-            if (declared is { } k && k != kind)
-            {
-                result.Add(new Diagnostic
-                {
-                    File = relative, Line = 1, Column = 1, Path = "kind", Code = "wrong-folder",
-                    Message = $"a {DocumentYaml.Write(k).Trim()} document in {FolderOf(kind)}/; move it to {FolderOf(k)}/",
-                });
-                continue;
-            }
-
-            var document = Parse<T>(text, relative, result);
-            if (document is not null)
-            {
-                into.Add(new SourcedDocument<T>(document, relative, text));
-            }
+            into.Add(new SourcedDocument<T>(document, file.Path, file.Text));
         }
     }
 

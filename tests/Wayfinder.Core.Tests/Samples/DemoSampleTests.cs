@@ -1,5 +1,6 @@
 namespace Wayfinder.Core.Tests.Samples;
 
+using Wayfinder.App.Workspaces;
 using Wayfinder.Core.Decisions;
 using Wayfinder.Core.Documents;
 using Wayfinder.Core.Serialization;
@@ -131,7 +132,7 @@ public sealed class DemoSampleTests
     [Fact]
     public void DemoLoadsAsAWorkspaceFromDisk()
     {
-        var (workspace, result) = WorkspaceLoader.Load(DemoFolder);
+        var (workspace, result) = WorkspaceFolder.Load(DemoFolder);
 
         Assert.Empty(result.Diagnostics);
         Assert.Equal("Skylark Airways", workspace.Config.Name);

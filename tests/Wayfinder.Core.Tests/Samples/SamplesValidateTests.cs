@@ -1,5 +1,6 @@
 namespace Wayfinder.Core.Tests.Samples;
 
+using Wayfinder.App.Workspaces;
 using Wayfinder.Core.Templates;
 using Wayfinder.Core.Validation;
 using Wayfinder.Core.Workspaces;
@@ -19,7 +20,7 @@ public sealed class SamplesValidateTests
                 File.WriteAllText(full, text);
             }
 
-            var (workspace, loaded) = WorkspaceLoader.Load(root);
+            var (workspace, loaded) = WorkspaceFolder.Load(root);
             var result = WorkspaceValidator.Validate(workspace, new DateOnly(2026, 11, 25));
             result.AddRange(loaded.Diagnostics);
 

@@ -1,5 +1,6 @@
 namespace Wayfinder.Core.Tests.Validation;
 
+using Wayfinder.App.Workspaces;
 using Wayfinder.Core.Validation;
 using Wayfinder.Core.Workspaces;
 
@@ -13,7 +14,7 @@ internal static class Fixture
     /// <summary>The loader's and the validator's diagnostics together, sorted, as the CLI prints them.</summary>
     public static IReadOnlyList<Diagnostic> Check(string name)
     {
-        var (workspace, result) = WorkspaceLoader.Load(PathOf(name));
+        var (workspace, result) = WorkspaceFolder.Load(PathOf(name));
         result.AddRange(WorkspaceValidator.Validate(workspace, Today).Diagnostics);
         return result.Sorted();
     }

@@ -1,5 +1,6 @@
 namespace Wayfinder.Core.Tests.Validation;
 
+using Wayfinder.App.Workspaces;
 using Wayfinder.Core.Validation;
 using Wayfinder.Core.Workspaces;
 
@@ -8,7 +9,7 @@ public sealed class LoaderStructureTests
     [Fact]
     public void FileWithThreeMistakesReportsThreeErrors()
     {
-        var (_, result) = WorkspaceLoader.Load(Fixture.PathOf("structure"));
+        var (_, result) = WorkspaceFolder.Load(Fixture.PathOf("structure"));
 
         string[] expected =
         [
@@ -22,7 +23,7 @@ public sealed class LoaderStructureTests
     [Fact]
     public void FilesThatCannotBeDeserialisedAreLeftOutOfTheWorkspace()
     {
-        var (workspace, _) = WorkspaceLoader.Load(Fixture.PathOf("structure"));
+        var (workspace, _) = WorkspaceFolder.Load(Fixture.PathOf("structure"));
 
         // Every file there has a wrong enum value, a wrong scalar type or broken YAML; wayfinder.yaml's text for a
         // number of days makes the config fall back to one named after the folder.
@@ -35,7 +36,7 @@ public sealed class LoaderStructureTests
     [Fact]
     public void ProblemFoundByBothLoaderAndValidatorIsReportedOnce()
     {
-        var (workspace, result) = WorkspaceLoader.Load(Fixture.PathOf("structure"));
+        var (workspace, result) = WorkspaceFolder.Load(Fixture.PathOf("structure"));
         var before = result.Diagnostics.Count;
 
         result.AddRange(WorkspaceValidator.Validate(workspace, Fixture.Today).Diagnostics);

@@ -1,5 +1,6 @@
 namespace Wayfinder.Core.Tests.Validation;
 
+using Wayfinder.App.Workspaces;
 using Wayfinder.Core.Validation;
 
 // Each fixture under Fixtures/validation is a small workspace with deliberate mistakes; positions were checked
@@ -17,7 +18,7 @@ public sealed class WorkspaceValidatorTests
     [Fact]
     public void ValidWorkspaceHasNoProblems()
     {
-        var (workspace, result) = Wayfinder.Core.Workspaces.WorkspaceLoader.Load(Fixture.PathOf("valid"));
+        var (workspace, result) = Wayfinder.App.Workspaces.WorkspaceFolder.Load(Fixture.PathOf("valid"));
 
         Assert.Empty(result.Diagnostics);
         Assert.Equal((1, 2, 1), (workspace.Personas.Count, workspace.Journeys.Count, workspace.ValueGaps.Count));

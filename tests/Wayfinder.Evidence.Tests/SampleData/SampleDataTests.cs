@@ -1,5 +1,6 @@
 namespace Wayfinder.Evidence.Tests.SampleData;
 
+using Wayfinder.App.Workspaces;
 using Wayfinder.Core.Templates;
 using Wayfinder.Core.Workspaces;
 using Wayfinder.Evidence.Analysis;
@@ -20,7 +21,7 @@ public sealed class SampleDataTests
             File.WriteAllText(full, text);
         }
 
-        return WorkspaceLoader.Load(root).Workspace;
+        return WorkspaceFolder.Load(root).Workspace;
     }
 
     [Fact]

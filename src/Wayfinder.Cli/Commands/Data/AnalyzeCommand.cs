@@ -3,6 +3,7 @@ namespace Wayfinder.Cli.Commands.Data;
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using Wayfinder.App.Workspaces;
 using Wayfinder.Cli.Infrastructure;
 using Wayfinder.Core.Documents;
 using Wayfinder.Core.Metrics;
@@ -42,7 +43,7 @@ internal static class AnalyzeCommand
                 return ExitCodes.Failed;
             }
 
-            var (workspace, _) = WorkspaceLoader.Load(root);
+            var (workspace, _) = WorkspaceFolder.Load(root);
             var id = parse.GetValue(journeyId)!;
             var journey = FindJourney(context, workspace, id);
             if (journey is null)

@@ -3,6 +3,7 @@ namespace Wayfinder.Cli.Commands.Data;
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using Wayfinder.App.Workspaces;
 using Wayfinder.Cli.Infrastructure;
 using Wayfinder.Core.Workspaces;
 using Wayfinder.Evidence.Import;
@@ -30,7 +31,7 @@ internal static class DataImport
                 return ExitCodes.Failed;
             }
 
-            var (workspace, _) = WorkspaceLoader.Load(root);
+            var (workspace, _) = WorkspaceFolder.Load(root);
             if (workspace.Config.DataSources.Count == 0)
             {
                 context.Error("wayfinder.yaml lists no data_sources; import a file with `wayfinder import events FILE` or add a data source");

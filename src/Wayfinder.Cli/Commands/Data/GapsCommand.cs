@@ -2,6 +2,7 @@ namespace Wayfinder.Cli.Commands.Data;
 
 using System.CommandLine;
 using Spectre.Console;
+using Wayfinder.App.Workspaces;
 using Wayfinder.Cli.Infrastructure;
 using Wayfinder.Core.Documents;
 using Wayfinder.Core.Metrics;
@@ -25,7 +26,7 @@ internal static class GapsCommand
                 return ExitCodes.Failed;
             }
 
-            var (workspace, _) = WorkspaceLoader.Load(root);
+            var (workspace, _) = WorkspaceFolder.Load(root);
             var gaps = Find(workspace, root, context.Today);
             if (parse.GetValue(json))
             {

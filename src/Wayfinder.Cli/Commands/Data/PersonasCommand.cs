@@ -2,6 +2,7 @@ namespace Wayfinder.Cli.Commands.Data;
 
 using System.CommandLine;
 using Spectre.Console;
+using Wayfinder.App.Workspaces;
 using Wayfinder.Cli.Infrastructure;
 using Wayfinder.Core.Workspaces;
 using Wayfinder.Evidence.Analysis;
@@ -33,7 +34,7 @@ internal static class PersonasCommand
                 return ExitCodes.Failed;
             }
 
-            var (workspace, _) = WorkspaceLoader.Load(root);
+            var (workspace, _) = WorkspaceFolder.Load(root);
             var id = parse.GetValue(journeyId)!;
             var journey = AnalyzeCommand.FindJourney(context, workspace, id);
             if (journey is null)

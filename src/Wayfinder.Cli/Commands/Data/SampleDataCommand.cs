@@ -2,6 +2,7 @@ namespace Wayfinder.Cli.Commands.Data;
 
 using System.CommandLine;
 using Spectre.Console;
+using Wayfinder.App.Workspaces;
 using Wayfinder.Cli.Infrastructure;
 using Wayfinder.Core.Workspaces;
 using Wayfinder.Evidence.Import;
@@ -35,7 +36,7 @@ internal static class SampleDataCommand
                 return ExitCodes.Usage;
             }
 
-            var (workspace, _) = WorkspaceLoader.Load(root);
+            var (workspace, _) = WorkspaceFolder.Load(root);
             var folder = parse.GetValue(output) is { } o ? context.Resolve(o) : Path.Combine(root, "data", "sample");
             SampleDataResult? result = null;
             if (context.ErrConsole.Profile.Capabilities.Interactive)

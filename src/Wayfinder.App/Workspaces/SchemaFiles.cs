@@ -1,4 +1,4 @@
-namespace Wayfinder.Cli.Infrastructure;
+namespace Wayfinder.App.Workspaces;
 
 using Wayfinder.Core.Documents;
 using Wayfinder.Core.Serialization;
@@ -7,7 +7,7 @@ using Wayfinder.Core.Serialization;
 /// The JSON Schemas a workspace keeps in <c>.wayfinder/schemas/</c>, and the yaml-language-server line at the top
 /// of each document that points editors at them.
 /// </summary>
-internal static class SchemaFiles
+public static class SchemaFiles
 {
     /// <summary>Where a workspace keeps its schemas, relative to its root.</summary>
     public const string Folder = ".wayfinder/schemas";
@@ -65,6 +65,17 @@ internal static class SchemaFiles
         var newLine = $"{SchemaLinePrefix}{prefix}{Folder}/{schemaName}";
         return end < 0 ? newLine : newLine + text[end..];
     }
+
+    /// <summary>The schema folder as seen from a file at <paramref name="relativeFile"/> (relative to the root, forward slashes).</summary>
+    public static string RelativeBase(string relativeFile)
+    {
+        var depth = relativeFile.Count(c => c == '/');
+        return depth == 0 ? Folder : string.Concat(Enumerable.Repeat("../", depth)) + Folder;
+    }
+
+    /// <summary>A document's text as stored at <paramref name="relativeFile"/> in any workspace store: the schema line, then the YAML.</summary>
+    public static string DocumentText(IDocument document, string relativeFile) =>
+        DocumentYaml.SchemaLine(document.Kind, RelativeBase(relativeFile)) + "\n" + DocumentYaml.Write(document);
 
     /// <summary>A document's text as written to a workspace: the schema line, then the YAML.</summary>
     public static string DocumentText(IDocument document, string root, string fileFullPath) =>

@@ -1,0 +1,171 @@
+namespace Wayfinder.App.Templates;
+
+using System.Text.RegularExpressions;
+using Wayfinder.App.Documents;
+using Wayfinder.App.Workspaces;
+using Wayfinder.Core.Documents;
+using Wayfinder.Core.Templates;
+using Wayfinder.Core.Workspaces;
+
+/// <summary>How creating a document ended.</summary>
+public enum CreationOutcome
+{
+    Created,
+
+    /// <summary>The id is not a slug; <see cref="CreationResult.Suggestion"/> is one.</summary>
+    InvalidId,
+
+    /// <summary>A document of that kind and id exists (<see cref="CreationResult.File"/>).</summary>
+    Exists,
+
+    /// <summary>No template of that id; <see cref="CreationResult.Known"/> lists them.</summary>
+    UnknownTemplate,
+
+    /// <summary>A value gap map needs a persona and the workspace has none or several; <see cref="CreationResult.Known"/> lists them.</summary>
+    NeedsPersona,
+}
+
+/// <summary>
+/// The result of creating a document: the stored document, the template used, and the personas it names that the
+/// workspace lacks (each with its persona template's id when there is one).
+/// </summary>
+public sealed record CreationResult
+{
+    public required CreationOutcome Outcome { get; init; }
+    public StoredDocument? Document { get; init; }
+    public string? Template { get; init; }
+    public string? Persona { get; init; }
+    public string? Suggestion { get; init; }
+    public string? File { get; init; }
+    public IReadOnlyList<string> Known { get; init; } = [];
+
+    /// <summary>Persona ids the new document refers to that are not in the workspace yet.</summary>
+    public IReadOnlyList<string> MissingPersonas { get; init; } = [];
+
+    /// <summary>The ids of the workspace's personas (for suggestions).</summary>
+    public IReadOnlyList<string> Personas { get; init; } = [];
+}
+
+/// <summary>New personas, journeys and value gap maps from the templates, saved through the workspace's repository.</summary>
+public sealed partial class DocumentCreationService
+{
+    /// <summary>A persona from a persona template (default: "default").</summary>
+    public Task<CreationResult> CreatePersonaAsync(WorkspaceStores workspace, string id, string? template, string? title, CancellationToken cancellationToken = default) =>
+        CreateAsync(workspace, DocumentKind.Persona, id, template, TemplateCatalog.Personas.Select(t => t.Id).ToList(), (_, chosen) =>
+        {
+            IDocument persona = TemplateCatalog.Personas.First(t => t.Id == chosen).Create(id, title ?? Humanize(id));
+            return (persona, null);
+        }, cancellationToken);
+
+    /// <summary>A journey from a journey template, with <paramref name="persona"/> as its primary persona when given.</summary>
+    public Task<CreationResult> CreateJourneyAsync(WorkspaceStores workspace, string id, string? template, string? title, string? persona, CancellationToken cancellationToken = default) =>
+        CreateAsync(workspace, DocumentKind.Journey, id, template, TemplateCatalog.Journeys.Select(t => t.Id).ToList(), (_, chosen) =>
+        {
+            var journey = TemplateCatalog.Journeys.First(t => t.Id == chosen).Create(id, title ?? Humanize(id));
+            return (persona is null ? journey : WithPrimaryPersona(journey, persona), null);
+        }, cancellationToken);
+
+    /// <summary>A value gap map for <paramref name="persona"/> (default: the workspace's only persona).</summary>
+    public Task<CreationResult> CreateValueGapAsync(WorkspaceStores workspace, string id, string? title, string? persona, CancellationToken cancellationToken = default) =>
+        CreateAsync(workspace, DocumentKind.ValueGap, id, null, [], (loaded, _) =>
+        {
+            var personaId = persona ?? (loaded.Personas.Count == 1 ? loaded.Personas[0].Document.Id : null);
+            return personaId is null
+                ? (null, new CreationResult { Outcome = CreationOutcome.NeedsPersona, Known = [.. loaded.Personas.Select(p => p.Document.Id)] })
+                : (TemplateCatalog.NewValueGap(id, title ?? Humanize(id), personaId), null);
+        }, cancellationToken);
+
+    /// <summary>first-flight → First flight.</summary>
+    public static string Humanize(string id)
+    {
+        var words = id.Replace('-', ' ').Replace('_', ' ').Trim();
+        return words.Length == 0 ? id : char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
+    /// <summary>True for an id made of lowercase letters, digits and single dashes.</summary>
+    public static bool IsSlug(string id) => Slug().IsMatch(id);
+
+    /// <summary>
+    /// Makes <paramref name="personaId"/> the primary persona: it replaces the template's first persona, also where a
+    /// roles lane names it; the template's other personas (B2B roles) stay.
+    /// </summary>
+    public static Journey WithPrimaryPersona(Journey journey, string personaId)
+    {
+        var previous = journey.Personas.Count > 0 ? journey.Personas[0] : null;
+        List<string> personas = [personaId, .. journey.Personas.Skip(1).Where(p => p != personaId)];
+        var lanes = journey.Lanes.Select(lane => lane with
+        {
+            Items = [.. lane.Items.Select(item => previous is not null && item.Persona == previous ? item with { Persona = personaId } : item)],
+        }).ToList();
+        return journey with { Personas = personas, Lanes = lanes };
+    }
+
+    private static async Task<CreationResult> CreateAsync(
+        WorkspaceStores workspace,
+        DocumentKind kind,
+        string id,
+        string? template,
+        IReadOnlyList<string> templates,
+        Func<Workspace, string?, (IDocument? Document, CreationResult? Refused)> create,
+        CancellationToken cancellationToken)
+    {
+        if (!IsSlug(id))
+        {
+            return new CreationResult { Outcome = CreationOutcome.InvalidId, Suggestion = SuggestSlug(id) };
+        }
+
+        var (loaded, _) = await workspace.Documents.LoadAsync(cancellationToken).ConfigureAwait(false);
+        var personas = loaded.Personas.Select(p => p.Document.Id).ToList();
+        if (loaded.Find(kind, id) is { } existing)
+        {
+            return new CreationResult { Outcome = CreationOutcome.Exists, File = existing.File };
+        }
+
+        var chosen = template ?? (templates.Contains("default") ? "default" : templates.Count > 0 ? templates[0] : null);
+        if (template is not null && !templates.Contains(template))
+        {
+            return new CreationResult { Outcome = CreationOutcome.UnknownTemplate, Known = templates };
+        }
+
+        var (document, refused) = create(loaded, chosen);
+        if (refused is not null)
+        {
+            return refused with { Personas = personas };
+        }
+
+        var saved = await workspace.Documents.SaveAsync(document!, expectedRevision: null, new SaveInfo(Message: "created"), cancellationToken).ConfigureAwait(false);
+        if (!saved.Succeeded)
+        {
+            return new CreationResult { Outcome = CreationOutcome.Exists, File = DocumentSaving.NewFile(kind, id), Personas = personas };
+        }
+
+        return new CreationResult
+        {
+            Outcome = CreationOutcome.Created,
+            Document = saved.Document,
+            Template = chosen,
+            Persona = (document as ValueGapMap)?.Persona,
+            MissingPersonas = [.. ReferencedPersonas(document!).Where(p => loaded.FindPersona(p) is null)],
+            Personas = personas,
+        };
+    }
+
+    private static IEnumerable<string> ReferencedPersonas(IDocument document) => document switch
+    {
+        Journey j => j.Personas.Concat(j.Lanes.SelectMany(l => l.Items).Select(i => i.Persona).OfType<string>()).Distinct(),
+        ValueGapMap v => [v.Persona],
+        _ => [],
+    };
+
+    private static string SuggestSlug(string text)
+    {
+        var slug = NotSlugChars().Replace(text.ToLowerInvariant(), "-").Trim('-');
+        return slug.Length > 0 ? slug : "my-journey";
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex Slug();
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex NotSlugChars();
+}

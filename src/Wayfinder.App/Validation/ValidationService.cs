@@ -1,0 +1,32 @@
+namespace Wayfinder.App.Validation;
+
+using Wayfinder.App.Workspaces;
+using Wayfinder.Core.Validation;
+using Wayfinder.Core.Workspaces;
+
+/// <summary>A workspace and every problem found in it: what could not be read, then what the validator says.</summary>
+public sealed record WorkspaceCheck(Workspace Workspace, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
+
+    public int Warnings => Diagnostics.Count - Errors;
+
+    public bool IsValid => Errors == 0;
+
+    /// <summary>How many files have a problem.</summary>
+    public int Files => Diagnostics.Select(d => d.File).Distinct().Count();
+}
+
+/// <summary>Validates a workspace: each file's structure, the model, and the references between documents.</summary>
+public sealed class ValidationService
+{
+    /// <summary>Loads the workspace and validates it; each problem once, in file and position order.</summary>
+    public async Task<WorkspaceCheck> ValidateAsync(WorkspaceStores workspace, CancellationToken cancellationToken = default)
+    {
+        var (loaded, result) = await workspace.Documents.LoadAsync(cancellationToken).ConfigureAwait(false);
+        result.AddRange(WorkspaceValidator.Validate(loaded).Diagnostics);
+        var distinct = new ValidationResult();
+        distinct.AddRange(result.Diagnostics.Distinct());
+        return new WorkspaceCheck(loaded, distinct.Sorted());
+    }
+}
