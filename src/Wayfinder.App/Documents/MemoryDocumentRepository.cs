@@ -26,6 +26,18 @@ public sealed class MemoryDocumentRepository : IDocumentRepository
 
     public string Location { get; }
 
+    /// <summary>A workspace from its files by path relative to the root (<c>wayfinder.yaml</c> among them), e.g. <see cref="Templates.WorkspaceSeeds.Demo"/>.</summary>
+    public static MemoryDocumentRepository FromFiles(string name, IReadOnlyDictionary<string, string> files, TimeProvider? clock = null)
+    {
+        var repository = new MemoryDocumentRepository(name, files.GetValueOrDefault(WorkspaceLoader.ConfigFileName), clock);
+        foreach (var (path, text) in files.Where(f => WorkspaceLoader.KindOfPath(f.Key) is not null))
+        {
+            repository.PutFile(path, text);
+        }
+
+        return repository;
+    }
+
     /// <summary>Replaces the workspace's config text.</summary>
     public void SetConfig(string? configText)
     {

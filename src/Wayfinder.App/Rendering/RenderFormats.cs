@@ -111,6 +111,6 @@ public static class RenderFormats
         }
     }
 
-    // File.WriteAllText writes UTF-8 without a BOM: the same bytes.
-    private static byte[] Utf8(string text) => new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text);
+    /// <summary>Text as File.WriteAllText writes it: UTF-8 without a byte order mark.</summary>
+    internal static byte[] Utf8(string text) => new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text);
 }

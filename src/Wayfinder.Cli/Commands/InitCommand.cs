@@ -1,15 +1,13 @@
 namespace Wayfinder.Cli.Commands;
 
 using System.CommandLine;
-using System.Text.RegularExpressions;
+using Wayfinder.App.Templates;
 using Wayfinder.App.Workspaces;
 using Wayfinder.Cli.Infrastructure;
-using Wayfinder.Core.Serialization;
-using Wayfinder.Core.Templates;
 using Wayfinder.Core.Workspaces;
 
 /// <summary><c>wayfinder init [DIR]</c>: a new workspace, with the demo content or empty, and its JSON Schemas.</summary>
-internal static partial class InitCommand
+internal static class InitCommand
 {
     public static Command Create(CliContext context)
     {
@@ -48,12 +46,12 @@ internal static partial class InitCommand
         }
 
         Directory.CreateDirectory(root);
-        var files = empty ? EmptyFiles(name ?? Path.GetFileName(root)) : DemoFiles(name);
+        var files = empty ? WorkspaceSeeds.Empty(name ?? Path.GetFileName(root)) : WorkspaceSeeds.Demo(name);
         foreach (var (relative, text) in files)
         {
             var path = Path.Combine(root, relative);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, SchemaFiles.Repoint(text, relative));
+            File.WriteAllText(path, text);
         }
 
         SchemaFiles.WriteAll(Path.Combine(root, SchemaFiles.Folder));
@@ -68,33 +66,4 @@ internal static partial class InitCommand
             : $"next: {cd}wayfinder validate && wayfinder render --all --format svg");
         return ExitCodes.Ok;
     }
-
-    private static IReadOnlyDictionary<string, string> DemoFiles(string? name)
-    {
-        var files = DemoWorkspace.Files("../" + SchemaFiles.Folder);
-        if (name is null || !files.TryGetValue(WorkspaceLoader.ConfigFileName, out var config))
-        {
-            return files;
-        }
-
-        var renamed = new Dictionary<string, string>(files, StringComparer.Ordinal)
-        {
-            [WorkspaceLoader.ConfigFileName] = TopLevelName().Replace(config, $"name: {Quote(name)}", 1),
-        };
-        return renamed;
-    }
-
-    private static Dictionary<string, string> EmptyFiles(string name)
-    {
-        var config = DocumentYaml.Write(DemoWorkspace.DefaultConfig(name));
-        return new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            [WorkspaceLoader.ConfigFileName] = $"# yaml-language-server: $schema=./{SchemaFiles.Folder}/workspace.schema.json\n{config}",
-        };
-    }
-
-    private static string Quote(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
-
-    [GeneratedRegex("^name:.*$", RegexOptions.Multiline)]
-    private static partial Regex TopLevelName();
 }
