@@ -49,19 +49,25 @@ public sealed record CreationResult
 /// <summary>New personas, journeys and value gap maps from the templates, saved through the workspace's repository.</summary>
 public sealed partial class DocumentCreationService
 {
+    private readonly TimeProvider _clock;
+
+    public DocumentCreationService(TimeProvider clock) => _clock = clock;
+
+    private DateOnly Today => DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
+
     /// <summary>A persona from a persona template (default: "default").</summary>
     public Task<CreationResult> CreatePersonaAsync(WorkspaceStores workspace, string id, string? template, string? title, CancellationToken cancellationToken = default) =>
         CreateAsync(workspace, DocumentKind.Persona, id, template, TemplateCatalog.Personas.Select(t => t.Id).ToList(), (_, chosen) =>
         {
-            IDocument persona = TemplateCatalog.Personas.First(t => t.Id == chosen).Create(id, title ?? Humanize(id));
-            return (persona, null);
+            var persona = TemplateCatalog.Personas.First(t => t.Id == chosen).Create(id, title ?? Humanize(id));
+            return (TemplateStarts.Persona(persona, TemplateStarts.NameFrom(id, title), Today), null);
         }, cancellationToken);
 
     /// <summary>A journey from a journey template, with <paramref name="persona"/> as its primary persona when given.</summary>
     public Task<CreationResult> CreateJourneyAsync(WorkspaceStores workspace, string id, string? template, string? title, string? persona, CancellationToken cancellationToken = default) =>
         CreateAsync(workspace, DocumentKind.Journey, id, template, TemplateCatalog.Journeys.Select(t => t.Id).ToList(), (_, chosen) =>
         {
-            var journey = TemplateCatalog.Journeys.First(t => t.Id == chosen).Create(id, title ?? Humanize(id));
+            var journey = TemplateStarts.Journey(TemplateCatalog.Journeys.First(t => t.Id == chosen).Create(id, title ?? Humanize(id)), Today);
             return (persona is null ? journey : WithPrimaryPersona(journey, persona), null);
         }, cancellationToken);
 
@@ -72,7 +78,7 @@ public sealed partial class DocumentCreationService
             var personaId = persona ?? (loaded.Personas.Count == 1 ? loaded.Personas[0].Document.Id : null);
             return personaId is null
                 ? (null, new CreationResult { Outcome = CreationOutcome.NeedsPersona, Known = [.. loaded.Personas.Select(p => p.Document.Id)] })
-                : (TemplateCatalog.NewValueGap(id, title ?? Humanize(id), personaId), null);
+                : (TemplateStarts.ValueGap(TemplateCatalog.NewValueGap(id, title ?? Humanize(id), personaId), loaded, Today), null);
         }, cancellationToken);
 
     /// <summary>first-flight → First flight.</summary>
@@ -100,7 +106,7 @@ public sealed partial class DocumentCreationService
         return journey with { Personas = personas, Lanes = lanes };
     }
 
-    private static async Task<CreationResult> CreateAsync(
+    private async Task<CreationResult> CreateAsync(
         WorkspaceStores workspace,
         DocumentKind kind,
         string id,

@@ -18,9 +18,9 @@ public static partial class TemplateCatalog
         Name = "Jonas",
         Role = "Budget traveller",
         Quote = "If it's cheaper on Tuesday, I fly on Tuesday.",
-        Story = "Jonas is a student who travels four or five times a year to see friends and festivals. He books months ahead, packs everything into one cabin bag and compares every fare.",
+        Story = "Jonas is a student who travels four or five times a year to see friends and festivals. Jonas books months ahead, packs everything into one cabin bag and compares every fare.",
         Demographics = new Demographics { AgeRange = "19-26", Location = "Berlin, Germany", Occupation = "Student, part-time barista", Income = "Under 1,200 EUR a month", Other = new() { ["trips_per_year"] = "4-5" } },
-        Goals = ["Travel as often as possible on a small budget", "Never pay for something he did not choose"],
+        Goals = ["Travel as often as possible on a small budget", "Never pay for something not chosen"],
         Needs =
         [
             new Need { Id = "lowest-total-price", Text = "See the lowest total price, bags included", Importance = 5 },
@@ -30,7 +30,7 @@ public static partial class TemplateCatalog
         ],
         Jobs = [new JobToBeDone { Id = "weekend-trip", When = "a friend invites me for a weekend", Want = "find the cheapest way there within a day's travel", SoThat = "I can say yes without worrying about money" }],
         Motivations = ["Freedom to go when friends call", "Beating the system"],
-        Pains = ["Add-on fees at the last step", "Fare prices that change while he compares"],
+        Pains = ["Add-on fees at the last step", "Fare prices that change while comparing"],
         Gains = ["A fare alert that saves 30 EUR", "Boarding early enough to find space for the bag"],
         Behaviours = ["Books on a laptop after comparing on a search site", "Clears cookies before booking", "Never buys seats"],
         Channels = ["search", "web", "app", "social"],
@@ -39,7 +39,7 @@ public static partial class TemplateCatalog
             Says = ["Just show me the real price"],
             Thinks = ["They will get me with a fee somewhere"],
             Does = ["Opens five tabs of the same flight"],
-            Feels = ["Smart when he finds a deal, cheated by surprise fees"],
+            Feels = ["Smart on finding a deal, cheated by surprise fees"],
         },
         Segment = "age < 27 and fare_family in (\"light\", \"basic\")",
     };
@@ -54,22 +54,22 @@ public static partial class TemplateCatalog
         Name = "Maya",
         Role = "First-time flyer",
         Quote = "I just don't want to be the one holding up the queue.",
-        Story = "Maya is 22 and has never flown. Her first trip is a weekend in Lisbon with friends who fly often. She worries about getting the rules wrong more than about the flight itself.",
+        Story = "Maya is 22 and has never flown. The first trip is a weekend in Lisbon with friends who fly often. Maya worries about getting the rules wrong more than about the flight itself.",
         Demographics = new Demographics { AgeRange = "18-25", Gender = "Female", Location = "Manchester, UK", Occupation = "Nursing student", Income = "Under 18,000 GBP a year" },
-        Goals = ["Get to her destination without embarrassment", "Know what to do at each step before she has to do it"],
+        Goals = ["Get to the destination without embarrassment", "Know what to do at each step before having to do it"],
         Needs =
         [
             new Need { Id = "clear-steps", Text = "Know what happens at each step at the airport", Importance = 5 },
-            new Need { Id = "bag-rules", Text = "Know what she can take in her bag", Importance = 5 },
+            new Need { Id = "bag-rules", Text = "Know what can go in the bag", Importance = 5 },
             new Need { Id = "total-price", Text = "Pay one clear price with no surprises", Importance = 4 },
             new Need { Id = "reassurance", Text = "Someone to ask when unsure", Importance = 3 },
-            new Need { Id = "seat-choice", Text = "Sit next to her friends", Importance = 2 },
+            new Need { Id = "seat-choice", Text = "Sit next to friends", Importance = 2 },
         ],
         Jobs = [new JobToBeDone { Id = "first-trip", When = "I fly for the first time", Want = "a checklist of what to do and when", SoThat = "I don't miss my flight or lose my things" }],
         Motivations = ["Independence", "Not missing out on trips with friends"],
         Pains = ["Jargon like 'bag drop' and 'boarding group'", "Fear of queues and being told off at security"],
         Gains = ["A friendly person at the gate", "Notifications that say what to do next"],
-        Behaviours = ["Does everything on her phone", "Screenshots confirmations", "Arrives much too early"],
+        Behaviours = ["Does everything on the phone", "Screenshots confirmations", "Arrives much too early"],
         Channels = ["app", "social", "chat", "sms"],
         EmpathyMap = new EmpathyMap
         {
@@ -91,7 +91,7 @@ public static partial class TemplateCatalog
         Name = "Dana",
         Role = "Economic buyer",
         Quote = "Show me the payback period and who else like us uses it.",
-        Story = "Dana is the operations director who owns the budget. She rarely sees the product herself; she decides on the business case the team brings her, on risk, and on the total cost over three years.",
+        Story = "Dana is the operations director who owns the budget. Dana rarely sees the product; the decision rests on the business case the team brings, on risk, and on the total cost over three years.",
         Demographics = new Demographics { AgeRange = "40-55", Location = "Munich, Germany", Occupation = "Director of operations, 400-person company", Other = new() { ["budget_authority"] = "up to 150,000 EUR a year" } },
         Goals = ["Hit the cost-saving target for the year", "Avoid another failed tool roll-out"],
         Needs =
@@ -104,7 +104,7 @@ public static partial class TemplateCatalog
         Jobs = [new JobToBeDone { Id = "approve-purchase", When = "my team asks for budget for a new tool", Want = "to compare its cost with what it saves", SoThat = "I can defend the decision to the CFO" }],
         Motivations = ["Being seen as the one who modernised operations"],
         Pains = ["Vendors that only talk features", "Surprise costs at renewal"],
-        Gains = ["A one-page summary she can forward to the CFO"],
+        Gains = ["A one-page summary to forward to the CFO"],
         Behaviours = ["Reads email summaries, not product pages", "Delegates evaluation to a team lead"],
         Channels = ["email", "phone", "event"],
         EmpathyMap = new EmpathyMap
@@ -163,7 +163,7 @@ public static partial class TemplateCatalog
         Name = "Priya",
         Role = "Busy parent shopper",
         Quote = "I shop in the ten minutes after the kids are in bed.",
-        Story = "Priya works full time and has two children under eight. She buys clothes, school supplies and groceries online, mostly on her phone in the evening, and cares about delivery dates more than price.",
+        Story = "Priya works full time and has two children under eight. Priya buys clothes, school supplies and groceries online, mostly on the phone in the evening, and cares about delivery dates more than price.",
         Demographics = new Demographics { AgeRange = "32-42", Gender = "Female", Location = "Utrecht, Netherlands", Occupation = "Project manager", Income = "Household 75,000 EUR a year", Other = new() { ["children"] = "2" } },
         Goals = ["Get the right thing delivered before the weekend", "Spend as little time shopping as possible"],
         Needs =
@@ -177,7 +177,7 @@ public static partial class TemplateCatalog
         Motivations = ["Time with family", "Being organised"],
         Pains = ["Delivery slots that clash with work", "Sizes that vary by brand"],
         Gains = ["Saved sizes per child", "One delivery for the whole order"],
-        Behaviours = ["Shops on her phone after 21:00", "Uses saved baskets", "Reads the one-star reviews first"],
+        Behaviours = ["Shops on the phone after 21:00", "Uses saved baskets", "Reads the one-star reviews first"],
         Channels = ["app", "email", "store"],
         EmpathyMap = new EmpathyMap
         {
@@ -199,7 +199,7 @@ public static partial class TemplateCatalog
         Name = "Tom",
         Role = "Working-age patient",
         Quote = "I can't take half a day off to sit in a waiting room.",
-        Story = "Tom is 45, works shifts in a warehouse and sees a doctor once or twice a year. He puts off appointments until symptoms get worse, mostly because booking is hard around his shifts.",
+        Story = "Tom is 45, works shifts in a warehouse and sees a doctor once or twice a year. Tom puts off appointments until symptoms get worse, mostly because booking is hard around shift work.",
         Demographics = new Demographics { AgeRange = "40-50", Gender = "Male", Location = "Leeds, UK", Occupation = "Warehouse shift supervisor" },
         Goals = ["Get treated without losing pay", "Understand what is wrong and what to do"],
         Needs =
@@ -210,9 +210,9 @@ public static partial class TemplateCatalog
             new Need { Id = "same-doctor", Text = "See the same doctor each time", Importance = 3 },
         ],
         Jobs = [new JobToBeDone { Id = "get-seen", When = "a symptom does not go away", Want = "to see someone this week at a time I can make", SoThat = "it does not get worse or cost me a shift" }],
-        Motivations = ["Staying fit for work", "Peace of mind for his family"],
-        Pains = ["The 8:00 phone queue", "Repeating his history to every new doctor"],
-        Gains = ["Results he can read on his phone"],
+        Motivations = ["Staying fit for work", "Peace of mind for the family"],
+        Pains = ["The 8:00 phone queue", "Repeating the same history to every new doctor"],
+        Gains = ["Results to read on the phone"],
         Behaviours = ["Calls rather than using the app", "Googles symptoms at night"],
         Channels = ["phone", "sms", "app", "clinic"],
         EmpathyMap = new EmpathyMap
