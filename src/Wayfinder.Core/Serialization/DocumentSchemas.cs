@@ -90,7 +90,26 @@ public static class DocumentSchemas
             return EventMatcherSchema();
         }
 
+        if (type == typeof(LaneType) && schema is JsonObject laneType)
+        {
+            return LaneTypeSchema(laneType);
+        }
+
         return TransformObject(context, schema);
+    }
+
+    /// <summary>The lane types from <see cref="LaneKinds"/>: their YAML ids, and their display names for the editor's hover.</summary>
+    private static JsonObject LaneTypeSchema(JsonObject schema)
+    {
+        schema["description"] = "The lane's type: " + string.Join("; ", LaneKinds.All.Select(k => $"{k.Id} ({k.DisplayName})")) + ".";
+        var ids = new JsonArray();
+        foreach (var kind in LaneKinds.All)
+        {
+            ids.Add(kind.Id);
+        }
+
+        schema["enum"] = ids;
+        return schema;
     }
 
     private static JsonObject TraitSchema() =>
@@ -157,6 +176,12 @@ public static class DocumentSchemas
             if (name == "id" && owner != typeof(JobToBeDone))
             {
                 obj["pattern"] = SlugPattern;
+            }
+
+            // Which lane kinds an item field belongs to, as LaneKinds says.
+            if (owner == typeof(LaneItem) && LaneKinds.UsingField(name) is { Count: > 0 } kinds)
+            {
+                obj["description"] = $"For items in {string.Join(" and ", kinds.Select(k => k.Id))} lanes.";
             }
 
             if (owner == typeof(ValueGapMap) && name == "scale_max")

@@ -398,20 +398,21 @@ public static partial class WorkspaceValidator
             }
 
             context.CheckReference($"{path}.channel", item.Channel, _channels, "unknown-channel", "a channel in wayfinder.yaml");
-            if (lane.Type == LaneType.Roles || item.Persona is not null)
+            var kind = lane.KindOf();
+            if (kind.HasPersona || item.Persona is not null)
             {
                 context.CheckReference($"{path}.persona", item.Persona, _personas, "unknown-persona", "a persona in this workspace");
             }
 
             if (item.Score is { } score)
             {
-                if (lane.Type == LaneType.Emotion)
+                if (kind.HasScore)
                 {
                     context.CheckRange($"{path}.score", score, -2, 2, "score", "an emotion runs from -2 (very negative) to +2 (very positive)");
                 }
                 else
                 {
-                    context.Warn($"{path}.score", "score-outside-emotion", $"a score only counts in an emotion lane, and lane \"{lane.Id}\" is a {StructureChecker.SnakeCase(lane.Type.ToString())} lane; move the score to an emotion lane or remove it");
+                    context.Warn($"{path}.score", "score-outside-emotion", $"a score only counts in an emotion lane, and lane \"{lane.Id}\" is a {kind.Id} lane; move the score to an emotion lane or remove it");
                 }
             }
 
