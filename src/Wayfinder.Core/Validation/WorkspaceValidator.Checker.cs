@@ -10,10 +10,6 @@ public static partial class WorkspaceValidator
     /// <summary>One validation run: the workspace, the names it knows, and where to report.</summary>
     private sealed class Checker(Workspace workspace, DateOnly today, ValidationResult result)
     {
-        private static readonly string[] s_glyphs = ["web", "app", "email", "phone", "chat", "store", "social", "ad", "mail", "person", "kiosk", "video"];
-        private static readonly string[] s_formats = ["csv", "ndjson", "parquet"];
-        private static readonly string[] s_presets = ["plain", "ga4", "segment", "mixpanel"];
-
         private readonly HashSet<string> _channels = Ids(workspace.Config.Channels.Select(c => c.Id));
         private readonly HashSet<string> _competitors = Ids(workspace.Config.Competitors.Select(c => c.Id));
         private readonly HashSet<string> _personas = Ids(workspace.Personas.Select(p => p.Document.Id));
@@ -101,17 +97,17 @@ public static partial class WorkspaceValidator
             CheckIds(context, "evidence", config.Evidence.Select(e => e.Id), "evidence");
             for (var i = 0; i < config.Channels.Count; i++)
             {
-                if (config.Channels[i].Glyph is { } glyph && !s_glyphs.Contains(glyph))
+                if (config.Channels[i].Glyph is { } glyph && !ChannelGlyphs.IsKnown(glyph))
                 {
-                    context.Warn($"channels[{i}].glyph", "unknown-glyph", UnknownMessage(glyph, s_glyphs, "a glyph renderings can draw (without one the channel is drawn plain)"));
+                    context.Warn($"channels[{i}].glyph", "unknown-glyph", UnknownMessage(glyph, ChannelGlyphs.Names, "a glyph renderings can draw (without one the channel is drawn plain)"));
                 }
             }
 
             for (var i = 0; i < config.DataSources.Count; i++)
             {
                 var source = config.DataSources[i];
-                context.CheckReference($"data_sources[{i}].format", source.Format, s_formats, "unknown-format", "a data format Wayfinder reads");
-                context.CheckReference($"data_sources[{i}].preset", source.Preset, s_presets, "unknown-preset", "a column-mapping preset");
+                context.CheckReference($"data_sources[{i}].format", source.Format, DataFormats.Names, "unknown-format", "a data format Wayfinder reads");
+                context.CheckReference($"data_sources[{i}].preset", source.Preset, DataSourcePresets.Names, "unknown-preset", "a column-mapping preset");
             }
 
             var defaults = config.Defaults;
