@@ -15,8 +15,6 @@ public static class DocumentSchemas
 
     private const string Draft = "https://json-schema.org/draft/2020-12/schema";
 
-    private const string SlugPattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
-
     private static readonly JsonSerializerOptions s_writeOptions = new()
     {
         WriteIndented = true,
@@ -117,7 +115,7 @@ public static class DocumentSchemas
                 "A piece of text, or an object with its text, an optional id and the evidence it cites.",
                 new JsonObject
                 {
-                    ["id"] = new JsonObject { ["type"] = "string" },
+                    ["id"] = new JsonObject { ["type"] = "string", ["pattern"] = Slug.Pattern },
                     ["text"] = new JsonObject { ["type"] = "string" },
                     ["evidence"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
                 },
@@ -175,7 +173,7 @@ public static class DocumentSchemas
             // Ids the validator requires to be slugs; editors then flag "Trial Stage" as the user types.
             if (name == "id" && owner != typeof(JobToBeDone))
             {
-                obj["pattern"] = SlugPattern;
+                obj["pattern"] = Slug.Pattern;
             }
 
             // Which lane kinds an item field belongs to, as LaneKinds says.

@@ -32,16 +32,19 @@ public static partial class WorkspaceValidator
             foreach (var (persona, context) in personas)
             {
                 CheckPersona(persona, context);
+                CheckElementIds(persona, context);
             }
 
             foreach (var (journey, context) in journeys)
             {
                 CheckJourney(journey, context);
+                CheckElementIds(journey, context);
             }
 
             foreach (var (valueGap, context) in valueGaps)
             {
                 CheckValueGap(valueGap, context);
+                CheckElementIds(valueGap, context);
             }
         }
 
@@ -175,6 +178,7 @@ public static partial class WorkspaceValidator
             for (var i = 0; i < persona.CompetitorAttitudes.Count; i++)
             {
                 var attitude = persona.CompetitorAttitudes[i];
+                context.CheckId($"competitor_attitudes[{i}].id", attitude.Id, "attitude");
                 context.CheckReference($"competitor_attitudes[{i}].competitor", attitude.Competitor, _competitors, "unknown-competitor", "a competitor in wayfinder.yaml");
                 context.CheckEvidence($"competitor_attitudes[{i}].evidence", attitude.Evidence, evidence);
             }
@@ -187,6 +191,7 @@ public static partial class WorkspaceValidator
         {
             for (var i = 0; i < traits.Count; i++)
             {
+                context.CheckId($"{path}[{i}].id", traits[i].Id, "trait");
                 context.CheckEvidence($"{path}[{i}].evidence", traits[i].Evidence, evidence);
             }
         }
@@ -432,6 +437,42 @@ public static partial class WorkspaceValidator
             }
 
             context.CheckEvidence($"{path}.evidence", item.Evidence, evidence);
+        }
+
+        /// <summary>
+        /// Element ids anchor comments and edits, so each is unique within its document across kinds (a lane item and a
+        /// stage, two traits). Duplicates within one list of stages, steps, lanes, items or needs are reported by that
+        /// list's own check, so they are not reported twice.
+        /// </summary>
+        private static void CheckElementIds(IDocument document, FileContext context)
+        {
+            var first = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var element in ElementIds.List(document))
+            {
+                if (!first.TryGetValue(element.Id, out var earlier))
+                {
+                    first[element.Id] = element.Path;
+                }
+                else if (!CheckedTogether(earlier, element.Path))
+                {
+                    context.Report($"{element.Path}.id", "duplicate-id",
+                        $"duplicate element id \"{element.Id}\" (also at {context.Map.ValueAt(earlier + ".id")}, {earlier}); an id names one element of the document, so give this one its own");
+                }
+            }
+        }
+
+        /// <summary>True when both paths sit in a list whose own uniqueness check already covers them.</summary>
+        private static bool CheckedTogether(string a, string b)
+        {
+            var (listA, listB) = (ListOf(a), ListOf(b));
+            return listA == listB && (listA is "stages" or "lanes" or "lanes[].items" or "needs" || listA.EndsWith(".steps", StringComparison.Ordinal));
+        }
+
+        /// <summary>The list a path's element sits in: <c>lanes[2].items[0]</c> → <c>lanes[].items</c> (items are checked across lanes).</summary>
+        private static string ListOf(string path)
+        {
+            var list = path[..path.LastIndexOf('[')];
+            return list.StartsWith("lanes[", StringComparison.Ordinal) && list.EndsWith("].items", StringComparison.Ordinal) ? "lanes[].items" : list;
         }
 
         /// <summary>An event maps to at most one touchpoint: report a name two touchpoints claim without telling them apart by where.</summary>
