@@ -79,13 +79,7 @@ public sealed class KpiEvaluatorTests
     public void TargetsFollowTheValidatorsGrammar(string metric, string target, double actual, string text, KpiStatus status)
     {
         Assert.Null(KpiTarget.Parse(target).Error);
-
-        var result = KpiEvaluator.Evaluate("B", metric, target, s_metrics, s_satisfaction);
-
-        Assert.Null(result.Problem);
-        Assert.Equal(actual, result.Actual!.Value, 9);
-        Assert.Equal(text, result.ActualText);
-        Assert.Equal(status, result.Status);
+        ActualsAndStatusesFollowTheTarget(metric, target, actual, text, status);
     }
 
     [Theory]
@@ -94,11 +88,7 @@ public sealed class KpiEvaluatorTests
     public void AValidTargetWhoseUnitNoMetricMeasuresIsSaidNotToFitTheMetric(string metric, string target, string problem)
     {
         Assert.Null(KpiTarget.Parse(target).Error);
-
-        var result = KpiEvaluator.Evaluate("B", metric, target, s_metrics, s_satisfaction);
-
-        Assert.Equal(problem, result.Problem);
-        Assert.Null(result.Status);
+        ProblemsAreSaidInPlainWords(metric, target, problem);
     }
 
     [Theory]
