@@ -95,6 +95,7 @@ public sealed record JobToBeDone
 
 public sealed record CompetitorAttitude
 {
+    public string? Id { get; init; }
     public required string Competitor { get; init; }
     public required string Attitude { get; init; }
     public List<string> Evidence { get; init; } = [];

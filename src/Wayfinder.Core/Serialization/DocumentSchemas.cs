@@ -15,8 +15,6 @@ public static class DocumentSchemas
 
     private const string Draft = "https://json-schema.org/draft/2020-12/schema";
 
-    private const string SlugPattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
-
     private static readonly JsonSerializerOptions s_writeOptions = new()
     {
         WriteIndented = true,
@@ -90,7 +88,26 @@ public static class DocumentSchemas
             return EventMatcherSchema();
         }
 
+        if (type == typeof(LaneType) && schema is JsonObject laneType)
+        {
+            return LaneTypeSchema(laneType);
+        }
+
         return TransformObject(context, schema);
+    }
+
+    /// <summary>The lane types from <see cref="LaneKinds"/>: their YAML ids, and their display names for the editor's hover.</summary>
+    private static JsonObject LaneTypeSchema(JsonObject schema)
+    {
+        schema["description"] = "The lane's type: " + string.Join("; ", LaneKinds.All.Select(k => $"{k.Id} ({k.DisplayName})")) + ".";
+        var ids = new JsonArray();
+        foreach (var kind in LaneKinds.All)
+        {
+            ids.Add(kind.Id);
+        }
+
+        schema["enum"] = ids;
+        return schema;
     }
 
     private static JsonObject TraitSchema() =>
@@ -98,7 +115,7 @@ public static class DocumentSchemas
                 "A piece of text, or an object with its text, an optional id and the evidence it cites.",
                 new JsonObject
                 {
-                    ["id"] = new JsonObject { ["type"] = "string" },
+                    ["id"] = new JsonObject { ["type"] = "string", ["pattern"] = Slug.Pattern },
                     ["text"] = new JsonObject { ["type"] = "string" },
                     ["evidence"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
                 },
@@ -156,7 +173,13 @@ public static class DocumentSchemas
             // Ids the validator requires to be slugs; editors then flag "Trial Stage" as the user types.
             if (name == "id" && owner != typeof(JobToBeDone))
             {
-                obj["pattern"] = SlugPattern;
+                obj["pattern"] = Slug.Pattern;
+            }
+
+            // Which lane kinds an item field belongs to, as LaneKinds says.
+            if (owner == typeof(LaneItem) && LaneKinds.UsingField(name) is { Count: > 0 } kinds)
+            {
+                obj["description"] = $"For items in {string.Join(" and ", kinds.Select(k => k.Id))} lanes.";
             }
 
             if (owner == typeof(ValueGapMap) && name == "scale_max")

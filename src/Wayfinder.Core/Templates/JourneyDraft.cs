@@ -8,23 +8,6 @@ using Wayfinder.Core.Documents;
 /// </summary>
 internal sealed class JourneyDraft
 {
-    // The order lanes appear on the map, from the customer's side down to the backstage.
-    private static readonly (LaneType Type, string Id)[] s_laneOrder =
-    [
-        (LaneType.Roles, "roles"),
-        (LaneType.Goals, "goals"),
-        (LaneType.Actions, "actions"),
-        (LaneType.Questions, "questions"),
-        (LaneType.Thoughts, "thoughts"),
-        (LaneType.Touchpoints, "touchpoints"),
-        (LaneType.Emotion, "emotion"),
-        (LaneType.PainPoints, "pain-points"),
-        (LaneType.Opportunities, "opportunities"),
-        (LaneType.Ideas, "ideas"),
-        (LaneType.Kpis, "kpis"),
-        (LaneType.Backstage, "backstage"),
-    ];
-
     private readonly List<Stage> _stages = [];
     private readonly Dictionary<LaneType, List<LaneItem>> _items = [];
     private readonly Dictionary<LaneType, string> _laneNames = [];
@@ -113,9 +96,9 @@ internal sealed class JourneyDraft
         Id = id,
         Title = title,
         Stages = [.. _stages],
-        Lanes = [.. s_laneOrder
-            .Where(l => _items.ContainsKey(l.Type))
-            .Select(l => new Lane { Id = l.Id, Type = l.Type, Name = _laneNames.GetValueOrDefault(l.Type), Items = [.. _items[l.Type]] })],
+        Lanes = [.. LaneKinds.InMapOrder
+            .Where(k => _items.ContainsKey(k.Type))
+            .Select(k => new Lane { Id = k.DefaultLaneId, Type = k.Type, Name = _laneNames.GetValueOrDefault(k.Type), Items = [.. _items[k.Type]] })],
     };
 
     private JourneyDraft Add(LaneType type, LaneItem item)

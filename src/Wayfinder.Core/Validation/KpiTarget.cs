@@ -8,6 +8,12 @@ using System.Globalization;
 /// </summary>
 public sealed record KpiTarget(string? Comparator, double Value, double? Upper, string? Unit)
 {
+    /// <summary>What the unit measures (<see cref="KpiUnit.Of"/>).</summary>
+    public KpiUnit Measure => KpiUnit.Of(Unit);
+
+    /// <summary>The comparison a status is judged by: the comparator, <c>&gt;=</c> when none is written, <c>..</c> for a range.</summary>
+    public string Comparison => Upper is not null ? ".." : Comparator ?? ">=";
+
     public override string ToString()
     {
         var unit = Unit is null ? "" : Unit == "%" ? "%" : $" {Unit}";
@@ -146,6 +152,40 @@ public sealed record KpiTarget(string? Comparator, double Value, double? Upper, 
         SkipSpaces(text, ref i);
         return unit;
     }
+}
+
+/// <summary>What a target's unit measures, so a metric can tell whether the target fits it.</summary>
+public enum KpiUnitKind
+{
+    /// <summary>No unit, or a plain count (pts, points, customers, people).</summary>
+    Plain,
+
+    /// <summary>% or percent.</summary>
+    Percent,
+
+    /// <summary>s, min, h, days, weeks and their spellings.</summary>
+    Duration,
+
+    /// <summary>Any other unit (eur/month, tickets/day): valid in a target, measured by no computed metric.</summary>
+    Other,
+}
+
+/// <summary>A target's unit understood: its kind, its canonical spelling, and for durations the seconds in one unit.</summary>
+public sealed record KpiUnit(KpiUnitKind Kind, string? Canonical, double Seconds = 0)
+{
+    /// <summary>Reads a unit as <see cref="KpiTarget.Parse"/> gives it (case-insensitive); null is no unit.</summary>
+    public static KpiUnit Of(string? unit) => unit?.Trim().ToLowerInvariant() switch
+    {
+        null or "" => new(KpiUnitKind.Plain, null),
+        "%" or "percent" => new(KpiUnitKind.Percent, "%"),
+        "s" or "sec" or "secs" or "second" or "seconds" => new(KpiUnitKind.Duration, "s", 1),
+        "m" or "min" or "mins" or "minute" or "minutes" => new(KpiUnitKind.Duration, "min", 60),
+        "h" or "hr" or "hrs" or "hour" or "hours" => new(KpiUnitKind.Duration, "h", 3600),
+        "d" or "day" or "days" => new(KpiUnitKind.Duration, "days", 86400),
+        "w" or "week" or "weeks" => new(KpiUnitKind.Duration, "weeks", 604800),
+        "pts" or "points" or "customers" or "people" => new(KpiUnitKind.Plain, ""),
+        var other => new(KpiUnitKind.Other, other),
+    };
 }
 
 /// <summary>Where a KPI target is malformed: a 1-based column in the text and a plain message.</summary>

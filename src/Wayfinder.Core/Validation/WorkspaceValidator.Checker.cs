@@ -10,10 +10,6 @@ public static partial class WorkspaceValidator
     /// <summary>One validation run: the workspace, the names it knows, and where to report.</summary>
     private sealed class Checker(Workspace workspace, DateOnly today, ValidationResult result)
     {
-        private static readonly string[] s_glyphs = ["web", "app", "email", "phone", "chat", "store", "social", "ad", "mail", "person", "kiosk", "video"];
-        private static readonly string[] s_formats = ["csv", "ndjson", "parquet"];
-        private static readonly string[] s_presets = ["plain", "ga4", "segment", "mixpanel"];
-
         private readonly HashSet<string> _channels = Ids(workspace.Config.Channels.Select(c => c.Id));
         private readonly HashSet<string> _competitors = Ids(workspace.Config.Competitors.Select(c => c.Id));
         private readonly HashSet<string> _personas = Ids(workspace.Personas.Select(p => p.Document.Id));
@@ -36,16 +32,19 @@ public static partial class WorkspaceValidator
             foreach (var (persona, context) in personas)
             {
                 CheckPersona(persona, context);
+                CheckElementIds(persona, context);
             }
 
             foreach (var (journey, context) in journeys)
             {
                 CheckJourney(journey, context);
+                CheckElementIds(journey, context);
             }
 
             foreach (var (valueGap, context) in valueGaps)
             {
                 CheckValueGap(valueGap, context);
+                CheckElementIds(valueGap, context);
             }
         }
 
@@ -101,17 +100,17 @@ public static partial class WorkspaceValidator
             CheckIds(context, "evidence", config.Evidence.Select(e => e.Id), "evidence");
             for (var i = 0; i < config.Channels.Count; i++)
             {
-                if (config.Channels[i].Glyph is { } glyph && !s_glyphs.Contains(glyph))
+                if (config.Channels[i].Glyph is { } glyph && !ChannelGlyphs.IsKnown(glyph))
                 {
-                    context.Warn($"channels[{i}].glyph", "unknown-glyph", UnknownMessage(glyph, s_glyphs, "a glyph renderings can draw (without one the channel is drawn plain)"));
+                    context.Warn($"channels[{i}].glyph", "unknown-glyph", UnknownMessage(glyph, ChannelGlyphs.Names, "a glyph renderings can draw (without one the channel is drawn plain)"));
                 }
             }
 
             for (var i = 0; i < config.DataSources.Count; i++)
             {
                 var source = config.DataSources[i];
-                context.CheckReference($"data_sources[{i}].format", source.Format, s_formats, "unknown-format", "a data format Wayfinder reads");
-                context.CheckReference($"data_sources[{i}].preset", source.Preset, s_presets, "unknown-preset", "a column-mapping preset");
+                context.CheckReference($"data_sources[{i}].format", source.Format, DataFormats.Names, "unknown-format", "a data format Wayfinder reads");
+                context.CheckReference($"data_sources[{i}].preset", source.Preset, DataSourcePresets.Names, "unknown-preset", "a column-mapping preset");
             }
 
             var defaults = config.Defaults;
@@ -179,6 +178,7 @@ public static partial class WorkspaceValidator
             for (var i = 0; i < persona.CompetitorAttitudes.Count; i++)
             {
                 var attitude = persona.CompetitorAttitudes[i];
+                context.CheckId($"competitor_attitudes[{i}].id", attitude.Id, "attitude");
                 context.CheckReference($"competitor_attitudes[{i}].competitor", attitude.Competitor, _competitors, "unknown-competitor", "a competitor in wayfinder.yaml");
                 context.CheckEvidence($"competitor_attitudes[{i}].evidence", attitude.Evidence, evidence);
             }
@@ -191,6 +191,7 @@ public static partial class WorkspaceValidator
         {
             for (var i = 0; i < traits.Count; i++)
             {
+                context.CheckId($"{path}[{i}].id", traits[i].Id, "trait");
                 context.CheckEvidence($"{path}[{i}].evidence", traits[i].Evidence, evidence);
             }
         }
@@ -398,20 +399,21 @@ public static partial class WorkspaceValidator
             }
 
             context.CheckReference($"{path}.channel", item.Channel, _channels, "unknown-channel", "a channel in wayfinder.yaml");
-            if (lane.Type == LaneType.Roles || item.Persona is not null)
+            var kind = lane.KindOf();
+            if (kind.HasPersona || item.Persona is not null)
             {
                 context.CheckReference($"{path}.persona", item.Persona, _personas, "unknown-persona", "a persona in this workspace");
             }
 
             if (item.Score is { } score)
             {
-                if (lane.Type == LaneType.Emotion)
+                if (kind.HasScore)
                 {
                     context.CheckRange($"{path}.score", score, -2, 2, "score", "an emotion runs from -2 (very negative) to +2 (very positive)");
                 }
                 else
                 {
-                    context.Warn($"{path}.score", "score-outside-emotion", $"a score only counts in an emotion lane, and lane \"{lane.Id}\" is a {StructureChecker.SnakeCase(lane.Type.ToString())} lane; move the score to an emotion lane or remove it");
+                    context.Warn($"{path}.score", "score-outside-emotion", $"a score only counts in an emotion lane, and lane \"{lane.Id}\" is a {kind.Id} lane; move the score to an emotion lane or remove it");
                 }
             }
 
@@ -435,6 +437,42 @@ public static partial class WorkspaceValidator
             }
 
             context.CheckEvidence($"{path}.evidence", item.Evidence, evidence);
+        }
+
+        /// <summary>
+        /// Element ids anchor comments and edits, so each is unique within its document across kinds (a lane item and a
+        /// stage, two traits). Duplicates within one list of stages, steps, lanes, items or needs are reported by that
+        /// list's own check, so they are not reported twice.
+        /// </summary>
+        private static void CheckElementIds(IDocument document, FileContext context)
+        {
+            var first = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var element in ElementIds.List(document))
+            {
+                if (!first.TryGetValue(element.Id, out var earlier))
+                {
+                    first[element.Id] = element.Path;
+                }
+                else if (!CheckedTogether(earlier, element.Path))
+                {
+                    context.Report($"{element.Path}.id", "duplicate-id",
+                        $"duplicate element id \"{element.Id}\" (also at {context.Map.ValueAt(earlier + ".id")}, {earlier}); an id names one element of the document, so give this one its own");
+                }
+            }
+        }
+
+        /// <summary>True when both paths sit in a list whose own uniqueness check already covers them.</summary>
+        private static bool CheckedTogether(string a, string b)
+        {
+            var (listA, listB) = (ListOf(a), ListOf(b));
+            return listA == listB && (listA is "stages" or "lanes" or "lanes[].items" or "needs" || listA.EndsWith(".steps", StringComparison.Ordinal));
+        }
+
+        /// <summary>The list a path's element sits in: <c>lanes[2].items[0]</c> → <c>lanes[].items</c> (items are checked across lanes).</summary>
+        private static string ListOf(string path)
+        {
+            var list = path[..path.LastIndexOf('[')];
+            return list.StartsWith("lanes[", StringComparison.Ordinal) && list.EndsWith("].items", StringComparison.Ordinal) ? "lanes[].items" : list;
         }
 
         /// <summary>An event maps to at most one touchpoint: report a name two touchpoints claim without telling them apart by where.</summary>

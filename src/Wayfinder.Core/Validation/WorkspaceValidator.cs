@@ -1,6 +1,5 @@
 namespace Wayfinder.Core.Validation;
 
-using System.Text.RegularExpressions;
 using Wayfinder.Core.Documents;
 using Wayfinder.Core.Filters;
 using Wayfinder.Core.Workspaces;
@@ -37,19 +36,13 @@ public static partial class WorkspaceValidator
         return result;
     }
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex SlugPattern();
+    /// <summary>True when <paramref name="id"/> is lowercase letters and digits joined by single '-' (<see cref="Slug"/>).</summary>
+    public static bool IsSlug(string id) => Slug.IsValid(id);
 
-    [GeneratedRegex("[^a-z0-9]+")]
-    private static partial Regex NonSlugRun();
-
-    /// <summary>True when <paramref name="id"/> is lowercase letters and digits joined by single '-'.</summary>
-    public static bool IsSlug(string id) => SlugPattern().IsMatch(id);
-
-    /// <summary>A slug made from any text: "Trial Stage" → "trial-stage".</summary>
+    /// <summary>A slug made from any text, for suggestions: "Trial Stage" → "trial-stage" (<see cref="Slug"/>).</summary>
     public static string ToSlug(string text)
     {
-        var slug = NonSlugRun().Replace(text.ToLowerInvariant(), "-").Trim('-');
+        var slug = Slug.From(text);
         return slug.Length == 0 ? "item-1" : slug;
     }
 

@@ -31,7 +31,7 @@ public sealed record Channel
     public required string Name { get; init; }
     public ChannelKind Kind { get; init; } = ChannelKind.Digital;
 
-    /// <summary>A glyph name for renderings: web, app, email, phone, chat, store, social, ad, mail, person, kiosk, video.</summary>
+    /// <summary>A glyph name for renderings, one of <see cref="ChannelGlyphs.Names"/>.</summary>
     public string? Glyph { get; init; }
 }
 
@@ -56,10 +56,10 @@ public sealed record DataSource
     public DataSourceKind Kind { get; init; } = DataSourceKind.Events;
     public required string Path { get; init; }
 
-    /// <summary>csv, ndjson or parquet; null infers it from the extension.</summary>
+    /// <summary>One of <see cref="DataFormats.Names"/>; null infers it from the extension.</summary>
     public string? Format { get; init; }
 
-    /// <summary>A named preset (plain, ga4, segment, mixpanel) or null for plain.</summary>
+    /// <summary>One of <see cref="DataSourcePresets.Names"/>, or null for plain.</summary>
     public string? Preset { get; init; }
 
     /// <summary>Wayfinder field → column name in the file.</summary>

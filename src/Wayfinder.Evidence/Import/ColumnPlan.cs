@@ -1,5 +1,7 @@
 namespace Wayfinder.Evidence.Import;
 
+using Wayfinder.Core.Workspaces;
+
 /// <summary>
 /// Which source column feeds which Wayfinder field. Built from a preset (plain, ga4, segment, mixpanel) and the
 /// data source's own mapping, then resolved against the columns a file actually has.
@@ -30,7 +32,8 @@ public sealed record ColumnPlan
 /// <summary>The column names of the usual exports.</summary>
 public static class ColumnPresets
 {
-    public static IReadOnlyList<string> Names { get; } = ["plain", "ga4", "segment", "mixpanel"];
+    /// <summary>The preset names, as Core owns them (<see cref="DataSourcePresets"/>).</summary>
+    public static IReadOnlyList<string> Names => DataSourcePresets.Names;
 
     private static readonly string[] s_customer = ["customer_id", "user_id", "userId", "distinct_id", "customer", "user"];
     private static readonly string[] s_timestamp = ["timestamp", "time", "ts", "event_time", "occurred_at", "created_at"];
@@ -47,12 +50,12 @@ public static class ColumnPresets
     public static (ColumnPlan? Plan, string? Problem) Resolve(string? preset, IReadOnlyList<string> columns, IReadOnlyDictionary<string, string>? mapping = null)
     {
         mapping ??= new Dictionary<string, string>();
-        var (customer, timestamp, eventName, channel, unit) = (preset ?? "plain") switch
+        var (customer, timestamp, eventName, channel, unit) = (preset ?? DataSourcePresets.Plain) switch
         {
-            "ga4" => (Pick(columns, "user_id", "user_pseudo_id"), Pick(columns, "event_timestamp"), Pick(columns, "event_name"), Pick(columns, "platform", "traffic_source.medium"), "us"),
-            "segment" => (Pick(columns, "userId", "anonymousId"), Pick(columns, "timestamp", "originalTimestamp"), Pick(columns, "event"), Pick(columns, "channel", "context.channel"), null),
-            "mixpanel" => (Pick(columns, "properties.distinct_id", "distinct_id"), Pick(columns, "properties.time", "time"), Pick(columns, "event"), Pick(columns, "properties.channel", "properties.mp_lib"), "s"),
-            "plain" => (Pick(columns, s_customer), Pick(columns, s_timestamp), Pick(columns, s_event), Pick(columns, s_channel), (string?)null),
+            DataSourcePresets.Ga4 => (Pick(columns, "user_id", "user_pseudo_id"), Pick(columns, "event_timestamp"), Pick(columns, "event_name"), Pick(columns, "platform", "traffic_source.medium"), "us"),
+            DataSourcePresets.Segment => (Pick(columns, "userId", "anonymousId"), Pick(columns, "timestamp", "originalTimestamp"), Pick(columns, "event"), Pick(columns, "channel", "context.channel"), null),
+            DataSourcePresets.Mixpanel => (Pick(columns, "properties.distinct_id", "distinct_id"), Pick(columns, "properties.time", "time"), Pick(columns, "event"), Pick(columns, "properties.channel", "properties.mp_lib"), "s"),
+            DataSourcePresets.Plain => (Pick(columns, s_customer), Pick(columns, s_timestamp), Pick(columns, s_event), Pick(columns, s_channel), (string?)null),
             var other => throw new ImportAbortedException($"unknown preset '{other}'; use one of {string.Join(", ", Names)}"),
         };
         customer = mapping.GetValueOrDefault("customer_id") ?? customer;
@@ -124,7 +127,7 @@ public static class ColumnPresets
     /// <summary>Whether a column that is not a core field is a customer attribute or an event property, and its name.</summary>
     public static (bool IsAttribute, string Name) Classify(string? preset, string column, IReadOnlySet<string> explicitAttributes)
     {
-        if (explicitAttributes.Contains(column) || (preset == "ga4" && column.StartsWith("geo.", StringComparison.Ordinal)))
+        if (explicitAttributes.Contains(column) || (preset == DataSourcePresets.Ga4 && column.StartsWith("geo.", StringComparison.Ordinal)))
         {
             return (true, column);
         }

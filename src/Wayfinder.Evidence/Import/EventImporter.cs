@@ -2,6 +2,7 @@ namespace Wayfinder.Evidence.Import;
 
 using System.Runtime.CompilerServices;
 using Microsoft.Win32.SafeHandles;
+using Wayfinder.Core.Workspaces;
 using Wayfinder.Evidence.Store;
 
 /// <summary>Options for reading one events file.</summary>
@@ -44,9 +45,9 @@ public static partial class EventImporter
 
     public static string DetectFormat(string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {
-        ".csv" or ".tsv" or ".txt" => "csv",
-        ".ndjson" or ".jsonl" or ".json" => "ndjson",
-        ".parquet" => "parquet",
+        ".csv" or ".tsv" or ".txt" => DataFormats.Csv,
+        ".ndjson" or ".jsonl" or ".json" => DataFormats.Ndjson,
+        ".parquet" => DataFormats.Parquet,
         var other => throw new ImportAbortedException($"cannot tell the format of '{Path.GetFileName(path)}' from '{other}'; name it with format: csv, ndjson or parquet"),
     };
 
@@ -68,7 +69,7 @@ public static partial class EventImporter
         List<RowSink> sinks;
         switch (format)
         {
-            case "csv":
+            case DataFormats.Csv:
                 {
                     // Plain files are read from their bytes, in slices when large; a quote anywhere may hide a line
                     // break or a separator inside a field, so such files (rare in event exports) are read by Sep in one piece.
@@ -89,7 +90,7 @@ public static partial class EventImporter
                     break;
                 }
 
-            case "ndjson":
+            case DataFormats.Ndjson:
                 {
                     var fast = options.GeneralReaderOnly ? null : ReadNdjsonFast(path, total, options, cancellationToken, progress);
                     if (fast is not null)
@@ -108,7 +109,7 @@ public static partial class EventImporter
                     break;
                 }
 
-            case "parquet":
+            case DataFormats.Parquet:
                 sinks = await ReadParquetAsync(path, options, cancellationToken).ConfigureAwait(false);
                 break;
 

@@ -4,14 +4,15 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Wayfinder.Core.Documents;
 using Wayfinder.Core.Metrics;
+using Wayfinder.Core.Validation;
 
 /// <summary>
 /// Computes a KPI's actual value from the journey's metrics and sets its status against the target.
 /// Metrics: <c>conversion(stage)</c>, <c>conversion(a -> b)</c>, <c>reach(stage: x)</c>, <c>reach(touchpoint: x)</c>,
 /// <c>drop_off(stage)</c>, <c>drop_off_rate(stage)</c>, <c>exit_rate(touchpoint: x)</c>, <c>stranded(touchpoint: x)</c>,
 /// <c>median_time(a -> b)</c>, <c>p90_time(a -> b)</c>, <c>nps|csat|ces|sentiment|emotion(stage: x | touchpoint: x)</c>,
-/// <c>customers()</c>. Targets: an optional comparator (<c>&gt;= &lt;= &gt; &lt; =</c>; none means <c>&gt;=</c>), a number
-/// and an optional unit (<c>%</c>, <c>s</c>, <c>min</c>, <c>h</c>, <c>days</c>, <c>weeks</c>), or a range <c>a..b</c>.
+/// <c>customers()</c>. Targets follow <see cref="KpiTarget"/> (the validator's grammar); a metric measures units of
+/// <see cref="KpiUnitKind.Percent"/>, <see cref="KpiUnitKind.Duration"/> or none, and says when a target's unit does not fit it.
 /// Status: meets when the comparison holds; exceeds when it holds by more than 10% of the target; else does not meet.
 /// </summary>
 public static partial class KpiEvaluator
@@ -32,12 +33,15 @@ public static partial class KpiEvaluator
             return new KpiResult(stageId, metric, target, value, Format(value.Value, kind, null), null, null);
         }
 
-        if (!TryParseTarget(target, out var parsed, out var targetProblem))
+        // One grammar for targets: the validator's (Core), so what validate accepts, analyze reads.
+        if (KpiTarget.Parse(target).Target is not { } parsed)
         {
-            return new KpiResult(stageId, metric, target, value, Format(value.Value, kind, null), null, targetProblem);
+            return new KpiResult(stageId, metric, target, value, Format(value.Value, kind, null), null,
+                $"target '{target}' is not like '>= 40%', '<= 2 days', '30' or '40..60%'");
         }
 
-        if (kind == Kind.Count && parsed.Unit == "%")
+        var unit = parsed.Measure;
+        if (kind == Kind.Count && unit.Kind == KpiUnitKind.Percent)
         {
             // A count of customers against a percentage: the share of the journey's customers (in the cut).
             if (metrics.Customers == 0)
@@ -48,14 +52,14 @@ public static partial class KpiEvaluator
             (value, kind) = ((double)value.Value / metrics.Customers, Kind.Fraction);
         }
 
-        var actual = Convert(value.Value, kind, parsed.Unit);
+        var actual = Convert(value.Value, kind, unit);
         if (actual is null)
         {
             return new KpiResult(stageId, metric, target, value, Format(value.Value, kind, null), null,
                 $"the target's unit '{parsed.Unit}' does not fit {metric}, which is {Describe(kind)}");
         }
 
-        return new KpiResult(stageId, metric, target, Math.Round(actual.Value, 6), Format(value.Value, kind, parsed.Unit), Status(actual.Value, parsed), null);
+        return new KpiResult(stageId, metric, target, Math.Round(actual.Value, 6), Format(value.Value, kind, unit), Status(actual.Value, parsed), null);
     }
 
     /// <summary>Evaluates every KPI item of the journey's KPI lanes.</summary>
@@ -72,8 +76,6 @@ public static partial class KpiEvaluator
         Seconds,
         Score,
     }
-
-    private sealed record Target(string Comparator, double Value, double? Upper, string? Unit);
 
     private static (double? Value, Kind Kind, string? Problem) Actual(string metric, JourneyMetrics m, IReadOnlyList<SatisfactionRow> satisfaction)
     {
@@ -171,61 +173,21 @@ public static partial class KpiEvaluator
 
     private static (double?, Kind, string?) Unknown(string scope, string id) => (null, Kind.Count, $"no {scope} '{id}' in this journey's data");
 
-    private static bool TryParseTarget(string text, out Target target, out string? problem)
+    private static double? Convert(double value, Kind kind, KpiUnit unit) => (kind, unit.Kind) switch
     {
-        target = new Target(">=", 0, null, null);
-        problem = null;
-        var match = TargetPattern().Match(text.Trim());
-        if (!match.Success)
-        {
-            problem = $"target '{text}' is not like '>= 40%', '<= 2 days', '30' or '40..60%'";
-            return false;
-        }
-
-        var value = double.Parse(match.Groups["value"].Value, CultureInfo.InvariantCulture);
-        double? upper = match.Groups["upper"].Success ? double.Parse(match.Groups["upper"].Value, CultureInfo.InvariantCulture) : null;
-        var unit = match.Groups["unit"].Success ? NormalizeUnit(match.Groups["unit"].Value) : null;
-        if (match.Groups["unit"].Success && unit is null)
-        {
-            problem = $"unknown unit '{match.Groups["unit"].Value}' in target '{text}'; use %, s, min, h, days or weeks";
-            return false;
-        }
-
-        var comparator = match.Groups["op"].Success ? match.Groups["op"].Value : ">=";
-        target = new Target(upper is null ? comparator : "..", value, upper, unit);
-        return true;
-    }
-
-    private static string? NormalizeUnit(string unit) => unit.Trim().ToLowerInvariant() switch
-    {
-        "%" or "percent" => "%",
-        "s" or "sec" or "secs" or "second" or "seconds" => "s",
-        "m" or "min" or "mins" or "minute" or "minutes" => "min",
-        "h" or "hr" or "hrs" or "hour" or "hours" => "h",
-        "d" or "day" or "days" => "days",
-        "w" or "week" or "weeks" => "weeks",
-        "pts" or "points" or "customers" or "people" => "",
+        (Kind.Fraction, KpiUnitKind.Percent) => value * 100,
+        (Kind.Fraction, KpiUnitKind.Plain) => value,
+        (Kind.Seconds, KpiUnitKind.Plain) => value,
+        (Kind.Seconds, KpiUnitKind.Duration) => value / unit.Seconds,
+        (Kind.Count or Kind.Score, KpiUnitKind.Plain) => value,
+        (Kind.Score, KpiUnitKind.Percent) => value,
         _ => null,
     };
 
-    private static double? Convert(double value, Kind kind, string? unit) => (kind, unit) switch
-    {
-        (Kind.Fraction, "%") => value * 100,
-        (Kind.Fraction, null or "") => value,
-        (Kind.Seconds, "s" or null or "") => value,
-        (Kind.Seconds, "min") => value / 60,
-        (Kind.Seconds, "h") => value / 3600,
-        (Kind.Seconds, "days") => value / 86400,
-        (Kind.Seconds, "weeks") => value / 604800,
-        (Kind.Count or Kind.Score, null or "") => value,
-        (Kind.Score, "%") => value,
-        _ => null,
-    };
-
-    private static KpiStatus Status(double actual, Target target)
+    private static KpiStatus Status(double actual, KpiTarget target)
     {
         var margin = Math.Abs(target.Value) * ExceedMargin;
-        return target.Comparator switch
+        return target.Comparison switch
         {
             ">=" => actual >= target.Value ? (actual > target.Value + margin ? KpiStatus.Exceeds : KpiStatus.Meets) : KpiStatus.DoesNotMeet,
             ">" => actual > target.Value ? (actual > target.Value + margin ? KpiStatus.Exceeds : KpiStatus.Meets) : KpiStatus.DoesNotMeet,
@@ -236,9 +198,10 @@ public static partial class KpiEvaluator
         };
     }
 
-    private static string Format(double value, Kind kind, string? unit)
+    private static string Format(double value, Kind kind, KpiUnit? measure)
     {
-        var shown = Convert(value, kind, unit) ?? value;
+        var shown = measure is null ? value : Convert(value, kind, measure) ?? value;
+        var unit = measure?.Canonical;
         return (kind, unit) switch
         {
             (Kind.Fraction, "%" or null) => (value * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%",
@@ -266,7 +229,4 @@ public static partial class KpiEvaluator
 
     [GeneratedRegex(@"^(?<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?<arg>[^()]*)\)$")]
     private static partial Regex MetricPattern();
-
-    [GeneratedRegex(@"^(?:(?<op>>=|<=|>|<|=)\s*)?(?<value>-?\d+(?:\.\d+)?)(?:\s*\.\.\s*(?<upper>-?\d+(?:\.\d+)?))?\s*(?<unit>%|[A-Za-z]+)?$")]
-    private static partial Regex TargetPattern();
 }

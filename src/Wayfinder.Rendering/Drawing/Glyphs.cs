@@ -6,16 +6,10 @@ using static Wayfinder.Rendering.Drawing.Scene;
 /// <summary>Small line-drawn channel glyphs (16 × 16) and the evidence-grade dot.</summary>
 public static class Glyphs
 {
-    /// <summary>The glyph names a channel may ask for in <c>wayfinder.yaml</c>.</summary>
-    public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "web", "app", "email", "phone", "chat", "store", "social", "ad", "mail", "person", "kiosk", "video",
-    };
-
     /// <summary>The glyph of a channel: its own when known, else one for its kind.</summary>
     public static string For(Channel? channel)
     {
-        if (channel?.Glyph is { } g && Known.Contains(g))
+        if (channel?.Glyph is { } g && ChannelGlyphs.IsKnown(g))
         {
             return g.ToLowerInvariant();
         }
@@ -29,68 +23,95 @@ public static class Glyphs
         };
     }
 
+    private const float W = 1.4f;
+
+    /// <summary>
+    /// The drawing of each glyph, keyed by the names in <see cref="ChannelGlyphs"/> (plus "image", for image lanes).
+    /// The list of names is Core's; only the drawing lives here.
+    /// </summary>
+    private static readonly Dictionary<string, Action<Scene, float, float, string>> s_drawings = new(StringComparer.Ordinal)
+    {
+        ["web"] = static (scene, x, y, color) =>
+        {
+            scene.Circle(x + 8, y + 8, 6.5f, "none", color, W);
+            scene.Path($"M{F(x + 8)} {F(y + 1.5f)}C{F(x + 4)} {F(y + 5)} {F(x + 4)} {F(y + 11)} {F(x + 8)} {F(y + 14.5f)}C{F(x + 12)} {F(y + 11)} {F(x + 12)} {F(y + 5)} {F(x + 8)} {F(y + 1.5f)}M{F(x + 1.5f)} {F(y + 8)}H{F(x + 14.5f)}", color, W);
+        },
+        ["app"] = static (scene, x, y, color) =>
+        {
+            scene.Box(x + 4, y + 1, 8, 14, "none", color, W, 1.5f);
+            scene.Line(x + 7, y + 12.5f, x + 9, y + 12.5f, color, W);
+        },
+        ["email"] = static (scene, x, y, color) => Envelope(scene, x, y, color, stamp: false),
+        ["mail"] = static (scene, x, y, color) => Envelope(scene, x, y, color, stamp: true),
+        ["phone"] = static (scene, x, y, color) =>
+        {
+            scene.Path($"M{F(x + 3)} {F(y + 2)}L{F(x + 6)} {F(y + 2)}L{F(x + 7)} {F(y + 5.5f)}L{F(x + 5.5f)} {F(y + 7)}C{F(x + 6.5f)} {F(y + 9)} {F(x + 7)} {F(y + 9.5f)} {F(x + 9)} {F(y + 10.5f)}L{F(x + 10.5f)} {F(y + 9)}L{F(x + 14)} {F(y + 10)}L{F(x + 14)} {F(y + 13)}C{F(x + 8)} {F(y + 14)} {F(x + 2)} {F(y + 8)} {F(x + 3)} {F(y + 2)}Z", color, W);
+        },
+        ["chat"] = static (scene, x, y, color) =>
+        {
+            scene.Path($"M{F(x + 2)} {F(y + 3)}H{F(x + 14)}V{F(y + 11)}H{F(x + 7)}L{F(x + 4)} {F(y + 14)}V{F(y + 11)}H{F(x + 2)}Z", color, W);
+        },
+        ["store"] = static (scene, x, y, color) =>
+        {
+            scene.Path($"M{F(x + 1.5f)} {F(y + 6)}L{F(x + 3)} {F(y + 2)}H{F(x + 13)}L{F(x + 14.5f)} {F(y + 6)}ZM{F(x + 3)} {F(y + 6)}V{F(y + 14)}H{F(x + 13)}V{F(y + 6)}M{F(x + 6.5f)} {F(y + 14)}V{F(y + 10)}H{F(x + 9.5f)}V{F(y + 14)}", color, W);
+        },
+        ["social"] = static (scene, x, y, color) =>
+        {
+            scene.Circle(x + 4, y + 8, 2.2f, "none", color, W);
+            scene.Circle(x + 12, y + 3.5f, 2.2f, "none", color, W);
+            scene.Circle(x + 12, y + 12.5f, 2.2f, "none", color, W);
+            scene.Path($"M{F(x + 6)} {F(y + 7)}L{F(x + 10)} {F(y + 4.5f)}M{F(x + 6)} {F(y + 9)}L{F(x + 10)} {F(y + 11.5f)}", color, W);
+        },
+        ["ad"] = static (scene, x, y, color) =>
+        {
+            scene.Path($"M{F(x + 2)} {F(y + 6)}H{F(x + 5)}L{F(x + 12)} {F(y + 2)}V{F(y + 14)}L{F(x + 5)} {F(y + 10)}H{F(x + 2)}ZM{F(x + 5)} {F(y + 10)}L{F(x + 6.5f)} {F(y + 14.5f)}M{F(x + 14)} {F(y + 6.5f)}V{F(y + 9.5f)}", color, W);
+        },
+        ["person"] = static (scene, x, y, color) =>
+        {
+            scene.Circle(x + 8, y + 5, 3, "none", color, W);
+            scene.Path($"M{F(x + 2.5f)} {F(y + 15)}C{F(x + 2.5f)} {F(y + 9.5f)} {F(x + 13.5f)} {F(y + 9.5f)} {F(x + 13.5f)} {F(y + 15)}", color, W);
+        },
+        ["kiosk"] = static (scene, x, y, color) =>
+        {
+            scene.Box(x + 3, y + 1.5f, 10, 8, "none", color, W, 1);
+            scene.Path($"M{F(x + 8)} {F(y + 9.5f)}V{F(y + 14.5f)}M{F(x + 5)} {F(y + 14.5f)}H{F(x + 11)}", color, W);
+        },
+        ["video"] = static (scene, x, y, color) =>
+        {
+            scene.Box(x + 1, y + 3, 14, 10, "none", color, W, 1.5f);
+            scene.Path($"M{F(x + 6.5f)} {F(y + 5.5f)}L{F(x + 10.5f)} {F(y + 8)}L{F(x + 6.5f)} {F(y + 10.5f)}Z", null, 0, color);
+        },
+        ["image"] = static (scene, x, y, color) =>
+        {
+            scene.Box(x + 1, y + 2, 14, 12, "none", color, W, 1);
+            scene.Path($"M{F(x + 2)} {F(y + 13)}L{F(x + 6)} {F(y + 8)}L{F(x + 9)} {F(y + 11)}L{F(x + 11)} {F(y + 9)}L{F(x + 14)} {F(y + 13)}", color, W);
+            scene.Circle(x + 11, y + 5.5f, 1.4f, color);
+        },
+    };
+
+    /// <summary>True when <paramref name="name"/> has a drawing of its own (else <see cref="Draw"/> draws a plain circle).</summary>
+    public static bool HasDrawing(string name) => s_drawings.ContainsKey(name);
+
     /// <summary>Draws glyph <paramref name="name"/> in the 16 × 16 box at (x, y).</summary>
     public static void Draw(Scene scene, string name, float x, float y, string color)
     {
-        const float W = 1.4f;
-        switch (name)
+        if (s_drawings.TryGetValue(name, out var draw))
         {
-            case "web":
-                scene.Circle(x + 8, y + 8, 6.5f, "none", color, W);
-                scene.Path($"M{F(x + 8)} {F(y + 1.5f)}C{F(x + 4)} {F(y + 5)} {F(x + 4)} {F(y + 11)} {F(x + 8)} {F(y + 14.5f)}C{F(x + 12)} {F(y + 11)} {F(x + 12)} {F(y + 5)} {F(x + 8)} {F(y + 1.5f)}M{F(x + 1.5f)} {F(y + 8)}H{F(x + 14.5f)}", color, W);
-                break;
-            case "app":
-                scene.Box(x + 4, y + 1, 8, 14, "none", color, W, 1.5f);
-                scene.Line(x + 7, y + 12.5f, x + 9, y + 12.5f, color, W);
-                break;
-            case "email":
-            case "mail":
-                scene.Box(x + 1, y + 3.5f, 14, 9.5f, "none", color, W, 1);
-                scene.Path($"M{F(x + 1.5f)} {F(y + 4)}L{F(x + 8)} {F(y + 9)}L{F(x + 14.5f)} {F(y + 4)}", color, W);
-                if (name == "mail")
-                {
-                    scene.Box(x + 11, y + 5.5f, 2.5f, 2.5f, color);
-                }
+            draw(scene, x, y, color);
+        }
+        else
+        {
+            scene.Circle(x + 8, y + 8, 5, "none", color, W);
+        }
+    }
 
-                break;
-            case "phone":
-                scene.Path($"M{F(x + 3)} {F(y + 2)}L{F(x + 6)} {F(y + 2)}L{F(x + 7)} {F(y + 5.5f)}L{F(x + 5.5f)} {F(y + 7)}C{F(x + 6.5f)} {F(y + 9)} {F(x + 7)} {F(y + 9.5f)} {F(x + 9)} {F(y + 10.5f)}L{F(x + 10.5f)} {F(y + 9)}L{F(x + 14)} {F(y + 10)}L{F(x + 14)} {F(y + 13)}C{F(x + 8)} {F(y + 14)} {F(x + 2)} {F(y + 8)} {F(x + 3)} {F(y + 2)}Z", color, W);
-                break;
-            case "chat":
-                scene.Path($"M{F(x + 2)} {F(y + 3)}H{F(x + 14)}V{F(y + 11)}H{F(x + 7)}L{F(x + 4)} {F(y + 14)}V{F(y + 11)}H{F(x + 2)}Z", color, W);
-                break;
-            case "store":
-                scene.Path($"M{F(x + 1.5f)} {F(y + 6)}L{F(x + 3)} {F(y + 2)}H{F(x + 13)}L{F(x + 14.5f)} {F(y + 6)}ZM{F(x + 3)} {F(y + 6)}V{F(y + 14)}H{F(x + 13)}V{F(y + 6)}M{F(x + 6.5f)} {F(y + 14)}V{F(y + 10)}H{F(x + 9.5f)}V{F(y + 14)}", color, W);
-                break;
-            case "social":
-                scene.Circle(x + 4, y + 8, 2.2f, "none", color, W);
-                scene.Circle(x + 12, y + 3.5f, 2.2f, "none", color, W);
-                scene.Circle(x + 12, y + 12.5f, 2.2f, "none", color, W);
-                scene.Path($"M{F(x + 6)} {F(y + 7)}L{F(x + 10)} {F(y + 4.5f)}M{F(x + 6)} {F(y + 9)}L{F(x + 10)} {F(y + 11.5f)}", color, W);
-                break;
-            case "ad":
-                scene.Path($"M{F(x + 2)} {F(y + 6)}H{F(x + 5)}L{F(x + 12)} {F(y + 2)}V{F(y + 14)}L{F(x + 5)} {F(y + 10)}H{F(x + 2)}ZM{F(x + 5)} {F(y + 10)}L{F(x + 6.5f)} {F(y + 14.5f)}M{F(x + 14)} {F(y + 6.5f)}V{F(y + 9.5f)}", color, W);
-                break;
-            case "person":
-                scene.Circle(x + 8, y + 5, 3, "none", color, W);
-                scene.Path($"M{F(x + 2.5f)} {F(y + 15)}C{F(x + 2.5f)} {F(y + 9.5f)} {F(x + 13.5f)} {F(y + 9.5f)} {F(x + 13.5f)} {F(y + 15)}", color, W);
-                break;
-            case "kiosk":
-                scene.Box(x + 3, y + 1.5f, 10, 8, "none", color, W, 1);
-                scene.Path($"M{F(x + 8)} {F(y + 9.5f)}V{F(y + 14.5f)}M{F(x + 5)} {F(y + 14.5f)}H{F(x + 11)}", color, W);
-                break;
-            case "video":
-                scene.Box(x + 1, y + 3, 14, 10, "none", color, W, 1.5f);
-                scene.Path($"M{F(x + 6.5f)} {F(y + 5.5f)}L{F(x + 10.5f)} {F(y + 8)}L{F(x + 6.5f)} {F(y + 10.5f)}Z", null, 0, color);
-                break;
-            case "image":
-                scene.Box(x + 1, y + 2, 14, 12, "none", color, W, 1);
-                scene.Path($"M{F(x + 2)} {F(y + 13)}L{F(x + 6)} {F(y + 8)}L{F(x + 9)} {F(y + 11)}L{F(x + 11)} {F(y + 9)}L{F(x + 14)} {F(y + 13)}", color, W);
-                scene.Circle(x + 11, y + 5.5f, 1.4f, color);
-                break;
-            default:
-                scene.Circle(x + 8, y + 8, 5, "none", color, W);
-                break;
+    private static void Envelope(Scene scene, float x, float y, string color, bool stamp)
+    {
+        scene.Box(x + 1, y + 3.5f, 14, 9.5f, "none", color, W, 1);
+        scene.Path($"M{F(x + 1.5f)} {F(y + 4)}L{F(x + 8)} {F(y + 9)}L{F(x + 14.5f)} {F(y + 4)}", color, W);
+        if (stamp)
+        {
+            scene.Box(x + 11, y + 5.5f, 2.5f, 2.5f, color);
         }
     }
 

@@ -41,41 +41,11 @@ public static class Palette
     public const string PurpleText = "#8E3F6E";
     public const string Grey = "#6B7280";
 
-    /// <summary>The accent (stripe, swatch) of a lane type.</summary>
-    public static string LaneAccent(LaneType type) => type switch
-    {
-        LaneType.Goals => Blue,
-        LaneType.Actions => SkyBlue,
-        LaneType.Questions => ReddishPurple,
-        LaneType.Thoughts => ReddishPurple,
-        LaneType.Touchpoints => Blue,
-        LaneType.Channels => SkyBlue,
-        LaneType.Emotion => Orange,
-        LaneType.PainPoints => Vermillion,
-        LaneType.Opportunities => BluishGreen,
-        LaneType.Ideas => Yellow,
-        LaneType.Kpis => Black,
-        LaneType.Metrics => Grey,
-        LaneType.Backstage => Grey,
-        LaneType.Roles => Orange,
-        LaneType.Images => Grey,
-        _ => Grey,
-    };
+    /// <summary>The accent (stripe, swatch) of a lane type, from <see cref="LaneKinds"/>.</summary>
+    public static string LaneAccent(LaneType type) => LaneKinds.Of(type).Accent;
 
-    /// <summary>The background of a card in a lane of this type: a light tint of its accent.</summary>
-    public static string CardFill(LaneType type) => type switch
-    {
-        LaneType.PainPoints => "#FBE3D3",
-        LaneType.Opportunities => "#D4F0E6",
-        LaneType.Ideas => "#FBF7CF",
-        LaneType.Goals => "#DCEBF6",
-        LaneType.Touchpoints => "#FFFFFF",
-        LaneType.Questions or LaneType.Thoughts => "#F6E5EE",
-        LaneType.Actions or LaneType.Channels => "#E3F2FB",
-        LaneType.Roles => "#FBEFD3",
-        LaneType.Kpis or LaneType.Metrics => "#FFFFFF",
-        _ => "#F1F3F5",
-    };
+    /// <summary>The background of a card in a lane of this type: a light tint of its accent, from <see cref="LaneKinds"/>.</summary>
+    public static string CardFill(LaneType type) => LaneKinds.Of(type).CardFill;
 
     /// <summary>Colour of a KPI status (darkened Okabe–Ito hues so white text passes AA); null (no status) is grey.</summary>
     public static (string Fill, string Text, string Label) KpiStatus(KpiStatus? status) => status switch

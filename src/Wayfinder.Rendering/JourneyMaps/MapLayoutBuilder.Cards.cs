@@ -33,10 +33,10 @@ public static partial class MapLayoutBuilder
             }
         }
 
-        switch (lane.Type)
+        // What a card shows follows the fields its lane kind carries (LaneKinds).
+        switch (lane.KindOf())
         {
-            case LaneType.Touchpoints:
-            case LaneType.Channels:
+            case { HasChannel: true }:
                 if (item.Channel is { } channelId)
                 {
                     var channel = ctx.Channel(channelId);
@@ -59,8 +59,7 @@ public static partial class MapLayoutBuilder
 
                 break;
 
-            case LaneType.Kpis:
-            case LaneType.Metrics:
+            case { HasKpi: true }:
                 AddBody(item.Text ?? item.Metric, FontStyleKind.Bold);
                 if (item.Text is not null && item.Metric is not null)
                 {
@@ -108,7 +107,7 @@ public static partial class MapLayoutBuilder
 
                 break;
 
-            case LaneType.Opportunities:
+            case { HasOpportunity: true }:
                 AddBody(item.Text);
                 rows.Add(new GapRow(6));
                 var customer = item.CustomerValue ?? OpportunityRanking.DefaultRating;
@@ -133,7 +132,7 @@ public static partial class MapLayoutBuilder
 
                 break;
 
-            case LaneType.Roles:
+            case { HasPersona: true }:
                 var persona = item.Persona is null ? null : ctx.Workspace.FindPersona(item.Persona);
                 if (item.Persona is not null)
                 {
@@ -145,7 +144,7 @@ public static partial class MapLayoutBuilder
                 AddBody(item.Text);
                 break;
 
-            case LaneType.Images:
+            case { HasImage: true }:
                 var caption = ctx.Wrap(item.Alt ?? item.Text ?? "image", w - GlyphRow.Indent, 11, FontStyleKind.Bold);
                 rows.Add(new GlyphRow("image", Palette.InkMuted, caption, 11, 15, Palette.Ink));
                 if (item.Alt is not null && item.Text is not null)

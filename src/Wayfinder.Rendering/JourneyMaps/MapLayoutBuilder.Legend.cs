@@ -14,7 +14,7 @@ public static partial class MapLayoutBuilder
         var sections = new List<(float Width, float Height, Action<float, float> Draw)>();
 
         // Lane tints.
-        var types = journey.Lanes.Select(l => l.Type).Where(t => t != LaneType.Emotion).Distinct().ToList();
+        var types = journey.Lanes.Select(l => l.Type).Where(t => !LaneKinds.Of(t).HasScore).Distinct().ToList();
         if (types.Count > 0)
         {
             const float ColWidth = 150;
@@ -60,7 +60,7 @@ public static partial class MapLayoutBuilder
         }));
 
         // Emotion.
-        if (journey.Lanes.Exists(l => l.Type == LaneType.Emotion))
+        if (journey.Lanes.Exists(l => l.KindOf().HasScore))
         {
             var measured = ctx.Data?.MeasuredEmotion.Any(m => m.Score is not null) == true;
             sections.Add((250, 22 + ((measured ? 4 : 3) * 20), (sx, sy) =>
@@ -139,7 +139,7 @@ public static partial class MapLayoutBuilder
         }
 
         // Touchpoint channel glyphs used on this map.
-        var glyphs = journey.Lanes.Where(l => l.Type is LaneType.Touchpoints or LaneType.Channels)
+        var glyphs = journey.Lanes.Where(l => l.KindOf().HasChannel)
             .SelectMany(l => l.Items).Select(i => i.Channel).OfType<string>().Distinct()
             .Select(id => (Id: id, Channel: ctx.Channel(id))).ToList();
         if (glyphs.Count > 0)

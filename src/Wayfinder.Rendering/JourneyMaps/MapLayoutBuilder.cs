@@ -71,7 +71,7 @@ public static partial class MapLayoutBuilder
             var lane = journey.Lanes[i];
             var mark = scene.Shapes.Count;
             var minHeight = LaneNameHeight(ctx, lane) + 12;
-            var height = Math.Max(minHeight, lane.Type == LaneType.Emotion
+            var height = Math.Max(minHeight, lane.KindOf().HasScore
                 ? DrawEmotionLane(ctx, lane, columns, y, points)
                 : DrawLane(ctx, lane, columns, y, cards, minHeight));
             var row = new LaneRow(lane.Id, LaneName(lane), lane.Type, y, height);
@@ -112,28 +112,10 @@ public static partial class MapLayoutBuilder
         return layout;
     }
 
-    /// <summary>The lane's display name: its own, else its type in words.</summary>
-    public static string LaneName(Lane lane) => string.IsNullOrWhiteSpace(lane.Name) ? TypeName(lane.Type) : lane.Name!;
+    /// <summary>The lane's display name: its own, else its kind's (<see cref="LaneKinds"/>).</summary>
+    public static string LaneName(Lane lane) => lane.DisplayName();
 
-    public static string TypeName(LaneType type) => type switch
-    {
-        LaneType.Goals => "Customer goals",
-        LaneType.Actions => "Actions",
-        LaneType.Questions => "Questions",
-        LaneType.Thoughts => "Thoughts",
-        LaneType.Touchpoints => "Touchpoints",
-        LaneType.Channels => "Channels",
-        LaneType.Emotion => "Emotion",
-        LaneType.PainPoints => "Pain points",
-        LaneType.Opportunities => "Opportunities",
-        LaneType.Ideas => "Ideas",
-        LaneType.Kpis => "KPIs",
-        LaneType.Metrics => "Metrics",
-        LaneType.Backstage => "Backstage",
-        LaneType.Roles => "Roles",
-        LaneType.Images => "Images",
-        _ => type.ToString(),
-    };
+    public static string TypeName(LaneType type) => LaneKinds.Of(type).DisplayName;
 
     private sealed class Context(Journey journey, Workspace workspace, Scene scene, DateOnly today, Core.Metrics.JourneyReport? data)
     {

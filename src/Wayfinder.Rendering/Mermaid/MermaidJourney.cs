@@ -122,7 +122,7 @@ public static class MermaidJourney
     }
 
     private static double? Emotion(Journey journey, string stage, string? step) =>
-        journey.Lanes.Where(l => l.Type == LaneType.Emotion)
+        journey.Lanes.Where(l => l.KindOf().HasScore)
             .SelectMany(l => l.Items)
             .FirstOrDefault(i => i.Stage == stage && i.Step == step && i.Score is not null)?.Score;
 
@@ -203,7 +203,7 @@ public static class MermaidJourney
             Title = diagram.Title ?? id,
             Personas = personas,
             Stages = stages,
-            Lanes = emotions.Count > 0 ? [new Lane { Id = "emotion", Type = LaneType.Emotion, Items = emotions }] : [],
+            Lanes = emotions.Count > 0 ? [new Lane { Id = LaneKinds.Of(LaneType.Emotion).DefaultLaneId, Type = LaneType.Emotion, Items = emotions }] : [],
         };
 
         void AddEmotion(MermaidTask task, string stage, string? step)

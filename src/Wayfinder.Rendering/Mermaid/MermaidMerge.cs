@@ -116,11 +116,11 @@ internal static class MermaidMerge
         }
 
         double? Emotion(string stage, string? step) =>
-            lanes.Where(l => l.Type == LaneType.Emotion).SelectMany(l => l.Items).FirstOrDefault(i => i.Stage == stage && i.Step == step && i.Score is not null)?.Score;
+            lanes.Where(l => l.KindOf().HasScore).SelectMany(l => l.Items).FirstOrDefault(i => i.Stage == stage && i.Step == step && i.Score is not null)?.Score;
 
         void SetEmotion(string stage, string? step, double score)
         {
-            foreach (var lane in lanes.Where(l => l.Type == LaneType.Emotion))
+            foreach (var lane in lanes.Where(l => l.KindOf().HasScore))
             {
                 var index = lane.Items.FindIndex(i => i.Stage == stage && i.Step == step && i.Score is not null);
                 if (index >= 0)
@@ -130,10 +130,10 @@ internal static class MermaidMerge
                 }
             }
 
-            var target = lanes.Find(l => l.Type == LaneType.Emotion);
+            var target = lanes.Find(l => l.KindOf().HasScore);
             if (target is null)
             {
-                target = new Lane { Id = "emotion", Type = LaneType.Emotion };
+                target = new Lane { Id = LaneKinds.Of(LaneType.Emotion).DefaultLaneId, Type = LaneType.Emotion };
                 lanes.Add(target);
             }
 

@@ -32,7 +32,7 @@ public static partial class HtmlReport
         sb.Append("<section id=\"satisfaction\"><h2>Satisfaction per stage</h2>");
         sb.Append("<p class=\"note\">CSAT 1–5, CES 1–7 (lower is easier), NPS −100…100, comment sentiment −1…1; the measured emotion (−2…+2) comes from every answer and sits beside the emotion designed on the map.</p>");
         sb.Append("<table><thead><tr><th>Stage</th><th>Answers</th><th>CSAT</th><th>CES</th><th>NPS</th><th>Sentiment</th><th>Measured emotion</th><th>Designed emotion</th></tr></thead><tbody>");
-        var designed = journey.Lanes.Where(l => l.Type == LaneType.Emotion).SelectMany(l => l.Items).Where(i => i.Score is not null).ToList();
+        var designed = journey.Lanes.Where(l => l.KindOf().HasScore).SelectMany(l => l.Items).Where(i => i.Score is not null).ToList();
         foreach (var stage in journey.Stages)
         {
             var row = data.StageSatisfaction.FirstOrDefault(r => r.Id == stage.Id);

@@ -122,7 +122,7 @@ public static partial class HtmlReport
             sb.Append("</tbody></table>");
         }
 
-        sb.Append("</section><section id=\"kpis\"><h2>KPIs</h2>");
+        sb.Append("</section><section id=\"kpis\"><h2>").Append(LaneKinds.Of(LaneType.Kpis).DisplayName).Append("</h2>");
         var kpis = journey.Lanes.Where(l => l.Type == LaneType.Kpis).SelectMany(l => l.Items).ToList();
         if (kpis.Count == 0)
         {

@@ -59,7 +59,7 @@ internal static class LaneGrid
                 var step = stage?.Steps.Find(s => s.Id == item.Step);
                 yield return
                 [
-                    lane.Id, Snake(lane.Type), LaneName(lane), item.Stage, stage?.Name, item.Step, step?.Name, item.Id, item.Text,
+                    lane.Id, LaneKinds.Of(lane.Type).Id, LaneName(lane), item.Stage, stage?.Name, item.Step, step?.Name, item.Id, item.Text,
                     item.Channel, item.Channel is null ? null : ChannelName(item.Channel, workspace), item.Owner,
                     Lines(item.Events.Select(e => e.Where is null ? e.Name : $"{e.Name} where {e.Where}")), item.Score,
                     item.Metric, item.Target, item.Actual, item.Status is { } status ? Snake(status) : null,
@@ -83,35 +83,45 @@ internal static class LaneGrid
     /// <summary>The text of one card in a grid cell, by lane type.</summary>
     internal static string Card(LaneType type, LaneItem item, Workspace workspace)
     {
-        switch (type)
+        var kind = LaneKinds.Of(type);
+        if (kind.HasChannel && item.Channel is not null)
         {
-            case LaneType.Touchpoints or LaneType.Channels when item.Channel is not null:
-                var channel = $"[{ChannelName(item.Channel, workspace)}]";
-                return item.Text is null ? channel : $"{item.Text} {channel}";
-            case LaneType.Emotion when item.Score is { } score:
-                return score.ToString(CultureInfo.InvariantCulture);
-            case LaneType.Kpis or LaneType.Metrics when item.Metric is not null || item.Actual is not null || item.Target is not null:
-                var kpi = $"{item.Metric ?? item.Text}: {item.Actual ?? "?"} / {item.Target ?? "?"}";
-                return item.Status is { } status ? $"{kpi} ({Words(status)})" : kpi;
-            case LaneType.Opportunities:
-                List<string> inputs = [];
-                AddInput(inputs, "customer value", item.CustomerValue);
-                AddInput(inputs, "business value", item.BusinessValue);
-                AddInput(inputs, "effort", item.Effort);
-                if (item.OpportunityStatus is { } opportunityStatus)
-                {
-                    inputs.Add(Words(opportunityStatus));
-                }
-
-                return inputs.Count == 0 ? item.Text ?? "" : $"{item.Text} ({string.Join(", ", inputs)})".TrimStart();
-            case LaneType.Roles when item.Persona is not null:
-                var persona = workspace.FindPersona(item.Persona)?.Name ?? item.Persona;
-                return item.Text is null ? persona : $"{item.Text} [{persona}]";
-            case LaneType.Images:
-                return item.Alt ?? item.Text ?? item.Src ?? "";
-            default:
-                return item.Text ?? "";
+            var channel = $"[{ChannelName(item.Channel, workspace)}]";
+            return item.Text is null ? channel : $"{item.Text} {channel}";
         }
+
+        if (kind.HasScore && item.Score is { } score)
+        {
+            return score.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (kind.HasKpi && (item.Metric is not null || item.Actual is not null || item.Target is not null))
+        {
+            var kpi = $"{item.Metric ?? item.Text}: {item.Actual ?? "?"} / {item.Target ?? "?"}";
+            return item.Status is { } status ? $"{kpi} ({Words(status)})" : kpi;
+        }
+
+        if (kind.HasOpportunity)
+        {
+            List<string> inputs = [];
+            AddInput(inputs, "customer value", item.CustomerValue);
+            AddInput(inputs, "business value", item.BusinessValue);
+            AddInput(inputs, "effort", item.Effort);
+            if (item.OpportunityStatus is { } opportunityStatus)
+            {
+                inputs.Add(Words(opportunityStatus));
+            }
+
+            return inputs.Count == 0 ? item.Text ?? "" : $"{item.Text} ({string.Join(", ", inputs)})".TrimStart();
+        }
+
+        if (kind.HasPersona && item.Persona is not null)
+        {
+            var persona = workspace.FindPersona(item.Persona)?.Name ?? item.Persona;
+            return item.Text is null ? persona : $"{item.Text} [{persona}]";
+        }
+
+        return kind.HasImage ? item.Alt ?? item.Text ?? item.Src ?? "" : item.Text ?? "";
     }
 
     private static void AddInput(List<string> inputs, string name, int? value)
@@ -158,12 +168,7 @@ internal static class LaneGrid
         return stage?.Steps.FindIndex(s => s.Id == item.Step) ?? -1;
     }
 
-    private static string LaneName(Lane lane) => lane.Name ?? lane.Type switch
-    {
-        LaneType.PainPoints => "Pain points",
-        LaneType.Kpis => "KPIs",
-        var type => type.ToString(),
-    };
+    private static string LaneName(Lane lane) => lane.DisplayName();
 
     private static string ChannelName(string id, Workspace workspace) =>
         workspace.Config.Channels.Find(c => c.Id == id)?.Name ?? id;

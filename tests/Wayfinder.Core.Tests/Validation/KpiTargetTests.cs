@@ -37,4 +37,29 @@ public sealed class KpiTargetTests
         Assert.Equal(">= 80%", KpiTarget.Parse(">=80 %").Target!.ToString());
         Assert.Equal("2..5 days", KpiTarget.Parse("2 .. 5 days").Target!.ToString());
     }
+
+    [Theory]
+    [InlineData("5", KpiUnitKind.Plain, null, 0)]
+    [InlineData("5 pts", KpiUnitKind.Plain, "", 0)]
+    [InlineData("80%", KpiUnitKind.Percent, "%", 0)]
+    [InlineData("80 Percent", KpiUnitKind.Percent, "%", 0)]
+    [InlineData("30 s", KpiUnitKind.Duration, "s", 1)]
+    [InlineData("5 mins", KpiUnitKind.Duration, "min", 60)]
+    [InlineData("2 hours", KpiUnitKind.Duration, "h", 3600)]
+    [InlineData("3 Days", KpiUnitKind.Duration, "days", 86400)]
+    [InlineData("1 w", KpiUnitKind.Duration, "weeks", 604800)]
+    [InlineData("< 200 eur/month", KpiUnitKind.Other, "eur/month", 0)]
+    public void TheUnitSaysWhatItMeasures(string text, KpiUnitKind kind, string? canonical, double seconds)
+    {
+        Assert.Equal(new KpiUnit(kind, canonical, seconds), KpiTarget.Parse(text).Target!.Measure);
+    }
+
+    [Theory]
+    [InlineData("80", ">=")]
+    [InlineData("< 3", "<")]
+    [InlineData("2..5", "..")]
+    public void AComparisonDefaultsToAtLeast(string text, string comparison)
+    {
+        Assert.Equal(comparison, KpiTarget.Parse(text).Target!.Comparison);
+    }
 }

@@ -2,6 +2,7 @@ namespace Wayfinder.Evidence.Tests.Kpis;
 
 using Wayfinder.Core.Documents;
 using Wayfinder.Core.Metrics;
+using Wayfinder.Core.Validation;
 using Wayfinder.Evidence.Kpis;
 
 public sealed class KpiEvaluatorTests
@@ -64,5 +65,43 @@ public sealed class KpiEvaluatorTests
 
         Assert.Equal(problem, result.Problem);
         Assert.Null(result.Status);
+    }
+
+    // Targets the validator accepted and analyze used to refuse (or read differently): one grammar now.
+    [Theory]
+    [InlineData("conversion(B)", "40%..60%", 40, "40%", KpiStatus.Meets)]
+    [InlineData("conversion(B)", "+30%", 40, "40%", KpiStatus.Exceeds)]
+    [InlineData("conversion(B)", ">= 30 percent", 40, "40%", KpiStatus.Exceeds)]
+    [InlineData("median_time(A -> B)", "<= 2 Days", 2, "2 days", KpiStatus.Meets)]
+    [InlineData("median_time(A -> B)", "<=48hours", 48, "48 h", KpiStatus.Meets)]
+    [InlineData("drop_off(B)", "= 3", 3, "3", KpiStatus.Meets)]
+    [InlineData("drop_off(B)", "2 .. 5 customers", 3, "3", KpiStatus.Meets)]
+    public void TargetsFollowTheValidatorsGrammar(string metric, string target, double actual, string text, KpiStatus status)
+    {
+        Assert.Null(KpiTarget.Parse(target).Error);
+        ActualsAndStatusesFollowTheTarget(metric, target, actual, text, status);
+    }
+
+    [Theory]
+    [InlineData("conversion(B)", "< 200 eur/month", "the target's unit 'eur/month' does not fit conversion(B), which is a share (use % or none)")]
+    [InlineData("median_time(A -> B)", "<= 2 eur", "the target's unit 'eur' does not fit median_time(A -> B), which is a duration (use s, min, h, days or weeks)")]
+    public void AValidTargetWhoseUnitNoMetricMeasuresIsSaidNotToFitTheMetric(string metric, string target, string problem)
+    {
+        Assert.Null(KpiTarget.Parse(target).Error);
+        ProblemsAreSaidInPlainWords(metric, target, problem);
+    }
+
+    [Theory]
+    [InlineData("=> 3 days")]
+    [InlineData("60..40")]
+    [InlineData("40%..60 days")]
+    [InlineData(">= 40..60")]
+    public void ATargetTheValidatorRefusesAnalyzeRefusesToo(string target)
+    {
+        Assert.NotNull(KpiTarget.Parse(target).Error);
+
+        var result = KpiEvaluator.Evaluate("B", "conversion(B)", target, s_metrics, s_satisfaction);
+
+        Assert.Equal($"target '{target}' is not like '>= 40%', '<= 2 days', '30' or '40..60%'", result.Problem);
     }
 }

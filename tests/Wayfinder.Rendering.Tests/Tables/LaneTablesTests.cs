@@ -65,6 +65,22 @@ public sealed class LaneTablesTests
     }
 
     [Fact]
+    public void TablesAndTheMapNameAnUnnamedLaneTheSame()
+    {
+        // The map always said "Customer goals" and the tables "Goals"; both now read LaneKinds.
+        var journey = new Journey
+        {
+            Id = "g",
+            Title = "G",
+            Stages = [new Stage { Id = "s", Name = "S" }],
+            Lanes = [new Lane { Id = "goals", Type = LaneType.Goals, Items = [new LaneItem { Stage = "s", Text = "Fly" }] }],
+        };
+
+        Assert.Equal(Lines("lane,S", "Customer goals,Fly"), LaneTables.ToCsv(journey, TableSamples.Workspace()));
+        Assert.Equal("Customer goals", JourneyMaps.MapLayoutBuilder.LaneName(journey.Lanes[0]));
+    }
+
+    [Fact]
     public void AnEmptyJourneyGivesOnlyTheHeader()
     {
         var journey = new Journey { Id = "empty", Title = "Empty" };
