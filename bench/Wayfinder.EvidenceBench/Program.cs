@@ -21,7 +21,7 @@ if (args.Contains("--metrics-only"))
     {
         var w = Stopwatch.StartNew();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var m = JourneyAnalyzer.Analyze(j.Id, store, JourneyMapping.Build(j, store), new AnalysisOptions(), threads);
+        var m = JourneyAnalyzer.Analyze(j.Id, store, JourneyMapping.Build(j, store), new MetricsQuery(), threads);
         times.Add(w.Elapsed.TotalMilliseconds);
         Console.WriteLine($"run {i}: {w.Elapsed.TotalMilliseconds:F0} ms, cpu {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms ({m.Customers} customers)");
     }
@@ -113,7 +113,7 @@ var gen2Before = GC.CollectionCount(2);
 var pauseBefore = GC.GetTotalPauseDuration();
 var metricsWatch = Stopwatch.StartNew();
 var mapping = JourneyMapping.Build(journey, log);
-var metrics = JourneyAnalyzer.Analyze(journey.Id, log, mapping, new AnalysisOptions { Window = window, Inactivity = inactivity });
+var metrics = JourneyAnalyzer.Analyze(journey.Id, log, mapping, new MetricsQuery { Window = window, Inactivity = inactivity });
 metricsWatch.Stop();
 var cpu3 = Cpu();
 Mark("after metrics");
@@ -138,7 +138,7 @@ for (var run = 0; run < 3; run++)
     var watch = Stopwatch.StartNew();
     var m = JourneyMapping.Build(journey, reopened);
     var mapped = watch.Elapsed.TotalSeconds;
-    metrics2 = JourneyAnalyzer.Analyze(journey.Id, reopened, m, new AnalysisOptions { Window = window, Inactivity = inactivity });
+    metrics2 = JourneyAnalyzer.Analyze(journey.Id, reopened, m, new MetricsQuery { Window = window, Inactivity = inactivity });
     mappingTime = Math.Min(mappingTime, mapped);
     analyzeTime = Math.Min(analyzeTime, watch.Elapsed.TotalSeconds - mapped);
 }

@@ -4,8 +4,6 @@ using Wayfinder.Core.Documents;
 using Wayfinder.Core.Metrics;
 using Wayfinder.Core.Workspaces;
 using Wayfinder.Evidence.Kpis;
-using Wayfinder.Evidence.Mapping;
-using Wayfinder.Evidence.Metrics;
 using Wayfinder.Evidence.Store;
 using Wayfinder.Evidence.Surveys;
 
@@ -37,12 +35,13 @@ public sealed record AnalysisRequest
 public static class JourneyAnalysis
 {
     /// <summary>Throws <see cref="ArgumentException"/> with a plain message for an unknown persona, a persona without a segment, or a malformed period.</summary>
-    public static JourneyReport Run(Workspace workspace, Journey journey, EventLog log, IReadOnlyList<SurveyResponse> surveys, AnalysisRequest request)
+    public static async Task<JourneyReport> RunAsync(
+        Workspace workspace, Journey journey, IEventStore events, IFeedbackStore feedback, AnalysisRequest request, CancellationToken cancellationToken = default)
     {
         var defaults = workspace.Config.Defaults;
         var cut = new List<string>();
-        bool[]? selected = null;
-        Func<SurveyResponse, bool>? surveyFilter = null;
+        string? segment = null;
+        IReadOnlySet<string>? segmentCustomers = null;
         if (request.PersonaId is { } personaId)
         {
             var persona = workspace.FindPersona(personaId)
@@ -52,10 +51,9 @@ public static class JourneyAnalysis
                 throw new ArgumentException($"persona '{personaId}' has no segment, so no data can be tied to it; add a segment filter such as plan = \"pro\"");
             }
 
-            var chosen = Segments.Customers(log, persona.Segment);
-            var ids = new HashSet<string>(log.CustomerIds.Where((_, i) => chosen[i]), StringComparer.Ordinal);
-            selected = chosen;
-            surveyFilter = r => r.CustomerId is { } id && ids.Contains(id);
+            segment = persona.Segment;
+            var customers = await events.CustomersAsync(segment, cancellationToken).ConfigureAwait(false);
+            segmentCustomers = customers.Select(c => c.CustomerId).ToHashSet(StringComparer.Ordinal);
             cut.Add($"persona {personaId}");
         }
 
@@ -64,8 +62,6 @@ public static class JourneyAnalysis
         {
             var range = Periods.Parse(period, out var problem) ?? throw new ArgumentException(problem);
             (from, to) = range;
-            var inner = surveyFilter;
-            surveyFilter = r => r.TimestampMicros >= range.From && r.TimestampMicros < range.To && (inner?.Invoke(r) ?? true);
             cut.Add(period);
         }
 
@@ -74,65 +70,41 @@ public static class JourneyAnalysis
             cut.Add($"channel {channel}");
         }
 
-        var mapping = JourneyMapping.Build(journey, log, Segments.RowCondition(log));
-        var options = new MetricsQuery
+        var query = new MetricsQuery
         {
             Window = TimeSpan.FromDays(defaults.FunnelWindowDays),
             Inactivity = TimeSpan.FromDays(defaults.InactivityDays),
             CollapseRepeats = request.CollapseRepeats,
             TopVariants = request.TopVariants,
+            Segment = segment,
             FromMicros = from,
             ToMicros = to,
             Channel = request.Channel,
             Cut = string.Join(", ", cut),
-        }.ToOptions(selected);
-        var metrics = JourneyAnalyzer.Analyze(journey.Id, log, mapping, options);
-        var (touchpoints, stages, curve) = SatisfactionAnalyzer.Analyze(mapping, surveys, surveyFilter);
-        var satisfaction = touchpoints.Concat(stages).ToList();
+        };
+        var metrics = await events.AnalyzeAsync(journey, query, cancellationToken).ConfigureAwait(false);
+        // The channel cut narrows the events only: answers are about a touchpoint, not made on a channel.
+        var surveys = await feedback.SatisfactionAsync(journey, new SurveyQuery { Customers = segmentCustomers, FromMicros = from, ToMicros = to }, cancellationToken).ConfigureAwait(false);
+        var satisfaction = surveys.Touchpoints.Concat(surveys.Stages).ToList();
+        var trend = request.IncludeTrend ? await events.TrendAsync(journey, query, request.TrendGrain, cancellationToken).ConfigureAwait(false) : [];
+        var checks = new List<PersonaCheck>();
+        foreach (var persona in journey.Personas.Select(workspace.FindPersona).OfType<Persona>())
+        {
+            checks.AddRange(await PersonaChecks.CheckAsync(persona, events, journey, workspace.Config.Channels, cancellationToken).ConfigureAwait(false));
+        }
+
         return new JourneyReport
         {
             JourneyId = journey.Id,
-            Cut = options.Cut,
+            Cut = query.Cut,
             Metrics = metrics,
-            TouchpointSatisfaction = touchpoints,
-            StageSatisfaction = stages,
-            MeasuredEmotion = curve,
+            TouchpointSatisfaction = surveys.Touchpoints,
+            StageSatisfaction = surveys.Stages,
+            MeasuredEmotion = surveys.Curve,
             Kpis = KpiEvaluator.EvaluateAll(journey, metrics, satisfaction),
-            Trend = request.IncludeTrend ? Trend(journey, log, mapping, options, request.TrendGrain) : [],
-            Gaps = KnowledgeGaps.ForJourney(workspace, journey, metrics, touchpoints, stages, request.Today),
-            PersonaChecks = [.. journey.Personas.Select(workspace.FindPersona).OfType<Persona>().SelectMany(p => PersonaChecks.Check(p, log, journey, mapping, workspace.Config.Channels))],
+            Trend = trend,
+            Gaps = KnowledgeGaps.ForJourney(workspace, journey, metrics, surveys.Touchpoints, surveys.Stages, request.Today),
+            PersonaChecks = checks,
         };
-    }
-
-    private static List<TrendPoint> Trend(Journey journey, EventLog log, JourneyMapping mapping, AnalysisOptions options, string grain)
-    {
-        var points = new List<TrendPoint>();
-        if (log.EventCount == 0)
-        {
-            return points;
-        }
-
-        var start = Math.Max(log.MinTimestamp, options.FromMicros ?? long.MinValue);
-        var end = Math.Min(log.MaxTimestamp, (options.ToMicros ?? long.MaxValue) - 1);
-        double?[] previous = new double?[journey.Stages.Count];
-        foreach (var period in Periods.Covering(start, end, grain))
-        {
-            var range = Periods.Parse(period, out _)!.Value;
-            var metrics = JourneyAnalyzer.Analyze(journey.Id, log, mapping, options with
-            {
-                FromMicros = Math.Max(range.From, options.FromMicros ?? long.MinValue),
-                ToMicros = Math.Min(range.To, options.ToMicros ?? long.MaxValue),
-                TopVariants = 0,
-                FunnelOnly = true,
-            });
-            for (var s = 0; s < metrics.Funnel.Count; s++)
-            {
-                var step = metrics.Funnel[s];
-                points.Add(new TrendPoint(period, step.StageId, step.Customers, step.Conversion, previous[s] is { } p ? Math.Round(step.Conversion - p, 6) : null));
-                previous[s] = step.Conversion;
-            }
-        }
-
-        return points;
     }
 }

@@ -21,153 +21,98 @@ public static class PersonaChecks
     /// Stated channels against the segment's channel mix; with a journey, also behaviours and goals that name a channel
     /// (by id or name) or a stage (by name) against what the segment's customers do there.
     /// </summary>
-    public static IEnumerable<PersonaCheck> Check(Persona persona, EventLog log, Journey? journey = null, Mapping.JourneyMapping? mapping = null, IReadOnlyList<Core.Workspaces.Channel>? channels = null)
+    public static async Task<IReadOnlyList<PersonaCheck>> CheckAsync(
+        Persona persona, IEventStore store, Journey? journey = null, IReadOnlyList<Core.Workspaces.Channel>? channels = null, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(persona.Segment) || log.EventCount == 0)
+        var checks = new List<PersonaCheck>();
+        if (string.IsNullOrWhiteSpace(persona.Segment) || !(await store.SummaryAsync(cancellationToken).ConfigureAwait(false)).Imported)
         {
-            yield break;
+            return checks;
         }
 
-        bool[] selected;
-        string? problem = null;
+        SegmentChannels mix;
         try
         {
-            selected = Segments.Customers(log, persona.Segment);
+            mix = await store.ChannelMixAsync(persona.Segment, cancellationToken).ConfigureAwait(false);
         }
         catch (ArgumentException ex)
         {
-            selected = [];
-            problem = ex.Message;
+            checks.Add(new PersonaCheck(persona.Id, "segment", ex.Message));
+            return checks;
         }
 
-        if (problem is not null)
+        if (mix.Customers == 0)
         {
-            yield return new PersonaCheck(persona.Id, "segment", problem);
-            yield break;
+            checks.Add(new PersonaCheck(persona.Id, "segment", $"the segment `{persona.Segment}` matches no customer in the data"));
+            return checks;
         }
 
-        if (!selected.Contains(true))
-        {
-            yield return new PersonaCheck(persona.Id, "segment", $"the segment `{persona.Segment}` matches no customer in the data");
-            yield break;
-        }
-
-        // The segment's events per channel, counted once for every check below.
-        var counts = new int[log.ChannelNames.Count];
-        var total = 0;
-        for (var c = 0; c < log.CustomerCount; c++)
-        {
-            if (!selected[c])
-            {
-                continue;
-            }
-
-            for (var r = log.CustomerStart[c]; r < log.CustomerStart[c + 1]; r++)
-            {
-                if (log.ChannelCodes[r] >= 0)
-                {
-                    counts[log.ChannelCodes[r]]++;
-                    total++;
-                }
-            }
-        }
-
-        double Share(string channel)
-        {
-            var index = IndexOf(log.ChannelNames, channel);
-            return total == 0 || index < 0 ? 0 : (double)counts[index] / total;
-        }
+        var total = mix.Events;
+        double Share(string channel) =>
+            total == 0 ? 0 : (double)mix.Channels.Where(c => string.Equals(c.Channel, channel, StringComparison.OrdinalIgnoreCase)).Select(c => c.Events).FirstOrDefault() / total;
 
         if (total > 0)
         {
             foreach (var stated in persona.Channels.Where(stated => Share(stated) < RareShare))
             {
-                yield return new PersonaCheck(persona.Id, "channels", $"says they prefer '{stated}', but only {Percent(Share(stated))} of the segment's {total.ToString("N0", CultureInfo.InvariantCulture)} events happen there");
+                checks.Add(new PersonaCheck(persona.Id, "channels", $"says they prefer '{stated}', but only {Percent(Share(stated))} of the segment's {total.ToString("N0", CultureInfo.InvariantCulture)} events happen there"));
             }
 
-            for (var i = 0; i < counts.Length; i++)
+            foreach (var (channel, events) in mix.Channels)
             {
-                var share = (double)counts[i] / total;
-                if (share >= CommonShare && !persona.Channels.Contains(log.ChannelNames[i], StringComparer.OrdinalIgnoreCase))
+                var share = (double)events / total;
+                if (share >= CommonShare && !persona.Channels.Contains(channel, StringComparer.OrdinalIgnoreCase))
                 {
-                    yield return new PersonaCheck(persona.Id, "channels", $"{Percent(share)} of the segment's events happen on '{log.ChannelNames[i]}', which is not among the persona's channels");
+                    checks.Add(new PersonaCheck(persona.Id, "channels", $"{Percent(share)} of the segment's events happen on '{channel}', which is not among the persona's channels"));
                 }
             }
         }
 
-        if (journey is null || mapping is null)
+        if (journey is not null)
         {
-            yield break;
+            checks.AddRange(await JourneyChecksAsync(persona, store, journey, channels ?? [], total, Share, cancellationToken).ConfigureAwait(false));
         }
 
-        var (stageSegment, stageAll, segmentCustomers, allCustomers) = StageReach(log, mapping, selected);
+        return checks;
+    }
+
+    /// <summary>Behaviours and goals that name a channel or a stage, against the segment's channel mix and its reach of each stage.</summary>
+    private static async Task<List<PersonaCheck>> JourneyChecksAsync(
+        Persona persona, IEventStore store, Journey journey, IReadOnlyList<Core.Workspaces.Channel> channels, int total, Func<string, double> share, CancellationToken cancellationToken)
+    {
+        // Reach of each stage by the segment and by everyone (customers with a mapped event).
+        var reach = new MetricsQuery { FunnelOnly = true, TopVariants = 0 };
+        var all = await store.AnalyzeAsync(journey, reach, cancellationToken).ConfigureAwait(false);
+        var segment = await store.AnalyzeAsync(journey, reach with { Segment = persona.Segment }, cancellationToken).ConfigureAwait(false);
+        var checks = new List<PersonaCheck>();
         foreach (var (aspect, trait) in persona.Behaviours.Select(t => ("behaviours", t)).Concat(persona.Goals.Select(t => ("goals", t))))
         {
-            foreach (var channel in (channels ?? []).Where(ch => MentionsChannel(trait.Text, ch.Id) || MentionsChannel(trait.Text, ch.Name)))
+            foreach (var channel in channels.Where(ch => MentionsChannel(trait.Text, ch.Id) || MentionsChannel(trait.Text, ch.Name)))
             {
-                if (total > 0 && Share(channel.Id) < RareShare)
+                if (total > 0 && share(channel.Id) < RareShare)
                 {
-                    yield return new PersonaCheck(persona.Id, aspect, $"\"{trait.Text}\" speaks of {channel.Name}, but only {Percent(Share(channel.Id))} of the segment's events happen on '{channel.Id}'");
+                    checks.Add(new PersonaCheck(persona.Id, aspect, $"\"{trait.Text}\" speaks of {channel.Name}, but only {Percent(share(channel.Id))} of the segment's events happen on '{channel.Id}'"));
                 }
             }
 
-            for (var s = 0; s < mapping.Stages.Count; s++)
+            for (var s = 0; s < all.StageReach.Count; s++)
             {
-                var name = mapping.Stages[s].Name;
-                if (!Mentions(trait.Text, name) || segmentCustomers == 0 || allCustomers == 0)
+                var name = all.StageReach[s].Name;
+                if (!Mentions(trait.Text, name) || segment.Customers == 0 || all.Customers == 0)
                 {
                     continue;
                 }
 
-                var segmentShare = (double)stageSegment[s] / segmentCustomers;
-                var allShare = (double)stageAll[s] / allCustomers;
+                var segmentShare = (double)segment.StageReach[s].Customers / segment.Customers;
+                var allShare = (double)all.StageReach[s].Customers / all.Customers;
                 if (segmentShare < allShare * LowReachRatio)
                 {
-                    yield return new PersonaCheck(persona.Id, aspect, $"\"{trait.Text}\" is about '{name}', but only {Percent(segmentShare)} of the segment reach it (all customers: {Percent(allShare)})");
-                }
-            }
-        }
-    }
-
-    /// <summary>Per stage, the customers of the segment and of everyone (with a mapped event) who reach it.</summary>
-    private static (int[] Segment, int[] All, int SegmentCustomers, int AllCustomers) StageReach(EventLog log, Mapping.JourneyMapping mapping, bool[] selected)
-    {
-        var stageSegment = new int[mapping.Stages.Count];
-        var stageAll = new int[mapping.Stages.Count];
-        int segmentCustomers = 0, allCustomers = 0;
-        var seen = new bool[mapping.Stages.Count];
-        for (var c = 0; c < log.CustomerCount; c++)
-        {
-            Array.Clear(seen);
-            var any = false;
-            for (var r = log.CustomerStart[c]; r < log.CustomerStart[c + 1]; r++)
-            {
-                var tp = mapping.TouchpointOfRow[r];
-                if (tp >= 0)
-                {
-                    any = true;
-                    seen[mapping.Touchpoints[tp].Stage] = true;
-                }
-            }
-
-            if (!any)
-            {
-                continue;
-            }
-
-            allCustomers++;
-            segmentCustomers += selected[c] ? 1 : 0;
-            for (var s = 0; s < seen.Length; s++)
-            {
-                if (seen[s])
-                {
-                    stageAll[s]++;
-                    stageSegment[s] += selected[c] ? 1 : 0;
+                    checks.Add(new PersonaCheck(persona.Id, aspect, $"\"{trait.Text}\" is about '{name}', but only {Percent(segmentShare)} of the segment reach it (all customers: {Percent(allShare)})"));
                 }
             }
         }
 
-        return (stageSegment, stageAll, segmentCustomers, allCustomers);
+        return checks;
     }
 
     private static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
@@ -234,18 +179,5 @@ public static class PersonaChecks
         }
 
         return false;
-    }
-
-    private static int IndexOf(IReadOnlyList<string> values, string value)
-    {
-        for (var i = 0; i < values.Count; i++)
-        {
-            if (string.Equals(values[i], value, StringComparison.OrdinalIgnoreCase))
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 }

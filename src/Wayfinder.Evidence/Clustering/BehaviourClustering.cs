@@ -2,7 +2,6 @@ namespace Wayfinder.Evidence.Clustering;
 
 using System.Globalization;
 using Wayfinder.Core.Documents;
-using Wayfinder.Evidence.Mapping;
 using Wayfinder.Evidence.Store;
 using Wayfinder.Evidence.Surveys;
 
@@ -30,13 +29,24 @@ public static class BehaviourClustering
     /// </summary>
     internal const int FitSample = 20_000;
 
-    public static ClusteringResult Cluster(EventLog log, JourneyMapping mapping, IReadOnlyList<SurveyResponse> surveys, int seed = 17, int? k = null)
+    /// <summary>Clusters the customers of a journey on the behaviour the event store reports and the answers they gave.</summary>
+    public static async Task<ClusteringResult> ClusterAsync(
+        IEventStore events, IFeedbackStore feedback, Journey journey, int seed = 17, int? k = null, CancellationToken cancellationToken = default)
     {
-        var (features, names, customers) = Features(log, mapping, surveys);
-        if (customers.Count < 4)
+        var behaviour = await events.BehaviourAsync(journey, cancellationToken).ConfigureAwait(false);
+        if (behaviour.Customers.Count < 4)
         {
-            return new ClusteringResult(customers.Count, 0, []);
+            return new ClusteringResult(behaviour.Customers.Count, 0, []);
         }
+
+        var emotion = await feedback.EmotionByCustomerAsync(cancellationToken).ConfigureAwait(false);
+        return await Task.Run(() => Cluster(behaviour, emotion, seed, k, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static ClusteringResult Cluster(BehaviourFeatures behaviour, IReadOnlyDictionary<string, double> emotion, int seed, int? k, CancellationToken cancellationToken)
+    {
+        var (features, names) = Features(behaviour, emotion);
+        var customers = behaviour.Customers;
 
         var standardized = Standardize(features, out var means, out _);
         var random = new Random(seed);
@@ -49,7 +59,7 @@ public static class BehaviourClustering
         var candidates = k is { } fixedK ? [fixedK] : Enumerable.Range(2, Math.Min(MaxK, customers.Count - 1) - 1);
         foreach (var candidate in candidates)
         {
-            var centers = KMeansCenters(fitted, candidate, new Random(seed));
+            var centers = KMeansCenters(fitted, candidate, new Random(seed), cancellationToken);
             var score = Silhouette(fitted, Assign(fitted, centers), sample);
             if (score > bestScore + 1e-9)
             {
@@ -71,7 +81,7 @@ public static class BehaviourClustering
 
             var memberMeans = MeanOf(features, members);
             var traits = Describe(memberMeans, names, means);
-            var segment = SegmentFor(log, customers, members);
+            var segment = SegmentFor(behaviour, members);
             clusters.Add(new CustomerCluster(clusters.Count + 1, members.Length, Math.Round((double)members.Length / customers.Count, 6), traits, segment, NameFor(memberMeans, names, means)));
         }
 
@@ -99,64 +109,41 @@ public static class BehaviourClustering
         };
     }
 
-    private static (double[][] Features, string[] Names, List<int> Customers) Features(EventLog log, JourneyMapping mapping, IReadOnlyList<SurveyResponse> surveys)
+    /// <summary>Per customer: touchpoint and channel shares of their mapped events, how far they got, recency, satisfaction.</summary>
+    private static (double[][] Features, string[] Names) Features(BehaviourFeatures behaviour, IReadOnlyDictionary<string, double> emotion)
     {
-        var tpCount = mapping.Touchpoints.Count;
-        var channelCount = log.ChannelNames.Count;
-        var stages = mapping.Stages.Count;
+        var tpCount = behaviour.Touchpoints.Count;
+        var channelCount = behaviour.Channels.Count;
+        var stages = behaviour.Stages;
         var names = new List<string>();
-        names.AddRange(mapping.Touchpoints.Select(t => $"tp:{t.Id}"));
-        names.AddRange(log.ChannelNames.Select(c => $"ch:{c}"));
+        names.AddRange(behaviour.Touchpoints.Select(t => $"tp:{t}"));
+        names.AddRange(behaviour.Channels.Select(c => $"ch:{c}"));
         names.Add("stage");
         names.Add("recency");
         names.Add("satisfaction");
-        var emotion = surveys.Where(s => s.CustomerId is not null).GroupBy(s => s.CustomerId!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Average(s => s.AsEmotion()), StringComparer.Ordinal);
-        var rows = new List<double[]>();
-        var customers = new List<int>();
-        for (var c = 0; c < log.CustomerCount; c++)
+        var rows = new double[behaviour.Customers.Count][];
+        for (var i = 0; i < rows.Length; i++)
         {
+            var customer = behaviour.Customers[i];
             var vector = new double[names.Count];
-            var mapped = 0;
-            var furthest = -1;
-            long last = 0;
-            for (var r = log.CustomerStart[c]; r < log.CustomerStart[c + 1]; r++)
+            double mapped = customer.MappedEvents;
+            for (var t = 0; t < tpCount; t++)
             {
-                var tp = mapping.TouchpointOfRow[r];
-                if (tp < 0)
-                {
-                    continue;
-                }
-
-                mapped++;
-                vector[tp]++;
-                if (log.ChannelCodes[r] >= 0)
-                {
-                    vector[tpCount + log.ChannelCodes[r]]++;
-                }
-
-                furthest = Math.Max(furthest, mapping.Touchpoints[tp].Stage);
-                last = log.Timestamps[r];
+                vector[t] = customer.TouchpointEvents[t] / mapped;
             }
 
-            if (mapped == 0)
+            for (var c = 0; c < channelCount; c++)
             {
-                continue;
+                vector[tpCount + c] = customer.ChannelEvents[c] / mapped;
             }
 
-            for (var i = 0; i < tpCount + channelCount; i++)
-            {
-                vector[i] /= mapped;
-            }
-
-            vector[tpCount + channelCount] = stages <= 1 ? 1 : (double)furthest / (stages - 1);
-            vector[tpCount + channelCount + 1] = (log.MaxTimestamp - last) / 86_400_000_000d;
-            vector[tpCount + channelCount + 2] = emotion.Count > 0 && emotion.TryGetValue(log.CustomerIds[c], out var e) ? e : 0;
-            rows.Add(vector);
-            customers.Add(c);
+            vector[tpCount + channelCount] = stages <= 1 ? 1 : (double)customer.FurthestStage / (stages - 1);
+            vector[tpCount + channelCount + 1] = (behaviour.DataEndMicros - customer.LastMicros) / 86_400_000_000d;
+            vector[tpCount + channelCount + 2] = emotion.Count > 0 && emotion.TryGetValue(customer.CustomerId, out var e) ? e : 0;
+            rows[i] = vector;
         }
 
-        return ([.. rows], [.. names], customers);
+        return (rows, [.. names]);
     }
 
     private static double[][] Standardize(double[][] rows, out double[] means, out double[] deviations)
@@ -213,7 +200,7 @@ public static class BehaviourClustering
     }
 
     /// <summary>k-means (k-means++ seeding, at most 50 rounds): the centres.</summary>
-    internal static double[][] KMeansCenters(double[][] points, int k, Random random)
+    internal static double[][] KMeansCenters(double[][] points, int k, Random random, CancellationToken cancellationToken = default)
     {
         var dims = points[0].Length;
         var centers = new List<double[]> { (double[])points[random.Next(points.Length)].Clone() };
@@ -245,6 +232,7 @@ public static class BehaviourClustering
         var labels = new int[points.Length];
         for (var iteration = 0; iteration < 50; iteration++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var changed = false;
             for (var i = 0; i < points.Length; i++)
             {
@@ -417,20 +405,22 @@ public static class BehaviourClustering
     }
 
     /// <summary>Attribute values at least 1.5× as common in the cluster as overall (and held by half its members) make the segment.</summary>
-    private static string? SegmentFor(EventLog log, List<int> customers, int[] members)
+    private static string? SegmentFor(BehaviourFeatures behaviour, int[] members)
     {
         var parts = new List<string>();
-        foreach (var (name, column) in log.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal))
+        var customers = behaviour.Customers;
+        for (var a = 0; a < behaviour.Attributes.Count; a++)
         {
+            var (name, values) = behaviour.Attributes[a];
             var best = (Value: (string?)null, Lift: 0.0);
-            for (var v = 0; v < column.Values.Count; v++)
+            for (var v = 0; v < values.Count; v++)
             {
-                var inCluster = (double)members.Count(i => column.Codes[customers[i]] == v) / members.Length;
-                var overall = (double)customers.Count(c => column.Codes[c] == v) / customers.Count;
+                var inCluster = (double)members.Count(i => customers[i].Attributes[a] == v) / members.Length;
+                var overall = (double)customers.Count(c => c.Attributes[a] == v) / customers.Count;
                 var lift = overall == 0 ? 0 : inCluster / overall;
                 if (inCluster >= 0.5 && lift >= 1.5 && lift > best.Lift)
                 {
-                    best = (column.Values[v], lift);
+                    best = (values[v], lift);
                 }
             }
 

@@ -40,7 +40,7 @@ public static partial class EventImporter
         }
 
         var groups = firstRow.Length - 1;
-        var parts = Math.Max(1, Math.Min(groups, options.Slices ?? Environment.ProcessorCount));
+        var parts = Math.Max(1, Math.Min(groups, options.Slices ?? EngineOptions.Default.DegreeOfParallelism));
         var sinks = new RowSink[parts];
         await Parallel.ForEachAsync(Enumerable.Range(0, parts), new ParallelOptions { MaxDegreeOfParallelism = parts, CancellationToken = cancellationToken }, async (part, token) =>
         {

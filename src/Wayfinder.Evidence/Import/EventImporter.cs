@@ -25,7 +25,7 @@ public sealed record EventImportOptions
     /// <summary>CSV files at least this large are read in slices by several threads.</summary>
     public long ParallelThresholdBytes { get; init; } = 8L * 1024 * 1024;
 
-    /// <summary>How many slices (threads) for a large CSV; null for one per core.</summary>
+    /// <summary>How many slices (threads) for a large file; null for the engine's degree of parallelism (<see cref="EngineOptions"/>).</summary>
     public int? Slices { get; init; }
 
     /// <summary>Combinations of a CSV row's other fields remembered per slice (0: look every field up on its own).</summary>
@@ -148,7 +148,7 @@ public static partial class EventImporter
         CancellationToken cancellationToken,
         long rowBytes = 56)
     {
-        var slices = total >= options.ParallelThresholdBytes ? options.Slices ?? Environment.ProcessorCount : 1;
+        var slices = total >= options.ParallelThresholdBytes ? options.Slices ?? EngineOptions.Default.DegreeOfParallelism : 1;
         var parts = (int)Math.Max(1, Math.Min(slices, (total - dataStart) / Math.Max(1, options.ParallelThresholdBytes / 2)));
         var bounds = SliceBounds(file, dataStart, total, parts, options.MaxLineBytes);
         var sinks = new RowSink[parts];

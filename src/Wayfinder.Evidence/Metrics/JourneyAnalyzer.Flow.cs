@@ -14,7 +14,7 @@ public static partial class JourneyAnalyzer
     /// selected among them. Counting-sorting all 8M durations by edge first cost more time and 64 MB of fresh memory.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static List<FlowEdge> Flow(JourneyMapping mapping, List<(int[] Edges, long[] Durations, int Count)> transitions)
+    private static List<FlowEdge> Flow(JourneyMapping mapping, List<(int[] Edges, long[] Durations, int Count)> transitions, ParallelOptions parallel)
     {
         var tpCount = mapping.Touchpoints.Count;
         var edgeCount = tpCount * tpCount;
@@ -27,7 +27,7 @@ public static partial class JourneyAnalyzer
 
         var buckets = 65 << bits;
         var histograms = new int[transitions.Count][];
-        Parallel.For(0, transitions.Count, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (k) =>
+        Parallel.For(0, transitions.Count, parallel, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (k) =>
         {
             var counts = new int[edgeCount * buckets];
             var (edges, durations, count) = transitions[k];
@@ -101,7 +101,7 @@ public static partial class JourneyAnalyzer
         }
 
         var values = new long[offsets[^1]];
-        Parallel.For(0, transitions.Count, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (k) =>
+        Parallel.For(0, transitions.Count, parallel, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (k) =>
         {
             var next = chunkNext[k];
             var (edges, durations, count) = transitions[k];

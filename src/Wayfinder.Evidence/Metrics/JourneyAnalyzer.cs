@@ -17,12 +17,21 @@ public static partial class JourneyAnalyzer
     /// <summary>Customers per parallel partition below which one thread does the work.</summary>
     private const int MinCustomersPerPartition = 20_000;
 
-    /// <param name="threads">How many threads to use; null for one per core. Results are identical for any count.</param>
-    public static JourneyMetrics Analyze(string journeyId, EventLog log, JourneyMapping mapping, AnalysisOptions? options = null, int? threads = null)
+    /// <summary>All metrics of a journey on one cut of <paramref name="log"/>; the query's segment is resolved on the log.</summary>
+    /// <param name="threads">How many threads to use; null for <see cref="EngineOptions.Default"/>. Results are identical for any count.</param>
+    public static JourneyMetrics Analyze(string journeyId, EventLog log, JourneyMapping mapping, MetricsQuery? query = null, int? threads = null, CancellationToken cancellationToken = default)
     {
-        options ??= new AnalysisOptions();
-        var context = new Context(log, mapping, options);
-        var partitions = Math.Max(1, Math.Min(threads ?? Environment.ProcessorCount, log.CustomerCount / MinCustomersPerPartition));
+        query ??= new MetricsQuery();
+        var selected = query.Segment is { } segment ? Analysis.Segments.Customers(log, segment) : null;
+        return Analyze(journeyId, log, mapping, query, selected, threads ?? EngineOptions.Default.DegreeOfParallelism, cancellationToken);
+    }
+
+    /// <param name="selected">The customers of the query's segment, already resolved (null: every customer).</param>
+    internal static JourneyMetrics Analyze(string journeyId, EventLog log, JourneyMapping mapping, MetricsQuery query, bool[]? selected, int threads, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var partitions = Math.Max(1, Math.Min(threads, log.CustomerCount / MinCustomersPerPartition));
+        var context = new Context(log, mapping, query, selected, threads, cancellationToken);
         var passes = new Pass[partitions];
         if (partitions == 1)
         {
@@ -44,17 +53,26 @@ public static partial class JourneyAnalyzer
             total.Merge(passes[p]);
         }
 
-        return total.Result(journeyId, options);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            total.Release();
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        return total.Result(journeyId, query);
     }
 
     /// <summary>What every partition shares: the log, the mapping and the cut, resolved to arrays.</summary>
     private sealed class Context
     {
-        public Context(EventLog log, JourneyMapping mapping, AnalysisOptions options)
+        public Context(EventLog log, JourneyMapping mapping, MetricsQuery options, bool[]? selected, int parallelism, CancellationToken cancellationToken)
         {
             Log = log;
             Mapping = mapping;
             Options = options;
+            Selected = selected;
+            Parallelism = parallelism;
+            CancellationToken = cancellationToken;
             StageCount = mapping.Stages.Count;
             TpCount = mapping.Touchpoints.Count;
             TpStage = [.. mapping.Touchpoints.Select(t => t.Stage)];
@@ -89,7 +107,14 @@ public static partial class JourneyAnalyzer
 
         public EventLog Log { get; }
         public JourneyMapping Mapping { get; }
-        public AnalysisOptions Options { get; }
+        public MetricsQuery Options { get; }
+
+        /// <summary>Per customer, whether the segment holds them; null for every customer.</summary>
+        public bool[]? Selected { get; }
+        public int Parallelism { get; }
+        public CancellationToken CancellationToken { get; }
+
+        public ParallelOptions ParallelOptions => new() { MaxDegreeOfParallelism = Parallelism };
         public int StageCount { get; }
         public int TpCount { get; }
         public int[] TpStage { get; }
@@ -153,7 +178,7 @@ public static partial class JourneyAnalyzer
             _tpEvents = new int[tps];
             _funnelAt = new int[stages + 1];
             // Each stage keeps about half the customers of the one before: size the lists so they rarely grow.
-            var range = context.Log.CustomerCount / Math.Max(1, Environment.ProcessorCount);
+            var range = context.Log.CustomerCount / Math.Max(1, context.Parallelism);
             _timings = [.. Enumerable.Range(0, Math.Max(0, stages - 1)).Select(k => new TimeList(Math.Max(8, range >> (k + 1))))];
             _spanTimings = new TimeList?[stages * stages];
             _stranded = new int[tps];
@@ -184,8 +209,15 @@ public static partial class JourneyAnalyzer
             _edgeIds = ArrayPool<int>.Shared.Rent(Math.Max(1, rows));
             _edgeDurations = ArrayPool<long>.Shared.Rent(Math.Max(1, rows));
             _transitionCount = 0;
+            var token = _context.CancellationToken;
             for (var c = firstCustomer; c < endCustomer; c++)
             {
+                // A cancelled analysis stops within a few thousand customers; the caller throws once the partitions are back.
+                if ((c & 4095) == 0 && token.IsCancellationRequested)
+                {
+                    break;
+                }
+
                 Customer(c);
             }
 
@@ -208,7 +240,7 @@ public static partial class JourneyAnalyzer
             var channelCount = _context.ChannelNames.Count;
             var (from, to, channelCode, window) = (_context.From, _context.To, _context.ChannelCode, _context.Window);
             var (seenStage, seenTp, firstTime, firstAfter, chains) = (_seenStage, _seenTp, _firstTime, _firstAfter, _chains);
-            if (options.CustomerFilter is { } filter && !filter(c))
+            if (_context.Selected is { } selected && !selected[c])
             {
                 return;
             }
@@ -427,7 +459,19 @@ public static partial class JourneyAnalyzer
             _unmappedEvents += other._unmappedEvents;
         }
 
-        public JourneyMetrics Result(string journeyId, AnalysisOptions options)
+        /// <summary>Gives the pooled arrays back without computing a result (a cancelled analysis).</summary>
+        public void Release()
+        {
+            foreach (var (edges, durations, _) in _transitions)
+            {
+                ArrayPool<int>.Shared.Return(edges);
+                ArrayPool<long>.Shared.Return(durations);
+            }
+
+            _transitions.Clear();
+        }
+
+        public JourneyMetrics Result(string journeyId, MetricsQuery options)
         {
             var mapping = _context.Mapping;
 
@@ -436,7 +480,7 @@ public static partial class JourneyAnalyzer
             List<PathVariant> variants = [];
             List<FlowEdge> flow = [];
             Parallel.Invoke(
-                new ParallelOptions(),
+                _context.ParallelOptions,
                 options.FunnelOnly ? [] : [
                 () =>
                 {
@@ -444,7 +488,7 @@ public static partial class JourneyAnalyzer
                     var adjacent = new StageTiming[_timings.Length];
                     var spans = _spanTimings.Select((list, i) => (list, i)).Where(x => x.list is not null).ToArray();
                     var apart = new StageTiming[spans.Length];
-                    Parallel.For(0, adjacent.Length + apart.Length, j =>
+                    Parallel.For(0, adjacent.Length + apart.Length, _context.ParallelOptions, j =>
                     {
                         if (j < adjacent.Length)
                         {
@@ -459,14 +503,8 @@ public static partial class JourneyAnalyzer
                     (timings, spanTimings) = (adjacent, apart);
                 },
                 () => variants = Variants(mapping, _variants, _customers, options.TopVariants, c => CustomerPath(_context, c)),
-                () => flow = Flow(mapping, _transitions)]);
-            foreach (var (edges, durations, _) in _transitions)
-            {
-                ArrayPool<int>.Shared.Return(edges);
-                ArrayPool<long>.Shared.Return(durations);
-            }
-
-            _transitions.Clear();
+                () => flow = Flow(mapping, _transitions, _context.ParallelOptions)]);
+            Release();
             return new JourneyMetrics
             {
                 JourneyId = journeyId,

@@ -189,9 +189,12 @@ public sealed class EventLogBuilder
     public EventLog Build(out int duplicates) => Combine([this], out duplicates);
 
     /// <summary>Builds one log from builders filled with consecutive parts of the input, as if one builder had taken all rows in order.</summary>
+    /// <param name="parallelism">Threads to use at most; null for <see cref="EngineOptions.Default"/>.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static EventLog Combine(IReadOnlyList<EventLogBuilder> parts, out int duplicates)
+    public static EventLog Combine(IReadOnlyList<EventLogBuilder> parts, out int duplicates, int? parallelism = null)
     {
+        var threads = parallelism ?? EngineOptions.Default.DegreeOfParallelism;
+        var bounded = new ParallelOptions { MaxDegreeOfParallelism = threads };
         // The first part's dictionaries become the log's (its codes stay as they are); later parts are mapped into them.
         // Combining consumes the parts.
         var customers = parts.Count > 0 ? parts[0]._customers : new Interner();
@@ -209,7 +212,7 @@ public sealed class EventLogBuilder
         // Counting sort by customer keeps input order within each customer: each part counts its rows per customer
         // (in parallel), and part p's rows of a customer go after those of parts before it.
         var partCounts = new int[parts.Count][];
-        Parallel.For(0, parts.Count, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (p) =>
+        Parallel.For(0, parts.Count, bounded, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (p) =>
         {
             var counts = new int[customerCount];
             var map = customerMap[p];
@@ -249,7 +252,7 @@ public sealed class EventLogBuilder
                 return (Codes: propertyCodes[index], Column: kv.Value, Remap: remap);
             })
             .ToArray()).ToArray();
-        Parallel.For(0, parts.Count, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (p) =>
+        Parallel.For(0, parts.Count, bounded, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (p) =>
         {
             var part = parts[p];
             var next = partNext[p];
@@ -278,15 +281,15 @@ public sealed class EventLogBuilder
 
         var perRow = new List<int[]> { eventCodes, channelCodes };
         perRow.AddRange(propertyCodes);
-        Parallel.For(0, Environment.ProcessorCount, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (slice) =>
+        Parallel.For(0, threads, bounded, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (slice) =>
         {
-            var (from, to) = Slice(customerCount, slice, Environment.ProcessorCount);
+            var (from, to) = Slice(customerCount, slice, threads);
             for (var c = from; c < to; c++)
             {
                 SortCustomer(times, perRow, customerStart, c);
             }
         });
-        duplicates = RemoveDuplicates(ref times, perRow, customerStart);
+        duplicates = RemoveDuplicates(ref times, perRow, customerStart, threads);
         eventCodes = perRow[0];
         channelCodes = perRow[1];
         var properties = new Dictionary<string, Column>(StringComparer.Ordinal);
@@ -295,7 +298,7 @@ public sealed class EventLogBuilder
             properties.Add(propertyNames[i], new Column(perRow[2 + i], propertyValues[i].ToArray()));
         }
 
-        var attributes = Attributes(parts, customerMap, customerCount);
+        var attributes = Attributes(parts, customerMap, customerCount, bounded);
         return new EventLog(customers.ToPacked(), customerStart, times, eventCodes, events.ToArray(), channelCodes, channels.ToArray(), properties, attributes);
     }
 
@@ -324,13 +327,13 @@ public sealed class EventLogBuilder
         }
     }
 
-    private static Dictionary<string, Column> Attributes(IReadOnlyList<EventLogBuilder> parts, int[][] customerMap, int customerCount)
+    private static Dictionary<string, Column> Attributes(IReadOnlyList<EventLogBuilder> parts, int[][] customerMap, int customerCount, ParallelOptions bounded)
     {
         var result = new Dictionary<string, Column>(StringComparer.Ordinal);
         // Attributes are independent of each other: build them in parallel.
         var names = parts.SelectMany(p => p._attributes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var built = new Column[names.Length];
-        Parallel.For(0, names.Length, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (n) =>
+        Parallel.For(0, names.Length, bounded, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (n) =>
         {
             var name = names[n];
             // First the winning value per customer as an index over all parts' values (part p's start at base[p]);
@@ -406,10 +409,9 @@ public sealed class EventLogBuilder
     /// Drops exact duplicates: a row equal to an earlier row of the same customer at the same time. Finding them runs
     /// in parallel over customers; the arrays are compacted only when there is something to drop.
     /// </summary>
-    private static int RemoveDuplicates(ref long[] times, List<int[]> perRow, int[] customerStart)
+    private static int RemoveDuplicates(ref long[] times, List<int[]> perRow, int[] customerStart, int slices)
     {
         var customers = customerStart.Length - 1;
-        var slices = Environment.ProcessorCount;
         var duplicate = new bool[times.Length];
         var removedPerSlice = new int[slices];
         var t = times;

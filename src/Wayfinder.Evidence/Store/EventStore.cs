@@ -9,27 +9,65 @@ using Wayfinder.Evidence.Metrics;
 
 /// <summary>
 /// The embedded event store of a workspace: an <see cref="EventLog"/> persisted as Arrow IPC files in one folder
-/// (by default <c>.wayfinder/store</c> under the workspace). An import writes a complete new copy beside the old one
-/// and swaps folders only when it is whole, so a failed or cancelled import leaves the store as it was.
+/// (by default <c>.wayfinder/store</c> under the workspace). The log is read once and shared by every reader; an import
+/// builds a new log, writes a complete copy beside the old one, swaps folders only when it is whole, and only then
+/// publishes the new log, so readers in flight keep the snapshot they started with and a failed or cancelled import
+/// leaves the store as it was. Imports run one at a time.
 /// </summary>
 public sealed class EventStore : IEventStore
 {
-    private readonly string _folder;
+    private readonly string? _folder;
+    private readonly EngineOptions _engine;
+    private readonly SemaphoreSlim _writes = new(1, 1);
+    private readonly Lock _opening = new();
+    private EventLog? _log;
 
-    public EventStore(string folder) => _folder = Path.GetFullPath(folder);
+    /// <param name="folder">The store folder.</param>
+    /// <param name="engine">How many threads an import or analysis may use; null for <see cref="EngineOptions.Default"/>.</param>
+    public EventStore(string folder, EngineOptions? engine = null)
+    {
+        _folder = Path.GetFullPath(folder);
+        _engine = engine ?? EngineOptions.Default;
+    }
+
+    private EventStore(EventLog log, EngineOptions? engine)
+    {
+        _log = log;
+        _engine = engine ?? EngineOptions.Default;
+    }
 
     /// <summary>The store folder of a workspace.</summary>
-    public static EventStore ForWorkspace(string workspaceRoot) => new(Path.Combine(workspaceRoot, ".wayfinder", "store"));
+    public static EventStore ForWorkspace(string workspaceRoot, EngineOptions? engine = null) => new(Path.Combine(workspaceRoot, ".wayfinder", "store"), engine);
 
-    public string Folder => _folder;
+    /// <summary>A store kept in memory only, starting with <paramref name="log"/> (tests, workspaces held in memory).</summary>
+    public static EventStore InMemory(EventLog log, EngineOptions? engine = null) => new(log, engine);
 
-    public bool Exists => File.Exists(Path.Combine(_folder, "events.arrow"));
+    /// <summary>The store folder; null for a store in memory.</summary>
+    public string? Folder => _folder;
 
-    /// <summary>Reads the stored log; an empty log when nothing was imported yet.</summary>
+    public bool Exists => _folder is null ? _log!.EventCount > 0 : File.Exists(Path.Combine(_folder, "events.arrow"));
+
+    /// <summary>
+    /// The stored log as of now: read on first use, then shared until an import publishes the next one; an empty log
+    /// when nothing was imported yet. For the engine and its benchmarks: callers of the product go through <see cref="IEventStore"/>.
+    /// </summary>
     public EventLog Open()
     {
-        RecoverInterruptedSwap();
-        return Exists ? ArrowPersistence.Read(_folder) : EventLog.Empty;
+        if (Volatile.Read(ref _log) is { } log)
+        {
+            return log;
+        }
+
+        lock (_opening)
+        {
+            if (_log is null)
+            {
+                RecoverInterruptedSwap();
+                Volatile.Write(ref _log, Exists ? ArrowPersistence.Read(_folder!) : EventLog.Empty);
+            }
+
+            return _log!;
+        }
     }
 
     /// <summary>
@@ -38,6 +76,19 @@ public sealed class EventStore : IEventStore
     /// error and the store is unchanged.
     /// </summary>
     public async Task<ImportReport> ImportAsync(string path, EventImportOptions options, CancellationToken cancellationToken = default)
+    {
+        await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await ImportLockedAsync(path, options with { Slices = options.Slices ?? _engine.DegreeOfParallelism }, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writes.Release();
+        }
+    }
+
+    private async Task<ImportReport> ImportLockedAsync(string path, EventImportOptions options, CancellationToken cancellationToken)
     {
         var existing = Open();
         ImportReport report;
@@ -59,32 +110,45 @@ public sealed class EventStore : IEventStore
         var before = existing.EventCount;
         var total = new FileInfo(path).Length;
         options.Progress?.Report(new ImportProgress(report.RowsRead, total, total, before > 0 ? "merging with the stored events" : "ordering by customer and time"));
-        var merged = EventLogBuilder.Combine([EventLogBuilder.FromLog(existing), .. parts], out var duplicates);
-        // The old log and the builders are garbage now: let a collection take them before the store is written.
+        var merged = EventLogBuilder.Combine([EventLogBuilder.FromLog(existing), .. parts], out var duplicates, _engine.DegreeOfParallelism);
+        // The builders are garbage now (the old log stays alive only while readers hold it).
         (existing, parts) = (EventLog.Empty, []);
         cancellationToken.ThrowIfCancellationRequested();
         options.Progress?.Report(new ImportProgress(report.RowsRead, total, total, "saving"));
-        Save(merged);
+        Publish(merged);
         return report with { RowsAdded = merged.EventCount - before, Duplicates = duplicates };
     }
 
-    /// <inheritdoc/>
-    public Task<JourneyMetrics> AnalyzeAsync(Journey journey, MetricsQuery query, CancellationToken cancellationToken = default)
-    {
-        var log = Open();
-        var mapping = JourneyMapping.Build(journey, log, Segments.RowCondition(log));
-        bool[]? selected = query.Segment is { } segment ? Segments.Customers(log, segment) : null;
-        var metrics = JourneyAnalyzer.Analyze(journey.Id, log, mapping, query.ToOptions(selected));
-        return Task.FromResult(metrics);
-    }
-
-    /// <summary>Replaces the stored log with <paramref name="log"/> atomically (write beside, then swap folders).</summary>
+    /// <summary>Replaces the stored log with <paramref name="log"/> atomically (write beside, then swap folders), then shares it with readers.</summary>
     public void Save(EventLog log)
     {
-        var parent = Path.GetDirectoryName(_folder)!;
+        _writes.Wait();
+        try
+        {
+            Publish(log);
+        }
+        finally
+        {
+            _writes.Release();
+        }
+    }
+
+    private void Publish(EventLog log)
+    {
+        if (_folder is not null)
+        {
+            Write(log, _folder);
+        }
+
+        Volatile.Write(ref _log, log);
+    }
+
+    private static void Write(EventLog log, string folder)
+    {
+        var parent = Path.GetDirectoryName(folder)!;
         Directory.CreateDirectory(parent);
-        var staging = _folder + ".new";
-        var old = _folder + ".old";
+        var staging = folder + ".new";
+        var old = folder + ".old";
         if (Directory.Exists(staging))
         {
             Directory.Delete(staging, recursive: true);
@@ -96,21 +160,121 @@ public sealed class EventStore : IEventStore
             Directory.Delete(old, recursive: true);
         }
 
-        if (Directory.Exists(_folder))
+        if (Directory.Exists(folder))
         {
-            Directory.Move(_folder, old);
+            Directory.Move(folder, old);
         }
 
-        Directory.Move(staging, _folder);
+        Directory.Move(staging, folder);
         if (Directory.Exists(old))
         {
             Directory.Delete(old, recursive: true);
         }
     }
 
+    /// <inheritdoc/>
+    public Task<EventSummary> SummaryAsync(CancellationToken cancellationToken = default) => Task.FromResult(Summary(Open()));
+
+    /// <inheritdoc/>
+    public Task<JourneyMetrics> AnalyzeAsync(Journey journey, MetricsQuery query, CancellationToken cancellationToken = default) =>
+        Task.Run(() => Analyze(Open(), journey, query, cancellationToken), cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<TrendPoint>> TrendAsync(Journey journey, MetricsQuery query, string grain, CancellationToken cancellationToken = default) =>
+        Task.Run(() => Trend(Open(), journey, query, grain, cancellationToken), cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<CustomerEvents>> CustomersAsync(string segment, CancellationToken cancellationToken = default)
+    {
+        var log = Open();
+        var selected = Segments.Customers(log, segment);
+        IReadOnlyList<CustomerEvents> customers = [.. Enumerable.Range(0, log.CustomerCount).Where(c => selected[c])
+            .Select(c => new CustomerEvents(log.CustomerIds[c], log.CustomerStart[c + 1] - log.CustomerStart[c]))];
+        return Task.FromResult(customers);
+    }
+
+    /// <inheritdoc/>
+    public Task<SegmentChannels> ChannelMixAsync(string? segment, CancellationToken cancellationToken = default)
+    {
+        var log = Open();
+        return Task.FromResult(EventQueries.ChannelMix(log, segment is null ? null : Segments.Customers(log, segment)));
+    }
+
+    /// <inheritdoc/>
+    public Task<BehaviourFeatures> BehaviourAsync(Journey journey, CancellationToken cancellationToken = default)
+    {
+        var log = Open();
+        return Task.Run(() => EventQueries.Behaviour(log, Mapping(journey, log), cancellationToken), cancellationToken);
+    }
+
+    private JourneyMetrics Analyze(EventLog log, Journey journey, MetricsQuery query, CancellationToken cancellationToken)
+    {
+        var selected = query.Segment is { } segment ? Segments.Customers(log, segment) : null;
+        return JourneyAnalyzer.Analyze(journey.Id, log, Mapping(journey, log), query, selected, _engine.DegreeOfParallelism, cancellationToken);
+    }
+
+    private IReadOnlyList<TrendPoint> Trend(EventLog log, Journey journey, MetricsQuery query, string grain, CancellationToken cancellationToken)
+    {
+        var points = new List<TrendPoint>();
+        if (log.EventCount == 0)
+        {
+            return points;
+        }
+
+        var mapping = Mapping(journey, log);
+        var selected = query.Segment is { } segment ? Segments.Customers(log, segment) : null;
+        var start = Math.Max(log.MinTimestamp, query.FromMicros ?? long.MinValue);
+        var end = Math.Min(log.MaxTimestamp, (query.ToMicros ?? long.MaxValue) - 1);
+        var previous = new double?[journey.Stages.Count];
+        foreach (var period in Periods.Covering(start, end, grain))
+        {
+            var range = Periods.Parse(period, out _)!.Value;
+            var metrics = JourneyAnalyzer.Analyze(journey.Id, log, mapping, query with
+            {
+                FromMicros = Math.Max(range.From, query.FromMicros ?? long.MinValue),
+                ToMicros = Math.Min(range.To, query.ToMicros ?? long.MaxValue),
+                TopVariants = 0,
+                FunnelOnly = true,
+            }, selected, _engine.DegreeOfParallelism, cancellationToken);
+            for (var s = 0; s < metrics.Funnel.Count; s++)
+            {
+                var step = metrics.Funnel[s];
+                points.Add(new TrendPoint(period, step.StageId, step.Customers, step.Conversion, previous[s] is { } p ? Math.Round(step.Conversion - p, 6) : null));
+                previous[s] = step.Conversion;
+            }
+        }
+
+        return points;
+    }
+
+    private static JourneyMapping Mapping(Journey journey, EventLog log) => JourneyMapping.Build(journey, log, Segments.RowCondition(log));
+
+    private static EventSummary Summary(EventLog log)
+    {
+        if (log.EventCount == 0)
+        {
+            return EventSummary.Empty;
+        }
+
+        var counts = new long[log.EventNames.Count];
+        foreach (var code in log.EventCodes)
+        {
+            counts[code]++;
+        }
+
+        var names = log.EventNames.Select((name, i) => new EventNameCount(name, counts[i])).Where(n => n.Events > 0)
+            .OrderByDescending(n => n.Events).ThenBy(n => n.Event, StringComparer.Ordinal).ToList();
+        return new EventSummary(log.EventCount, log.CustomerCount, log.MinTimestamp, log.MaxTimestamp, names);
+    }
+
     /// <summary>A crash between the two folder moves leaves only the old copy: put it back.</summary>
     private void RecoverInterruptedSwap()
     {
+        if (_folder is null)
+        {
+            return;
+        }
+
         var old = _folder + ".old";
         if (!Directory.Exists(_folder) && Directory.Exists(old))
         {

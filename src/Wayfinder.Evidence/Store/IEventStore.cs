@@ -5,44 +5,40 @@ using Wayfinder.Core.Metrics;
 using Wayfinder.Evidence.Import;
 
 /// <summary>
-/// A cut of the data and how to compute a journey's metrics on it, in terms any store can run: the embedded engine
-/// here, or SQL on ClickHouse (a persona's segment travels as filter-language text).
+/// Where events live and where everything the product asks of them is computed. Every method answers with a small
+/// result (counts, rates, one row per customer at most), so a SQL store can answer each with one query. A segment is
+/// filter-language text over customer attributes; an invalid one throws <see cref="ArgumentException"/> with a plain
+/// message. Every implementation passes the same contract tests.
 /// </summary>
-public sealed record MetricsQuery
-{
-    public TimeSpan Window { get; init; } = TimeSpan.FromDays(30);
-    public TimeSpan Inactivity { get; init; } = TimeSpan.FromDays(14);
-    public bool CollapseRepeats { get; init; } = true;
-    public int TopVariants { get; init; } = 20;
-
-    /// <summary>A filter over customer attributes (a persona's segment); null for every customer.</summary>
-    public string? Segment { get; init; }
-    public long? FromMicros { get; init; }
-    public long? ToMicros { get; init; }
-    public string? Channel { get; init; }
-    public string Cut { get; init; } = "";
-
-    /// <summary>The query as the embedded engine's options; <paramref name="selected"/> is the segment's customers (null: all).</summary>
-    public Metrics.AnalysisOptions ToOptions(bool[]? selected) => new()
-    {
-        Window = Window,
-        Inactivity = Inactivity,
-        CollapseRepeats = CollapseRepeats,
-        TopVariants = TopVariants,
-        CustomerFilter = selected is null ? null : c => selected[c],
-        FromMicros = FromMicros,
-        ToMicros = ToMicros,
-        Channel = Channel,
-        Cut = Cut,
-    };
-}
-
-/// <summary>Where events live and where a journey's metrics are computed. Every implementation passes the same metric tests.</summary>
 public interface IEventStore
 {
     /// <summary>Imports one file: completes, or leaves the store as it was; rows already stored are skipped.</summary>
     Task<ImportReport> ImportAsync(string path, EventImportOptions options, CancellationToken cancellationToken = default);
 
+    /// <summary>What is stored: whether anything was imported, counts, the time span, and every event name with its count.</summary>
+    Task<EventSummary> SummaryAsync(CancellationToken cancellationToken = default);
+
     /// <summary>All metrics of a journey on one cut of the data.</summary>
     Task<JourneyMetrics> AnalyzeAsync(Journey journey, MetricsQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The ordered funnel of every period (<paramref name="grain"/>: month or quarter) from the first to the last event
+    /// of the cut, with each stage's change in conversion from the period before.
+    /// </summary>
+    Task<IReadOnlyList<TrendPoint>> TrendAsync(Journey journey, MetricsQuery query, string grain, CancellationToken cancellationToken = default);
+
+    /// <summary>The customers a segment selects, each with their number of events, in ordinal order of id.</summary>
+    Task<IReadOnlyList<CustomerEvents>> CustomersAsync(string segment, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The events of a segment's customers (null: everyone) per channel of the event itself (events without a channel
+    /// are left out), with the number of customers the segment selects.
+    /// </summary>
+    Task<SegmentChannels> ChannelMixAsync(string? segment, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Per customer with at least one event mapped to the journey: their mapped events per touchpoint and per channel,
+    /// the furthest stage reached, the time of the last mapped event, and their attributes (clustering's input).
+    /// </summary>
+    Task<BehaviourFeatures> BehaviourAsync(Journey journey, CancellationToken cancellationToken = default);
 }

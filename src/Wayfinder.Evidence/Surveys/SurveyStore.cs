@@ -2,56 +2,131 @@ namespace Wayfinder.Evidence.Surveys;
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Wayfinder.Core.Documents;
 using Wayfinder.Evidence.Import;
+using Wayfinder.Evidence.Mapping;
+using Wayfinder.Evidence.Store;
 
 /// <summary>
-/// Survey answers and insights of a workspace, kept as JSON lines in <c>.wayfinder/feedback/</c>. Imports append
-/// only answers not already there (so the same file twice adds nothing) and replace the file atomically.
+/// Survey answers and insights of a workspace, kept as JSON lines in <c>.wayfinder/feedback/</c>. They are read once
+/// and shared by readers; imports run one at a time, append only answers not already there (so the same file twice
+/// adds nothing), replace the file atomically and then publish the new lists (readers in flight keep theirs).
 /// </summary>
-public sealed class SurveyStore
+public sealed class SurveyStore : IFeedbackStore
 {
     // Source-generated metadata (FeedbackJson): no reflection to warm up in each short CLI process.
     private static readonly JsonSerializerOptions s_json = FeedbackJson.Default.Options;
 
-    private readonly string _folder;
+    private readonly string? _folder;
+    private readonly EngineOptions _engine;
+    private readonly SemaphoreSlim _writes = new(1, 1);
+    private readonly Lock _opening = new();
+    private IReadOnlyList<SurveyResponse>? _surveys;
+    private IReadOnlyList<Insight>? _insights;
 
-    public SurveyStore(string folder) => _folder = Path.GetFullPath(folder);
-
-    public static SurveyStore ForWorkspace(string workspaceRoot) => new(Path.Combine(workspaceRoot, ".wayfinder", "feedback"));
-
-    private string SurveysFile => Path.Combine(_folder, "surveys.ndjson");
-
-    private string InsightsFile => Path.Combine(_folder, "insights.ndjson");
-
-    public IReadOnlyList<SurveyResponse> Surveys() => Read<SurveyResponse>(SurveysFile);
-
-    public IReadOnlyList<Insight> Insights() => Read<Insight>(InsightsFile);
-
-    public ImportReport ImportSurveys(string path)
+    public SurveyStore(string folder, EngineOptions? engine = null)
     {
-        var (responses, report) = SurveyImporter.ReadSurveys(path);
-        if (!report.Succeeded)
-        {
-            return report;
-        }
-
-        var (added, duplicates) = Append(SurveysFile, Surveys(), responses);
-        return report with { RowsAdded = added, Duplicates = duplicates };
+        _folder = Path.GetFullPath(folder);
+        _engine = engine ?? EngineOptions.Default;
     }
 
-    public ImportReport ImportInsights(string path)
+    private SurveyStore(IReadOnlyList<SurveyResponse> surveys, IReadOnlyList<Insight> insights)
     {
-        var (insights, report) = SurveyImporter.ReadInsights(path);
-        if (!report.Succeeded)
-        {
-            return report;
-        }
-
-        var (added, duplicates) = Append(InsightsFile, Insights(), insights);
-        return report with { RowsAdded = added, Duplicates = duplicates };
+        (_surveys, _insights) = (surveys, insights);
+        _engine = EngineOptions.Default;
     }
 
-    private (long Added, long Duplicates) Append<T>(string file, IReadOnlyList<T> existing, IReadOnlyList<T> incoming)
+    public static SurveyStore ForWorkspace(string workspaceRoot, EngineOptions? engine = null) => new(Path.Combine(workspaceRoot, ".wayfinder", "feedback"), engine);
+
+    /// <summary>A store kept in memory only (tests, workspaces held in memory).</summary>
+    public static SurveyStore InMemory(IReadOnlyList<SurveyResponse> surveys, IReadOnlyList<Insight>? insights = null) => new(surveys, insights ?? []);
+
+    private string SurveysFile => Path.Combine(_folder!, "surveys.ndjson");
+
+    private string InsightsFile => Path.Combine(_folder!, "insights.ndjson");
+
+    /// <summary>Every stored answer, in stored order (read once, then shared).</summary>
+    public IReadOnlyList<SurveyResponse> Surveys() => Snapshot(ref _surveys, () => Read<SurveyResponse>(SurveysFile));
+
+    /// <summary>Every stored insight, in stored order (read once, then shared).</summary>
+    public IReadOnlyList<Insight> Insights() => Snapshot(ref _insights, () => Read<Insight>(InsightsFile));
+
+    public Task<ImportReport> ImportSurveysAsync(string path, CancellationToken cancellationToken = default) =>
+        ImportAsync(path, SurveyImporter.ReadSurveys, Surveys, SurveysFile, list => Volatile.Write(ref _surveys, list), cancellationToken);
+
+    public Task<ImportReport> ImportInsightsAsync(string path, CancellationToken cancellationToken = default) =>
+        ImportAsync(path, SurveyImporter.ReadInsights, Insights, InsightsFile, list => Volatile.Write(ref _insights, list), cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<SurveyMetrics> SatisfactionAsync(Journey journey, SurveyQuery query, CancellationToken cancellationToken = default)
+    {
+        var mapping = JourneyMapping.Build(journey, EventLog.Empty);
+        var onChannel = query.Channel is { } channel
+            ? mapping.Touchpoints.Where(t => string.Equals(t.Channel, channel, StringComparison.Ordinal)).Select(t => t.Id).ToHashSet(StringComparer.Ordinal)
+            : null;
+        var (from, to) = (query.FromMicros ?? long.MinValue, query.ToMicros ?? long.MaxValue);
+        var (touchpoints, stages, curve) = SatisfactionAnalyzer.Analyze(mapping, Surveys(), r =>
+            r.TimestampMicros >= from && r.TimestampMicros < to
+            && (query.Customers is null || (r.CustomerId is { } id && query.Customers.Contains(id)))
+            && (onChannel is null || (r.Touchpoint is { } tp && onChannel.Contains(tp))));
+        return Task.FromResult(new SurveyMetrics(touchpoints, stages, curve));
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyDictionary<string, double>> EmotionByCustomerAsync(CancellationToken cancellationToken = default)
+    {
+        IReadOnlyDictionary<string, double> emotion = Surveys().Where(s => s.CustomerId is not null).GroupBy(s => s.CustomerId!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Average(s => s.AsEmotion()), StringComparer.Ordinal);
+        return Task.FromResult(emotion);
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<Insight>> InsightsAsync(InsightQuery query, CancellationToken cancellationToken = default)
+    {
+        static bool Tagged(IReadOnlyList<string> tags, string? wanted) => wanted is null || tags.Contains(wanted, StringComparer.Ordinal);
+        IReadOnlyList<Insight> insights = [.. Insights().Where(i => Tagged(i.Personas, query.PersonaId) && Tagged(i.Stages, query.StageId) && Tagged(i.Touchpoints, query.TouchpointId))];
+        return Task.FromResult(insights);
+    }
+
+    private IReadOnlyList<T> Snapshot<T>(ref IReadOnlyList<T>? field, Func<List<T>> read)
+    {
+        if (Volatile.Read(ref field) is { } list)
+        {
+            return list;
+        }
+
+        lock (_opening)
+        {
+            field ??= read();
+            return field;
+        }
+    }
+
+    private async Task<ImportReport> ImportAsync<T>(
+        string path, Func<string, (List<T> Items, ImportReport Report)> readFile, Func<IReadOnlyList<T>> stored, string file, Action<IReadOnlyList<T>> publish, CancellationToken cancellationToken)
+        where T : notnull
+    {
+        await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var (items, report) = readFile(path);
+            if (!report.Succeeded)
+            {
+                return report;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var (all, added, duplicates) = Append(file, stored(), items);
+            publish(all);
+            return report with { RowsAdded = added, Duplicates = duplicates };
+        }
+        finally
+        {
+            _writes.Release();
+        }
+    }
+
+    private (IReadOnlyList<T> All, long Added, long Duplicates) Append<T>(string file, IReadOnlyList<T> existing, IReadOnlyList<T> incoming)
         where T : notnull
     {
         var seen = new HashSet<string>(existing.Select(e => JsonSerializer.Serialize(e, s_json)), StringComparer.Ordinal);
@@ -64,24 +139,30 @@ public sealed class SurveyStore
             }
         }
 
-        if (fresh.Count > 0)
+        if (fresh.Count == 0)
+        {
+            return (existing, 0, incoming.Count);
+        }
+
+        List<T> all = [.. existing, .. fresh];
+        if (_folder is not null)
         {
             Directory.CreateDirectory(_folder);
             var staging = file + ".new";
-            File.WriteAllLines(staging, existing.Concat(fresh).Select(e => JsonSerializer.Serialize(e, s_json)));
+            File.WriteAllLines(staging, all.Select(e => JsonSerializer.Serialize(e, s_json)));
             File.Move(staging, file, overwrite: true);
         }
 
-        return (fresh.Count, incoming.Count - fresh.Count);
+        return (all, fresh.Count, incoming.Count - fresh.Count);
     }
 
     /// <summary>
     /// Every line's item, in file order. Lines are read from the UTF-8 bytes in parallel chunks: analyses read the
     /// answers each time, and 229k answers as a string and a document per line took a fifth of an analysis.
     /// </summary>
-    private static List<T> Read<T>(string file)
+    private List<T> Read<T>(string file)
     {
-        if (!File.Exists(file))
+        if (_folder is null || !File.Exists(file))
         {
             return [];
         }
@@ -103,9 +184,10 @@ public sealed class SurveyStore
         }
 
         var items = new T[starts.Count];
-        Parallel.For(0, Environment.ProcessorCount, chunk =>
+        var chunks = _engine.DegreeOfParallelism;
+        Parallel.For(0, chunks, _engine.Parallel(), chunk =>
         {
-            var (from, to) = (items.Length * chunk / Environment.ProcessorCount, items.Length * (chunk + 1) / Environment.ProcessorCount);
+            var (from, to) = (items.Length * chunk / chunks, items.Length * (chunk + 1) / chunks);
             for (var i = from; i < to; i++)
             {
                 items[i] = JsonSerializer.Deserialize<T>(bytes.AsSpan(starts[i], ends[i] - starts[i]), s_json)!;

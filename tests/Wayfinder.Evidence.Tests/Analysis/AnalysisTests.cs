@@ -1,6 +1,7 @@
 namespace Wayfinder.Evidence.Tests.Analysis;
 
 using Wayfinder.Core.Documents;
+using Wayfinder.Core.Metrics;
 using Wayfinder.Core.Workspaces;
 using Wayfinder.Evidence.Analysis;
 using Wayfinder.Evidence.Store;
@@ -24,6 +25,9 @@ public sealed class AnalysisTests
         return builder.Build();
     }
 
+    private static Task<JourneyReport> Run(Workspace workspace, Journey journey, EventLog log, IReadOnlyList<SurveyResponse> surveys, AnalysisRequest request) =>
+        JourneyAnalysis.RunAsync(workspace, journey, EventStore.InMemory(log), SurveyStore.InMemory(surveys), request);
+
     private static Workspace Workspace(params Persona[] personas) => new()
     {
         Root = "/tmp/none",
@@ -41,17 +45,17 @@ public sealed class AnalysisTests
     }
 
     [Fact]
-    public void PersonaPeriodAndChannelCutsNarrowTheFunnel()
+    public async Task PersonaPeriodAndChannelCutsNarrowTheFunnel()
     {
         var log = Log();
         var free = new Persona { Id = "free", Title = "Free", Segment = "plan = \"free\"" };
         var workspace = Workspace(free);
         var journey = ThreeStages();
 
-        var all = JourneyAnalysis.Run(workspace, journey, log, [], new AnalysisRequest { Today = new DateOnly(2026, 3, 1) });
-        var persona = JourneyAnalysis.Run(workspace, journey, log, [], new AnalysisRequest { PersonaId = "free", Today = new DateOnly(2026, 3, 1) });
-        var january = JourneyAnalysis.Run(workspace, journey, log, [], new AnalysisRequest { Period = "2026-01", Today = new DateOnly(2026, 3, 1) });
-        var app = JourneyAnalysis.Run(workspace, journey, log, [], new AnalysisRequest { Channel = "app", Today = new DateOnly(2026, 3, 1) });
+        var all = await Run(workspace, journey, log, [], new AnalysisRequest { Today = new DateOnly(2026, 3, 1) });
+        var persona = await Run(workspace, journey, log, [], new AnalysisRequest { PersonaId = "free", Today = new DateOnly(2026, 3, 1) });
+        var january = await Run(workspace, journey, log, [], new AnalysisRequest { Period = "2026-01", Today = new DateOnly(2026, 3, 1) });
+        var app = await Run(workspace, journey, log, [], new AnalysisRequest { Channel = "app", Today = new DateOnly(2026, 3, 1) });
 
         Assert.Equal([3, 2, 1], all.Metrics.Funnel.Select(f => f.Customers));
         Assert.Equal([2, 1, 1], persona.Metrics.Funnel.Select(f => f.Customers));
@@ -61,9 +65,9 @@ public sealed class AnalysisTests
     }
 
     [Fact]
-    public void TrendGivesEachMonthsFunnelAndTheChangeFromTheMonthBefore()
+    public async Task TrendGivesEachMonthsFunnelAndTheChangeFromTheMonthBefore()
     {
-        var report = JourneyAnalysis.Run(Workspace(), ThreeStages(), Log(), [], new AnalysisRequest { Today = new DateOnly(2026, 3, 1) });
+        var report = await Run(Workspace(), ThreeStages(), Log(), [], new AnalysisRequest { Today = new DateOnly(2026, 3, 1) });
 
         // January: u1 a→b, u2 a → A 2, B 1 (0.5), C 0. February (day 40–42 = Feb 10–12): u3 a→b→c → 1, 1, 1.
         Assert.Equal(
@@ -86,7 +90,7 @@ public sealed class AnalysisTests
     }
 
     [Fact]
-    public void KnowledgeGapsListWhatHasNoDataOrEvidence()
+    public async Task KnowledgeGapsListWhatHasNoDataOrEvidence()
     {
         var persona = new Persona
         {
@@ -100,7 +104,7 @@ public sealed class AnalysisTests
         var log = Log();
         SurveyResponse[] surveys = [new(Days(0), "u1", "a", null, SurveyMetric.Csat, 4, null)];
 
-        var report = JourneyAnalysis.Run(Workspace(persona), journey, log, surveys, new AnalysisRequest { Today = new DateOnly(2026, 3, 1) });
+        var report = await Run(Workspace(persona), journey, log, surveys, new AnalysisRequest { Today = new DateOnly(2026, 3, 1) });
 
         Assert.Equal(
             [
@@ -112,11 +116,11 @@ public sealed class AnalysisTests
     }
 
     [Fact]
-    public void PersonaChecksSayWhereStatedChannelsDisagreeWithTheData()
+    public async Task PersonaChecksSayWhereStatedChannelsDisagreeWithTheData()
     {
         var persona = new Persona { Id = "free", Title = "Free", Segment = "plan = \"free\"", Channels = ["web", "store"] };
 
-        var checks = PersonaChecks.Check(persona, Log()).Select(c => c.Message).ToList();
+        var checks = (await PersonaChecks.CheckAsync(persona, EventStore.InMemory(Log()))).Select(c => c.Message).ToList();
 
         // The free customers' 4 events are all on app.
         Assert.Equal(
@@ -129,7 +133,7 @@ public sealed class AnalysisTests
     }
 
     [Fact]
-    public void PersonaChecksSayWhereBehavioursAndGoalsDisagreeWithTheData()
+    public async Task PersonaChecksSayWhereBehavioursAndGoalsDisagreeWithTheData()
     {
         var persona = new Persona
         {
@@ -149,7 +153,7 @@ public sealed class AnalysisTests
         var withChannels = new Workspace { Root = workspace.Root, Config = config, Personas = workspace.Personas };
         var journey = ThreeStages() with { Personas = ["pro"] };
 
-        var report = JourneyAnalysis.Run(withChannels, journey, Log(), [], new AnalysisRequest { Today = new DateOnly(2026, 3, 1) });
+        var report = await Run(withChannels, journey, Log(), [], new AnalysisRequest { Today = new DateOnly(2026, 3, 1) });
 
         // The pro segment is u1 alone: a and b on web. Everyone: u1, u2, u3 reach A; u1, u3 reach B; u3 reaches C.
         Assert.Equal(
@@ -184,7 +188,7 @@ public sealed class AnalysisTests
     }
 
     [Fact]
-    public void TouchpointConditionsUseEventProperties()
+    public async Task TouchpointConditionsUseEventProperties()
     {
         var journey = ThreeStages() with
         {
@@ -204,7 +208,7 @@ public sealed class AnalysisTests
             ],
         };
 
-        var report = JourneyAnalysis.Run(Workspace(), journey, Log(), [], new AnalysisRequest { Today = new DateOnly(2026, 3, 1) });
+        var report = await Run(Workspace(), journey, Log(), [], new AnalysisRequest { Today = new DateOnly(2026, 3, 1) });
 
         Assert.Equal([("a-ios", 1), ("a-other", 2), ("b", 2)], report.Metrics.TouchpointReach.Select(t => (t.Id, t.Customers)));
     }

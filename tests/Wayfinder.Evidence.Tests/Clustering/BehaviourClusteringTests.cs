@@ -4,10 +4,14 @@ using Wayfinder.Core.Documents;
 using Wayfinder.Evidence.Clustering;
 using Wayfinder.Evidence.Mapping;
 using Wayfinder.Evidence.Store;
+using Wayfinder.Evidence.Surveys;
 using static Wayfinder.Evidence.Tests.Metrics.LogFixture;
 
 public sealed class BehaviourClusteringTests
 {
+    private static Task<ClusteringResult> Cluster(EventLog log) =>
+        BehaviourClustering.ClusterAsync(EventStore.InMemory(log), SurveyStore.InMemory([]), ThreeStages());
+
     private static (EventLog, JourneyMapping) TwoGroups(int scale = 1)
     {
         var builder = new EventLogBuilder();
@@ -30,11 +34,11 @@ public sealed class BehaviourClusteringTests
     }
 
     [Fact]
-    public void TwoBehaviourGroupsBecomeTwoClustersDescribedByWhatSetsThemApart()
+    public async Task TwoBehaviourGroupsBecomeTwoClustersDescribedByWhatSetsThemApart()
     {
-        var (log, mapping) = TwoGroups();
+        var (log, _) = TwoGroups();
 
-        var result = BehaviourClustering.Cluster(log, mapping, []);
+        var result = await Cluster(log);
 
         Assert.Equal(20, result.Customers);
         Assert.Equal([(12, 0.6, "Web-leaning early drop-outs", "plan = \"free\""), (8, 0.4, "App-leaning completers", "plan = \"pro\"")],
@@ -45,12 +49,12 @@ public sealed class BehaviourClusteringTests
     }
 
     [Fact]
-    public void ManyCustomersAreClusteredOnASampleAndEveryCustomerGetsTheNearestCentre()
+    public async Task ManyCustomersAreClusteredOnASampleAndEveryCustomerGetsTheNearestCentre()
     {
         // 24,000 customers: the centres come from a sample of 20,000, then all are assigned, exactly by group.
-        var (log, mapping) = TwoGroups(scale: 1200);
+        var (log, _) = TwoGroups(scale: 1200);
 
-        var result = BehaviourClustering.Cluster(log, mapping, []);
+        var result = await Cluster(log);
 
         Assert.True(result.Customers > BehaviourClustering.FitSample);
         Assert.Equal([(14_400, 0.6, "Web-leaning early drop-outs"), (9_600, 0.4, "App-leaning completers")], result.Clusters.Select(c => (c.Size, c.Share, c.Name)));
@@ -58,10 +62,10 @@ public sealed class BehaviourClusteringTests
     }
 
     [Fact]
-    public void AClusterBecomesADraftStatisticalPersonaWithItsSegmentAndEvidence()
+    public async Task AClusterBecomesADraftStatisticalPersonaWithItsSegmentAndEvidence()
     {
-        var (log, mapping) = TwoGroups();
-        var result = BehaviourClustering.Cluster(log, mapping, []);
+        var (log, _) = TwoGroups();
+        var result = await Cluster(log);
 
         var persona = BehaviourClustering.ToPersona(result.Clusters[1], result, "j", new DateOnly(2026, 11, 25));
 

@@ -1,6 +1,7 @@
 namespace Wayfinder.Evidence.Tests.Metrics;
 
 using Wayfinder.Evidence.Metrics;
+using Wayfinder.Evidence.Store;
 using static LogFixture;
 
 public sealed class FunnelTests
@@ -60,7 +61,7 @@ public sealed class FunnelTests
 
         var (log, mapping) = Build(ThreeStages(), [.. rows]);
 
-        var metrics = JourneyAnalyzer.Analyze("j", log, mapping, new AnalysisOptions { Window = TimeSpan.FromHours(24) });
+        var metrics = JourneyAnalyzer.Analyze("j", log, mapping, new MetricsQuery { Window = TimeSpan.FromHours(24) });
 
         // Funnel step k counts customers whose deepest chain has at least k + 1 stages.
         Assert.Equal([expected[1] + expected[2] + expected[3], expected[2] + expected[3], expected[3]], metrics.Funnel.Select(f => f.Customers));
@@ -102,7 +103,7 @@ public sealed class FunnelTests
             ("u3", Days(3), "b"), ("u3", Days(4), "a"), ("u3", Days(5), "b"));
 
         var full = JourneyAnalyzer.Analyze("j", log, mapping);
-        var funnel = JourneyAnalyzer.Analyze("j", log, mapping, new AnalysisOptions { FunnelOnly = true });
+        var funnel = JourneyAnalyzer.Analyze("j", log, mapping, new MetricsQuery { FunnelOnly = true });
 
         Assert.Equal([3, 2, 1], funnel.Funnel.Select(f => f.Customers));
         Assert.Equal(full.Funnel, funnel.Funnel);
@@ -143,7 +144,7 @@ public sealed class FunnelTests
         rows.Add(("v", Hours(20), "c"));
         var (log, mapping) = Build(ThreeStages(), [.. rows]);
 
-        var metrics = JourneyAnalyzer.Analyze("j", log, mapping, new AnalysisOptions { Window = TimeSpan.FromHours(12) });
+        var metrics = JourneyAnalyzer.Analyze("j", log, mapping, new MetricsQuery { Window = TimeSpan.FromHours(12) });
 
         // u: the start at 8 h reaches B at 10 h and C at 20 h (12 h). v: a at 0 h is 20 h before c.
         Assert.Equal([2, 2, 1], metrics.Funnel.Select(f => f.Customers));

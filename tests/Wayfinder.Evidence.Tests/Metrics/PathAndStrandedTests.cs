@@ -1,6 +1,7 @@
 namespace Wayfinder.Evidence.Tests.Metrics;
 
 using Wayfinder.Evidence.Metrics;
+using Wayfinder.Evidence.Store;
 using static LogFixture;
 
 public sealed class PathAndStrandedTests
@@ -68,7 +69,7 @@ public sealed class PathAndStrandedTests
         var (log, mapping) = Build(ThreeStages(), [.. rows]);
 
         var one = JourneyAnalyzer.Analyze("j", log, mapping, threads: 1);
-        var three = JourneyAnalyzer.Analyze("j", log, mapping, new AnalysisOptions { TopVariants = 2 }, threads: 3);
+        var three = JourneyAnalyzer.Analyze("j", log, mapping, new MetricsQuery { TopVariants = 2 }, threads: 3);
 
         Assert.Equal(
             [("a>b>c>a>b", 3, 0.5), ("a>b>c>b", 2, 0.333333), ("c>b>a>b", 1, 0.166667)],
@@ -86,7 +87,7 @@ public sealed class PathAndStrandedTests
         Walk("u2", "a", "a", "b", "c", "b", "a");
         Walk("u3", "a", "b", "c", "b", "a", "a");
         var (log, mapping) = Build(ThreeStages(), [.. rows]);
-        var period = new AnalysisOptions { FromMicros = Hours(0), ToMicros = Hours(6) };
+        var period = new MetricsQuery { FromMicros = Hours(0), ToMicros = Hours(6) };
 
         var collapsed = JourneyAnalyzer.Analyze("j", log, mapping, period);
         var kept = JourneyAnalyzer.Analyze("j", log, mapping, period with { CollapseRepeats = false });
@@ -145,7 +146,7 @@ public sealed class PathAndStrandedTests
     {
         var (log, mapping) = Build(ThreeStages(), ("u1", Hours(0), "a"), ("u1", Hours(1), "a"), ("u1", Hours(3), "b"));
 
-        var metrics = JourneyAnalyzer.Analyze("j", log, mapping, new AnalysisOptions { CollapseRepeats = false });
+        var metrics = JourneyAnalyzer.Analyze("j", log, mapping, new MetricsQuery { CollapseRepeats = false });
 
         Assert.Equal(["a", "a", "b"], metrics.Variants.Single().Touchpoints);
     }
@@ -172,7 +173,7 @@ public sealed class PathAndStrandedTests
             ("u1", Days(0), "a"), ("u1", Days(40), "b"),
             ("u2", Days(35), "a"), ("u2", Days(36), "b"));
 
-        var metrics = JourneyAnalyzer.Analyze("j", log, mapping, new AnalysisOptions { FromMicros = Days(31), ToMicros = Days(59) });
+        var metrics = JourneyAnalyzer.Analyze("j", log, mapping, new MetricsQuery { FromMicros = Days(31), ToMicros = Days(59) });
 
         // In the period, u1 only has b (no start) and u2 has a then b.
         Assert.Equal([1, 1, 0], metrics.Funnel.Select(f => f.Customers));

@@ -74,10 +74,10 @@ public sealed class SampleDataTests
         var feedback = SurveyStore.ForWorkspace(root);
 
         var events = await store.ImportAsync(data.EventsFile, new EventImportOptions());
-        var surveys = feedback.ImportSurveys(data.SurveysFile);
-        var insights = feedback.ImportInsights(data.InsightsFile);
+        var surveys = await feedback.ImportSurveysAsync(data.SurveysFile);
+        var insights = await feedback.ImportInsightsAsync(data.InsightsFile);
         var journey = workspace.FindJourney("first-flight")!;
-        var report = JourneyAnalysis.Run(workspace, journey, store.Open(), feedback.Surveys(), new AnalysisRequest { Today = new DateOnly(2026, 11, 25) });
+        var report = await JourneyAnalysis.RunAsync(workspace, journey, store, feedback, new AnalysisRequest { Today = new DateOnly(2026, 11, 25) });
 
         Assert.Equal((0L, 0L, 0L), (events.BadRows, surveys.BadRows, insights.BadRows));
         var funnel = report.Metrics.Funnel.Select(f => f.Customers).ToList();

@@ -1,5 +1,6 @@
 namespace Wayfinder.Evidence.Tests.Store;
 
+using Wayfinder.Core.Documents;
 using Wayfinder.Evidence.Import;
 using Wayfinder.Evidence.Store;
 using Wayfinder.Evidence.Tests.Import;
@@ -161,6 +162,279 @@ public abstract class EventStoreContractTests : IDisposable
         Assert.Equal((2, 3), (web.Customers, web.MappedEvents));
         Assert.Equal([1, 1, 0], feb.Funnel.Select(f => f.Customers));
         Assert.Equal((1, 2), (feb.Customers, feb.MappedEvents));
+    }
+
+    // Seven events of three customers, two customer attributes (one numeric) and an unmapped event x. With
+    // ThreeStages (a→A, b→B on web; c→C on app): u1 a a b (x), u2 a c, u3 b.
+    private const string Mixed = """
+        customer_id,timestamp,event,channel,customer.plan,customer.age
+        u1,2026-01-01T00:00:00Z,a,web,pro,34
+        u1,2026-01-01T01:00:00Z,a,web,pro,34
+        u1,2026-01-01T02:00:00Z,b,app,pro,34
+        u1,2026-01-01T03:00:00Z,x,web,pro,34
+        u2,2026-01-02T00:00:00Z,a,app,free,19
+        u2,2026-01-02T01:00:00Z,c,,free,19
+        u3,2026-01-03T00:00:00Z,b,web,free,100
+        """;
+
+    private static long Micros(int month, int day, int hour = 0) => new DateTimeOffset(2026, month, day, hour, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1000;
+
+    [Fact]
+    public async Task AnEmptyStoreSummarisesAsNothingImported()
+    {
+        var store = CreateStore(Path.Combine(_temp.Path, "store"));
+
+        var summary = await store.SummaryAsync();
+
+        Assert.False(summary.Imported);
+        Assert.Equal((0L, 0, (long?)null, (long?)null), (summary.Events, summary.Customers, summary.FromMicros, summary.ToMicros));
+        Assert.Empty(summary.EventNames);
+    }
+
+    [Fact]
+    public async Task TheSummaryCountsEventsCustomersTheTimeSpanAndEachEventName()
+    {
+        var store = await StoreWith(Mixed);
+
+        var summary = await store.SummaryAsync();
+
+        Assert.True(summary.Imported);
+        Assert.Equal((7L, 3, (long?)Micros(1, 1), (long?)Micros(1, 3)), (summary.Events, summary.Customers, summary.FromMicros, summary.ToMicros));
+        // Most frequent first; c and x tie at 1 and go by name.
+        Assert.Equal([("a", 3L), ("b", 2L), ("c", 1L), ("x", 1L)], summary.EventNames.Select(n => (n.Event, n.Events)));
+    }
+
+    [Fact]
+    public async Task ReachCountsCustomersAndEventsPerStageAndTouchpointAndUnmappedEventsApart()
+    {
+        var store = await StoreWith(Mixed);
+
+        var metrics = await store.AnalyzeAsync(LogFixture.ThreeStages(), new MetricsQuery());
+
+        // A: u1 twice, u2 once; B: u1, u3; C: u2. x is nobody's touchpoint.
+        Assert.Equal((3, 6, 1), (metrics.Customers, metrics.MappedEvents, metrics.UnmappedEvents));
+        Assert.Equal([("A", 2, 3), ("B", 2, 2), ("C", 1, 1)], metrics.StageReach.Select(r => (r.Id, r.Customers, r.Events)));
+        Assert.Equal([("a", "A", 2, 3), ("b", "B", 2, 2), ("c", "C", 1, 1)], metrics.TouchpointReach.Select(r => (r.Id, r.StageId, r.Customers, r.Events)));
+    }
+
+    [Fact]
+    public async Task VariantsCollapseRepeatsByDefaultAndKeepThemOnRequestWithTiesInPathOrder()
+    {
+        var store = await StoreWith(Mixed);
+
+        var collapsed = await store.AnalyzeAsync(LogFixture.ThreeStages(), new MetricsQuery());
+        var raw = await store.AnalyzeAsync(LogFixture.ThreeStages(), new MetricsQuery { CollapseRepeats = false });
+        var top2 = await store.AnalyzeAsync(LogFixture.ThreeStages(), new MetricsQuery { TopVariants = 2 });
+
+        // One customer each (share 1/3): ties go by the touchpoint ids in order, so a>b before a>c before b.
+        Assert.Equal([("a>b", 1, 0.333333), ("a>c", 1, 0.333333), ("b", 1, 0.333333)], collapsed.Variants.Select(v => (string.Join('>', v.Touchpoints), v.Customers, v.Share)));
+        Assert.Equal(["a>a>b", "a>c", "b"], raw.Variants.Select(v => string.Join('>', v.Touchpoints)));
+        Assert.Equal(["a>b", "a>c"], top2.Variants.Select(v => string.Join('>', v.Touchpoints)));
+    }
+
+    [Fact]
+    public async Task StartAndEndTouchpointsCountEachCustomersFirstAndLastMappedEvent()
+    {
+        var store = await StoreWith(Mixed);
+
+        var metrics = await store.AnalyzeAsync(LogFixture.ThreeStages(), new MetricsQuery());
+
+        // Starts: u1 a, u2 a, u3 b. Ends (x is unmapped): u1 b, u2 c, u3 b.
+        Assert.Equal([("a", 2, 0), ("b", 1, 2), ("c", 0, 1)], metrics.Endpoints.Select(e => (e.TouchpointId, e.Starts, e.Ends)));
+    }
+
+    [Fact]
+    public async Task TheChannelMixOfAStageUsesTheEventsChannelElseTheTouchpointsWithTiesByName()
+    {
+        var store = await StoreWith(Mixed);
+
+        var metrics = await store.AnalyzeAsync(LogFixture.ThreeStages(), new MetricsQuery());
+
+        // A: web, web, app. B: app, web (a tie). C: u2's c has no channel, so the touchpoint's (app) counts.
+        Assert.Equal(
+            [("A", "web", 2, 0.666667), ("A", "app", 1, 0.333333), ("B", "app", 1, 0.5), ("B", "web", 1, 0.5), ("C", "app", 1, 1d)],
+            metrics.ChannelMix.Select(c => (c.StageId, c.Channel, c.Events, c.Share)));
+    }
+
+    [Fact]
+    public async Task ANumericSegmentComparesAttributesAsNumbers()
+    {
+        var store = await StoreWith(Mixed);
+
+        var metrics = await store.AnalyzeAsync(LogFixture.ThreeStages(), new MetricsQuery { Segment = "age >= 30" });
+
+        // u1 (34) a→b and u3 (100, although "100" < "30" as text), who has b without a; u2 (19) is out.
+        Assert.Equal(2, metrics.Customers);
+        Assert.Equal([1, 1, 0], metrics.Funnel.Select(f => f.Customers));
+    }
+
+    [Fact]
+    public async Task WildcardAndWhereMatchersMapEventsByNamePatternAndByProperty()
+    {
+        var store = await StoreWith("""
+            customer_id,timestamp,event,properties.device
+            u1,2026-01-01T00:00:00Z,search_flights,ios
+            u1,2026-01-01T01:00:00Z,book,ios
+            u2,2026-01-01T00:00:00Z,search_hotels,web
+            u2,2026-01-01T01:00:00Z,book,web
+            u3,2026-01-01T00:00:00Z,searching,web
+            """);
+        var journey = LogFixture.ThreeStages() with
+        {
+            Lanes =
+            [
+                new Lane
+                {
+                    Id = "tp",
+                    Type = LaneType.Touchpoints,
+                    Items =
+                    [
+                        new LaneItem { Id = "search", Stage = "A", Events = ["search_*"] },
+                        new LaneItem { Id = "book-ios", Stage = "B", Events = [new EventMatcher { Name = "book", Where = "device = \"ios\"" }] },
+                        new LaneItem { Id = "book", Stage = "B", Events = ["b??k"] },
+                    ],
+                },
+            ],
+        };
+
+        var metrics = await store.AnalyzeAsync(journey, new MetricsQuery());
+
+        // "searching" has no underscore, so no touchpoint claims it; u1's book is on iOS, u2's is not.
+        Assert.Equal([("search", 2), ("book-ios", 1), ("book", 1)], metrics.TouchpointReach.Select(t => (t.Id, t.Customers)));
+        Assert.Equal((4, 1), (metrics.MappedEvents, metrics.UnmappedEvents));
+    }
+
+    [Fact]
+    public async Task ImportingTheSameFileTwiceAddsNothing()
+    {
+        var store = await StoreWith(Mixed);
+
+        var again = await store.ImportAsync(Path.Combine(_temp.Path, "events.csv"), new EventImportOptions());
+        var summary = await store.SummaryAsync();
+
+        Assert.Equal((7L, 0L, 7L), (again.RowsRead, again.RowsAdded, again.Duplicates));
+        Assert.Equal(7L, summary.Events);
+    }
+
+    [Fact]
+    public async Task BadRowsAreReportedWithTheirLineAndFieldAndTheGoodRowsImported()
+    {
+        var store = CreateStore(Path.Combine(_temp.Path, "store"));
+        var file = _temp.Write("bad.csv", """
+            customer_id,timestamp,event
+            u1,2026-01-01T00:00:00Z,a
+            u1,yesterday,b
+            ,2026-01-01T02:00:00Z,c
+            u2,2026-01-01T00:00:00Z,a
+            """);
+
+        var report = await store.ImportAsync(file, new EventImportOptions());
+
+        Assert.True(report.Succeeded);
+        Assert.Equal((2L, 2L), (report.RowsAdded, report.BadRows));
+        Assert.Equal([(3L, "timestamp"), (4L, "customer_id")], report.Problems.Select(p => (p.Line, p.Field)));
+        Assert.Equal(2L, (await store.SummaryAsync()).Events);
+    }
+
+    [Fact]
+    public async Task AFileThatCannotBeReadLeavesTheStoreAsItWas()
+    {
+        var store = await StoreWith(Mixed);
+
+        var report = await store.ImportAsync(Path.Combine(_temp.Path, "missing.csv"), new EventImportOptions());
+
+        Assert.Equal("no such file", report.Error);
+        Assert.Equal(7L, (await store.SummaryAsync()).Events);
+    }
+
+    [Fact]
+    public async Task TheTrendGivesEachPeriodsFunnelAndTheChangeFromThePeriodBefore()
+    {
+        var store = await StoreWith("""
+            customer_id,timestamp,event
+            u1,2026-01-01T00:00:00Z,a
+            u1,2026-01-02T00:00:00Z,b
+            u2,2026-01-05T00:00:00Z,a
+            u3,2026-02-10T00:00:00Z,a
+            u3,2026-02-11T00:00:00Z,b
+            u3,2026-02-12T00:00:00Z,c
+            """);
+
+        var months = await store.TrendAsync(LogFixture.ThreeStages(), new MetricsQuery(), "month");
+        var quarters = await store.TrendAsync(LogFixture.ThreeStages(), new MetricsQuery(), "quarter");
+
+        // January: u1 a→b, u2 a: A 2, B 1 (0.5 of A), C 0. February: u3 a→b→c. The quarter holds all three.
+        Assert.Equal(
+            [
+                ("2026-01", "A", 2, 1d, (double?)null), ("2026-01", "B", 1, 0.5, null), ("2026-01", "C", 0, 0, null),
+                ("2026-02", "A", 1, 1, 0), ("2026-02", "B", 1, 1, 0.5), ("2026-02", "C", 1, 1, 1),
+            ],
+            months.Select(t => (t.Period, t.StageId, t.Customers, t.Conversion, t.Change)));
+        Assert.Equal([("2026-Q1", "A", 3), ("2026-Q1", "B", 2), ("2026-Q1", "C", 1)], quarters.Select(t => (t.Period, t.StageId, t.Customers)));
+    }
+
+    [Fact]
+    public async Task TheCustomersOfASegmentComeWithTheirEventCounts()
+    {
+        var store = await StoreWith(Mixed);
+
+        var free = await store.CustomersAsync("plan = \"free\"");
+        // Numbers compare as numbers: 100 > 30 although "100" < "30" as text.
+        var older = await store.CustomersAsync("customer.age > 30");
+        var nobody = await store.CustomersAsync("plan = \"gold\"");
+
+        Assert.Equal([("u2", 2), ("u3", 1)], free.Select(c => (c.CustomerId, c.Events)));
+        Assert.Equal([("u1", 4), ("u3", 1)], older.Select(c => (c.CustomerId, c.Events)));
+        Assert.Empty(nobody);
+    }
+
+    [Fact]
+    public async Task AnInvalidSegmentIsRefusedWithAPlainMessage()
+    {
+        var store = await StoreWith(Mixed);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => store.CustomersAsync("plan = "));
+
+        Assert.StartsWith("'plan = ' is not a valid filter", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheChannelMixOfASegmentCountsItsEventsPerChannel()
+    {
+        var store = await StoreWith(Mixed);
+
+        var everyone = await store.ChannelMixAsync(null);
+        var free = await store.ChannelMixAsync("plan = \"free\"");
+        var nobody = await store.ChannelMixAsync("plan = \"gold\"");
+
+        // Everyone: web u1 ×3 + u3; app u1 + u2; u2's c has no channel. Free: u2's a (app), u3's b (web).
+        Assert.Equal((3, 6), (everyone.Customers, everyone.Events));
+        Assert.Equal([("app", 2), ("web", 4)], everyone.Channels.Select(c => (c.Channel, c.Events)).OrderBy(c => c.Channel, StringComparer.Ordinal));
+        Assert.Equal([("app", 1), ("web", 1)], free.Channels.Select(c => (c.Channel, c.Events)).OrderBy(c => c.Channel, StringComparer.Ordinal));
+        Assert.Equal((2, 0), (free.Customers, nobody.Customers));
+        Assert.Empty(nobody.Channels);
+    }
+
+    [Fact]
+    public async Task BehaviourGivesEachMappedCustomerTheirTouchpointsChannelsFurthestStageLastTimeAndAttributes()
+    {
+        var store = await StoreWith(Mixed);
+
+        var behaviour = await store.BehaviourAsync(LogFixture.ThreeStages());
+
+        Assert.Equal(["a", "b", "c"], behaviour.Touchpoints);
+        Assert.Equal((3, Micros(1, 3)), (behaviour.Stages, behaviour.DataEndMicros));
+        Assert.Equal(["age", "plan"], behaviour.Attributes.Select(a => a.Name));
+        string? Value(CustomerBehaviour c, int a) => c.Attributes[a] < 0 ? null : behaviour.Attributes[a].Values[c.Attributes[a]];
+        int Channel(CustomerBehaviour c, string name) => behaviour.Channels.ToList().IndexOf(name) is var i and >= 0 ? c.ChannelEvents[i] : 0;
+        // Mapped events only: u1's x is left out (so u1 ends at b, 02:00). u2's c has no channel of its own.
+        Assert.Equal(
+            [
+                ("u1", "2,1,0", 2, 1, 1, Micros(1, 1, 2), "34", "pro"),
+                ("u2", "1,0,1", 0, 1, 2, Micros(1, 2, 1), "19", "free"),
+                ("u3", "0,1,0", 1, 0, 1, Micros(1, 3), "100", "free"),
+            ],
+            behaviour.Customers.Select(c => (c.CustomerId, string.Join(',', c.TouchpointEvents), Channel(c, "web"), Channel(c, "app"), c.FurthestStage, c.LastMicros, Value(c, 0), Value(c, 1))));
     }
 }
 

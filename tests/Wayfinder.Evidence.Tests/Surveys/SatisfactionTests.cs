@@ -87,16 +87,16 @@ public sealed class SatisfactionTests
 public sealed class SurveyStoreTests
 {
     [Fact]
-    public void SurveysAndInsightsPersistAndTheSameFileTwiceAddsNothing()
+    public async Task SurveysAndInsightsPersistAndTheSameFileTwiceAddsNothing()
     {
         using var temp = new TempFolder();
         var surveys = temp.Write("s.csv", "timestamp,customer_id,touchpoint,metric,score,comment\n2026-03-01T10:00:00Z,u1,checkin,csat,4,ok\n2026-03-01T10:00:00Z,u1,checkin,csat,4,ok\n");
         var insights = temp.Write("i.csv", "id,date,kind,text,personas,stages\nint-7,2026-02-01,interview,Worried about bags,first-time-flyer,check-in;board\n");
         var store = new SurveyStore(Path.Combine(temp.Path, "feedback"));
 
-        var first = store.ImportSurveys(surveys);
-        var second = store.ImportSurveys(surveys);
-        var notes = store.ImportInsights(insights);
+        var first = await store.ImportSurveysAsync(surveys);
+        var second = await store.ImportSurveysAsync(surveys);
+        var notes = await store.ImportInsightsAsync(insights);
 
         Assert.Equal((1L, 1L), (first.RowsAdded, first.Duplicates));
         Assert.Equal((0L, 2L), (second.RowsAdded, second.Duplicates));

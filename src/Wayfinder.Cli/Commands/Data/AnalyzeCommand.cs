@@ -36,7 +36,7 @@ internal static class AnalyzeCommand
             "wayfinder analyze first-flight --persona first-time-flyer --period 2026-Q2",
             "wayfinder analyze first-flight --json | jq '.metrics.funnel'",
         ];
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             if (!context.TryFindWorkspace(parse, out var root))
             {
@@ -60,7 +60,7 @@ internal static class AnalyzeCommand
             JourneyReport report;
             try
             {
-                report = JourneyAnalysis.Run(workspace, journey, store.Open(), SurveyStore.ForWorkspace(root).Surveys(), new AnalysisRequest
+                report = await JourneyAnalysis.RunAsync(workspace, journey, store, SurveyStore.ForWorkspace(root), new AnalysisRequest
                 {
                     PersonaId = parse.GetValue(persona),
                     Period = parse.GetValue(period),
@@ -68,7 +68,7 @@ internal static class AnalyzeCommand
                     TrendGrain = parse.GetValue(trend)!,
                     CollapseRepeats = !parse.GetValue(keepRepeats),
                     Today = context.Today,
-                });
+                }, cancellationToken).ConfigureAwait(false);
             }
             catch (ArgumentException ex)
             {

@@ -94,12 +94,12 @@ internal static class DataImport
 
         if (kind == "surveys")
         {
-            return SurveyStore.ForWorkspace(root).ImportSurveys(path);
+            return await SurveyStore.ForWorkspace(root).ImportSurveysAsync(path, cancellationToken).ConfigureAwait(false);
         }
 
         if (kind == "insights")
         {
-            return SurveyStore.ForWorkspace(root).ImportInsights(path);
+            return await SurveyStore.ForWorkspace(root).ImportInsightsAsync(path, cancellationToken).ConfigureAwait(false);
         }
 
         var store = EventStore.ForWorkspace(root);

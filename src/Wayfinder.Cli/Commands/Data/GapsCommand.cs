@@ -19,7 +19,7 @@ internal static class GapsCommand
         var json = CommonOptions.Json();
         var command = new Command("gaps", "List knowledge gaps: stages and touchpoints without events or survey answers, traits without evidence, stale personas and maps") { json };
         context.Examples[command] = ["wayfinder gaps", "wayfinder gaps --json | jq 'group_by(.kind) | map({kind: .[0].kind, count: length})'"];
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             if (!context.TryFindWorkspace(parse, out var root))
             {
@@ -27,7 +27,7 @@ internal static class GapsCommand
             }
 
             var (workspace, _) = WorkspaceFolder.Load(root);
-            var gaps = Find(workspace, root, context.Today);
+            var gaps = await FindAsync(workspace, root, context.Today, cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
                 context.Json(gaps);
@@ -54,14 +54,14 @@ internal static class GapsCommand
     }
 
     /// <summary>Every journey's gaps (data and its personas), then personas no journey uses, without repeats.</summary>
-    internal static List<KnowledgeGap> Find(Workspace workspace, string root, DateOnly today)
+    internal static async Task<List<KnowledgeGap>> FindAsync(Workspace workspace, string root, DateOnly today, CancellationToken cancellationToken)
     {
-        var log = EventStore.ForWorkspace(root).Open();
-        var surveys = SurveyStore.ForWorkspace(root).Surveys();
+        var events = EventStore.ForWorkspace(root);
+        var feedback = SurveyStore.ForWorkspace(root);
         var gaps = new List<KnowledgeGap>();
         foreach (var journey in workspace.Journeys.Select(j => j.Document).Where(j => j.State == JourneyState.Current))
         {
-            var report = JourneyAnalysis.Run(workspace, journey, log, surveys, new AnalysisRequest { Today = today, TopVariants = 0, IncludeTrend = false });
+            var report = await JourneyAnalysis.RunAsync(workspace, journey, events, feedback, new AnalysisRequest { Today = today, TopVariants = 0, IncludeTrend = false }, cancellationToken).ConfigureAwait(false);
             gaps.AddRange(report.Gaps);
         }
 

@@ -27,7 +27,7 @@ internal static class PersonasCommand
             journeyId, k, output, force, dryRun,
         };
         context.Examples[discover] = ["wayfinder personas discover first-flight", "wayfinder personas discover first-flight -k 4 --dry-run"];
-        discover.SetAction(parse =>
+        discover.SetAction(async (parse, cancellationToken) =>
         {
             if (!context.TryFindWorkspace(parse, out var root))
             {
@@ -48,15 +48,14 @@ internal static class PersonasCommand
                 return ExitCodes.Usage;
             }
 
-            var log = EventStore.ForWorkspace(root).Open();
-            if (log.EventCount == 0)
+            var events = EventStore.ForWorkspace(root);
+            if (!(await events.SummaryAsync(cancellationToken).ConfigureAwait(false)).Imported)
             {
                 context.Error("no events imported yet: run `wayfinder import data` or `wayfinder sample-data` first");
                 return ExitCodes.Failed;
             }
 
-            var mapping = JourneyMapping.Build(journey, log, Segments.RowCondition(log));
-            var result = BehaviourClustering.Cluster(log, mapping, SurveyStore.ForWorkspace(root).Surveys(), k: parse.GetValue(k));
+            var result = await BehaviourClustering.ClusterAsync(events, SurveyStore.ForWorkspace(root), journey, k: parse.GetValue(k), cancellationToken: cancellationToken).ConfigureAwait(false);
             if (result.Clusters.Count == 0)
             {
                 context.Error($"too few customers with events on {journey.Id}'s touchpoints to cluster ({result.Customers})");

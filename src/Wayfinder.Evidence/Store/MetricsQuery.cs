@@ -1,7 +1,10 @@
-namespace Wayfinder.Evidence.Metrics;
+namespace Wayfinder.Evidence.Store;
 
-/// <summary>How to compute a journey's metrics, and on which cut of the data.</summary>
-public sealed record AnalysisOptions
+/// <summary>
+/// A cut of the data and how to compute a journey's metrics on it, in terms any store can run: the embedded engine,
+/// or SQL on ClickHouse (a persona's segment travels as filter-language text).
+/// </summary>
+public sealed record MetricsQuery
 {
     /// <summary>The ordered funnel's window, measured from the stage-1 event that starts a chain.</summary>
     public TimeSpan Window { get; init; } = TimeSpan.FromDays(30);
@@ -15,8 +18,8 @@ public sealed record AnalysisOptions
     /// <summary>How many path variants to keep (the most frequent).</summary>
     public int TopVariants { get; init; } = 20;
 
-    /// <summary>Only customers for which this returns true (e.g. a persona's segment); null for all.</summary>
-    public Func<int, bool>? CustomerFilter { get; init; }
+    /// <summary>A filter over customer attributes (a persona's segment) in the filter language; null for every customer.</summary>
+    public string? Segment { get; init; }
 
     /// <summary>Only events at or after this time (microseconds since the epoch).</summary>
     public long? FromMicros { get; init; }
