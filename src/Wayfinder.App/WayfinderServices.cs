@@ -2,6 +2,8 @@ namespace Wayfinder.App;
 
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Wayfinder.App.Analysis;
+using Wayfinder.App.Data;
 using Wayfinder.App.Decisions;
 using Wayfinder.App.Rendering;
 using Wayfinder.App.Templates;
@@ -26,6 +28,10 @@ public static class WayfinderServices
         services.TryAddSingleton<RenderService>();
         services.TryAddSingleton<DecisionService>();
         services.TryAddSingleton<DocumentCreationService>();
+        services.TryAddSingleton<AnalysisService>();
+        services.TryAddSingleton<PersonaDiscoveryService>();
+        services.TryAddSingleton<ImportService>();
+        services.TryAddSingleton<SampleDataService>();
         return services;
     }
 }

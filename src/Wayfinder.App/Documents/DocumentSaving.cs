@@ -2,6 +2,8 @@ namespace Wayfinder.App.Documents;
 
 using Wayfinder.App.Workspaces;
 using Wayfinder.Core.Documents;
+using Wayfinder.Core.Serialization;
+using YamlDotNet.Core;
 using Wayfinder.Core.Workspaces;
 
 /// <summary>The rules every document repository applies on save, whatever it stores into.</summary>
@@ -25,10 +27,22 @@ internal static class DocumentSaving
         return (stored, SchemaFiles.DocumentText(stored, file));
     }
 
-    /// <summary>The element ids of a stored text (empty when it does not parse), so a later save never reuses one.</summary>
-    public static IReadOnlySet<string> IdsOf(string text, DocumentKind kind) => new HashSet<string>(StringComparer.Ordinal);
+    /// <summary>The element ids of a stored text (none when it does not parse), so a later save never reuses one.</summary>
+    public static IReadOnlySet<string> IdsOf(string text, DocumentKind kind)
+    {
+        try
+        {
+            return DocumentYaml.Read(text, DocumentYaml.TypeOf(kind)) is IDocument document
+                ? ElementIds.List(document).Select(e => e.Id).ToHashSet(StringComparer.Ordinal)
+                : [];
+        }
+        catch (YamlException)
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+    }
 
-    private static IDocument WithIds(IDocument document, IReadOnlySet<string> usedIds) => document;
+    private static IDocument WithIds(IDocument document, IReadOnlySet<string> usedIds) => ElementIds.Assign(document, usedIds);
 
     private static IDocument WithRevision(IDocument document, int revision) => document switch
     {

@@ -3,6 +3,7 @@ namespace Wayfinder.App.Tests.Documents;
 using Wayfinder.App.Documents;
 using Wayfinder.App.Workspaces;
 using Wayfinder.Core.Documents;
+using Wayfinder.Core.Serialization;
 using Wayfinder.Core.Templates;
 
 /// <summary>
@@ -130,12 +131,58 @@ public abstract class DocumentRepositoryContractTests
     {
         // The same document saved anywhere is the same bytes: the schema line, then the YAML the CLI has always written.
         var repository = CreateEmpty();
-        var journey = Booking();
 
-        var saved = await repository.SaveAsync(journey, expectedRevision: null);
+        var saved = await repository.SaveAsync(Booking(), expectedRevision: null);
 
-        Assert.Equal(SchemaFiles.DocumentText(saved.Document is null ? journey : journey with { Revision = 0 }, "journeys/booking.yaml"), saved.Document!.Text);
+        var stored = DocumentYaml.Read<Journey>(saved.Document!.Text);
+        Assert.Equal(SchemaFiles.DocumentText(stored, "journeys/booking.yaml"), saved.Document.Text);
     }
+
+    [Fact]
+    public async Task EveryElementGetsAnIdOnTheFirstSaveAndKeepsItOnTheNext()
+    {
+        var repository = CreateEmpty();
+        var first = await repository.SaveAsync(Booking(), expectedRevision: null);
+        var stored = DocumentYaml.Read<Journey>(first.Document!.Text);
+
+        // Edit one item's text: its id stays; a new item without an id gets a fresh one.
+        var lane = stored.Lanes.First(l => l.Type == LaneType.PainPoints);
+        var edited = stored with
+        {
+            Lanes = [.. stored.Lanes.Select(l => l != lane ? l : l with
+            {
+                Items = [l.Items[0] with { Text = "Completely different words" }, .. l.Items.Skip(1), new LaneItem { Stage = l.Items[0].Stage, Text = "Hidden fees at checkout" }],
+            })],
+        };
+        var second = await repository.SaveAsync(edited, expectedRevision: 0);
+        var again = DocumentYaml.Read<Journey>(second.Document!.Text);
+
+        Assert.All(ElementIds.List(stored), e => Assert.False(string.IsNullOrEmpty(e.Id)));
+        Assert.Subset(ElementIds.List(again).Select(e => e.Id).ToHashSet(), ElementIds.List(stored).Select(e => e.Id).ToHashSet());
+        Assert.Equal(ElementIds.List(stored).Count + 1, ElementIds.List(again).Count);
+        var secondLane = again.Lanes.First(l => l.Type == LaneType.PainPoints);
+        Assert.Equal(lane.Items[0].Id, secondLane.Items[0].Id);
+        Assert.Equal("pain-plan-hidden-fees-checkout", secondLane.Items[^1].Id);
+        Assert.Equal(ElementIds.List(again).Count, ElementIds.List(again).Select(e => e.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task AFileWithoutIdsStillLoadsAndGetsIdsWhenSaved()
+    {
+        var repository = CreateEmpty();
+        var text = DocumentYaml.Write(Maya());
+        Assert.DoesNotContain("- id: goal-", text, StringComparison.Ordinal);
+        PutFile(repository, "personas/maya.yaml", text);
+
+        var read = await repository.ReadAsync(DocumentKind.Persona, "maya");
+        var saved = await repository.SaveAsync(DocumentYaml.Read<Persona>(read!.Text), expectedRevision: 0);
+
+        Assert.Equal(text, read.Text);
+        Assert.All(DocumentYaml.Read<Persona>(saved.Document!.Text).Goals, g => Assert.StartsWith("goal-", g.Id, StringComparison.Ordinal));
+    }
+
+    /// <summary>Puts a file's text into the store as a user or another tool would have left it.</summary>
+    protected abstract void PutFile(IDocumentRepository repository, string path, string text);
 }
 
 public sealed class FolderDocumentRepositoryTests : DocumentRepositoryContractTests, IDisposable
@@ -148,6 +195,12 @@ public sealed class FolderDocumentRepositoryTests : DocumentRepositoryContractTe
     {
         File.WriteAllText(Path.Combine(_root, "wayfinder.yaml"), Config);
         return new FolderDocumentRepository(_root);
+    }
+
+    protected override void PutFile(IDocumentRepository repository, string path, string text)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(_root, path))!);
+        File.WriteAllText(Path.Combine(_root, path), text);
     }
 
     [Fact]
@@ -191,6 +244,8 @@ public sealed class MemoryDocumentRepositoryTests : DocumentRepositoryContractTe
 {
     protected override IDocumentRepository CreateEmpty() => new MemoryDocumentRepository("contract", Config);
 
+    protected override void PutFile(IDocumentRepository repository, string path, string text) => ((MemoryDocumentRepository)repository).PutFile(path, text);
+
     [Fact]
     public async Task HistoryListsEveryRevisionNewestFirstWithAuthorAndMessage()
     {
@@ -201,6 +256,22 @@ public sealed class MemoryDocumentRepositoryTests : DocumentRepositoryContractTe
         var history = await repository.HistoryAsync(DocumentKind.Persona, "maya");
 
         Assert.Equal(["1 ben retitled", "0 ana created"], history.Select(h => $"{h.Revision} {h.Author} {h.Message}"));
+    }
+
+    [Fact]
+    public async Task AnIdOnceGivenOutIsNeverGivenAgainEvenAfterItsItemIsRemoved()
+    {
+        var repository = CreateEmpty();
+        var first = DocumentYaml.Read<Persona>((await repository.SaveAsync(Maya(), expectedRevision: null)).Document!.Text);
+        var removedId = first.Goals[0].Id!;
+
+        // Remove the first goal, then add it back as new text: the same words, yet not the same element.
+        await repository.SaveAsync(first with { Goals = [.. first.Goals.Skip(1)] }, expectedRevision: 0);
+        var readded = await repository.SaveAsync(first with { Goals = [new Trait { Text = first.Goals[0].Text }, .. first.Goals.Skip(1)] }, expectedRevision: 1);
+
+        var goals = DocumentYaml.Read<Persona>(readded.Document!.Text).Goals;
+        Assert.NotEqual(removedId, goals[0].Id);
+        Assert.Equal(removedId + "-2", goals[0].Id);
     }
 
     [Fact]

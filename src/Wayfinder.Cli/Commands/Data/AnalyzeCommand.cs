@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using Wayfinder.App.Workspaces;
+using Wayfinder.App.Analysis;
 using Wayfinder.Cli.Infrastructure;
 using Wayfinder.Core.Documents;
 using Wayfinder.Core.Metrics;
@@ -43,39 +44,34 @@ internal static class AnalyzeCommand
                 return ExitCodes.Failed;
             }
 
-            var (workspace, _) = WorkspaceFolder.Load(root);
             var id = parse.GetValue(journeyId)!;
-            var journey = FindJourney(context, workspace, id);
-            if (journey is null)
+            var result = await context.Get<AnalysisService>().AnalyzeAsync(context.Open(root), id, new AnalysisRequest
             {
+                PersonaId = parse.GetValue(persona),
+                Period = parse.GetValue(period),
+                Channel = parse.GetValue(channel),
+                TrendGrain = parse.GetValue(trend)!,
+                CollapseRepeats = !parse.GetValue(keepRepeats),
+                Today = context.Today,
+            }, cancellationToken).ConfigureAwait(false);
+            if (result.Journey is not { } journey)
+            {
+                NoSuchJourney(context, id, result.KnownJourneys);
                 return ExitCodes.Usage;
             }
 
-            var store = EventStore.ForWorkspace(root);
-            if (!store.Exists)
+            if (!result.HasEvents)
             {
                 context.Warning("no events imported yet: run `wayfinder import data` (or `wayfinder sample-data` for a demo); the analysis below has no event data");
             }
 
-            JourneyReport report;
-            try
+            if (result.Report is not { } report)
             {
-                report = await JourneyAnalysis.RunAsync(workspace, journey, store, SurveyStore.ForWorkspace(root), new AnalysisRequest
-                {
-                    PersonaId = parse.GetValue(persona),
-                    Period = parse.GetValue(period),
-                    Channel = parse.GetValue(channel),
-                    TrendGrain = parse.GetValue(trend)!,
-                    CollapseRepeats = !parse.GetValue(keepRepeats),
-                    Today = context.Today,
-                }, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ArgumentException ex)
-            {
-                context.Error(ex.Message);
+                context.Error(result.Problem!);
                 return ExitCodes.Usage;
             }
 
+            var workspace = result.Workspace;
             var folder = parse.GetValue(output) is { } o ? context.Resolve(o) : Path.Combine(root, "out", "analysis", journey.Id);
             Directory.CreateDirectory(folder);
             var jsonPath = Path.Combine(folder, "report.json");
@@ -101,18 +97,9 @@ internal static class AnalyzeCommand
         return command;
     }
 
-    /// <summary>The journey of that id, or null after saying which ids there are (with a did-you-mean).</summary>
-    internal static Journey? FindJourney(CliContext context, Workspace workspace, string id)
-    {
-        var journey = workspace.FindJourney(id);
-        if (journey is null)
-        {
-            var known = workspace.Journeys.Select(j => j.Document.Id).ToList();
-            context.Error($"no journey \"{id}\" in the workspace.{Suggestions.DidYouMean(id, known)} Journeys: {string.Join(", ", known)}");
-        }
-
-        return journey;
-    }
+    /// <summary>Says that there is no journey of that id, which ids there are, and which one was probably meant.</summary>
+    internal static void NoSuchJourney(CliContext context, string id, IReadOnlyList<string> known) =>
+        context.Error($"no journey \"{id}\" in the workspace.{Suggestions.DidYouMean(id, known)} Journeys: {string.Join(", ", known)}");
 
     private static void PrintSummary(CliContext context, Journey journey, JourneyReport report)
     {

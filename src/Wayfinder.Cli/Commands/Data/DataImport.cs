@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using Wayfinder.App.Workspaces;
+using Wayfinder.App.Data;
 using Wayfinder.Cli.Infrastructure;
 using Wayfinder.Core.Workspaces;
 using Wayfinder.Evidence.Import;
@@ -31,19 +32,18 @@ internal static class DataImport
                 return ExitCodes.Failed;
             }
 
-            var (workspace, _) = WorkspaceFolder.Load(root);
-            if (workspace.Config.DataSources.Count == 0)
+            var workspace = context.Open(root);
+            var sources = await context.Get<ImportService>().SourcesAsync(workspace, cancellationToken).ConfigureAwait(false);
+            if (sources.Count == 0)
             {
                 context.Error("wayfinder.yaml lists no data_sources; import a file with `wayfinder import events FILE` or add a data source");
                 return ExitCodes.Failed;
             }
 
             var reports = new List<ImportReport>();
-            foreach (var source in workspace.Config.DataSources)
+            foreach (var source in sources)
             {
-                var path = Path.GetFullPath(source.Path, root);
-                var kind = source.Kind.ToString().ToLowerInvariant();
-                reports.Add(await Import(context, root, kind, path, source.Preset, source.Format, source.Mapping, cancellationToken).ConfigureAwait(false));
+                reports.Add(await Import(context, workspace, source, cancellationToken).ConfigureAwait(false));
             }
 
             return Finish(context, parse.GetValue(json), reports);
@@ -77,38 +77,23 @@ internal static class DataImport
                 return ExitCodes.Usage;
             }
 
-            var report = await Import(context, root, kind, context.Resolve(parse.GetValue(file)!), parse.GetValue(preset), parse.GetValue(format), null, cancellationToken).ConfigureAwait(false);
+            var dataKind = Enum.Parse<DataKind>(kind, ignoreCase: true);
+            var report = await Import(context, context.Open(root), new DataFile(dataKind, context.Resolve(parse.GetValue(file)!), parse.GetValue(preset), parse.GetValue(format)), cancellationToken).ConfigureAwait(false);
             return Finish(context, parse.GetValue(json), [report]);
         });
         return command;
     }
 
-    internal static async Task<ImportReport> Import(
-        CliContext context, string root, string kind, string path, string? preset, string? format, IReadOnlyDictionary<string, string>? mapping, CancellationToken cancellationToken)
+    /// <summary>Imports one file through the service, with a progress bar on a terminal for events.</summary>
+    internal static async Task<ImportReport> Import(CliContext context, WorkspaceStores workspace, DataFile file, CancellationToken cancellationToken)
     {
-        if (!File.Exists(path))
+        var importer = context.Get<ImportService>();
+        if (file.Kind != DataKind.Events || !File.Exists(file.Path) || !context.ErrConsole.Profile.Capabilities.Interactive)
         {
-            var error = Directory.Exists(path) ? "a folder, not a file; name a file to import" : "no such file";
-            return new ImportReport { File = path, Format = format ?? "", Error = error };
+            return await importer.ImportAsync(workspace, file, null, cancellationToken).ConfigureAwait(false);
         }
 
-        if (kind == "surveys")
-        {
-            return await SurveyStore.ForWorkspace(root).ImportSurveysAsync(path, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (kind == "insights")
-        {
-            return await SurveyStore.ForWorkspace(root).ImportInsightsAsync(path, cancellationToken).ConfigureAwait(false);
-        }
-
-        var store = EventStore.ForWorkspace(root);
-        var options = new EventImportOptions { Preset = preset, Format = format, Mapping = mapping };
-        if (!context.ErrConsole.Profile.Capabilities.Interactive)
-        {
-            return await store.ImportAsync(path, options, cancellationToken).ConfigureAwait(false);
-        }
-
+        var path = file.Path;
         ImportReport? report = null;
         var started = DateTime.UtcNow;
         await context.ErrConsole.Progress()
@@ -125,7 +110,7 @@ internal static class DataImport
                         ? $"importing {Path.GetFileName(path)}: {p.Rows:N0} rows read, {stage}"
                         : $"importing {Path.GetFileName(path)}: {p.Rows:N0} rows, {p.Rows / seconds:N0} rows/s";
                 });
-                report = await store.ImportAsync(path, options with { Progress = reporter }, cancellationToken).ConfigureAwait(false);
+                report = await importer.ImportAsync(workspace, file, reporter, cancellationToken).ConfigureAwait(false);
                 task.Value = task.MaxValue;
             }).ConfigureAwait(false);
         return report!;

@@ -3,6 +3,7 @@ namespace Wayfinder.Cli.Commands.Data;
 using System.CommandLine;
 using Spectre.Console;
 using Wayfinder.App.Workspaces;
+using Wayfinder.App.Analysis;
 using Wayfinder.Cli.Infrastructure;
 using Wayfinder.Core.Documents;
 using Wayfinder.Core.Metrics;
@@ -26,8 +27,7 @@ internal static class GapsCommand
                 return ExitCodes.Failed;
             }
 
-            var (workspace, _) = WorkspaceFolder.Load(root);
-            var gaps = await FindAsync(workspace, root, context.Today, cancellationToken).ConfigureAwait(false);
+            var gaps = await context.Get<AnalysisService>().GapsAsync(context.Open(root), context.Today, cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
                 context.Json(gaps);
@@ -51,33 +51,5 @@ internal static class GapsCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    /// <summary>Every journey's gaps (data and its personas), then personas no journey uses, without repeats.</summary>
-    internal static async Task<List<KnowledgeGap>> FindAsync(Workspace workspace, string root, DateOnly today, CancellationToken cancellationToken)
-    {
-        var events = EventStore.ForWorkspace(root);
-        var feedback = SurveyStore.ForWorkspace(root);
-        var gaps = new List<KnowledgeGap>();
-        foreach (var journey in workspace.Journeys.Select(j => j.Document).Where(j => j.State == JourneyState.Current))
-        {
-            var report = await JourneyAnalysis.RunAsync(workspace, journey, events, feedback, new AnalysisRequest { Today = today, TopVariants = 0, IncludeTrend = false }, cancellationToken).ConfigureAwait(false);
-            gaps.AddRange(report.Gaps);
-        }
-
-        foreach (var persona in workspace.Personas.Select(p => p.Document))
-        {
-            gaps.AddRange(KnowledgeGaps.ForPersona(workspace, persona, today));
-        }
-
-        foreach (var journey in workspace.Journeys.Select(j => j.Document).Where(j => j.State == JourneyState.Future))
-        {
-            if (journey.Review is { } review && review.IsStale(today, workspace.Config.Defaults.ReviewCadenceDays))
-            {
-                gaps.Add(new KnowledgeGap("stale-journey", journey.Id, journey.Id, $"journey '{journey.Title}' is past its review"));
-            }
-        }
-
-        return [.. gaps.Distinct()];
     }
 }

@@ -3,6 +3,7 @@ namespace Wayfinder.Cli.Commands.Data;
 using System.CommandLine;
 using Spectre.Console;
 using Wayfinder.App.Workspaces;
+using Wayfinder.App.Analysis;
 using Wayfinder.Cli.Infrastructure;
 using Wayfinder.Core.Workspaces;
 using Wayfinder.Evidence.Analysis;
@@ -34,28 +35,27 @@ internal static class PersonasCommand
                 return ExitCodes.Failed;
             }
 
-            var (workspace, _) = WorkspaceFolder.Load(root);
-            var id = parse.GetValue(journeyId)!;
-            var journey = AnalyzeCommand.FindJourney(context, workspace, id);
-            if (journey is null)
-            {
-                return ExitCodes.Usage;
-            }
-
             if (parse.GetValue(k) is < 2 or > 12)
             {
                 context.Error("--clusters takes a number from 2 to 12");
                 return ExitCodes.Usage;
             }
 
-            var events = EventStore.ForWorkspace(root);
-            if (!(await events.SummaryAsync(cancellationToken).ConfigureAwait(false)).Imported)
+            var id = parse.GetValue(journeyId)!;
+            var workspace = context.Open(root);
+            var discovery = await context.Get<PersonaDiscoveryService>().DiscoverAsync(workspace, id, parse.GetValue(k), context.Today, cancellationToken).ConfigureAwait(false);
+            if (discovery.Journey is not { } journey)
+            {
+                AnalyzeCommand.NoSuchJourney(context, id, discovery.KnownJourneys);
+                return ExitCodes.Usage;
+            }
+
+            if (discovery.Clusters is not { } result)
             {
                 context.Error("no events imported yet: run `wayfinder import data` or `wayfinder sample-data` first");
                 return ExitCodes.Failed;
             }
 
-            var result = await BehaviourClustering.ClusterAsync(events, SurveyStore.ForWorkspace(root), journey, k: parse.GetValue(k), cancellationToken: cancellationToken).ConfigureAwait(false);
             if (result.Clusters.Count == 0)
             {
                 context.Error($"too few customers with events on {journey.Id}'s touchpoints to cluster ({result.Customers})");
@@ -74,26 +74,47 @@ internal static class PersonasCommand
                 return ExitCodes.Ok;
             }
 
-            var folder = parse.GetValue(output) is { } o ? context.Resolve(o) : Path.Combine(root, WorkspaceLoader.FolderOf(Core.Documents.DocumentKind.Persona));
-            Directory.CreateDirectory(folder);
-            SchemaFiles.EnsureIn(root);
-            foreach (var cluster in result.Clusters)
+            if (parse.GetValue(output) is { } o)
             {
-                var persona = BehaviourClustering.ToPersona(cluster, result, journey.Id, context.Today);
-                var path = Path.Combine(folder, persona.Id + ".yaml");
-                if (File.Exists(path) && !parse.GetValue(force))
+                return WriteDrafts(context, root, context.Resolve(o), discovery.Drafts, parse.GetValue(force));
+            }
+
+            var results = await context.Get<PersonaDiscoveryService>().SaveDraftsAsync(workspace, discovery.Drafts, parse.GetValue(force), cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < results.Count; i++)
+            {
+                var file = Path.Combine(root, results[i].Document?.File ?? $"{WorkspaceLoader.FolderOf(Core.Documents.DocumentKind.Persona)}/{discovery.Drafts[i].Id}.yaml");
+                if (!results[i].Succeeded)
                 {
-                    context.Error($"{context.Display(path)} already exists; pass --force to replace the drafts");
+                    context.Error($"{context.Display(file)} already exists; pass --force to replace the drafts");
                     return ExitCodes.Failed;
                 }
 
-                File.WriteAllText(path, SchemaFiles.DocumentText(persona, root, path));
-                context.Info($"wrote {context.Display(path)}");
+                context.Info($"wrote {context.Display(file)}");
             }
 
             return ExitCodes.Ok;
         });
         command.Subcommands.Add(discover);
         return command;
+    }
+
+    /// <summary>Drafts into a folder outside the workspace's persona folder (<c>-o</c>), never over a file without --force.</summary>
+    private static int WriteDrafts(CliContext context, string root, string folder, IReadOnlyList<Core.Documents.Persona> drafts, bool force)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var persona in drafts)
+        {
+            var path = Path.Combine(folder, persona.Id + ".yaml");
+            if (File.Exists(path) && !force)
+            {
+                context.Error($"{context.Display(path)} already exists; pass --force to replace the drafts");
+                return ExitCodes.Failed;
+            }
+
+            File.WriteAllText(path, SchemaFiles.DocumentText(persona, root, path));
+            context.Info($"wrote {context.Display(path)}");
+        }
+
+        return ExitCodes.Ok;
     }
 }

@@ -3,6 +3,7 @@ namespace Wayfinder.Cli.Commands.Data;
 using System.CommandLine;
 using Spectre.Console;
 using Wayfinder.App.Workspaces;
+using Wayfinder.App.Data;
 using Wayfinder.Cli.Infrastructure;
 using Wayfinder.Core.Workspaces;
 using Wayfinder.Evidence.Import;
@@ -36,19 +37,20 @@ internal static class SampleDataCommand
                 return ExitCodes.Usage;
             }
 
-            var (workspace, _) = WorkspaceFolder.Load(root);
+            var workspace = context.Open(root);
+            var sampler = context.Get<SampleDataService>();
             var folder = parse.GetValue(output) is { } o ? context.Resolve(o) : Path.Combine(root, "data", "sample");
             SampleDataResult? result = null;
             if (context.ErrConsole.Profile.Capabilities.Interactive)
             {
-                context.ErrConsole.Status().Start("writing sample data…", status =>
+                await context.ErrConsole.Status().StartAsync("writing sample data…", async status =>
                 {
-                    result = SampleDataWriter.Write(workspace, folder, n, parse.GetValue(seed), new Progress<long>(count => status.Status($"writing sample data: {count:N0} events")));
-                });
+                    result = await sampler.WriteAsync(workspace, folder, n, parse.GetValue(seed), new Progress<long>(count => status.Status($"writing sample data: {count:N0} events")), cancellationToken).ConfigureAwait(false);
+                }).ConfigureAwait(false);
             }
             else
             {
-                result = SampleDataWriter.Write(workspace, folder, n, parse.GetValue(seed));
+                result = await sampler.WriteAsync(workspace, folder, n, parse.GetValue(seed), null, cancellationToken).ConfigureAwait(false);
             }
 
             context.Info($"wrote {result!.Events:N0} events to {context.Display(result.EventsFile)}, {result.Surveys:N0} survey answers to {context.Display(result.SurveysFile)}, {result.Insights:N0} insights to {context.Display(result.InsightsFile)}");
@@ -57,12 +59,12 @@ internal static class SampleDataCommand
                 return ExitCodes.Ok;
             }
 
-            var reports = new List<ImportReport>
+            var reports = new List<ImportReport>();
+            foreach (var file in SampleDataService.Files(result))
             {
-                await DataImport.Import(context, root, "events", result.EventsFile, null, null, null, cancellationToken).ConfigureAwait(false),
-                await DataImport.Import(context, root, "surveys", result.SurveysFile, null, null, null, cancellationToken).ConfigureAwait(false),
-                await DataImport.Import(context, root, "insights", result.InsightsFile, null, null, null, cancellationToken).ConfigureAwait(false),
-            };
+                reports.Add(await DataImport.Import(context, workspace, file, cancellationToken).ConfigureAwait(false));
+            }
+
             return DataImport.Finish(context, json: false, reports);
         });
         return command;

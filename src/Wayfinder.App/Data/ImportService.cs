@@ -1,0 +1,52 @@
+namespace Wayfinder.App.Data;
+
+using Wayfinder.App.Workspaces;
+using Wayfinder.Core.Workspaces;
+using Wayfinder.Evidence.Import;
+
+/// <summary>What a data file holds.</summary>
+public enum DataKind
+{
+    Events,
+    Surveys,
+    Insights,
+}
+
+/// <summary>One file to import and how to read it (a data source of wayfinder.yaml, or a file named on the command line).</summary>
+public sealed record DataFile(DataKind Kind, string Path, string? Preset = null, string? Format = null, IReadOnlyDictionary<string, string>? Mapping = null);
+
+/// <summary>Imports events, survey answers and insights into the workspace's stores, each file whole or not at all.</summary>
+public sealed class ImportService
+{
+    /// <summary>The data sources listed in wayfinder.yaml, their paths made absolute against the workspace folder.</summary>
+    public async Task<IReadOnlyList<DataFile>> SourcesAsync(WorkspaceStores workspace, CancellationToken cancellationToken = default)
+    {
+        var (loaded, _) = await workspace.Documents.LoadAsync(cancellationToken).ConfigureAwait(false);
+        var root = workspace.Folder ?? Environment.CurrentDirectory;
+        return [.. loaded.Config.DataSources.Select(s => new DataFile(KindOf(s.Kind), Path.GetFullPath(s.Path, root), s.Preset, s.Format, s.Mapping))];
+    }
+
+    /// <summary>Imports one file; the report says what was added, what was there already and every bad row.</summary>
+    public async Task<ImportReport> ImportAsync(WorkspaceStores workspace, DataFile file, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (!File.Exists(file.Path))
+        {
+            var error = Directory.Exists(file.Path) ? "a folder, not a file; name a file to import" : "no such file";
+            return new ImportReport { File = file.Path, Format = file.Format ?? "", Error = error };
+        }
+
+        return file.Kind switch
+        {
+            DataKind.Surveys => await workspace.Feedback.ImportSurveysAsync(file.Path, cancellationToken).ConfigureAwait(false),
+            DataKind.Insights => await workspace.Feedback.ImportInsightsAsync(file.Path, cancellationToken).ConfigureAwait(false),
+            _ => await workspace.Events.ImportAsync(file.Path, new EventImportOptions { Preset = file.Preset, Format = file.Format, Mapping = file.Mapping, Progress = progress }, cancellationToken).ConfigureAwait(false),
+        };
+    }
+
+    private static DataKind KindOf(DataSourceKind kind) => kind switch
+    {
+        DataSourceKind.Surveys => DataKind.Surveys,
+        DataSourceKind.Insights => DataKind.Insights,
+        _ => DataKind.Events,
+    };
+}
