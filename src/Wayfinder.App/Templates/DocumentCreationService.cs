@@ -1,6 +1,5 @@
 namespace Wayfinder.App.Templates;
 
-using System.Text.RegularExpressions;
 using Wayfinder.App.Documents;
 using Wayfinder.App.Workspaces;
 using Wayfinder.Core.Documents;
@@ -47,7 +46,7 @@ public sealed record CreationResult
 }
 
 /// <summary>New personas, journeys and value gap maps from the templates, saved through the workspace's repository.</summary>
-public sealed partial class DocumentCreationService
+public sealed class DocumentCreationService
 {
     private readonly TimeProvider _clock;
 
@@ -89,7 +88,7 @@ public sealed partial class DocumentCreationService
     }
 
     /// <summary>True for an id made of lowercase letters, digits and single dashes.</summary>
-    public static bool IsSlug(string id) => Slug().IsMatch(id);
+    public static bool IsSlug(string id) => Slug.IsValid(id);
 
     /// <summary>
     /// Makes <paramref name="personaId"/> the primary persona: it replaces the template's first persona, also where a
@@ -163,15 +162,5 @@ public sealed partial class DocumentCreationService
         _ => [],
     };
 
-    private static string SuggestSlug(string text)
-    {
-        var slug = NotSlugChars().Replace(text.ToLowerInvariant(), "-").Trim('-');
-        return slug.Length > 0 ? slug : "my-journey";
-    }
-
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex Slug();
-
-    [GeneratedRegex("[^a-z0-9]+")]
-    private static partial Regex NotSlugChars();
+    private static string SuggestSlug(string text) => Slug.From(text) is { Length: > 0 } slug ? slug : "my-journey";
 }
