@@ -154,7 +154,7 @@ public static class ColumnPresets
         var actual = columns;
         if (open && fields.Ids.Length > 0)
         {
-            columns = [.. columns.Union(fields.Ids.Concat(fields.Timestamp).Concat(fields.Event).Concat(fields.Linked.Select(l => l.Column)), StringComparer.Ordinal)];
+            columns = [.. columns.Union(fields.Ids.Concat(fields.Timestamp).Concat(fields.Event).Concat(fields.Linked.Select(l => l.Column)).Concat(new[] { fields.CallType, fields.CallName }.OfType<string>()), StringComparer.Ordinal)];
         }
 
         var ids = fields.Ids.Where(columns.Contains).ToList();
