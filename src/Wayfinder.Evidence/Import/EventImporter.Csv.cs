@@ -58,6 +58,11 @@ public static partial class EventImporter
             throw new ImportAbortedException(problem!);
         }
 
+        if (plan.HasRowRules)
+        {
+            return null;
+        }
+
         var dataStart = Math.Min(total, newline + 1L);
         return ReadSlices(file, dataStart, total, linesBefore: 1, options, progress, sink =>
             new CsvLineParser(RowPlan(header, plan, sink.Builder) with { MemoLimit = options.RowMemoLimit }, (byte)separator, sink), cancellationToken);
@@ -110,6 +115,12 @@ public static partial class EventImporter
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReadCsvRows(SepReader reader, IReadOnlyList<string> header, ColumnPlan columns, RowSink sink, CancellationToken cancellationToken)
     {
+        if (columns.HasRowRules)
+        {
+            ReadCsvCalls(reader, header, columns, sink, cancellationToken);
+            return;
+        }
+
         var plan = RowPlan(header, columns, sink.Builder);
         foreach (var row in reader)
         {

@@ -67,6 +67,7 @@ public static partial class EventImporter
     {
         private readonly Dictionary<string, (bool IsAttribute, ValueColumn Column)> _classified = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _fields = new(StringComparer.Ordinal);
+        private HashSet<string> _core = [];
 
         /// <summary>The columns, from the first object that has them (objects before it are bad rows).</summary>
         public ColumnPlan? Plan { get; private set; }
@@ -101,7 +102,7 @@ public static partial class EventImporter
 
             if (Plan is null)
             {
-                var (resolved, problem) = ColumnPresets.Resolve(options.Preset, [.. _fields.Keys], options.Mapping);
+                var (resolved, problem) = ColumnPresets.Resolve(options.Preset, [.. _fields.Keys], options.Mapping, open: true);
                 if (resolved is null)
                 {
                     FirstProblem ??= $"line {line}: {problem}";
@@ -110,22 +111,31 @@ public static partial class EventImporter
                 }
 
                 Plan = resolved;
+                _core = [.. resolved.CoreColumns];
             }
 
             var plan = Plan;
-            var customer = _fields.GetValueOrDefault(plan.CustomerId) ?? "";
-            var eventName = _fields.GetValueOrDefault(plan.Event) ?? "";
-            if (!sink.Check(line, customer.AsSpan().Trim(), eventName.AsSpan().Trim(), _fields.GetValueOrDefault(plan.Timestamp), plan.TimestampUnit, out var micros))
+            var (r, kind) = plan.HasRowRules ? (AddCall(sink, plan, line, _fields.GetValueOrDefault, out var call), call) : (AddRow(plan, line), CallKind.Event);
+            if (r < 0)
             {
                 return;
             }
 
-            var channel = plan.Channel is null ? null : _fields.GetValueOrDefault(plan.Channel);
-            var r = sink.Builder.AddRow(customer.AsSpan().Trim(), micros, eventName.AsSpan().Trim(), channel.AsSpan().Trim());
             foreach (var (key, value) in _fields)
             {
-                if (key == plan.CustomerId || key == plan.Timestamp || key == plan.Event || key == plan.Channel)
+                if (_core.Contains(key))
                 {
+                    continue;
+                }
+
+                if (!SegmentCalls.IsEvent(kind))
+                {
+                    var (isAttribute, name) = ColumnPresets.Classify(plan.Preset, key, plan.ExplicitAttributes);
+                    if (CallAttribute(kind, key, isAttribute, name) is { } attribute)
+                    {
+                        sink.Builder.Attribute(attribute).Set(r, value);
+                    }
+
                     continue;
                 }
 
@@ -138,6 +148,20 @@ public static partial class EventImporter
 
                 target.Column.Set(r, value);
             }
+        }
+
+        /// <summary>A row of a plan without row rules: its customer, time, event and channel columns as they are; -1 when bad.</summary>
+        private int AddRow(ColumnPlan plan, long line)
+        {
+            var customer = _fields.GetValueOrDefault(plan.CustomerId) ?? "";
+            var eventName = _fields.GetValueOrDefault(plan.Event) ?? "";
+            if (!sink.Check(line, customer.AsSpan().Trim(), eventName.AsSpan().Trim(), _fields.GetValueOrDefault(plan.Timestamp), plan.TimestampUnit, out var micros))
+            {
+                return -1;
+            }
+
+            var channel = plan.Channel is null ? null : _fields.GetValueOrDefault(plan.Channel);
+            return sink.Builder.AddRow(customer.AsSpan().Trim(), micros, eventName.AsSpan().Trim(), channel.AsSpan().Trim());
         }
     }
 

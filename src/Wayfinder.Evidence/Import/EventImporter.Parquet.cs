@@ -61,6 +61,12 @@ public static partial class EventImporter
 
     private static async Task ReadRowGroupAsync(ParquetReader reader, int index, long rowsBefore, ColumnPlan plan, RowSink sink, CancellationToken cancellationToken)
     {
+        if (plan.HasRowRules)
+        {
+            await ReadRowGroupCallsAsync(reader, index, rowsBefore, plan, sink, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var fields = reader.Schema.GetDataFields().ToDictionary(f => f.Path.ToString(), StringComparer.Ordinal);
         using var group = reader.OpenRowGroupReader(index);
         var count = checked((int)group.RowCount);

@@ -16,18 +16,25 @@ using Wayfinder.Evidence.Store;
 /// </summary>
 internal sealed class NdjsonLineParser : ILineParser
 {
-    private const int Customer = 1;
-    private const int Time = 2;
-    private const int Event = 3;
-    private const int Channel = 4;
-    private const int Value = 5;
+    private const int Value = 0;
 
     private readonly ColumnPlan _plan;
     private readonly EventImporter.RowSink _sink;
     private readonly EventLogBuilder _builder;
     private readonly Interner _keys = new(64);
     private readonly List<KeyRole> _roles = [];
-    private readonly (int Start, int Length)[] _slots = new (int, int)[Value];
+    private readonly (int Start, int Length)[] _slots;
+
+    // The plan's columns by slot (slot 0: none), and the slot of each field a row is made of.
+    private readonly string[] _columns;
+    private readonly int _customer;
+    private readonly int _time;
+    private readonly int _event;
+    private readonly int _channel;
+    private readonly int _type;
+    private readonly int _name;
+    private readonly int[] _fallbacks;
+    private readonly (int Slot, byte[] Prefix)[] _links;
     private readonly List<(KeyRole Key, int Start, int Length)> _values = [];
     private readonly int[] _prefixes = new int[64];
     private readonly Dictionary<string, string> _flattened = new(StringComparer.Ordinal);
@@ -42,6 +49,29 @@ internal sealed class NdjsonLineParser : ILineParser
         _plan = plan;
         _sink = sink;
         _builder = sink.Builder;
+        var columns = new List<string> { "" };
+        int SlotOf(string? column)
+        {
+            if (column is null)
+            {
+                return 0;
+            }
+
+            var slot = columns.IndexOf(column);
+            if (slot < 0)
+            {
+                columns.Add(column);
+                slot = columns.Count - 1;
+            }
+
+            return slot;
+        }
+
+        (_customer, _time, _event, _channel, _type, _name) = (SlotOf(plan.CustomerId), SlotOf(plan.Timestamp), SlotOf(plan.Event), SlotOf(plan.Channel), SlotOf(plan.CallType), SlotOf(plan.CallName));
+        _fallbacks = [.. plan.CustomerFallbacks.Select(SlotOf)];
+        _links = [.. plan.LinkedIds.Select(l => (SlotOf(l.Column), Encoding.UTF8.GetBytes(l.Prefix)))];
+        _columns = [.. columns];
+        _slots = new (int, int)[_columns.Length];
     }
 
     /// <summary>Non-ASCII chunks have their lines checked for UTF-8 (the general reader replaces bad bytes).</summary>
@@ -148,23 +178,80 @@ internal sealed class NdjsonLineParser : ILineParser
             }
         }
 
-        var customer = Slot(Customer).Trim(" \t\r\n\f\v"u8);
-        var eventName = Slot(Event).Trim(" \t\r\n\f\v"u8);
-        if (!_sink.Check(line, customer.IsEmpty, eventName.IsEmpty, Slot(Time), _plan.TimestampUnit, out var micros))
+        var primary = Slot(_customer);
+        var customer = primary;
+        foreach (var fallback in _fallbacks)
+        {
+            customer = customer.IsEmpty ? Slot(fallback) : customer;
+        }
+
+        var kind = _type == 0 ? CallKind.Event : SegmentCalls.Kind(Slot(_type));
+        if (kind == CallKind.Unknown)
+        {
+            _sink.Bad(line, "type", SegmentCalls.UnknownType(Encoding.UTF8.GetString(Slot(_type))));
+            return;
+        }
+
+        var isEvent = SegmentCalls.IsEvent(kind);
+        var eventName = kind == CallKind.Event ? Slot(_event) : isEvent ? ViewName(kind, Slot(_name)) : default;
+        if (!_sink.Check(line, customer.IsEmpty, isEvent && eventName.IsEmpty, _scratch.AsSpan(_slots[_time].Start, _slots[_time].Length), _plan.TimestampUnit, out var micros))
         {
             return;
         }
 
-        var row = _builder.AddRow(customer, micros, eventName, Slot(Channel).Trim(" \t\r\n\f\v"u8));
+        var row = isEvent ? _builder.AddRow(customer, micros, eventName, Slot(_channel)) : _builder.AddAttributeRow(customer, micros);
+        if (!primary.IsEmpty)
+        {
+            foreach (var (slot, prefix) in _links)
+            {
+                if (Slot(slot) is { IsEmpty: false } id)
+                {
+                    _builder.Link(prefix.Length == 0 ? id : Joined(prefix, id), primary);
+                }
+            }
+        }
+
         foreach (var (key, start, length) in _values)
         {
             // Columns are made at their first good row, so keys seen only in bad rows leave no empty column.
-            key.Column ??= key.IsAttribute ? _builder.Attribute(key.Name) : _builder.Property(key.Name);
-            key.Column.Set(row, _scratch.AsSpan(start, length));
+            ValueColumn column;
+            if (isEvent)
+            {
+                column = key.Column ??= key.IsAttribute ? _builder.Attribute(key.Name) : _builder.Property(key.Name);
+            }
+            else if (key.IsAttribute)
+            {
+                // A call that is no event keeps only attributes; a group call's own traits are the group's.
+                column = kind == CallKind.Group
+                    ? key.GroupColumn ??= _builder.Attribute(EventImporter.CallAttribute(kind, key.Key, true, key.Name)!)
+                    : key.Column ??= _builder.Attribute(key.Name);
+            }
+            else
+            {
+                continue;
+            }
+
+            column.Set(row, _scratch.AsSpan(start, length));
         }
     }
 
-    private ReadOnlySpan<byte> Slot(int role) => _scratch.AsSpan(_slots[role].Start, _slots[role].Length);
+    /// <summary>A slot's value without surrounding white space (empty for slot 0, no column).</summary>
+    private ReadOnlySpan<byte> Slot(int slot) => _scratch.AsSpan(_slots[slot].Start, _slots[slot].Length).Trim(" \t\r\n\f\v"u8);
+
+    /// <summary>A page or screen call's event, <c>Page Viewed: NAME</c> (<see cref="SegmentCalls.EventName"/>), written after the row's values.</summary>
+    private ReadOnlySpan<byte> ViewName(CallKind kind, ReadOnlySpan<byte> name) =>
+        name.IsEmpty ? Encoding.UTF8.GetBytes(SegmentCalls.ViewPrefix(kind)!) : Joined(Encoding.UTF8.GetBytes(SegmentCalls.ViewPrefix(kind) + ": "), name);
+
+    /// <summary><paramref name="prefix"/> and <paramref name="value"/> one after the other, written after the row's values.</summary>
+    private ReadOnlySpan<byte> Joined(scoped ReadOnlySpan<byte> prefix, scoped ReadOnlySpan<byte> value)
+    {
+        var start = _scratchLength;
+        Ensure(ref _scratch, start + prefix.Length + value.Length);
+        prefix.CopyTo(_scratch.AsSpan(start));
+        value.CopyTo(_scratch.AsSpan(start + prefix.Length));
+        _scratchLength += prefix.Length + value.Length;
+        return _scratch.AsSpan(start, prefix.Length + value.Length);
+    }
 
     /// <summary>A value under a key path: kept for the row's customer, time, event or channel, or for its column.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -189,25 +276,31 @@ internal sealed class NdjsonLineParser : ILineParser
 
     private KeyRole Classify(string key)
     {
-        if (key == _plan.CustomerId || key == _plan.Timestamp || key == _plan.Event || key == _plan.Channel)
+        var slot = Array.IndexOf(_columns, key, 1);
+        if (slot > 0)
         {
-            return new KeyRole(key == _plan.CustomerId ? Customer : key == _plan.Timestamp ? Time : key == _plan.Event ? Event : Channel, false, key);
+            return new KeyRole(slot, key, false, key);
         }
 
         var (isAttribute, name) = ColumnPresets.Classify(_plan.Preset, key, _plan.ExplicitAttributes);
-        return new KeyRole(Value, isAttribute, name);
+        return new KeyRole(Value, key, isAttribute, name);
     }
 
-    /// <summary>What a key path is: one of the plan's columns, or a property or attribute (its column made when first needed).</summary>
-    private sealed class KeyRole(int role, bool isAttribute, string name)
+    /// <summary>What a key path is: one of the plan's columns (its slot), or a property or attribute (its column made when first needed).</summary>
+    private sealed class KeyRole(int role, string key, bool isAttribute, string name)
     {
         public int Role { get; } = role;
+
+        public string Key { get; } = key;
 
         public bool IsAttribute { get; } = isAttribute;
 
         public string Name { get; } = name;
 
         public ValueColumn? Column { get; set; }
+
+        /// <summary>The attribute column of this key in a Segment group call.</summary>
+        public ValueColumn? GroupColumn { get; set; }
     }
 
     /// <summary>
@@ -264,8 +357,10 @@ internal sealed class NdjsonLineParser : ILineParser
                 while (shaped && reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     var typed = reader.ValueSpan.EndsWith("_value"u8);
+                    // GA4's user_properties also say when a value was set; that is no value of the property.
+                    var when = reader.ValueTextEquals("set_timestamp_micros"u8);
                     reader.Read();
-                    if (reader.TokenType == JsonTokenType.Null)
+                    if (reader.TokenType == JsonTokenType.Null || when)
                     {
                         continue;
                     }

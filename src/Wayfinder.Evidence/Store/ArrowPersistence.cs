@@ -9,7 +9,8 @@ using Apache.Arrow.Types;
 /// Writes and reads an <see cref="EventLog"/> as Apache Arrow IPC files: <c>events.arrow</c> (one row per event:
 /// customer index, timestamp in µs, and dictionary codes for event, channel and each property <c>p.NAME</c>),
 /// <c>customers.arrow</c> (customer id and attributes as strings, in customer-index order) and
-/// <c>dictionaries.arrow</c> (column, code, value). Any Arrow reader (pyarrow, DuckDB, Polars) can open them.
+/// <c>dictionaries.arrow</c> (column, code, value; the stitched ids as <c>id.from</c> and <c>id.to</c> with the same
+/// codes). Any Arrow reader (pyarrow, DuckDB, Polars) can open them.
 /// </summary>
 internal static class ArrowPersistence
 {
@@ -52,7 +53,16 @@ internal static class ArrowPersistence
             events.Channel,
             dictionaries.GetValueOrDefault("channel") ?? [],
             properties,
-            attributes);
+            attributes,
+            Identities(dictionaries));
+    }
+
+    /// <summary>The stitched ids, kept as two dictionaries of the same codes: id.from (the merged id) and id.to (its customer).</summary>
+    private static Dictionary<string, string> Identities(Dictionary<string, string[]> dictionaries)
+    {
+        var from = dictionaries.GetValueOrDefault("id.from") ?? [];
+        var to = dictionaries.GetValueOrDefault("id.to") ?? [];
+        return from.Zip(to).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
     }
 
     private static void WriteEvents(EventLog log, string path)
@@ -142,6 +152,10 @@ internal static class ArrowPersistence
         {
             Add("a." + name, attribute.Values);
         }
+
+        var identities = log.Identities.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+        Add("id.from", [.. identities.Select(p => p.Key)]);
+        Add("id.to", [.. identities.Select(p => p.Value)]);
 
         var schema = new Schema.Builder()
             .Field(f => f.Name("column").DataType(StringType.Default).Nullable(false))

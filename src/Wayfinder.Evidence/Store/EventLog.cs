@@ -17,8 +17,10 @@ public sealed class EventLog
         int[] channelCodes,
         string[] channelNames,
         Dictionary<string, Column> properties,
-        Dictionary<string, Column> attributes)
+        Dictionary<string, Column> attributes,
+        IReadOnlyDictionary<string, string>? identities = null)
     {
+        Identities = identities ?? new Dictionary<string, string>(StringComparer.Ordinal);
         CustomerIds = customerIds;
         CustomerStart = customerStart;
         Timestamps = timestamps;
@@ -57,6 +59,12 @@ public sealed class EventLog
 
     /// <summary>Customer attributes by name (per customer: the last non-empty value seen).</summary>
     public IReadOnlyDictionary<string, Column> Attributes { get; }
+
+    /// <summary>
+    /// Ids stitched to another customer (an anonymous id to the user id it was seen with), each with the customer id its
+    /// events are stored under; a later import's rows with such an id go to that customer too.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Identities { get; }
 
     public int CustomerCount => CustomerIds.Count;
 

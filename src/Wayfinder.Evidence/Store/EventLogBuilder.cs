@@ -13,6 +13,8 @@ public sealed class EventLogBuilder
     private readonly Interner _channels = new();
     private readonly Dictionary<string, DenseColumn> _properties = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AttributeColumn> _attributes = new(StringComparer.Ordinal);
+    private readonly List<(int From, int To)> _links = [];
+    private int _attributeRows;
     private int[] _rowCustomer;
     private long[] _rowTime;
     private int[] _rowEvent;
@@ -66,6 +68,46 @@ public sealed class EventLogBuilder
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int AddRow(ReadOnlySpan<byte> customerId, long timestampMicros, int eventCode, int channelCode) =>
         AddCodes(_customers.Intern(customerId), timestampMicros, eventCode, channelCode);
+
+    /// <summary>
+    /// Adds a row that is no event but carries the customer's attributes as of that time (a Segment identify or group
+    /// call): its attributes count like an event's, and the customer is kept even with no events.
+    /// </summary>
+    public int AddAttributeRow(ReadOnlySpan<char> customerId, long timestampMicros)
+    {
+        _attributeRows++;
+        return AddCodes(_customers.Intern(customerId), timestampMicros, -1, -1);
+    }
+
+    /// <inheritdoc cref="AddAttributeRow(ReadOnlySpan{char}, long)"/>
+    public int AddAttributeRow(ReadOnlySpan<byte> customerId, long timestampMicros)
+    {
+        _attributeRows++;
+        return AddCodes(_customers.Intern(customerId), timestampMicros, -1, -1);
+    }
+
+    /// <summary>
+    /// Says that <paramref name="fromId"/> (an anonymous or earlier id) is the same person as <paramref name="toId"/>:
+    /// when the log is built, their events and attributes are one customer's, under the id that <paramref name="toId"/>
+    /// finally resolves to. An id is stitched to the first id it is linked to (links in input order, the stored log's
+    /// first); a later link of the same id elsewhere is ignored, so the result never depends on threads.
+    /// </summary>
+    public void Link(ReadOnlySpan<char> fromId, ReadOnlySpan<char> toId)
+    {
+        if (!fromId.IsEmpty && !toId.IsEmpty && !fromId.SequenceEqual(toId))
+        {
+            _links.Add((_customers.Intern(fromId), _customers.Intern(toId)));
+        }
+    }
+
+    /// <inheritdoc cref="Link(ReadOnlySpan{char}, ReadOnlySpan{char})"/>
+    public void Link(ReadOnlySpan<byte> fromId, ReadOnlySpan<byte> toId)
+    {
+        if (!fromId.IsEmpty && !toId.IsEmpty && !fromId.SequenceEqual(toId))
+        {
+            _links.Add((_customers.Intern(fromId), _customers.Intern(toId)));
+        }
+    }
 
     internal int EventCode(ReadOnlySpan<byte> eventName) => _events.Intern(eventName);
 
@@ -154,6 +196,11 @@ public sealed class EventLogBuilder
                 break;
         }
 
+        foreach (var (from, to) in log.Identities)
+        {
+            builder._links.Add((builder._customers.Intern(from), builder._customers.Intern(to)));
+        }
+
         foreach (var name in log.EventNames)
         {
             builder._events.Intern(name);
@@ -206,8 +253,9 @@ public sealed class EventLogBuilder
         var customerMap = Map(p => p._customers, customers);
         var eventMap = Map(p => p._events, events);
         var channelMap = Map(p => p._channels, channels);
+        var identities = Stitch(parts, ref customers, customerMap);
         var customerCount = customers.Count;
-        var total = parts.Sum(p => p._count);
+        var total = parts.Sum(p => p._count - p._attributeRows);
 
         // Counting sort by customer keeps input order within each customer: each part counts its rows per customer
         // (in parallel), and part p's rows of a customer go after those of parts before it.
@@ -217,8 +265,14 @@ public sealed class EventLogBuilder
             var counts = new int[customerCount];
             var map = customerMap[p];
             var rows = parts[p]._rowCustomer;
+            var (events, skip) = (parts[p]._rowEvent, parts[p]._attributeRows > 0);
             for (var r = 0; r < parts[p]._count; r++)
             {
+                if (skip && events[r] < 0)
+                {
+                    continue;
+                }
+
                 counts[map[rows[r]]]++;
             }
 
@@ -259,8 +313,15 @@ public sealed class EventLogBuilder
             var (cmap, emap, chmap) = (customerMap[p], eventMap[p], channelMap[p]);
             var props = plans[p];
             var missing = propertyNames.Where(n => !part._properties.ContainsKey(n)).Select(n => propertyCodes[Array.IndexOf(propertyNames, n)]).ToArray();
+            var skip = part._attributeRows > 0;
             for (var r = 0; r < part._count; r++)
             {
+                if (skip && part._rowEvent[r] < 0)
+                {
+                    // An attribute row: its attributes are in the attribute columns already.
+                    continue;
+                }
+
                 var position = next[cmap[part._rowCustomer[r]]]++;
                 times[position] = part._rowTime[r];
                 eventCodes[position] = emap[part._rowEvent[r]];
@@ -289,7 +350,8 @@ public sealed class EventLogBuilder
                 SortCustomer(times, perRow, customerStart, c);
             }
         });
-        duplicates = RemoveDuplicates(ref times, perRow, customerStart, threads);
+        var insertId = Array.IndexOf(propertyNames, InsertIdProperty);
+        duplicates = RemoveDuplicates(ref times, perRow, customerStart, threads, insertId < 0 ? -1 : 2 + insertId);
         eventCodes = perRow[0];
         channelCodes = perRow[1];
         var properties = new Dictionary<string, Column>(StringComparer.Ordinal);
@@ -299,8 +361,86 @@ public sealed class EventLogBuilder
         }
 
         var attributes = Attributes(parts, customerMap, customerCount, bounded);
-        return new EventLog(customers.ToPacked(), customerStart, times, eventCodes, events.ToArray(), channelCodes, channels.ToArray(), properties, attributes);
+        return new EventLog(customers.ToPacked(), customerStart, times, eventCodes, events.ToArray(), channelCodes, channels.ToArray(), properties, attributes, identities);
     }
+
+    /// <summary>
+    /// Resolves the parts' links (<see cref="Link(ReadOnlySpan{char}, ReadOnlySpan{char})"/>): each linked id's rows go
+    /// to the id its links end at, linked ids leave the customer list, and the customers left keep their order of first
+    /// appearance. Returns every linked id with the id it resolved to (kept with the log, so a later import stitches the
+    /// same ids); nothing is rebuilt when no part has links.
+    /// </summary>
+    private static SortedDictionary<string, string> Stitch(IReadOnlyList<EventLogBuilder> parts, ref Interner customers, int[][] customerMap)
+    {
+        var identities = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (parts.All(p => p._links.Count == 0))
+        {
+            return identities;
+        }
+
+        var count = customers.Count;
+        var parent = new int[count];
+        var linked = new bool[count];
+        for (var c = 0; c < count; c++)
+        {
+            parent[c] = c;
+        }
+
+        int Root(int c)
+        {
+            while (parent[c] != c)
+            {
+                c = parent[c];
+            }
+
+            return c;
+        }
+
+        for (var p = 0; p < parts.Count; p++)
+        {
+            foreach (var (from, to) in parts[p]._links)
+            {
+                var (f, t) = (customerMap[p][from], customerMap[p][to]);
+                // The first link of an id wins; a link back into its own group would make a cycle.
+                if (!linked[f] && Root(t) != f)
+                {
+                    parent[f] = t;
+                    linked[f] = true;
+                }
+            }
+        }
+
+        var kept = new Interner(count);
+        var final = new int[count];
+        for (var c = 0; c < count; c++)
+        {
+            final[c] = linked[c] ? -1 : kept.Intern(customers.Bytes(c));
+        }
+
+        for (var c = 0; c < count; c++)
+        {
+            if (linked[c])
+            {
+                var root = Root(c);
+                final[c] = final[root];
+                identities[customers.GetString(c)] = customers.GetString(root);
+            }
+        }
+
+        foreach (var map in customerMap)
+        {
+            for (var i = 0; i < map.Length; i++)
+            {
+                map[i] = final[map[i]];
+            }
+        }
+
+        customers = kept;
+        return identities;
+    }
+
+    /// <summary>Mixpanel's event id: rows of one customer with the same time, event and this property are one event.</summary>
+    public const string InsertIdProperty = "$insert_id";
 
     /// <summary>For each value of <paramref name="from"/>, its code in <paramref name="into"/> (added there when new).</summary>
     private static int[] MapInto(Interner from, Interner into)
@@ -406,10 +546,13 @@ public sealed class EventLogBuilder
     }
 
     /// <summary>
-    /// Drops exact duplicates: a row equal to an earlier row of the same customer at the same time. Finding them runs
-    /// in parallel over customers; the arrays are compacted only when there is something to drop.
+    /// Drops exact duplicates: a row equal to an earlier row of the same customer at the same time, or, when both carry
+    /// an <see cref="InsertIdProperty"/>, with the same event and insert id whatever their other properties (Mixpanel's
+    /// rule; the first row is kept). Finding them runs in parallel over customers; the arrays are compacted only when
+    /// there is something to drop.
     /// </summary>
-    private static int RemoveDuplicates(ref long[] times, List<int[]> perRow, int[] customerStart, int slices)
+    /// <param name="insertId">The index in <paramref name="perRow"/> of the insert ids, or -1.</param>
+    private static int RemoveDuplicates(ref long[] times, List<int[]> perRow, int[] customerStart, int slices, int insertId)
     {
         var customers = customerStart.Length - 1;
         var duplicate = new bool[times.Length];
@@ -431,7 +574,7 @@ public sealed class EventLogBuilder
 
                     for (var j = runStart; j < i; j++)
                     {
-                        if (!duplicate[j] && SameRow(perRow, j, i))
+                        if (!duplicate[j] && SameRow(perRow, j, i, insertId))
                         {
                             duplicate[i] = true;
                             removed++;
@@ -500,8 +643,13 @@ public sealed class EventLogBuilder
         return total;
     }
 
-    private static bool SameRow(List<int[]> perRow, int a, int b)
+    private static bool SameRow(List<int[]> perRow, int a, int b, int insertId)
     {
+        if (insertId >= 0 && perRow[insertId][a] >= 0 && perRow[insertId][b] >= 0)
+        {
+            return perRow[0][a] == perRow[0][b] && perRow[insertId][a] == perRow[insertId][b];
+        }
+
         foreach (var column in perRow)
         {
             if (column[a] != column[b])

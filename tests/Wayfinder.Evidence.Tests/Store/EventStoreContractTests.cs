@@ -317,6 +317,69 @@ public abstract class EventStoreContractTests : IDisposable
     }
 
     [Fact]
+    public async Task AnIdStitchedInALaterImportMovesItsStoredEventsAndLaterEventsToTheKnownCustomer()
+    {
+        var folder = Path.Combine(_temp.Path, "store");
+        var store = CreateStore(folder);
+        var ga4 = new EventImportOptions { Preset = "ga4" };
+        // p1 browses anonymously; a later export has p1 logging in as u1; a third has p1 again, signed out.
+        await store.ImportAsync(_temp.Write("day1.ndjson", """
+            {"event_timestamp":"1772359200000000","event_name":"page_view","user_pseudo_id":"p1","platform":"WEB","user_properties":[{"key":"k","value":{"string_value":"x"}}]}
+            {"event_timestamp":"1772359200000000","event_name":"page_view","user_pseudo_id":"p2","platform":"WEB","user_properties":[{"key":"k","value":{"string_value":"x"}}]}
+            """), ga4);
+        await store.ImportAsync(_temp.Write("day2.ndjson", """
+            {"event_timestamp":"1772445600000000","event_name":"login","user_id":"u1","user_pseudo_id":"p1","platform":"WEB","user_properties":[{"key":"k","value":{"string_value":"x"}}]}
+            """), ga4);
+        await store.ImportAsync(_temp.Write("day3.ndjson", """
+            {"event_timestamp":"1772532000000000","event_name":"page_view","user_pseudo_id":"p1","platform":"WEB","user_properties":[{"key":"k","value":{"string_value":"x"}}]}
+            """), ga4);
+
+        // A store opened afresh on the same data knows the stitch too.
+        var reopened = CreateStore(folder);
+        var customers = await reopened.CustomersAsync("k = \"x\"");
+        var summary = await reopened.SummaryAsync();
+
+        Assert.Equal([("p2", 1), ("u1", 3)], customers.Select(c => (c.CustomerId, c.Events)));
+        Assert.Equal((4L, 2), (summary.Events, summary.Customers));
+    }
+
+    [Fact]
+    public async Task AnAnonymousIdSeenWithTwoUserIdsStaysWithTheFirst()
+    {
+        var store = CreateStore(Path.Combine(_temp.Path, "store"));
+        await store.ImportAsync(_temp.Write("shared.ndjson", """
+            {"type":"track","event":"Viewed","anonymousId":"kiosk","timestamp":"2026-03-01T10:00:00Z"}
+            {"type":"identify","userId":"u1","anonymousId":"kiosk","timestamp":"2026-03-01T10:01:00Z","traits":{"k":"x"}}
+            {"type":"identify","userId":"u2","anonymousId":"kiosk","timestamp":"2026-03-01T10:02:00Z","traits":{"k":"x"}}
+            {"type":"track","event":"Bought","userId":"u2","anonymousId":"kiosk","timestamp":"2026-03-01T10:03:00Z"}
+            """), new EventImportOptions { Preset = "segment" });
+
+        var customers = await store.CustomersAsync("k = \"x\"");
+
+        Assert.Equal([("u1", 1), ("u2", 1)], customers.Select(c => (c.CustomerId, c.Events)));
+    }
+
+    [Fact]
+    public async Task RowsWithTheSameInsertIdEventCustomerAndTimeAreOneEventAcrossImports()
+    {
+        var store = CreateStore(Path.Combine(_temp.Path, "store"));
+        var mixpanel = new EventImportOptions { Preset = "mixpanel" };
+        await store.ImportAsync(_temp.Write("a.ndjson", """
+            {"event":"Purchase","properties":{"time":1772359200,"distinct_id":"u1","$insert_id":"i-1","$city":"Lisbon"}}
+            """), mixpanel);
+
+        // A retry with another $city is the same event; another $insert_id or another time is another event.
+        var again = await store.ImportAsync(_temp.Write("b.ndjson", """
+            {"event":"Purchase","properties":{"time":1772359200,"distinct_id":"u1","$insert_id":"i-1","$city":"Porto"}}
+            {"event":"Purchase","properties":{"time":1772359200,"distinct_id":"u1","$insert_id":"i-2","$city":"Porto"}}
+            {"event":"Purchase","properties":{"time":1772359201,"distinct_id":"u1","$insert_id":"i-1","$city":"Porto"}}
+            """), mixpanel);
+
+        Assert.Equal((3L, 2L, 1L), (again.RowsRead, again.RowsAdded, again.Duplicates));
+        Assert.Equal(3L, (await store.SummaryAsync()).Events);
+    }
+
+    [Fact]
     public async Task BadRowsAreReportedWithTheirLineAndFieldAndTheGoodRowsImported()
     {
         var store = CreateStore(Path.Combine(_temp.Path, "store"));
