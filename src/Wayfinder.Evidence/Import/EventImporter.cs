@@ -214,7 +214,7 @@ public static partial class EventImporter
             if (results[p].LongLine > 0)
             {
                 throw new ImportAbortedException(
-                    $"line {offset + results[p].LongLine} is longer than {LineGuardStream.Size(options.MaxLineBytes)}; this is not a line-per-event file or it is corrupt. Nothing was imported.");
+                    $"line {offset + results[p].LongLine} is longer than {LineGuardStream.Size(options.MaxLineBytes)}; this is not a line-per-event file or it is corrupt");
             }
 
             sinks[p].ShiftLines(offset);
@@ -248,7 +248,7 @@ public static partial class EventImporter
                     at += read;
                     if (at - bounds[p - 1] > maxLineBytes * 2)
                     {
-                        throw new ImportAbortedException($"a line near byte {at} is longer than {LineGuardStream.Size(maxLineBytes)}; this is not a line-per-event file or it is corrupt. Nothing was imported.");
+                        throw new ImportAbortedException($"a line near byte {at} is longer than {LineGuardStream.Size(maxLineBytes)}; this is not a line-per-event file or it is corrupt");
                     }
                 }
             }

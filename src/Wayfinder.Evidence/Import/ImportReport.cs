@@ -30,7 +30,10 @@ public sealed record ImportReport
     /// <summary>The first problems found (at most <see cref="EventImporter.MaxProblemsListed"/>); <see cref="BadRows"/> counts them all.</summary>
     public IReadOnlyList<RowProblem> Problems { get; init; } = [];
 
-    /// <summary>Why nothing of the file was stored (it could not be read, or it had more bad rows than allowed); null when it was stored.</summary>
+    /// <summary>
+    /// Why nothing of the file was stored (it could not be read, or it had more bad rows than allowed; front doors say
+    /// "nothing was stored" before it); null when it was stored.
+    /// </summary>
     public string? Error { get; init; }
 
     /// <summary>True when the file was stored (its good rows, with at most <see cref="MaxBadRows"/> bad rows left out); false when nothing was stored.</summary>
@@ -53,7 +56,7 @@ public sealed record ImportReport
         {
             RowsAdded = 0,
             Duplicates = 0,
-            Error = $"{BadRows} bad {(BadRows == 1 ? "row" : "rows")} and {allowed}: nothing was stored. Fix the rows listed, or accept up to N bad rows with --max-bad-rows N (max_bad_rows: N in the data source)",
+            Error = $"{BadRows} bad {(BadRows == 1 ? "row" : "rows")}, and {allowed}; fix the rows listed, or store the good rows and leave up to N bad ones out with --max-bad-rows N (max_bad_rows: N in the data source)",
         };
     }
 }
