@@ -58,7 +58,7 @@ public sealed class DataTests
         Assert.Equal(
             [
                 "events.csv: 2 rows read, 1 added, 1 rejected",
-                "warning: events.csv:3: timestamp: 'soon' is not a date and time; write ISO 8601 (2026-03-01T14:05:00Z) or epoch seconds/milliseconds/microseconds",
+                "warning: events.csv:3: timestamp: 'soon' is not ISO 8601 or an epoch number; write ISO 8601 (2026-03-01T14:05:00Z, 2026-03-01 14:05:00+01:00 or 2026-03-01) or epoch seconds (1772373900), or name the file's format in the data source's mapping in wayfinder.yaml (e.g. timestamp_format: \"dd/MM/yyyy HH:mm\")",
             ],
             result.ErrorLines);
     }

@@ -72,7 +72,7 @@ public sealed record DataSource
     /// How many bad rows an import of this source accepts and still stores the good rows; 0 (the default): any bad
     /// row and nothing of the file is stored.
     /// </summary>
-    public long MaxBadRows { get; init; }
+    public int MaxBadRows { get; init; }
 }
 
 public sealed record WorkspaceDefaults
