@@ -29,7 +29,7 @@ public sealed class ImportService
     {
         var (loaded, _) = await workspace.Documents.LoadAsync(cancellationToken).ConfigureAwait(false);
         var root = workspace.Folder ?? Environment.CurrentDirectory;
-        return [.. loaded.Config.DataSources.Select(s => new DataFile(KindOf(s.Kind), Path.GetFullPath(s.Path, root), s.Preset, s.Format, s.Mapping, maxBadRows ?? s.MaxBadRows))];
+        return [.. loaded.Config.DataSources.Select(s => new DataFile(KindOf(s.Kind), Path.GetFullPath(s.Path, root), s.Preset, s.Format, s.Mapping, maxBadRows ?? s.MaxBadRows ?? 0))];
     }
 
     /// <summary>Imports one file, whole or not at all; the report says what was stored (or why nothing was), what was there already and every bad row.</summary>

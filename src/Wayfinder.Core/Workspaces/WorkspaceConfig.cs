@@ -69,10 +69,10 @@ public sealed record DataSource
     public Dictionary<string, string> Mapping { get; init; } = [];
 
     /// <summary>
-    /// How many bad rows an import of this source accepts and still stores the good rows; 0 (the default): any bad
+    /// How many bad rows an import of this source accepts and still stores the good rows; null or 0 (the default): any bad
     /// row and nothing of the file is stored.
     /// </summary>
-    public int MaxBadRows { get; init; }
+    public int? MaxBadRows { get; init; }
 }
 
 public sealed record WorkspaceDefaults

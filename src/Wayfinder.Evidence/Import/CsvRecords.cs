@@ -126,6 +126,18 @@ internal sealed class CsvRecords : IDisposable
     /// <summary>Whether field <paramref name="index"/> holds a line break (legitimate in a comment, never in an id, an event name or a time).</summary>
     public bool HasLineBreak(int index) => this[index].IndexOfAny('\n', '\r') >= 0;
 
+    /// <summary>Why the current record cannot be a row (its fields do not match the header's), or null.</summary>
+    public string? FieldCountProblem()
+    {
+        if (Count == Header.Count)
+        {
+            return null;
+        }
+
+        var lines = EndLine > Line ? $" over lines {Line}–{EndLine}" : "";
+        return $"has {Count} fields{lines} but the header has {Header.Count} (a truncated or malformed line)";
+    }
+
     /// <summary>Reads the next record; false at the end of the file.</summary>
     public bool Read() => ReadRecord();
 

@@ -122,10 +122,9 @@ public static partial class EventImporter
                 continue;
             }
 
-            if (records.Count != plan.FieldCount)
+            if (records.FieldCountProblem() is { } count)
             {
-                var lines = records.EndLine > line ? $" over lines {line}–{records.EndLine}" : "";
-                sink.Bad(line, "", $"has {records.Count} fields{lines} but the header has {plan.FieldCount} (a truncated or malformed line)");
+                sink.Bad(line, "", count);
                 continue;
             }
 

@@ -69,10 +69,7 @@ public static partial class EventImporter
     public static async Task<(IReadOnlyList<EventLogBuilder> Parts, ImportReport Report)> ReadAsync(string path, EventImportOptions options, CancellationToken cancellationToken)
     {
         var format = options.Format ?? DetectFormat(path);
-        if (options.TimestampFormat is { } timeFormat && TimestampFormats.Problem(timeFormat) is { } problem)
-        {
-            throw new ImportAbortedException($"the mapping's {TimestampFormats.MappingKey} \"{timeFormat}\" {problem}; e.g. {TimestampFormats.MappingKey}: \"{TimestampFormats.FormatExample}\"");
-        }
+        Timestamps.CheckFormat(options.TimestampFormat);
 
         var total = new FileInfo(path).Length;
         var progress = options.Progress;

@@ -13,6 +13,15 @@ using Wayfinder.Core.Workspaces;
 /// </summary>
 public static class Timestamps
 {
+    /// <summary>Stops an import whose mapping names a <see cref="TimestampFormats.MappingKey"/> that cannot read a date.</summary>
+    internal static void CheckFormat(string? format)
+    {
+        if (format is not null && TimestampFormats.Problem(format) is { } problem)
+        {
+            throw new ImportAbortedException($"the mapping's {TimestampFormats.MappingKey} \"{format}\" {problem}; e.g. {TimestampFormats.MappingKey}: \"{TimestampFormats.FormatExample}\"");
+        }
+    }
+
     /// <summary>The earliest time accepted (1970-01-01T00:00Z) in µs.</summary>
     public const long MinMicros = 0;
 

@@ -141,10 +141,7 @@ public static class SurveyImporter
         long rows = 0, bad = 0;
         try
         {
-            if (options.TimestampFormat is { } format && TimestampFormats.Problem(format) is { } problem)
-            {
-                throw new ImportAbortedException($"the mapping's {TimestampFormats.MappingKey} \"{format}\" {problem}; e.g. {TimestampFormats.MappingKey}: \"{TimestampFormats.FormatExample}\"");
-            }
+            Timestamps.CheckFormat(options.TimestampFormat);
 
             foreach (var record in Records(path))
             {
@@ -257,10 +254,9 @@ public static class SurveyImporter
                 continue;
             }
 
-            if (records.Count != header.Count)
+            if (records.FieldCountProblem() is { } count)
             {
-                var lines = records.EndLine > records.Line ? $" over lines {records.Line}–{records.EndLine}" : "";
-                yield return new Record(records.Line, Nothing, columns, $"has {records.Count} fields{lines} but the header has {header.Count} (a truncated or malformed line)");
+                yield return new Record(records.Line, Nothing, columns, count);
                 continue;
             }
 
