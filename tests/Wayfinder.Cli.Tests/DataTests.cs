@@ -45,20 +45,45 @@ public sealed class DataTests
         Assert.Contains("\"cut\": \"persona travel-manager\"", first.Stdout, StringComparison.Ordinal);
     }
 
+    private const string SoonReason =
+        "timestamp: 'soon' is not ISO 8601 or an epoch number; write ISO 8601 (2026-03-01T14:05:00Z, 2026-03-01 14:05:00+01:00 or 2026-03-01) or epoch seconds (1772373900), or name the file's format in the data source's mapping in wayfinder.yaml (e.g. timestamp_format: \"dd/MM/yyyy HH:mm\")";
+
     [Fact]
-    public async Task ImportingABadEventsFileReportsEachRowAndKeepsTheGoodOnes()
+    public async Task ImportingAnEventsFileWithABadRowStoresNothingExitsOneAndSaysSo()
     {
         using var temp = new TempFolder();
         await CliRunner.RunAsync(temp.Path, "init", "ws", "--empty");
         temp.Write("ws/events.csv", "customer_id,timestamp,event\nu1,2026-03-01T00:00:00Z,signup\nu2,soon,signup\n");
 
         var result = await CliRunner.RunAsync(temp.Combine("ws"), "import", "events", "events.csv");
+        var json = await CliRunner.RunAsync(temp.Combine("ws"), "import", "events", "events.csv", "--json");
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal((1, 1), (result.ExitCode, json.ExitCode));
         Assert.Equal(
             [
-                "events.csv: 2 rows read, 1 added, 1 rejected",
-                "warning: events.csv:3: timestamp: 'soon' is not a date and time; write ISO 8601 (2026-03-01T14:05:00Z) or epoch seconds/milliseconds/microseconds",
+                $"warning: events.csv:3: {SoonReason}",
+                "error: events.csv: nothing was stored: 1 bad row, and none is accepted by default; fix the rows listed, or store the good rows and leave up to N bad ones out with --max-bad-rows N (max_bad_rows: N in the data source)",
+            ],
+            result.ErrorLines);
+        Assert.Contains("\"succeeded\": false", json.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\"rows_added\": 0", json.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MaxBadRowsStoresTheGoodRowsExitsZeroAndSaysWhatWasLeftOut()
+    {
+        using var temp = new TempFolder();
+        await CliRunner.RunAsync(temp.Path, "init", "ws", "--empty");
+        temp.Write("ws/events.csv", "customer_id,timestamp,event\nu1,2026-03-01T00:00:00Z,signup\nu2,soon,signup\n");
+
+        var result = await CliRunner.RunAsync(temp.Combine("ws"), "import", "events", "events.csv", "--max-bad-rows", "1");
+        var negative = await CliRunner.RunAsync(temp.Combine("ws"), "import", "events", "events.csv", "--max-bad-rows", "-1");
+
+        Assert.Equal((0, 2), (result.ExitCode, negative.ExitCode));
+        Assert.Equal(
+            [
+                $"warning: events.csv:3: {SoonReason}",
+                "events.csv: stored: 2 rows read, 1 added, 1 bad row left out (up to 1 accepted)",
             ],
             result.ErrorLines);
     }

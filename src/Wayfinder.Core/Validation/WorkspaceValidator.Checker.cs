@@ -111,12 +111,35 @@ public static partial class WorkspaceValidator
                 var source = config.DataSources[i];
                 context.CheckReference($"data_sources[{i}].format", source.Format, DataFormats.Names, "unknown-format", "a data format Wayfinder reads");
                 context.CheckReference($"data_sources[{i}].preset", source.Preset, DataSourcePresets.Names, "unknown-preset", "a column-mapping preset");
+                CheckTimes(context, $"data_sources[{i}]", source);
             }
 
             var defaults = config.Defaults;
             CheckPositive(context, "defaults.funnel_window_days", defaults.FunnelWindowDays);
             CheckPositive(context, "defaults.inactivity_days", defaults.InactivityDays);
             CheckPositive(context, "defaults.review_cadence_days", defaults.ReviewCadenceDays);
+        }
+
+        /// <summary>The mapping's timestamp unit and format, and the bad-row limit: each one a reader can use.</summary>
+        private static void CheckTimes(FileContext context, string path, DataSource source)
+        {
+            if (source.Mapping.GetValueOrDefault(TimestampFormats.UnitKey) is { } unit)
+            {
+                context.CheckReference($"{path}.mapping.{TimestampFormats.UnitKey}", unit, TimestampFormats.Units, "unknown-timestamp-unit", "a unit of epoch numbers");
+            }
+
+            if (source.Mapping.GetValueOrDefault(TimestampFormats.MappingKey) is { } format && TimestampFormats.Problem(format) is { } problem)
+            {
+                context.Report(
+                    $"{path}.mapping.{TimestampFormats.MappingKey}",
+                    "bad-timestamp-format",
+                    $"\"{format}\" {problem}; write the file's format with .NET's date letters (yyyy year, MM month, dd day, HH:mm:ss time, zzz offset), e.g. {TimestampFormats.MappingKey}: \"{TimestampFormats.FormatExample}\" reads {TimestampFormats.Example(TimestampFormats.FormatExample)} as 1 March 2026 14:05");
+            }
+
+            if (source.MaxBadRows < 0)
+            {
+                context.Report($"{path}.max_bad_rows", "out-of-range", $"{source.MaxBadRows} is not a number of rows; use 0 (any bad row and nothing is stored) or more, e.g. max_bad_rows: 10");
+            }
         }
 
         private static void CheckPositive(FileContext context, string path, int days)

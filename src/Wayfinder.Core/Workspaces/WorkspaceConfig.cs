@@ -62,8 +62,17 @@ public sealed record DataSource
     /// <summary>One of <see cref="DataSourcePresets.Names"/>, or null for plain.</summary>
     public string? Preset { get; init; }
 
-    /// <summary>Wayfinder field → column name in the file.</summary>
+    /// <summary>
+    /// Wayfinder field → column name in the file; also <c>timestamp_unit</c> and <c>timestamp_format</c>
+    /// (<see cref="TimestampFormats"/>) say how the file writes its times.
+    /// </summary>
     public Dictionary<string, string> Mapping { get; init; } = [];
+
+    /// <summary>
+    /// How many bad rows an import of this source accepts and still stores the good rows; null or 0 (the default): any bad
+    /// row and nothing of the file is stored.
+    /// </summary>
+    public int? MaxBadRows { get; init; }
 }
 
 public sealed record WorkspaceDefaults

@@ -66,14 +66,14 @@ internal sealed class CsvLineParser : ILineParser
         _memoOn = plan.MemoLimit > 0;
     }
 
-    /// <summary>A quote may hide a separator or a line break inside a field: such files go to Sep.</summary>
+    /// <summary>A quote may hide a separator or a line break inside a field: such files go to the RFC 4180 reader (<see cref="CsvRecords"/>).</summary>
     public bool Chunk(ReadOnlySpan<byte> chunk)
     {
         _validate |= !Ascii.IsValid(chunk);
         return !chunk.Contains((byte)'"');
     }
 
-    /// <summary>Lines that are not UTF-8 go to Sep too (it reads them with replacement characters).</summary>
+    /// <summary>Lines that are not UTF-8 go to the RFC 4180 reader too (it reads them with replacement characters).</summary>
     public bool Line(ReadOnlySpan<byte> text, long line)
     {
         if (_validate && !Utf8.IsValid(text))

@@ -1,6 +1,5 @@
 namespace Wayfinder.Evidence.Import;
 
-using nietras.SeparatedValues;
 using Parquet;
 using Parquet.Schema;
 
@@ -82,41 +81,49 @@ public static partial class EventImporter
     }
 
     /// <summary>CSV rows under row rules (a vendor export as CSV), read by Sep.</summary>
-    private static void ReadCsvCalls(SepReader reader, IReadOnlyList<string> header, ColumnPlan plan, RowSink sink, CancellationToken cancellationToken)
+    private static void ReadCsvCalls(CsvRecords records, ColumnPlan plan, RowSink sink, CancellationToken cancellationToken)
     {
+        var header = records.Header;
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = header.Count - 1; i >= 0; i--)
         {
             index[header[i]] = i;
         }
 
-        foreach (var row in reader)
+        while (records.Read())
         {
             if ((sink.Rows & 0xFFFF) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            if (row.ColCount == 1 && row.Span.Trim().IsEmpty)
+            if (records.IsBlank)
             {
                 continue;
             }
 
             sink.Rows++;
-            if (row.ColCount != header.Count)
+            var line = records.Line;
+            if (records.Problem is { } malformed)
             {
-                sink.Bad(row.LineNumberFrom, "", $"has {row.ColCount} fields but the header has {header.Count} (a truncated or malformed line)");
+                sink.Bad(line, "", malformed);
                 continue;
             }
 
-            var values = new string[row.ColCount];
+            if (records.FieldCountProblem() is { } count)
+            {
+                sink.Bad(line, "", count);
+                continue;
+            }
+
+            var values = new string[records.Count];
             for (var i = 0; i < values.Length; i++)
             {
-                values[i] = row[i].ToString();
+                values[i] = records[i].ToString();
             }
 
             string? Field(string column) => index.TryGetValue(column, out var i) ? values[i] : null;
-            var r = AddCall(sink, plan, row.LineNumberFrom, Field, out var kind);
+            var r = AddCall(sink, plan, line, Field, out var kind);
             if (r >= 0)
             {
                 SetCallValues(sink, plan, r, kind, Field);

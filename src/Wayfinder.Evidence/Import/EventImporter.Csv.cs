@@ -1,10 +1,12 @@
 namespace Wayfinder.Evidence.Import;
 
 using System.Runtime.CompilerServices;
-using nietras.SeparatedValues;
 using Wayfinder.Evidence.Store;
 
-/// <summary>CSV: the byte reader (<see cref="CsvLineParser"/>) for plain files, Sep for the rest.</summary>
+/// <summary>
+/// CSV: the byte reader (<see cref="CsvLineParser"/>) for files without a quote, in slices when large (no slice can
+/// then start inside a quoted field); <see cref="CsvRecords"/> (RFC 4180) for the rest, in one piece.
+/// </summary>
 public static partial class EventImporter
 {
     /// <summary>
@@ -39,18 +41,8 @@ public static partial class EventImporter
             return null;
         }
 
-        string[] header;
-        char separator;
-        using (var reader = SepHeaders.Open(() => Sep.Reader().FromText(headerText + "\n")))
-        {
-            header = [.. reader.Header.ColNames];
-            separator = reader.Spec.Sep.Separator;
-        }
-
-        if (separator > 127)
-        {
-            return null;
-        }
+        var separator = CsvRecords.DetectSeparator(headerText);
+        var header = CsvRecords.CheckHeader(headerText.Split(separator));
 
         var (plan, problem) = ColumnPresets.Resolve(options.Preset, header, options.Mapping);
         if (plan is null)
@@ -96,70 +88,96 @@ public static partial class EventImporter
 
     private static void ReadCsv(Stream stream, RowSink sink, EventImportOptions options, CancellationToken cancellationToken)
     {
-        using var reader = SepHeaders.Open(() => Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true }).From(stream));
-        var columns = reader.Header.ColNames;
-        if (columns.Count == 0)
+        using var records = CsvRecords.Open(stream, options.MaxLineBytes);
+        if (records.Header.Count == 0)
         {
             throw new ImportAbortedException("the file is empty; an events CSV starts with a header line such as customer_id,timestamp,event");
         }
 
-        var (plan, problem) = ColumnPresets.Resolve(options.Preset, columns, options.Mapping);
+        var (plan, problem) = ColumnPresets.Resolve(options.Preset, records.Header, options.Mapping);
         if (plan is null)
         {
             throw new ImportAbortedException(problem!);
         }
 
-        ReadCsvRows(reader, [.. columns], plan, sink, cancellationToken);
+        ReadCsvRows(records, plan, sink, cancellationToken);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ReadCsvRows(SepReader reader, IReadOnlyList<string> header, ColumnPlan columns, RowSink sink, CancellationToken cancellationToken)
+    private static void ReadCsvRows(CsvRecords records, ColumnPlan columns, RowSink sink, CancellationToken cancellationToken)
     {
         if (columns.HasRowRules)
         {
-            ReadCsvCalls(reader, header, columns, sink, cancellationToken);
+            ReadCsvCalls(records, columns, sink, cancellationToken);
             return;
         }
 
-        var plan = RowPlan(header, columns, sink.Builder);
-        foreach (var row in reader)
+        var plan = RowPlan(records.Header, columns, sink.Builder);
+        while (records.Read())
         {
             if ((sink.Rows & 0xFFFF) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
+            if (records.IsBlank)
+            {
+                continue;
+            }
+
             sink.Rows++;
-            var line = row.LineNumberFrom;
-            if (row.ColCount != plan.FieldCount)
+            var line = records.Line;
+            if (records.Problem is { } malformed)
             {
-                if (row.ColCount == 1 && row.Span.Trim().IsEmpty)
-                {
-                    sink.Rows--;
-                    continue;
-                }
-
-                sink.Bad(line, "", $"has {row.ColCount} fields but the header has {plan.FieldCount} (a truncated or malformed line)");
+                sink.Bad(line, "", malformed);
                 continue;
             }
 
-            var customer = row[plan.CustomerIndex].Span.Trim();
-            var eventName = row[plan.EventIndex].Span.Trim();
-            if (!sink.Check(line, customer, eventName, row[plan.TimeIndex].Span, plan.TimestampUnit, out var micros))
+            if (records.FieldCountProblem() is { } count)
+            {
+                sink.Bad(line, "", count);
+                continue;
+            }
+
+            if (LineBreakIn(records, plan) is { } field)
+            {
+                sink.Bad(line, field, $"{CsvRecords.LineBreakReason} (the row runs over lines {line}–{records.EndLine})");
+                records.ResumeAfterFirstLine();
+                continue;
+            }
+
+            var customer = records[plan.CustomerIndex].Trim();
+            var eventName = records[plan.EventIndex].Trim();
+            if (!sink.Check(line, customer, eventName, records[plan.TimeIndex], plan.TimestampUnit, out var micros))
             {
                 continue;
             }
 
-            var r = sink.Builder.AddRow(customer, micros, eventName, plan.ChannelIndex < 0 ? [] : row[plan.ChannelIndex].Span.Trim());
+            var r = sink.Builder.AddRow(customer, micros, eventName, plan.ChannelIndex < 0 ? [] : records[plan.ChannelIndex].Trim());
             foreach (var (index, column) in plan.Properties)
             {
-                column.Set(r, row[index].Span);
+                column.Set(r, records[index]);
             }
 
             foreach (var (index, column) in plan.Attributes)
             {
-                column.Set(r, row[index].Span);
+                column.Set(r, records[index]);
             }
         }
+    }
+
+    /// <summary>The field of a record over several lines whose customer, time, event or channel holds a line break (never data there).</summary>
+    private static string? LineBreakIn(CsvRecords records, CsvRowPlan plan)
+    {
+        if (records.EndLine == records.Line)
+        {
+            return null;
+        }
+
+        return records.HasLineBreak(plan.CustomerIndex) ? "customer_id"
+            : records.HasLineBreak(plan.TimeIndex) ? "timestamp"
+            : records.HasLineBreak(plan.EventIndex) ? "event"
+            : plan.ChannelIndex >= 0 && records.HasLineBreak(plan.ChannelIndex) ? "channel"
+            : null;
     }
 }

@@ -38,7 +38,7 @@ public static partial class EventImporter
         using var file = File.OpenHandle(path);
         var first = new byte[(int)Math.Min(total, 1 << 20)];
         var length = RandomAccess.Read(file, first, 0);
-        var head = new RowSink(new EventLogBuilder());
+        var head = new RowSink(new EventLogBuilder(), options.TimestampFormat);
         var general = new GeneralNdjson(head, options);
         var at = first.AsSpan(0, length).StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
         long line = 0;

@@ -45,7 +45,7 @@ public static partial class EventImporter
         await Parallel.ForEachAsync(Enumerable.Range(0, parts), new ParallelOptions { MaxDegreeOfParallelism = parts, CancellationToken = cancellationToken }, async (part, token) =>
         {
             var (from, to) = (groups * part / parts, groups * (part + 1) / parts);
-            var sink = new RowSink(new EventLogBuilder((int)Math.Min(int.MaxValue / 2, Math.Max(1024, firstRow[to] - firstRow[from]))));
+            var sink = new RowSink(new EventLogBuilder((int)Math.Min(int.MaxValue / 2, Math.Max(1024, firstRow[to] - firstRow[from]))), options.TimestampFormat);
             sinks[part] = sink;
             var own = await ParquetReader.CreateAsync(path, cancellationToken: token).ConfigureAwait(false);
             await using (own.ConfigureAwait(false))
@@ -74,7 +74,7 @@ public static partial class EventImporter
         var customers = await Text(plan.CustomerId).ConfigureAwait(false);
         var events = await Text(plan.Event).ConfigureAwait(false);
         var channel = plan.Channel is null ? null : await Text(plan.Channel).ConfigureAwait(false);
-        var (micros, reasons) = await ReadTimesAsync(group, fields[plan.Timestamp], count, plan.TimestampUnit, cancellationToken).ConfigureAwait(false);
+        var (micros, reasons) = await ReadTimesAsync(group, fields[plan.Timestamp], count, plan.TimestampUnit, sink.TimestampFormat, cancellationToken).ConfigureAwait(false);
         var props = new List<(ReadOnlyMemory<char>[] Data, ValueColumn Column)>();
         foreach (var (column, name) in plan.Properties)
         {
@@ -112,7 +112,7 @@ public static partial class EventImporter
     }
 
     /// <summary>A timestamp column as µs, with the reason where a value cannot be read: typed dates and epoch numbers directly, text parsed.</summary>
-    private static async Task<(long[] Micros, string?[] Reasons)> ReadTimesAsync(ParquetRowGroupReader group, DataField field, int count, string? unit, CancellationToken cancellationToken)
+    private static async Task<(long[] Micros, string?[] Reasons)> ReadTimesAsync(ParquetRowGroupReader group, DataField field, int count, string? unit, string? format, CancellationToken cancellationToken)
     {
         var micros = new long[count];
         var reasons = new string?[count];
@@ -171,7 +171,7 @@ public static partial class EventImporter
             var text = await ReadAsTextAsync(group, field, count, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < count; i++)
             {
-                Timestamps.TryParse(text[i], unit, out micros[i], out reasons[i]);
+                Timestamps.TryParse(text[i], unit, format, out micros[i], out reasons[i]);
             }
         }
 

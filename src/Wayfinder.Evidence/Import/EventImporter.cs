@@ -14,8 +14,17 @@ public sealed record EventImportOptions
     /// <summary>plain, ga4, segment or mixpanel.</summary>
     public string? Preset { get; init; }
 
-    /// <summary>The data source's mapping from <c>wayfinder.yaml</c>.</summary>
+    /// <summary>The data source's mapping from <c>wayfinder.yaml</c> (columns, and how times are written: <see cref="TimestampFormats"/>).</summary>
     public IReadOnlyDictionary<string, string>? Mapping { get; init; }
+
+    /// <summary>
+    /// How many bad rows the store may leave out and still store the file's good rows; 0 (the default): any bad row
+    /// and nothing of the file is stored. Every store keeps this rule.
+    /// </summary>
+    public long MaxBadRows { get; init; }
+
+    /// <summary>The mapping's <see cref="TimestampFormats.MappingKey"/>: times are read in exactly this format; null for ISO 8601 and epoch numbers.</summary>
+    public string? TimestampFormat => Mapping?.GetValueOrDefault(TimestampFormats.MappingKey);
 
     /// <summary>A line longer than this stops the import (the store is left as it was).</summary>
     public long MaxLineBytes { get; init; } = 4L * 1024 * 1024;
@@ -31,17 +40,19 @@ public sealed record EventImportOptions
     /// <summary>Combinations of a CSV row's other fields remembered per slice (0: look every field up on its own).</summary>
     internal int RowMemoLimit { get; init; } = CsvRowPlan.DefaultMemoLimit;
 
-    /// <summary>Read CSV and NDJSON with the general readers only (Sep; a JSON document per line), for comparing in tests.</summary>
+    /// <summary>Read CSV and NDJSON with the general readers only (<see cref="CsvRecords"/>; a JSON document per line), for comparing in tests.</summary>
     internal bool GeneralReaderOnly { get; init; }
 }
 
 /// <summary>
-/// Reads events from CSV, NDJSON or Parquet into an <see cref="EventLogBuilder"/>. Good rows are kept; each bad row
-/// is counted and (the first <see cref="MaxProblemsListed"/>) listed with its line and reason.
+/// Reads events from CSV, NDJSON or Parquet into an <see cref="EventLogBuilder"/>. Good rows are read into the
+/// builders; each bad row is counted and (the first <see cref="MaxProblemsListed"/>) listed with its line and reason.
+/// Whether the good rows are stored is the store's decision (<see cref="EventImportOptions.MaxBadRows"/>).
 /// </summary>
 public static partial class EventImporter
 {
-    public const int MaxProblemsListed = 100;
+    /// <summary>Bad rows listed with their line and reason (all are counted): enough for any file a person fixes by hand.</summary>
+    public const int MaxProblemsListed = 1000;
 
     public static string DetectFormat(string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {
@@ -58,6 +69,8 @@ public static partial class EventImporter
     public static async Task<(IReadOnlyList<EventLogBuilder> Parts, ImportReport Report)> ReadAsync(string path, EventImportOptions options, CancellationToken cancellationToken)
     {
         var format = options.Format ?? DetectFormat(path);
+        Timestamps.CheckFormat(options.TimestampFormat);
+
         var total = new FileInfo(path).Length;
         var progress = options.Progress;
         long rowsSeen = 0;
@@ -72,7 +85,8 @@ public static partial class EventImporter
             case DataFormats.Csv:
                 {
                     // Plain files are read from their bytes, in slices when large; a quote anywhere may hide a line
-                    // break or a separator inside a field, so such files (rare in event exports) are read by Sep in one piece.
+                    // break or a separator inside a field, so such files (rare in event exports) are read by the
+                    // RFC 4180 reader in one piece: no slice ever starts inside a quoted field.
                     var fast = options.GeneralReaderOnly ? null : ReadCsvFast(path, total, options, cancellationToken, progress);
                     if (fast is not null)
                     {
@@ -80,7 +94,7 @@ public static partial class EventImporter
                         break;
                     }
 
-                    var sink = new RowSink(new EventLogBuilder(EstimateRows(total)));
+                    var sink = new RowSink(new EventLogBuilder(EstimateRows(total)), options.TimestampFormat);
                     using (var stream = new LineGuardStream(File.OpenRead(path), options.MaxLineBytes, OnBytes))
                     {
                         ReadCsv(stream, sink, options, cancellationToken);
@@ -99,7 +113,7 @@ public static partial class EventImporter
                         break;
                     }
 
-                    var sink = new RowSink(new EventLogBuilder());
+                    var sink = new RowSink(new EventLogBuilder(), options.TimestampFormat);
                     await using (var stream = new LineGuardStream(File.OpenRead(path), options.MaxLineBytes, OnBytes))
                     {
                         await ReadNdjsonAsync(stream, sink, options, cancellationToken).ConfigureAwait(false);
@@ -157,7 +171,7 @@ public static partial class EventImporter
         var reported = 0L;
         void Slice(int p)
         {
-            var sink = new RowSink(new EventLogBuilder(EstimateRows(bounds[p + 1] - bounds[p], rowBytes)));
+            var sink = new RowSink(new EventLogBuilder(EstimateRows(bounds[p + 1] - bounds[p], rowBytes)), options.TimestampFormat);
             sinks[p] = sink;
             results[p] = Utf8Lines.Read(file, bounds[p], bounds[p + 1], options.MaxLineBytes, bytes =>
             {
@@ -197,7 +211,7 @@ public static partial class EventImporter
             if (results[p].LongLine > 0)
             {
                 throw new ImportAbortedException(
-                    $"line {offset + results[p].LongLine} is longer than {LineGuardStream.Size(options.MaxLineBytes)}; this is not a line-per-event file or it is corrupt. Nothing was imported.");
+                    $"line {offset + results[p].LongLine} is longer than {LineGuardStream.Size(options.MaxLineBytes)}; this is not a line-per-event file or it is corrupt");
             }
 
             sinks[p].ShiftLines(offset);
@@ -231,7 +245,7 @@ public static partial class EventImporter
                     at += read;
                     if (at - bounds[p - 1] > maxLineBytes * 2)
                     {
-                        throw new ImportAbortedException($"a line near byte {at} is longer than {LineGuardStream.Size(maxLineBytes)}; this is not a line-per-event file or it is corrupt. Nothing was imported.");
+                        throw new ImportAbortedException($"a line near byte {at} is longer than {LineGuardStream.Size(maxLineBytes)}; this is not a line-per-event file or it is corrupt");
                     }
                 }
             }
@@ -242,11 +256,14 @@ public static partial class EventImporter
         return bounds;
     }
 
-    internal sealed class RowSink(EventLogBuilder builder)
+    /// <param name="timestampFormat">The data source's <see cref="TimestampFormats.MappingKey"/>, or null.</param>
+    internal sealed class RowSink(EventLogBuilder builder, string? timestampFormat)
     {
         private long _rows;
 
         public EventLogBuilder Builder { get; } = builder;
+
+        public string? TimestampFormat { get; } = timestampFormat;
 
         public long Rows { get => Volatile.Read(ref _rows); set => Volatile.Write(ref _rows, value); }
 
@@ -268,14 +285,14 @@ public static partial class EventImporter
         public bool Check(long line, ReadOnlySpan<char> customer, ReadOnlySpan<char> eventName, ReadOnlySpan<char> time, string? unit, out long micros)
         {
             micros = 0;
-            return CheckIds(line, customer.IsEmpty, eventName.IsEmpty) && CheckTime(line, Timestamps.TryParse(time, unit, out micros, out var reason), reason);
+            return CheckIds(line, customer.IsEmpty, eventName.IsEmpty) && CheckTime(line, Timestamps.TryParse(time, unit, TimestampFormat, out micros, out var reason), reason);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Check(long line, bool noCustomer, bool noEvent, ReadOnlySpan<byte> time, string? unit, out long micros)
         {
             micros = 0;
-            return CheckIds(line, noCustomer, noEvent) && CheckTime(line, Timestamps.TryParse(time, unit, out micros, out var reason), reason);
+            return CheckIds(line, noCustomer, noEvent) && CheckTime(line, Timestamps.TryParse(time, unit, TimestampFormat, out micros, out var reason), reason);
         }
 
         /// <summary>The checks, with the timestamp already read (<paramref name="timeProblem"/> null when it was).</summary>

@@ -8,23 +8,57 @@ public sealed record RowProblem(long Line, string Field, string Reason)
     public override string ToString() => Field.Length > 0 ? $"line {Line}: {Field}: {Reason}" : $"line {Line}: {Reason}";
 }
 
-/// <summary>What an import did: rows read, added, skipped as duplicates, and rejected with reasons.</summary>
+/// <summary>
+/// What an import did: rows read, added, skipped as duplicates, and rejected with reasons. A file is stored whole or
+/// not at all: <see cref="Succeeded"/> says which, and when nothing was stored <see cref="Error"/> says why.
+/// </summary>
 public sealed record ImportReport
 {
     public required string File { get; init; }
     public required string Format { get; init; }
     public long RowsRead { get; init; }
+
+    /// <summary>Rows (survey answers for surveys) the store added; 0 when nothing was stored.</summary>
     public long RowsAdded { get; init; }
+
     public long Duplicates { get; init; }
     public long BadRows { get; init; }
+
+    /// <summary>The most bad rows the import accepted with the good rows stored (0: any bad row and nothing is stored).</summary>
+    public long MaxBadRows { get; init; }
 
     /// <summary>The first problems found (at most <see cref="EventImporter.MaxProblemsListed"/>); <see cref="BadRows"/> counts them all.</summary>
     public IReadOnlyList<RowProblem> Problems { get; init; } = [];
 
-    /// <summary>Set when the file could not be imported at all; the store is then unchanged.</summary>
+    /// <summary>
+    /// Why nothing of the file was stored (it could not be read, or it had more bad rows than allowed; front doors say
+    /// "nothing was stored" before it); null when it was stored.
+    /// </summary>
     public string? Error { get; init; }
 
+    /// <summary>True when the file was stored (its good rows, with at most <see cref="MaxBadRows"/> bad rows left out); false when nothing was stored.</summary>
     public bool Succeeded => Error is null;
+
+    /// <summary>
+    /// The rule every store applies before it stores anything: a readable file with no more bad rows than
+    /// <paramref name="maxBadRows"/> is stored; otherwise nothing is, and the report says so in plain words.
+    /// </summary>
+    public ImportReport Judge(long maxBadRows)
+    {
+        var judged = this with { MaxBadRows = maxBadRows };
+        if (!Succeeded || BadRows <= maxBadRows)
+        {
+            return judged;
+        }
+
+        var allowed = maxBadRows == 0 ? "none is accepted by default" : $"at most {maxBadRows} {(maxBadRows == 1 ? "is" : "are")} accepted";
+        return judged with
+        {
+            RowsAdded = 0,
+            Duplicates = 0,
+            Error = $"{BadRows} bad {(BadRows == 1 ? "row" : "rows")}, and {allowed}; fix the rows listed, or store the good rows and leave up to N bad ones out with --max-bad-rows N (max_bad_rows: N in the data source)",
+        };
+    }
 }
 
 /// <summary>Progress of a running import, for a progress bar.</summary>
@@ -33,20 +67,3 @@ public readonly record struct ImportProgress(long Rows, long Bytes, long TotalBy
 
 /// <summary>The reason an import stopped without changing the store.</summary>
 public sealed class ImportAbortedException(string message) : Exception(message);
-
-/// <summary>Opening Sep readers: a header that names a column twice is a file to fix, not a crash.</summary>
-internal static class SepHeaders
-{
-    public static nietras.SeparatedValues.SepReader Open(Func<nietras.SeparatedValues.SepReader> open)
-    {
-        try
-        {
-            return open();
-        }
-        catch (ArgumentException ex)
-        {
-            // Sep says which name and where, e.g. "Col name 'event' found 2 times at 2:'event' 3:'event' in header row …".
-            throw new ImportAbortedException($"the header line names a column more than once ({ex.Message}); give each column its own name");
-        }
-    }
-}

@@ -51,7 +51,7 @@ internal sealed class LineGuardStream(Stream inner, long maxLineBytes, Action<lo
             if (_lineLength > maxLineBytes)
             {
                 throw new ImportAbortedException(
-                    $"line {_line} is longer than {Size(maxLineBytes)}; this is not a line-per-event file or it is corrupt. Nothing was imported.");
+                    $"line {_line} is longer than {Size(maxLineBytes)}; this is not a line-per-event file or it is corrupt");
             }
 
             if (newline < 0)

@@ -4,20 +4,35 @@ using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Numerics;
 using System.Text;
+using Wayfinder.Core.Workspaces;
 
-/// <summary>Parses event times: ISO 8601 (UTC unless an offset is given) or epoch seconds, milliseconds or microseconds.</summary>
+/// <summary>
+/// Parses event and survey times: ISO 8601 (UTC unless an offset is given) or epoch seconds, milliseconds,
+/// microseconds or nanoseconds; with a <see cref="TimestampFormats.MappingKey"/> exactly that format and nothing else.
+/// A date such as 01/03/2026 is never guessed (it could be 1 March or 3 January).
+/// </summary>
 public static class Timestamps
 {
+    /// <summary>Stops an import whose mapping names a <see cref="TimestampFormats.MappingKey"/> that cannot read a date.</summary>
+    internal static void CheckFormat(string? format)
+    {
+        if (format is not null && TimestampFormats.Problem(format) is { } problem)
+        {
+            throw new ImportAbortedException($"the mapping's {TimestampFormats.MappingKey} \"{format}\" {problem}; e.g. {TimestampFormats.MappingKey}: \"{TimestampFormats.FormatExample}\"");
+        }
+    }
+
     /// <summary>The earliest time accepted (1970-01-01T00:00Z) in µs.</summary>
     public const long MinMicros = 0;
 
     /// <summary>The latest time accepted (2100-01-01T00:00Z) in µs; later dates (e.g. 9999-12-31) are rejected as implausible.</summary>
     public static readonly long MaxMicros = new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1000;
 
+    /// <summary>The ISO 8601 shapes the fast reader leaves to .NET: minutes without seconds, date-only, BigQuery's " UTC".</summary>
     private static readonly string[] s_formats =
     [
-        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd",
-        "yyyy-MM-dd HH:mm:ss.FFFFFFF 'UTC'",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd HH:mmK", "yyyy-MM-dd",
+        "yyyy-MM-dd HH:mm:ss.FFFFFFF 'UTC'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzz", "yyyy-MM-dd HH:mm:ss.FFFFFFFzz",
     ];
 
     /// <summary>
@@ -25,9 +40,14 @@ public static class Timestamps
     /// shapes are read from the bytes; anything else is decoded and parsed as text.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool TryParse(ReadOnlySpan<byte> utf8, string? unit, out long micros, out string? reason)
+    public static bool TryParse(ReadOnlySpan<byte> utf8, string? unit, out long micros, out string? reason) => TryParse(utf8, unit, null, out micros, out reason);
+
+    /// <inheritdoc cref="TryParse(ReadOnlySpan{byte}, string?, out long, out string?)"/>
+    /// <param name="format">The data source's <see cref="TimestampFormats.MappingKey"/>; null for ISO 8601 and epoch numbers.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool TryParse(ReadOnlySpan<byte> utf8, string? unit, string? format, out long micros, out string? reason)
     {
-        if (utf8.Length >= 19 && utf8[0] != (byte)' ' && utf8[^1] != (byte)' ' && TryParseIsoFast(utf8, out micros))
+        if (format is null && utf8.Length >= 19 && utf8[0] != (byte)' ' && utf8[^1] != (byte)' ' && TryParseIsoFast(utf8, out micros))
         {
             reason = null;
             if (micros is < MinMicros || micros >= MaxMicros)
@@ -42,16 +62,20 @@ public static class Timestamps
         if (utf8.Length <= 256)
         {
             Span<char> chars = stackalloc char[256];
-            return TryParse(chars[..Encoding.UTF8.GetChars(utf8, chars)], unit, out micros, out reason);
+            return TryParse(chars[..Encoding.UTF8.GetChars(utf8, chars)], unit, format, out micros, out reason);
         }
 
-        return TryParse(Encoding.UTF8.GetString(utf8), unit, out micros, out reason);
+        return TryParse(Encoding.UTF8.GetString(utf8), unit, format, out micros, out reason);
     }
 
     /// <summary>Parses <paramref name="text"/> to µs since the epoch, or returns a plain reason.</summary>
-    /// <param name="unit">s, ms or us for epoch numbers; null tells them apart by size (below 10^11 seconds, below 10^14 milliseconds, else microseconds).</param>
+    /// <param name="unit">s, ms, us (µs) or ns for epoch numbers; null tells them apart by size (below 10^11 seconds, below 10^14 milliseconds, below 10^17 microseconds, else nanoseconds).</param>
+    public static bool TryParse(ReadOnlySpan<char> text, string? unit, out long micros, out string? reason) => TryParse(text, unit, null, out micros, out reason);
+
+    /// <inheritdoc cref="TryParse(ReadOnlySpan{char}, string?, out long, out string?)"/>
+    /// <param name="format">The data source's <see cref="TimestampFormats.MappingKey"/>: when given, times are read in exactly that format.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool TryParse(ReadOnlySpan<char> text, string? unit, out long micros, out string? reason)
+    public static bool TryParse(ReadOnlySpan<char> text, string? unit, string? format, out long micros, out string? reason)
     {
         text = text.Trim();
         micros = 0;
@@ -62,8 +86,25 @@ public static class Timestamps
             return false;
         }
 
+        if (format is not null)
+        {
+            if (!TimestampFormats.TryParse(text, format, out var exact))
+            {
+                reason = $"'{Clip(text)}' does not match the data source's {TimestampFormats.MappingKey} \"{format}\" (expected e.g. {TimestampFormats.Example(format)})";
+                return false;
+            }
+
+            return TryFromDateTime(exact, out micros, out reason);
+        }
+
         if (IsNumber(text))
         {
+            // Whole numbers exactly: a double holds nanoseconds since 1970 only to a quarter of a microsecond.
+            if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole) && whole is > -(1L << 52) and < 1L << 62)
+            {
+                return TryFromEpoch(whole, unit, out micros, out reason, text);
+            }
+
             if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
             {
                 reason = $"'{Clip(text)}' is not a number";
@@ -84,10 +125,10 @@ public static class Timestamps
             return true;
         }
 
-        if (!DateTimeOffset.TryParseExact(text, s_formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var parsed)
-            && !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out parsed))
+        // Only ISO 8601: a general parser would read 01/03/2026 as 3 January and refuse 13/03/2026.
+        if (!DateTimeOffset.TryParseExact(text, s_formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var parsed))
         {
-            reason = $"'{Clip(text)}' is not a date and time; write ISO 8601 (2026-03-01T14:05:00Z) or epoch seconds/milliseconds/microseconds";
+            reason = $"'{Clip(text)}' is not ISO 8601 or an epoch number; {TimestampFormats.Expected}";
             return false;
         }
 
@@ -102,25 +143,40 @@ public static class Timestamps
         return true;
     }
 
-    /// <summary>An epoch number in <paramref name="unit"/> (s, ms, us; null tells them apart by size) to µs, or a plain reason.</summary>
+    /// <summary>An epoch number in <paramref name="unit"/> (s, ms, us or µs, ns; null tells them apart by size) to µs, or a plain reason.</summary>
     /// <param name="text">The number as written, for the reason (the number itself when empty).</param>
     public static bool TryFromEpoch(double number, string? unit, out long micros, out string? reason, ReadOnlySpan<char> text = default)
     {
+        var factor = MicrosPer(Math.Abs(number), unit);
+        var value = number * factor;
+        return InRange(value, factor, text.IsEmpty ? number.ToString("R", CultureInfo.InvariantCulture) : Clip(text), out micros, out reason);
+    }
+
+    /// <summary>A whole epoch number, exactly (nanoseconds are rounded to the nearest microsecond).</summary>
+    private static bool TryFromEpoch(long number, string? unit, out long micros, out string? reason, ReadOnlySpan<char> text)
+    {
+        var factor = MicrosPer(Math.Abs((double)number), unit);
+        var fits = factor < 1 || Math.Abs((double)number) * factor < long.MaxValue / 2;
+        var value = factor >= 1 ? (fits ? number * (long)factor : long.MaxValue) : (long)Math.Round(number / 1000m, MidpointRounding.AwayFromZero);
+        return InRange(value, factor, Clip(text), out micros, out reason);
+    }
+
+    private static double MicrosPer(double magnitude, string? unit) => unit switch
+    {
+        "s" => 1_000_000d,
+        "ms" => 1_000d,
+        "us" or "µs" => 1d,
+        "ns" => 0.001d,
+        _ => magnitude < 1e11 ? 1_000_000d : magnitude < 1e14 ? 1_000d : magnitude < 1e17 ? 1d : 0.001d,
+    };
+
+    private static bool InRange(double value, double factor, string written, out long micros, out string? reason)
+    {
         micros = 0;
         reason = null;
-        var magnitude = Math.Abs(number);
-        var factor = unit switch
-        {
-            "s" => 1_000_000d,
-            "ms" => 1_000d,
-            "us" => 1d,
-            _ => magnitude < 1e11 ? 1_000_000d : magnitude < 1e14 ? 1_000d : 1d,
-        };
-        var value = number * factor;
         if (double.IsNaN(value) || value is < MinMicros || value >= MaxMicros)
         {
-            var written = text.IsEmpty ? number.ToString("R", CultureInfo.InvariantCulture) : Clip(text);
-            reason = $"'{written}' is outside 1970–2099 as epoch {(factor == 1_000_000d ? "seconds" : factor == 1_000d ? "milliseconds" : "microseconds")}";
+            reason = $"'{written}' is outside 1970–2099 as epoch {factor switch { 1_000_000d => "seconds", 1_000d => "milliseconds", 1d => "microseconds", _ => "nanoseconds" }}";
             return false;
         }
 

@@ -71,9 +71,10 @@ public sealed class EventStore : IEventStore
     }
 
     /// <summary>
-    /// Imports one file. Rows already in the store (and repeated rows) are skipped and counted as duplicates, so
-    /// importing the same file twice adds nothing. When the file cannot be read at all, the report carries the
-    /// error and the store is unchanged.
+    /// Imports one file, whole or not at all: when the file cannot be read, or has more bad rows than
+    /// <see cref="EventImportOptions.MaxBadRows"/> (by default any), the report carries the reason and the store is
+    /// unchanged (<see cref="ImportReport.Judge"/>). Rows already in the store (and repeated rows) are skipped and
+    /// counted as duplicates, so importing the same file twice adds nothing.
     /// </summary>
     public async Task<ImportReport> ImportAsync(string path, EventImportOptions options, CancellationToken cancellationToken = default)
     {
@@ -105,6 +106,12 @@ public sealed class EventStore : IEventStore
         {
             var error = Directory.Exists(path) ? "a folder, not a file; name an events file (CSV, NDJSON or Parquet)" : "no such file";
             return new ImportReport { File = path, Format = options.Format ?? "", Error = error };
+        }
+
+        report = report.Judge(options.MaxBadRows);
+        if (!report.Succeeded)
+        {
+            return report;
         }
 
         var before = existing.EventCount;

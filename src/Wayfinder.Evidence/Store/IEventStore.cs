@@ -12,7 +12,11 @@ using Wayfinder.Evidence.Import;
 /// </summary>
 public interface IEventStore
 {
-    /// <summary>Imports one file: completes, or leaves the store as it was; rows already stored are skipped.</summary>
+    /// <summary>
+    /// Imports one file: completes, or leaves the store as it was. A file with more bad rows than
+    /// <see cref="EventImportOptions.MaxBadRows"/> (by default any) stores nothing (<see cref="ImportReport.Judge"/>);
+    /// rows already stored are skipped.
+    /// </summary>
     Task<ImportReport> ImportAsync(string path, EventImportOptions options, CancellationToken cancellationToken = default);
 
     /// <summary>What is stored: whether anything was imported, counts, the time span, and every event name with its count.</summary>

@@ -2,6 +2,7 @@ namespace Wayfinder.Evidence.Surveys;
 
 using Wayfinder.Core.Documents;
 using Wayfinder.Core.Metrics;
+using Wayfinder.Core.Workspaces;
 using Wayfinder.Evidence.Import;
 
 /// <summary>
@@ -10,11 +11,15 @@ using Wayfinder.Evidence.Import;
 /// </summary>
 public interface IFeedbackStore
 {
-    /// <summary>Imports survey answers from one file; answers already stored are skipped (importing twice adds nothing).</summary>
-    Task<ImportReport> ImportSurveysAsync(string path, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Imports survey answers from one file, whole or not at all: with more bad rows than
+    /// <see cref="FeedbackImportOptions.MaxBadRows"/> (by default any) nothing is stored and the report says so
+    /// (<see cref="ImportReport.Judge"/>). Answers already stored are skipped (importing twice adds nothing).
+    /// </summary>
+    Task<ImportReport> ImportSurveysAsync(string path, FeedbackImportOptions? options = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Imports insights from one file; insights already stored are skipped.</summary>
-    Task<ImportReport> ImportInsightsAsync(string path, CancellationToken cancellationToken = default);
+    /// <summary>Imports insights from one file, whole or not at all as above; insights already stored are skipped.</summary>
+    Task<ImportReport> ImportInsightsAsync(string path, FeedbackImportOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// CSAT, CES, NPS, sentiment and measured emotion per touchpoint and stage of a journey, on one cut. Answers about
@@ -27,6 +32,22 @@ public interface IFeedbackStore
 
     /// <summary>The insights tagged to all of the query's persona, stage and touchpoint (those given), in stored order.</summary>
     Task<IReadOnlyList<Insight>> InsightsAsync(InsightQuery query, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Options for reading one survey or insight file.</summary>
+public sealed record FeedbackImportOptions
+{
+    /// <summary>The data source's mapping from <c>wayfinder.yaml</c>; surveys read how times are written from it (<see cref="TimestampFormats"/>).</summary>
+    public IReadOnlyDictionary<string, string>? Mapping { get; init; }
+
+    /// <summary>How many bad rows may be left out with the good rows stored; 0 (the default): any bad row and nothing is stored.</summary>
+    public long MaxBadRows { get; init; }
+
+    /// <summary>The mapping's <see cref="TimestampFormats.MappingKey"/>, or null for ISO 8601 and epoch numbers.</summary>
+    public string? TimestampFormat => Mapping?.GetValueOrDefault(TimestampFormats.MappingKey);
+
+    /// <summary>The mapping's <see cref="TimestampFormats.UnitKey"/>, or null to tell epoch units by size.</summary>
+    public string? TimestampUnit => Mapping?.GetValueOrDefault(TimestampFormats.UnitKey);
 }
 
 /// <summary>A cut of the survey answers.</summary>

@@ -2,140 +2,166 @@ namespace Wayfinder.Evidence.Surveys;
 
 using System.Globalization;
 using System.Text.Json;
-using nietras.SeparatedValues;
+using Wayfinder.Core.Workspaces;
 using Wayfinder.Evidence.Import;
 
 /// <summary>
-/// Reads survey answers and insights from CSV or NDJSON. Surveys come long (a <c>metric</c> and a <c>score</c>
-/// column) or wide (columns <c>nps</c>, <c>csat</c>, <c>ces</c>, <c>emotion</c>, one answer per filled cell); each
-/// answer names a <c>touchpoint</c> or a <c>stage</c>. Bad rows are reported with line and reason; good rows kept.
+/// Reads survey answers and insights from CSV (RFC 4180, <see cref="CsvRecords"/>) or NDJSON. Surveys come long (a
+/// <c>metric</c> and a <c>score</c> column) or wide (columns <c>nps</c>, <c>csat</c>, <c>ces</c>, <c>emotion</c>, one
+/// answer per filled cell); each answer names a <c>touchpoint</c> or a <c>stage</c>. Every bad row is reported with its
+/// line and reason and none of its answers is read; whether the good rows are stored is the store's decision
+/// (<see cref="FeedbackImportOptions.MaxBadRows"/>).
 /// </summary>
 public static class SurveyImporter
 {
     private static readonly string[] s_wide = ["nps", "csat", "ces", "emotion"];
 
-    public static (List<SurveyResponse> Responses, ImportReport Report) ReadSurveys(string path)
+    /// <summary>Columns that name something: a line break in one is a quote gone wrong (a comment may hold one).</summary>
+    private static readonly string[] s_names = ["timestamp", "time", "submitted_at", "date", "customer_id", "user_id", "touchpoint", "stage", "metric", "id", "kind"];
+
+    public static (List<SurveyResponse> Responses, ImportReport Report) ReadSurveys(string path, FeedbackImportOptions? options = null)
     {
+        options ??= new FeedbackImportOptions();
         var responses = new List<SurveyResponse>();
-        var problems = new List<RowProblem>();
-        long rows = 0, bad = 0;
-        void Bad(long line, string field, string reason)
+        var answers = new List<(SurveyMetric, double)>();
+        return Read(path, options, responses, (record, bad) =>
         {
-            bad++;
-            if (problems.Count < EventImporter.MaxProblemsListed)
+            var get = record.Get;
+            if (!Timestamps.TryParse(get("timestamp") ?? get("time") ?? get("submitted_at") ?? "", options.TimestampUnit, options.TimestampFormat, out var micros, out var reason))
             {
-                problems.Add(new RowProblem(line, field, reason));
+                bad("timestamp", reason!);
+                return;
             }
-        }
 
-        try
-        {
-            foreach (var (line, get, columns) in Records(path))
+            var touchpoint = Blank(get("touchpoint"));
+            var stage = Blank(get("stage"));
+            if (touchpoint is null && stage is null)
             {
-                rows++;
-                if (!Timestamps.TryParse(get("timestamp") ?? get("time") ?? get("submitted_at") ?? "", null, out var micros, out var reason))
+                bad("touchpoint", "names neither a touchpoint nor a stage; say what the answer is about");
+                return;
+            }
+
+            var texts = new List<(SurveyMetric, string)>();
+            if (record.Columns.Contains("metric"))
+            {
+                var metricText = (get("metric") ?? "").Trim().ToLowerInvariant();
+                if (!Enum.TryParse<SurveyMetric>(metricText, ignoreCase: true, out var metric) || metricText.Length == 0 || char.IsDigit(metricText[0]))
                 {
-                    Bad(line, "timestamp", reason!);
-                    continue;
+                    bad("metric", $"'{metricText}' is not one of nps, csat, ces, emotion");
+                    return;
                 }
 
-                var touchpoint = Blank(get("touchpoint"));
-                var stage = Blank(get("stage"));
-                if (touchpoint is null && stage is null)
+                texts.Add((metric, get("score") ?? ""));
+            }
+            else
+            {
+                foreach (var name in s_wide)
                 {
-                    Bad(line, "touchpoint", "names neither a touchpoint nor a stage; say what the answer is about");
-                    continue;
-                }
-
-                var customer = Blank(get("customer_id") ?? get("user_id"));
-                var comment = Blank(get("comment"));
-                var answers = new List<(SurveyMetric, string)>();
-                if (columns.Contains("metric"))
-                {
-                    var metricText = (get("metric") ?? "").Trim().ToLowerInvariant();
-                    if (!Enum.TryParse<SurveyMetric>(metricText, ignoreCase: true, out var metric) || metricText.Length == 0 || char.IsDigit(metricText[0]))
+                    if (Blank(get(name)) is { } value)
                     {
-                        Bad(line, "metric", $"'{metricText}' is not one of nps, csat, ces, emotion");
-                        continue;
-                    }
-
-                    answers.Add((metric, get("score") ?? ""));
-                }
-                else
-                {
-                    foreach (var name in s_wide)
-                    {
-                        if (Blank(get(name)) is { } value)
-                        {
-                            answers.Add((Enum.Parse<SurveyMetric>(name, ignoreCase: true), value));
-                        }
-                    }
-
-                    if (answers.Count == 0)
-                    {
-                        Bad(line, "score", "has no answer; fill one of nps, csat, ces, emotion (or use metric and score columns)");
-                        continue;
+                        texts.Add((Enum.Parse<SurveyMetric>(name, ignoreCase: true), value));
                     }
                 }
 
-                foreach (var (metric, text) in answers)
+                if (texts.Count == 0)
                 {
-                    var (min, max) = SurveyResponse.Range(metric);
-                    if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var score))
-                    {
-                        Bad(line, metric.ToString().ToLowerInvariant(), $"'{text}' is not a number");
-                    }
-                    else if (score < min || score > max)
-                    {
-                        Bad(line, metric.ToString().ToLowerInvariant(), $"{text} is outside {min}..{max}, the {metric.ToString().ToUpperInvariant()} scale");
-                    }
-                    else
-                    {
-                        responses.Add(new SurveyResponse(micros, customer, touchpoint, stage, metric, score, comment));
-                    }
+                    bad("score", "has no answer; fill one of nps, csat, ces, emotion (or use metric and score columns)");
+                    return;
                 }
             }
-        }
-        catch (ImportAbortedException ex)
-        {
-            return ([], new ImportReport { File = path, Format = Format(path), Error = ex.Message });
-        }
 
-        return (responses, new ImportReport { File = path, Format = Format(path), RowsRead = rows, BadRows = bad, Problems = problems, RowsAdded = responses.Count });
+            // A row is read whole or not at all: one bad answer and none of the row's answers is kept.
+            answers.Clear();
+            foreach (var (metric, text) in texts)
+            {
+                var (min, max) = SurveyResponse.Range(metric);
+                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var score))
+                {
+                    bad(metric.ToString().ToLowerInvariant(), $"'{text}' is not a number");
+                    return;
+                }
+
+                if (score < min || score > max)
+                {
+                    bad(metric.ToString().ToLowerInvariant(), $"{text} is outside {min}..{max}, the {metric.ToString().ToUpperInvariant()} scale");
+                    return;
+                }
+
+                answers.Add((metric, score));
+            }
+
+            var customer = Blank(get("customer_id") ?? get("user_id"));
+            var comment = Blank(get("comment"));
+            responses.AddRange(answers.Select(a => new SurveyResponse(micros, customer, touchpoint, stage, a.Item1, a.Item2, comment)));
+        });
     }
 
-    public static (List<Insight> Insights, ImportReport Report) ReadInsights(string path)
+    public static (List<Insight> Insights, ImportReport Report) ReadInsights(string path, FeedbackImportOptions? options = null)
     {
+        options ??= new FeedbackImportOptions();
         var insights = new List<Insight>();
+        return Read(path, options, insights, (record, bad) =>
+        {
+            var get = record.Get;
+            var text = Blank(get("text") ?? get("note"));
+            if (text is null)
+            {
+                bad("text", "is missing; an insight needs its text");
+                return;
+            }
+
+            DateOnly? date = null;
+            if (Blank(get("date")) is { } written)
+            {
+                if (!Timestamps.TryParse(written, options.TimestampUnit, options.TimestampFormat, out var micros, out var reason))
+                {
+                    bad("date", reason!);
+                    return;
+                }
+
+                date = DateOnly.FromDateTime(DateTime.UnixEpoch.AddTicks(micros * 10));
+            }
+
+            insights.Add(new Insight(
+                Blank(get("id")) ?? $"insight-{record.Line}",
+                date,
+                Blank(get("kind")) ?? "note",
+                text,
+                List(get("personas") ?? get("persona")),
+                List(get("stages") ?? get("stage")),
+                List(get("touchpoints") ?? get("touchpoint")),
+                Blank(get("source"))));
+        });
+    }
+
+    /// <summary>Reads every record, counting rows and bad rows; <paramref name="readRow"/> reads one good record or calls bad.</summary>
+    private static (List<T> Items, ImportReport Report) Read<T>(string path, FeedbackImportOptions options, List<T> items, Action<Record, Action<string, string>> readRow)
+    {
         var problems = new List<RowProblem>();
         long rows = 0, bad = 0;
         try
         {
-            foreach (var (line, get, _) in Records(path))
+            Timestamps.CheckFormat(options.TimestampFormat);
+
+            foreach (var record in Records(path))
             {
                 rows++;
-                var text = Blank(get("text") ?? get("note"));
-                if (text is null)
+                void Bad(string field, string reason)
                 {
                     bad++;
                     if (problems.Count < EventImporter.MaxProblemsListed)
                     {
-                        problems.Add(new RowProblem(line, "text", "is missing; an insight needs its text"));
+                        problems.Add(new RowProblem(record.Line, field, reason));
                     }
+                }
 
+                if (record.Problem is { } malformed)
+                {
+                    Bad(record.ProblemField, malformed);
                     continue;
                 }
 
-                DateOnly? date = DateOnly.TryParse(get("date") ?? "", CultureInfo.InvariantCulture, out var d) ? d : null;
-                insights.Add(new Insight(
-                    Blank(get("id")) ?? $"insight-{line}",
-                    date,
-                    Blank(get("kind")) ?? "note",
-                    text,
-                    List(get("personas") ?? get("persona")),
-                    List(get("stages") ?? get("stage")),
-                    List(get("touchpoints") ?? get("touchpoint")),
-                    Blank(get("source"))));
+                readRow(record, Bad);
             }
         }
         catch (ImportAbortedException ex)
@@ -143,7 +169,7 @@ public static class SurveyImporter
             return ([], new ImportReport { File = path, Format = Format(path), Error = ex.Message });
         }
 
-        return (insights, new ImportReport { File = path, Format = Format(path), RowsRead = rows, BadRows = bad, Problems = problems, RowsAdded = insights.Count });
+        return (items, new ImportReport { File = path, Format = Format(path), RowsRead = rows, BadRows = bad, Problems = problems, RowsAdded = items.Count });
     }
 
     private static string Format(string path) => EventImporter.DetectFormat(path);
@@ -153,15 +179,20 @@ public static class SurveyImporter
     private static List<string> List(string? value) =>
         [.. (value ?? "").Split([',', ';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
-    /// <summary>Rows of a CSV or NDJSON file as (line, field getter, column names).</summary>
-    private static IEnumerable<(long Line, Func<string, string?> Get, IReadOnlyCollection<string> Columns)> Records(string path)
+    /// <summary>One row of a survey or insight file: its line, its fields by column name (any case), or why it is malformed.</summary>
+    private sealed record Record(long Line, Func<string, string?> Get, IReadOnlySet<string> Columns, string? Problem = null, string ProblemField = "");
+
+    /// <summary>Rows of a CSV or NDJSON file (blank lines left out).</summary>
+    private static IEnumerable<Record> Records(string path)
     {
         if (!File.Exists(path))
         {
             throw new ImportAbortedException("no such file");
         }
 
-        if (Format(path) == "ndjson")
+        var none = new HashSet<string>();
+        string? Nothing(string _) => null;
+        if (Format(path) == DataFormats.Ndjson)
         {
             long line = 0;
             foreach (var text in File.ReadLines(path))
@@ -172,7 +203,8 @@ public static class SurveyImporter
                     continue;
                 }
 
-                Dictionary<string, string> fields;
+                Dictionary<string, string>? fields = null;
+                string? problem = null;
                 try
                 {
                     using var document = JsonDocument.Parse(text);
@@ -187,33 +219,61 @@ public static class SurveyImporter
                         },
                         StringComparer.OrdinalIgnoreCase);
                 }
-                catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+                catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException)
                 {
-                    throw new ImportAbortedException($"line {line} is not a JSON object ({ex.Message.Split(" Path:")[0]})");
+                    problem = ex is ArgumentException ? "names a field twice" : $"is not a JSON object ({ex.Message.Split(" Path:")[0]})";
                 }
 
-                yield return (line, fields.GetValueOrDefault, fields.Keys);
+                yield return fields is null
+                    ? new Record(line, Nothing, none, $"the line {problem}")
+                    : new Record(line, fields.GetValueOrDefault, fields.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase));
             }
 
             yield break;
         }
 
-        using var reader = SepHeaders.Open(() => Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true, ColNameComparer = StringComparer.OrdinalIgnoreCase }).FromFile(path));
-        if (reader.Header.ColNames.Count == 0)
+        using var records = CsvRecords.Open(File.OpenRead(path), new EventImportOptions().MaxLineBytes);
+        if (records.Header.Count == 0)
         {
             throw new ImportAbortedException("the file is empty; it needs a header line");
         }
 
-        var columns = reader.Header.ColNames.Select(c => c.ToLowerInvariant()).ToHashSet();
-        foreach (var row in reader)
+        var header = records.Header;
+        var columns = header.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var names = s_names.Select(n => header.ToList().FindIndex(h => string.Equals(h, n, StringComparison.OrdinalIgnoreCase))).Where(i => i >= 0).ToArray();
+        while (records.Read())
         {
-            var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            for (var i = 0; i < Math.Min(row.ColCount, reader.Header.ColNames.Count); i++)
+            if (records.IsBlank)
             {
-                values[reader.Header.ColNames[i]] = row[i].ToString();
+                continue;
             }
 
-            yield return (row.LineNumberFrom, values.GetValueOrDefault, columns);
+            if (records.Problem is { } problem)
+            {
+                yield return new Record(records.Line, Nothing, columns, problem);
+                continue;
+            }
+
+            if (records.FieldCountProblem() is { } count)
+            {
+                yield return new Record(records.Line, Nothing, columns, count);
+                continue;
+            }
+
+            if (records.EndLine > records.Line && names.FirstOrDefault(records.HasLineBreak, -1) is var broken and >= 0)
+            {
+                yield return new Record(records.Line, Nothing, columns, $"{CsvRecords.LineBreakReason} (the row runs over lines {records.Line}–{records.EndLine})", header[broken].ToLowerInvariant());
+                records.ResumeAfterFirstLine();
+                continue;
+            }
+
+            var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < header.Count; i++)
+            {
+                values[header[i]] = records[i].ToString();
+            }
+
+            yield return new Record(records.Line, values.GetValueOrDefault, columns);
         }
     }
 }

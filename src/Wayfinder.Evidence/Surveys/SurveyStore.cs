@@ -51,11 +51,13 @@ public sealed class SurveyStore : IFeedbackStore
     /// <summary>Every stored insight, in stored order (read once, then shared).</summary>
     public IReadOnlyList<Insight> Insights() => Snapshot(ref _insights, () => Read<Insight>(InsightsFile));
 
-    public Task<ImportReport> ImportSurveysAsync(string path, CancellationToken cancellationToken = default) =>
-        ImportAsync(path, SurveyImporter.ReadSurveys, Surveys, SurveysFile, list => Volatile.Write(ref _surveys, list), cancellationToken);
+    /// <inheritdoc/>
+    public Task<ImportReport> ImportSurveysAsync(string path, FeedbackImportOptions? options = null, CancellationToken cancellationToken = default) =>
+        ImportAsync(path, options ?? new(), SurveyImporter.ReadSurveys, Surveys, SurveysFile, list => Volatile.Write(ref _surveys, list), cancellationToken);
 
-    public Task<ImportReport> ImportInsightsAsync(string path, CancellationToken cancellationToken = default) =>
-        ImportAsync(path, SurveyImporter.ReadInsights, Insights, InsightsFile, list => Volatile.Write(ref _insights, list), cancellationToken);
+    /// <inheritdoc/>
+    public Task<ImportReport> ImportInsightsAsync(string path, FeedbackImportOptions? options = null, CancellationToken cancellationToken = default) =>
+        ImportAsync(path, options ?? new(), SurveyImporter.ReadInsights, Insights, InsightsFile, list => Volatile.Write(ref _insights, list), cancellationToken);
 
     /// <inheritdoc/>
     public Task<SurveyMetrics> SatisfactionAsync(Journey journey, SurveyQuery query, CancellationToken cancellationToken = default)
@@ -103,13 +105,20 @@ public sealed class SurveyStore : IFeedbackStore
     }
 
     private async Task<ImportReport> ImportAsync<T>(
-        string path, Func<string, (List<T> Items, ImportReport Report)> readFile, Func<IReadOnlyList<T>> stored, string file, Action<IReadOnlyList<T>> publish, CancellationToken cancellationToken)
+        string path,
+        FeedbackImportOptions options,
+        Func<string, FeedbackImportOptions?, (List<T> Items, ImportReport Report)> readFile,
+        Func<IReadOnlyList<T>> stored,
+        string file,
+        Action<IReadOnlyList<T>> publish,
+        CancellationToken cancellationToken)
         where T : notnull
     {
         await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var (items, report) = readFile(path);
+            var (items, read) = readFile(path, options);
+            var report = read.Judge(options.MaxBadRows);
             if (!report.Succeeded)
             {
                 return report;

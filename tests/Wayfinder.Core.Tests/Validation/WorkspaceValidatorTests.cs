@@ -78,6 +78,22 @@ public sealed class WorkspaceValidatorTests
         AssertReported("ids", "unknown-preset", "wayfinder.yaml:12:13 data_sources[0].preset: \"google\" is not a column-mapping preset; use one of plain, ga4, segment, mixpanel");
 
     [Fact]
+    public void ATimestampFormatThatCannotReadADateIsReportedWithAnExample() =>
+        AssertReported("data-sources", "bad-timestamp-format", "wayfinder.yaml:6:25 data_sources[0].mapping.timestamp_format: \"HH:mm\" does not say the year, month and day (use yyyy, MM and dd); write the file's format with .NET's date letters (yyyy year, MM month, dd day, HH:mm:ss time, zzz offset), e.g. timestamp_format: \"dd/MM/yyyy HH:mm\" reads 01/03/2026 14:05 as 1 March 2026 14:05");
+
+    [Fact]
+    public void AnUnknownTimestampUnitListsTheUnits() =>
+        AssertReported("data-sources", "unknown-timestamp-unit", "wayfinder.yaml:7:23 data_sources[0].mapping.timestamp_unit: \"sec\" is not a unit of epoch numbers; use one of s, ms, us, µs, ns");
+
+    [Fact]
+    public void ANegativeBadRowLimitIsOutOfRange() =>
+        AssertReported("data-sources", "out-of-range", "wayfinder.yaml:8:19 data_sources[0].max_bad_rows: -1 is not a number of rows; use 0 (any bad row and nothing is stored) or more, e.g. max_bad_rows: 10");
+
+    [Fact]
+    public void AValidTimestampFormatIsNotReported() =>
+        Assert.DoesNotContain(Fixture.Check("data-sources"), d => d.Path.StartsWith("data_sources[1]", StringComparison.Ordinal));
+
+    [Fact]
     public void DuplicateDataSourceIdIsReportedWithBothPositions() =>
         AssertReported("ids", "duplicate-id", "wayfinder.yaml:13:9 data_sources[1].id: duplicate id \"events\" (also at 9:9)");
 

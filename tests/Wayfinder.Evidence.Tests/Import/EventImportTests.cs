@@ -34,7 +34,7 @@ public sealed class EventImportTests
     }
 
     [Fact]
-    public async Task BadRowsAreReportedWithLineAndReasonAndGoodRowsKept()
+    public async Task BadRowsAreReportedWithLineAndReasonAndTheGoodRowsKeptWhenTheLimitAllowsThem()
     {
         using var temp = new TempFolder();
         var file = temp.Write("events.csv", """
@@ -49,13 +49,16 @@ public sealed class EventImportTests
             """);
         var store = new EventStore(Path.Combine(temp.Path, "store"));
 
-        var report = await store.ImportAsync(file, new EventImportOptions());
+        var refused = await store.ImportAsync(file, new EventImportOptions());
+        var report = await store.ImportAsync(file, new EventImportOptions { MaxBadRows = 5 });
 
-        Assert.Equal((7L, 2L, 5L), (report.RowsRead, report.RowsAdded, report.BadRows));
+        Assert.Equal((7L, 0L, 5L, false), (refused.RowsRead, refused.RowsAdded, refused.BadRows, refused.Succeeded));
+        Assert.Equal(report.Problems, refused.Problems);
+        Assert.Equal((7L, 2L, 5L, 5L), (report.RowsRead, report.RowsAdded, report.BadRows, report.MaxBadRows));
         Assert.Equal(
             [
                 "line 3: customer_id: is missing; every event needs the customer it belongs to",
-                "line 4: timestamp: 'yesterday' is not a date and time; write ISO 8601 (2026-03-01T14:05:00Z) or epoch seconds/milliseconds/microseconds",
+                "line 4: timestamp: 'yesterday' is not ISO 8601 or an epoch number; write ISO 8601 (2026-03-01T14:05:00Z, 2026-03-01 14:05:00+01:00 or 2026-03-01) or epoch seconds (1772373900), or name the file's format in the data source's mapping in wayfinder.yaml (e.g. timestamp_format: \"dd/MM/yyyy HH:mm\")",
                 "line 5: timestamp: '9999-12-31T00:00:00Z' is outside 1970–2099",
                 "line 6: event: is missing; every row needs an event name",
                 "line 7: has 2 fields but the header has 3 (a truncated or malformed line)",
@@ -150,7 +153,7 @@ public sealed class EventImportTests
 
         var report = await store.ImportAsync(huge, new EventImportOptions { MaxLineBytes = 1024 * 1024 });
 
-        Assert.Equal("line 2 is longer than 1 MiB; this is not a line-per-event file or it is corrupt. Nothing was imported.", report.Error);
+        Assert.Equal("line 2 is longer than 1 MiB; this is not a line-per-event file or it is corrupt", report.Error);
         Assert.Equal(1, store.Open().EventCount);
     }
 
@@ -173,8 +176,8 @@ public sealed class EventImportTests
         var sliced = await store.ImportAsync(huge, new EventImportOptions());
         var single = await store.ImportAsync(huge, new EventImportOptions { Slices = 1 });
 
-        Assert.Matches("^a line near byte [0-9]+ is longer than 4 MiB; this is not a line-per-event file or it is corrupt. Nothing was imported.$", sliced.Error);
-        Assert.Equal("line 2 is longer than 4 MiB; this is not a line-per-event file or it is corrupt. Nothing was imported.", single.Error);
+        Assert.Matches("^a line near byte [0-9]+ is longer than 4 MiB; this is not a line-per-event file or it is corrupt$", sliced.Error);
+        Assert.Equal("line 2 is longer than 4 MiB; this is not a line-per-event file or it is corrupt", single.Error);
         Assert.Equal(1, store.Open().EventCount);
     }
 
@@ -212,7 +215,7 @@ public sealed class EventImportTests
             """);
         var store = new EventStore(Path.Combine(temp.Path, "store"));
 
-        var s = await store.ImportAsync(segment, new EventImportOptions { Preset = "segment" });
+        var s = await store.ImportAsync(segment, new EventImportOptions { Preset = "segment", MaxBadRows = 1 });
         var m = await store.ImportAsync(mixpanel, new EventImportOptions { Preset = "mixpanel" });
         var g = await store.ImportAsync(ga4, new EventImportOptions { Preset = "ga4" });
         var log = store.Open();
@@ -258,7 +261,7 @@ public sealed class ParallelImportTests
         Assert.Single(single);
         Assert.Equal(3, sliced.Count);
         Assert.Equal((oneReport.RowsRead, oneReport.BadRows), (slicedReport.RowsRead, slicedReport.BadRows));
-        Assert.Equal(["line 7: timestamp: 'not-a-date' is not a date and time; write ISO 8601 (2026-03-01T14:05:00Z) or epoch seconds/milliseconds/microseconds"], oneReport.Problems.Take(1).Select(p => p.ToString()));
+        Assert.Equal(["line 7: timestamp: 'not-a-date' is not ISO 8601 or an epoch number; write ISO 8601 (2026-03-01T14:05:00Z, 2026-03-01 14:05:00+01:00 or 2026-03-01) or epoch seconds (1772373900), or name the file's format in the data source's mapping in wayfinder.yaml (e.g. timestamp_format: \"dd/MM/yyyy HH:mm\")"], oneReport.Problems.Take(1).Select(p => p.ToString()));
         Assert.Equal(oneReport.Problems, slicedReport.Problems);
         Assert.Equal(d1, d2);
         Assert.Equal(a.CustomerIds, b.CustomerIds);

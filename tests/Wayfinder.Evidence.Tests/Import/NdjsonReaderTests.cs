@@ -45,7 +45,7 @@ public sealed class NdjsonReaderTests
                 "line 1: no column for customer_id; no column for timestamp (the file's columns are who, event); name them in the data source's mapping in wayfinder.yaml, e.g. mapping: { customer_id: user, timestamp: at, event: what }",
                 "line 4: is not valid JSON ('not json at all' is an invalid JSON literal. Expected the literal 'null'. LineNumber: 0 | BytePositionInLine: 1, at byte 2)",
                 "line 5: is not a JSON object; each line of an NDJSON file holds one event object",
-                "line 8: timestamp: 'yesterday' is not a date and time; write ISO 8601 (2026-03-01T14:05:00Z) or epoch seconds/milliseconds/microseconds",
+                "line 8: timestamp: 'yesterday' is not ISO 8601 or an epoch number; write ISO 8601 (2026-03-01T14:05:00Z, 2026-03-01 14:05:00+01:00 or 2026-03-01) or epoch seconds (1772373900), or name the file's format in the data source's mapping in wayfinder.yaml (e.g. timestamp_format: \"dd/MM/yyyy HH:mm\")",
                 "line 9: event: is missing; every row needs an event name",
                 "line 11: is not valid JSON ('t' is invalid after a single JSON value. Expected end of data. LineNumber: 0 | BytePositionInLine: 73, at byte 74)",
                 "line 15: customer_id: is missing; every event needs the customer it belongs to",

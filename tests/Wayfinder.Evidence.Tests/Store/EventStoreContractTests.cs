@@ -316,6 +316,14 @@ public abstract class EventStoreContractTests : IDisposable
         Assert.Equal(7L, summary.Events);
     }
 
+    private const string TwoBadRows = """
+        customer_id,timestamp,event
+        u1,2026-01-01T00:00:00Z,a
+        u1,yesterday,b
+        ,2026-01-01T02:00:00Z,c
+        u2,2026-01-01T00:00:00Z,a
+        """;
+
     [Fact]
     public async Task AnIdStitchedInALaterImportMovesItsStoredEventsAndLaterEventsToTheKnownCustomer()
     {
@@ -380,23 +388,71 @@ public abstract class EventStoreContractTests : IDisposable
     }
 
     [Fact]
-    public async Task BadRowsAreReportedWithTheirLineAndFieldAndTheGoodRowsImported()
+    public async Task AFileWithABadRowStoresNothingAndListsEveryBadRow()
+    {
+        var store = await StoreWith(Mixed);
+        var before = await store.SummaryAsync();
+
+        var report = await store.ImportAsync(_temp.Write("bad.csv", TwoBadRows), new EventImportOptions());
+
+        Assert.False(report.Succeeded);
+        Assert.Equal((4L, 0L, 2L, 0L), (report.RowsRead, report.RowsAdded, report.BadRows, report.MaxBadRows));
+        Assert.Equal([(3L, "timestamp"), (4L, "customer_id")], report.Problems.Select(p => (p.Line, p.Field)));
+        Assert.Equal(
+            "2 bad rows, and none is accepted by default; fix the rows listed, or store the good rows and leave up to N bad ones out with --max-bad-rows N (max_bad_rows: N in the data source)",
+            report.Error);
+        AssertSame(before, await store.SummaryAsync());
+    }
+
+    private static void AssertSame(EventSummary before, EventSummary after)
+    {
+        Assert.Equal((before.Events, before.Customers, before.FromMicros, before.ToMicros), (after.Events, after.Customers, after.FromMicros, after.ToMicros));
+        Assert.Equal(before.EventNames, after.EventNames);
+    }
+
+    [Fact]
+    public async Task AFileWithMoreBadRowsThanTheLimitStoresNothing()
     {
         var store = CreateStore(Path.Combine(_temp.Path, "store"));
-        var file = _temp.Write("bad.csv", """
-            customer_id,timestamp,event
-            u1,2026-01-01T00:00:00Z,a
-            u1,yesterday,b
-            ,2026-01-01T02:00:00Z,c
-            u2,2026-01-01T00:00:00Z,a
-            """);
 
-        var report = await store.ImportAsync(file, new EventImportOptions());
+        var report = await store.ImportAsync(_temp.Write("bad.csv", TwoBadRows), new EventImportOptions { MaxBadRows = 1 });
 
-        Assert.True(report.Succeeded);
-        Assert.Equal((2L, 2L), (report.RowsAdded, report.BadRows));
+        Assert.False(report.Succeeded);
+        Assert.Equal((0L, 2L, 1L), (report.RowsAdded, report.BadRows, report.MaxBadRows));
+        Assert.StartsWith("2 bad rows, and at most 1 is accepted;", report.Error, StringComparison.Ordinal);
+        Assert.Equal(0L, (await store.SummaryAsync()).Events);
+    }
+
+    [Fact]
+    public async Task BadRowsWithinTheLimitAreLeftOutAndTheGoodRowsStored()
+    {
+        var store = CreateStore(Path.Combine(_temp.Path, "store"));
+
+        var report = await store.ImportAsync(_temp.Write("bad.csv", TwoBadRows), new EventImportOptions { MaxBadRows = 2 });
+
+        Assert.True(report.Succeeded, report.Error);
+        Assert.Equal((4L, 2L, 2L, 2L), (report.RowsRead, report.RowsAdded, report.BadRows, report.MaxBadRows));
         Assert.Equal([(3L, "timestamp"), (4L, "customer_id")], report.Problems.Select(p => (p.Line, p.Field)));
         Assert.Equal(2L, (await store.SummaryAsync()).Events);
+    }
+
+    [Fact]
+    public async Task AnUnterminatedQuoteStoresNothingAndSwallowsNoLine()
+    {
+        var store = await StoreWith(Mixed);
+        var before = await store.SummaryAsync();
+        var file = _temp.Write("quote.csv", "customer_id,timestamp,event\nu8,2026-01-01T00:00:00Z,\"a\nu8,2026-01-02T00:00:00Z,b\nu9,2026-01-03T00:00:00Z,c\n");
+
+        var refused = await store.ImportAsync(file, new EventImportOptions());
+        var kept = await store.ImportAsync(file, new EventImportOptions { MaxBadRows = 1 });
+
+        // Line 2 opens a quote that never closes; lines 3 and 4 are rows of their own, not part of it.
+        Assert.Equal((3L, 1L, false), (refused.RowsRead, refused.BadRows, refused.Succeeded));
+        Assert.Equal(
+            "line 2: a quoted field opened on line 2 is never closed: the file ends inside it (a file cut off, or a missing closing quote)",
+            refused.Problems.Single().ToString());
+        Assert.Equal(before.Events, (await store.SummaryAsync()).Events - kept.RowsAdded);
+        Assert.Equal(2L, kept.RowsAdded);
     }
 
     [Fact]

@@ -102,24 +102,65 @@ public abstract class FeedbackStoreContractTests : IDisposable
     }
 
     [Fact]
-    public async Task ImportingTheSameAnswersTwiceAddsNothingAndBadRowsAreReported()
+    public async Task ImportingTheSameAnswersTwiceAddsNothingAndAFileWithBadRowsStoresNothing()
     {
         var store = await StoreWith(Answers);
-
-        var again = await store.ImportSurveysAsync(Path.Combine(_temp.Path, "surveys.csv"));
-        var bad = await store.ImportSurveysAsync(_temp.Write("bad.csv", """
+        var badFile = _temp.Write("bad.csv", """
             timestamp,customer_id,touchpoint,metric,score
             2026-03-01T00:00:00Z,u9,a,csat,4
             soon,u9,a,csat,4
             2026-03-02T00:00:00Z,u9,,csat,4
             2026-03-03T00:00:00Z,u9,a,stars,4
-            """));
-        var all = await store.SatisfactionAsync(LogFixture.ThreeStages(), new SurveyQuery());
+            """);
+
+        var again = await store.ImportSurveysAsync(Path.Combine(_temp.Path, "surveys.csv"));
+        var bad = await store.ImportSurveysAsync(badFile);
+        var before = await store.SatisfactionAsync(LogFixture.ThreeStages(), new SurveyQuery());
+        var tooMany = await store.ImportSurveysAsync(badFile, new FeedbackImportOptions { MaxBadRows = 2 });
+        var allowed = await store.ImportSurveysAsync(badFile, new FeedbackImportOptions { MaxBadRows = 3 });
+        var after = await store.SatisfactionAsync(LogFixture.ThreeStages(), new SurveyQuery());
 
         Assert.Equal((0L, 7L), (again.RowsAdded, again.Duplicates));
-        Assert.Equal((1L, 3L), (bad.RowsAdded, bad.BadRows));
+        Assert.Equal((0L, 3L, false), (bad.RowsAdded, bad.BadRows, bad.Succeeded));
         Assert.Equal([(3L, "timestamp"), (4L, "touchpoint"), (5L, "metric")], bad.Problems.Select(p => (p.Line, p.Field)));
-        Assert.Equal(3, all.Touchpoints[0].Responses);
+        Assert.Equal((0L, false), (tooMany.RowsAdded, tooMany.Succeeded));
+        Assert.Equal((1L, 3L, true), (allowed.RowsAdded, allowed.BadRows, allowed.Succeeded));
+        Assert.Equal((2, 3), (before.Touchpoints[0].Responses, after.Touchpoints[0].Responses));
+    }
+
+    [Fact]
+    public async Task InsightsWithABadRowOrADateThatIsNotIsoStoreNothing()
+    {
+        var store = CreateStore(Path.Combine(_temp.Path, "feedback"));
+        var file = _temp.Write("insights.csv", """
+            id,date,kind,text
+            i1,2026-01-10,interview,Bags worry them
+            i2,01/03/2026,interview,Checkout is slow
+            i3,2026-01-12,note,
+            """);
+
+        var report = await store.ImportInsightsAsync(file);
+
+        Assert.False(report.Succeeded);
+        Assert.Equal([(3L, "date"), (4L, "text")], report.Problems.Select(p => (p.Line, p.Field)));
+        Assert.Empty(await store.InsightsAsync(new InsightQuery()));
+    }
+
+    [Fact]
+    public async Task TheMappingsTimestampFormatReadsDayFirstDatesOfSurveysAndInsights()
+    {
+        var store = CreateStore(Path.Combine(_temp.Path, "feedback"));
+        var options = new FeedbackImportOptions { Mapping = new Dictionary<string, string> { ["timestamp_format"] = "dd/MM/yyyy" } };
+        var surveys = _temp.Write("surveys.csv", "timestamp,touchpoint,metric,score\n01/03/2026,a,csat,4\n13/03/2026,a,csat,5\n");
+        var insights = _temp.Write("insights.csv", "id,date,text\ni1,01/03/2026,Late buses\n");
+
+        var s = await store.ImportSurveysAsync(surveys, options);
+        var i = await store.ImportInsightsAsync(insights, options);
+        var march = await store.SatisfactionAsync(LogFixture.ThreeStages(), new SurveyQuery { FromMicros = Micros(3, 1), ToMicros = Micros(3, 2) });
+
+        Assert.Equal((2L, 1L), (s.RowsAdded, i.RowsAdded));
+        Assert.Equal(1, march.Touchpoints[0].Responses);
+        Assert.Equal(new DateOnly(2026, 3, 1), (await store.InsightsAsync(new InsightQuery())).Single().Date);
     }
 
     [Fact]

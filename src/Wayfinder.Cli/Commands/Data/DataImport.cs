@@ -23,8 +23,9 @@ internal static class DataImport
         import.Subcommands.Add(CreateFile(context, "surveys", "Import survey answers (NPS, CSAT, CES, emotion) about touchpoints or stages"));
         import.Subcommands.Add(CreateFile(context, "insights", "Import research notes tagged to personas, stages and touchpoints"));
         var json = CommonOptions.Json();
-        var all = new Command("data", "Import every data source listed in wayfinder.yaml") { json };
-        context.Examples[all] = ["wayfinder import data"];
+        var maxBad = MaxBadRows("Store each file's good rows when it has at most N bad rows, instead of each data source's max_bad_rows (default 0: any bad row and nothing of that file is stored)");
+        var all = new Command("data", "Import every data source listed in wayfinder.yaml, each file whole or not at all") { json, maxBad };
+        context.Examples[all] = ["wayfinder import data", "wayfinder import data --max-bad-rows 10"];
         all.SetAction(async (parse, cancellationToken) =>
         {
             if (!context.TryFindWorkspace(parse, out var root))
@@ -33,7 +34,7 @@ internal static class DataImport
             }
 
             var workspace = context.Open(root);
-            var sources = await context.Get<ImportService>().SourcesAsync(workspace, cancellationToken).ConfigureAwait(false);
+            var sources = await context.Get<ImportService>().SourcesAsync(workspace, parse.GetValue(maxBad), cancellationToken).ConfigureAwait(false);
             if (sources.Count == 0)
             {
                 context.Error("wayfinder.yaml lists no data_sources; import a file with `wayfinder import events FILE` or add a data source");
@@ -57,10 +58,11 @@ internal static class DataImport
         var preset = new Option<string?>("--preset") { Description = "Column names of a known export: plain, ga4, segment, mixpanel (events only)", HelpName = "NAME" };
         var format = new Option<string?>("--format") { Description = "csv, ndjson or parquet (default: from the extension)", HelpName = "FORMAT" };
         var json = CommonOptions.Json();
-        var command = new Command(kind, description) { file, preset, format, json };
+        var maxBad = MaxBadRows("Store the good rows when the file has at most N bad rows (default 0: any bad row and nothing is stored)");
+        var command = new Command(kind, description + "; the file is stored whole or not at all") { file, preset, format, maxBad, json };
         context.Examples[command] = kind switch
         {
-            "events" => ["wayfinder import events data/events.csv", "wayfinder import events export.ndjson --preset segment"],
+            "events" => ["wayfinder import events data/events.csv", "wayfinder import events export.ndjson --preset segment", "wayfinder import events data/events.csv --max-bad-rows 10"],
             "surveys" => ["wayfinder import surveys data/surveys.csv"],
             _ => ["wayfinder import insights data/insights.csv"],
         };
@@ -78,10 +80,24 @@ internal static class DataImport
             }
 
             var dataKind = Enum.Parse<DataKind>(kind, ignoreCase: true);
-            var report = await Import(context, context.Open(root), new DataFile(dataKind, context.Resolve(parse.GetValue(file)!), parse.GetValue(preset), parse.GetValue(format)), cancellationToken).ConfigureAwait(false);
+            var data = new DataFile(dataKind, context.Resolve(parse.GetValue(file)!), parse.GetValue(preset), parse.GetValue(format), MaxBadRows: parse.GetValue(maxBad) ?? 0);
+            var report = await Import(context, context.Open(root), data, cancellationToken).ConfigureAwait(false);
             return Finish(context, parse.GetValue(json), [report]);
         });
         return command;
+    }
+
+    private static Option<long?> MaxBadRows(string description)
+    {
+        var option = new Option<long?>("--max-bad-rows") { Description = description, HelpName = "N" };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<long?>() is < 0)
+            {
+                result.AddError("--max-bad-rows takes a number of rows, 0 or more (e.g. --max-bad-rows 10)");
+            }
+        });
+        return option;
     }
 
     /// <summary>Imports one file through the service, with a progress bar on a terminal for events.</summary>
@@ -116,6 +132,7 @@ internal static class DataImport
         return report!;
     }
 
+    /// <summary>Prints each report; exit 0 only when every file was stored.</summary>
     internal static int Finish(CliContext context, bool json, IReadOnlyList<ImportReport> reports)
     {
         if (json)
@@ -128,24 +145,21 @@ internal static class DataImport
             {
                 Describe(context, report);
             }
+
+            var stored = reports.Count(r => r.Succeeded);
+            if (reports.Count > 1 && stored < reports.Count)
+            {
+                context.Error($"{stored} of {reports.Count} files stored; nothing was stored from the other {reports.Count - stored}");
+            }
         }
 
-        return reports.Any(r => !r.Succeeded || r.BadRows > 0) ? ExitCodes.Failed : ExitCodes.Ok;
+        return reports.All(r => r.Succeeded) ? ExitCodes.Ok : ExitCodes.Failed;
     }
 
     private static void Describe(CliContext context, ImportReport report)
     {
         var name = context.Display(report.File);
-        if (!report.Succeeded)
-        {
-            context.Error($"{name}: {report.Error}");
-            return;
-        }
-
         string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
-        context.Info($"{name}: {N(report.RowsRead)} rows read, {N(report.RowsAdded)} added"
-            + (report.Duplicates > 0 ? $", {N(report.Duplicates)} already there (skipped)" : "")
-            + (report.BadRows > 0 ? $", {N(report.BadRows)} rejected" : ""));
         foreach (var problem in report.Problems)
         {
             context.Warning($"{name}:{problem.Line}: {(problem.Field.Length > 0 ? problem.Field + ": " : "")}{problem.Reason}");
@@ -153,7 +167,17 @@ internal static class DataImport
 
         if (report.BadRows > report.Problems.Count)
         {
-            context.Warning($"{name}: … and {N(report.BadRows - report.Problems.Count)} more rejected rows");
+            context.Warning($"{name}: … and {N(report.BadRows - report.Problems.Count)} more bad rows");
         }
+
+        if (!report.Succeeded)
+        {
+            context.Error($"{name}: nothing was stored: {report.Error}");
+            return;
+        }
+
+        context.Info($"{name}: stored: {N(report.RowsRead)} rows read, {N(report.RowsAdded)} added"
+            + (report.Duplicates > 0 ? $", {N(report.Duplicates)} already there (skipped)" : "")
+            + (report.BadRows > 0 ? $", {N(report.BadRows)} bad {(report.BadRows == 1 ? "row" : "rows")} left out (up to {N(report.MaxBadRows)} accepted)" : ""));
     }
 }
