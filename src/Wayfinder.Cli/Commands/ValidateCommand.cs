@@ -17,6 +17,13 @@ internal static class ValidateCommand
     public static Command Create(CliContext context)
     {
         var files = new Argument<string[]>("FILE") { Description = "Only these files of the workspace (references are still resolved against every document); default: every file", Arity = ArgumentArity.ZeroOrMore };
+        files.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => t.Value.StartsWith('-')))
+            {
+                result.AddError($"Unrecognized command or argument '{token.Value}'.");
+            }
+        });
         var json = CommonOptions.Json();
         var command = new Command("validate", "Check every document of the workspace, or only the files given (YAML, model, references between documents); exit 1 when there are errors, 0 otherwise (warnings allowed)")
         {
