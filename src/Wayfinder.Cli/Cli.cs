@@ -77,7 +77,9 @@ public static class Cli
         var known = command.Subcommands.Select(c => c.Name)
             .Concat(command.Options.Concat(parse.RootCommandResult.Command.Options.Where(o => o.Recursive)).SelectMany(o => o.Aliases.Append(o.Name)))
             .ToList();
-        foreach (var token in parse.UnmatchedTokens)
+        // An argument that looks like an option (validate FILE… refuses those) gets a suggestion too.
+        var looksLikeOptions = parse.Tokens.Where(t => t.Type == System.CommandLine.Parsing.TokenType.Argument && t.Value.StartsWith('-')).Select(t => t.Value);
+        foreach (var token in parse.UnmatchedTokens.Concat(looksLikeOptions).Distinct())
         {
             if (Suggestions.Closest(token, known) is { } suggestion)
             {

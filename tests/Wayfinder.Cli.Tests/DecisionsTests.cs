@@ -59,7 +59,7 @@ public sealed class DecisionsTests
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Stdout);
         var root = json.RootElement;
-        Assert.Equal(["map_id", "persona", "total_weighted_gap", "needs"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["map_id", "persona", "total_weighted_gap", "has_competitor_data", "needs"], root.EnumerateObject().Select(p => p.Name));
         // clear-price: best is SkyCo at 4, ours 2: gap 2, times importance 5 = 10, a gap.
         // legroom: best is SkyCo at 3, ours 4: gap -1, times importance 2 = -2, over-served (we lead on a need of low importance).
         Assert.Equal(10, root.GetProperty("total_weighted_gap").GetDouble());
@@ -79,6 +79,31 @@ public sealed class DecisionsTests
         Assert.Equal(0, result.ExitCode);
         var row = result.Stdout.Split('\n').Single(l => l.Contains("A clear total price", StringComparison.Ordinal));
         Assert.Equal(["1", "A clear total price", "5", "2", "SkyCo", "4", "2", "10", "gap"], row.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    private const string UnratedMap = "kind: value_gap\nid: unrated\ntitle: Not compared yet\npersona: maya\ncompetitors:\n  - skyco\nneeds:\n  - id: clear-price\n    text: A clear total price\n    importance: 5\n    ours: 2\n  - id: legroom\n    text: Legroom\n    importance: 2\n    ours: 4\n";
+
+    [Fact]
+    public async Task ValueGapWithoutCompetitorRatingsSaysNoCompetitorDataInsteadOfParity()
+    {
+        using var folder = TempFolder.WithFixture("small");
+        folder.Write("value-gaps/unrated.yaml", UnratedMap);
+
+        var table = await CliRunner.RunAsync(folder.Path, "value-gap", "unrated");
+        var json = await CliRunner.RunAsync(folder.Path, "value-gap", "unrated", "--json");
+
+        Assert.Equal(0, table.ExitCode);
+        var row = table.Stdout.Split('\n').Single(l => l.Contains("A clear total price", StringComparison.Ordinal));
+        Assert.Equal(["1", "A clear total price", "5", "2", "no competitor data"], row.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.DoesNotContain("parity", table.Stdout, StringComparison.Ordinal);
+        Assert.Contains(table.ErrorLines, l => l.StartsWith("warning: no competitor data:", StringComparison.Ordinal));
+
+        using var document = JsonDocument.Parse(json.Stdout);
+        var root = document.RootElement;
+        Assert.False(root.GetProperty("has_competitor_data").GetBoolean());
+        Assert.Equal(
+            ["clear-price no_competitor_data Null Null", "legroom no_competitor_data Null Null"],
+            root.GetProperty("needs").EnumerateArray().Select(n => $"{n.GetProperty("need_id").GetString()} {n.GetProperty("class").GetString()} {n.GetProperty("gap").ValueKind} {n.GetProperty("weighted_gap").ValueKind}"));
     }
 
     [Fact]

@@ -15,7 +15,8 @@ public sealed class ImportTests
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("imported 2 stages into journeys/checkout.yaml", result.ErrorLines[^1]);
-        // Sections become stages, tasks steps, the actor a persona; Mermaid scores 1..5 map onto the emotion scale -2..+2.
+        // Sections become stages, tasks steps, each task's actors named actors in a roles lane (not persona references);
+        // Mermaid scores 1..5 map onto the emotion scale -2..+2.
         Assert.Equal(
             """
             # yaml-language-server: $schema=../.wayfinder/schemas/journey.schema.json
@@ -23,8 +24,6 @@ public sealed class ImportTests
             id: checkout
             title: Checkout
             revision: 0
-            personas:
-              - maya
             state: current
             stages:
               - id: choose
@@ -52,6 +51,19 @@ public sealed class ImportTests
                   - stage: pay
                     step: enter-card-details
                     score: -2
+              - id: roles
+                type: roles
+                name: Actors
+                items:
+                  - stage: choose
+                    step: pick-a-seat
+                    text: Maya
+                  - stage: choose
+                    step: add-a-bag
+                    text: Maya
+                  - stage: pay
+                    step: enter-card-details
+                    text: Maya
 
             """,
             folder.Read("journeys/checkout.yaml"));
@@ -80,8 +92,8 @@ public sealed class ImportTests
         Assert.Equal(
             [
                 "bad.mmd:4:7 task \"Pick a seat\" has no \": score\" (write \"Pick a seat: 3\")",
-                "bad.mmd:5:18 score 9 is outside 1..5",
-                "error: could not import bad.mmd: 2 errors",
+                "bad.mmd:5:18 warning: score 9 is outside 1..5; imported as 5",
+                "error: could not import bad.mmd: 1 error",
             ],
             result.ErrorLines);
         Assert.False(File.Exists(folder.Combine("journeys/bad.yaml")));
@@ -103,13 +115,13 @@ public sealed class ImportTests
     public async Task ImportMermaidWarnsAboutLinesItDropsAndStillWritesTheJourney()
     {
         using var folder = TempFolder.WithFixture("small");
-        folder.Write("seat.mmd", "journey\n    title Seats\n    accTitle: hello\n    section Choose\n      Pick a seat: 4: Maya\n");
+        folder.Write("seat.mmd", "journey\n    title Seats\n    %% mine\n    section Choose\n      Pick a seat: 4: Maya\n");
 
         var result = await CliRunner.RunAsync(folder.Path, "import", "mermaid", "seat.mmd");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(
-            ["seat.mmd:3:5 warning: accTitle not kept", "imported 1 stage into journeys/seat.yaml (1 warning above: those lines were not imported)"],
+            ["seat.mmd:3:5 warning: comment not kept: %% mine", "imported 1 stage into journeys/seat.yaml (1 warning above: those lines were not imported)"],
             result.ErrorLines);
         Assert.True(File.Exists(folder.Combine("journeys/seat.yaml")));
     }

@@ -98,30 +98,63 @@ public sealed class RenderTests
                 + $"{r.GetProperty("path").GetString()} {r.GetProperty("error").GetString()}"));
     }
 
+    // Loads, but names a persona the workspace does not have: an error in this file only.
+    private const string Broken = "kind: journey\nid: broken\ntitle: Broken\npersonas:\n  - nobody\nstages:\n  - id: one\n    name: One\n";
+
     [Fact]
-    public async Task RenderRefusesWhenValidationHasErrors()
+    public async Task AnInvalidDocumentDoesNotStopAnotherFromRendering()
     {
         using var folder = TempFolder.WithFixture("small");
-        folder.Write("journeys/broken.yaml", "kind: journey\nid: broken\ntitle: Broken dates\nreview:\n  last_reviewed: 2026-02-30\n");
+        folder.Write("journeys/broken.yaml", Broken);
 
         var result = await CliRunner.RunAsync(folder.Path, "render", "booking");
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("journeys/broken.yaml:5:18 review.last_reviewed: '2026-02-30' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-25", result.ErrorLines);
-        Assert.Equal("error: the workspace has 1 error; fix them (see `wayfinder validate`) or pass --force to render anyway", result.ErrorLines[^1]);
-        Assert.False(File.Exists(folder.Combine("journeys/booking.svg")));
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.True(File.Exists(folder.Combine("journeys/booking.svg")));
+        Assert.DoesNotContain(result.ErrorLines, l => l.Contains("broken", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task RenderForceRendersDespiteErrors()
+    public async Task RenderAllRefusesOnlyTheInvalidDocumentWithItsErrors()
     {
         using var folder = TempFolder.WithFixture("small");
-        folder.Write("journeys/broken.yaml", "kind: journey\nid: broken\ntitle: Broken dates\nreview:\n  last_reviewed: 2026-02-30\n");
+        folder.Write("journeys/broken.yaml", Broken);
 
-        var result = await CliRunner.RunAsync(folder.Path, "render", "booking", "--force");
+        var result = await CliRunner.RunAsync(folder.Path, "render", "--all");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.True(File.Exists(folder.Combine("journeys/booking.svg")));
+        Assert.True(File.Exists(folder.Combine("personas/maya.svg")));
+        Assert.True(File.Exists(folder.Combine("value-gaps/maya-needs.svg")));
+        Assert.False(File.Exists(folder.Combine("journeys/broken.svg")));
+        Assert.Contains(result.ErrorLines, l => l.StartsWith("journeys/broken.yaml:5:5 personas[0]: ", StringComparison.Ordinal));
+        Assert.Contains("error: journey \"broken\" not rendered: journeys/broken.yaml has 1 error; fix them (see `wayfinder validate journeys/broken.yaml`) or pass --force to render it anyway", result.ErrorLines);
+        Assert.Equal("rendered 3 files beside their documents", result.ErrorLines[^1]);
+    }
+
+    [Fact]
+    public async Task RenderForceRendersTheInvalidDocumentToo()
+    {
+        using var folder = TempFolder.WithFixture("small");
+        folder.Write("journeys/broken.yaml", Broken);
+
+        var result = await CliRunner.RunAsync(folder.Path, "render", "broken", "--force");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.True(File.Exists(folder.Combine("journeys/booking.svg")));
+        Assert.True(File.Exists(folder.Combine("journeys/broken.svg")));
+        Assert.Contains("warning: rendering journey \"broken\" despite 1 error (--force)", result.ErrorLines);
+    }
+
+    [Fact]
+    public async Task RenderRefusesAnOutputFileOfAnUnknownFormat()
+    {
+        using var folder = TempFolder.WithFixture("small");
+
+        var result = await CliRunner.RunAsync(folder.Path, "render", "booking", "-o", "x.docx");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: -o x.docx: unknown format \"docx\".", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.Combine("x.docx")));
     }
 
     [Fact]

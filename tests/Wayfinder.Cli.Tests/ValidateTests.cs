@@ -34,6 +34,35 @@ public sealed class ValidateTests
     }
 
     [Fact]
+    public async Task ValidateFileChecksOnlyThatFileButResolvesReferencesAgainstTheWorkspace()
+    {
+        using var folder = TempFolder.WithFixture("small");
+        folder.Write("journeys/broken.yaml", BrokenJourney);
+
+        // booking.yaml names persona maya, which is in another file: valid. broken.yaml's error is not booking's.
+        var booking = await CliRunner.RunAsync(folder.Path, "validate", "journeys/booking.yaml");
+        var broken = await CliRunner.RunAsync(folder.Path, "validate", "journeys/broken.yaml", "journeys/booking.yaml");
+
+        Assert.True(booking.ExitCode == 0, booking.ToString());
+        Assert.Equal(["valid: 1 file, 0 warnings"], booking.ErrorLines);
+        Assert.Equal(1, broken.ExitCode);
+        Assert.Equal(
+            ["journeys/broken.yaml:5:18 review.last_reviewed: '2026-02-30' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-25", "1 error, 0 warnings in 1 file"],
+            broken.ErrorLines);
+    }
+
+    [Fact]
+    public async Task ValidateFileOutsideTheWorkspaceOrMissingIsAUsageError()
+    {
+        using var folder = TempFolder.WithFixture("small");
+
+        var result = await CliRunner.RunAsync(folder.Path, "validate", "journeys/nope.yaml");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(["error: no file journeys/nope.yaml"], result.ErrorLines);
+    }
+
+    [Fact]
     public async Task ValidateJsonPrintsTheDiagnosticsWithExactFields()
     {
         using var folder = TempFolder.WithFixture("small");

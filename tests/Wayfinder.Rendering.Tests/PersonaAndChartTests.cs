@@ -80,6 +80,22 @@ public sealed class PersonaAndChartTests
     }
 
     [Fact]
+    public void ValueGapChartWithoutCompetitorRatingsSaysNoCompetitorDataNotParity()
+    {
+        var workspace = TestJourneys.Workspace();
+        var map = TestJourneys.MayaGaps();
+        map = map with { Needs = [.. map.Needs.Select(n => n with { Ratings = [] })] };
+        var svg = DecisionCharts.ValueGapSvg(ValueGapAnalysis.Analyze(map), workspace);
+
+        var text = Svg.AllText(svg);
+        Assert.Contains("No competitor data", text, StringComparison.Ordinal);
+        Assert.Equal(map.Needs.Count + 1, Svg.Parse(svg).Descendants(Svg.Ns + "text").Count(t => t.Value == "no competitor data")); // each row and the key
+        Assert.Equal(map.Needs.Count, Svg.Parse(svg).Descendants(Svg.Ns + "text").Count(t => t.Value == "no competitor rated"));
+        Assert.DoesNotContain("gap 0", text, StringComparison.Ordinal);
+        Assert.Equal(1, Svg.Parse(svg).Descendants(Svg.Ns + "text").Count(t => t.Value == "parity"));
+    }
+
+    [Fact]
     public void OpportunityMatrixLabelsQuadrantsAndPoints()
     {
         var ranked = OpportunityRanking.Rank([TestJourneys.Map(15)]);

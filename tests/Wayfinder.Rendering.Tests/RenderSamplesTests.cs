@@ -3,19 +3,17 @@ namespace Wayfinder.Rendering.Tests;
 using Wayfinder.App.Workspaces;
 using Wayfinder.Rendering.JourneyMaps;
 
-/// <summary>Writes the sample renderings to $WAYFINDER_RENDER_OUT for a person to look at; does nothing otherwise.</summary>
+/// <summary>
+/// Renders the samples into a temporary folder and checks every file is well-formed (PNG size, PDF pages, SVG XML);
+/// with $WAYFINDER_RENDER_OUT set they are written there instead, for a person to look at.
+/// </summary>
 public sealed class RenderSamplesTests
 {
     [Fact]
-    public void SamplesAreWrittenWhenAskedFor()
+    public void MapSamplesRenderToWellFormedFiles()
     {
-        var dir = Environment.GetEnvironmentVariable("WAYFINDER_RENDER_OUT");
-        if (string.IsNullOrEmpty(dir))
-        {
-            return;
-        }
-
-        Directory.CreateDirectory(dir);
+        using var folder = new SampleFolder();
+        var dir = folder.Path;
         var options = new MapRenderOptions(TestJourneys.Today, 1f);
         foreach (var (name, journey) in new[] { ("map-3", TestJourneys.Map(3, longTexts: true)), ("map-15", TestJourneys.Map(15)), ("map-15-long", TestJourneys.Map(15, longTexts: true)) })
         {
@@ -23,8 +21,10 @@ public sealed class RenderSamplesTests
             var svg = JourneyMapRenderer.RenderSvg(journey, workspace, options);
             File.WriteAllText(Path.Combine(dir, name + ".svg"), svg);
             File.WriteAllBytes(Path.Combine(dir, name + ".png"), Rasterizer.SvgToPng(svg, 1f));
-            File.WriteAllBytes(Path.Combine(dir, name + ".pdf"), JourneyMapRenderer.RenderPdf(journey, workspace, options));
+            var pdf = JourneyMapRenderer.RenderPdf(journey, workspace, options);
+            File.WriteAllBytes(Path.Combine(dir, name + ".pdf"), pdf);
             var layout = JourneyMapRenderer.Layout(journey, workspace, options);
+            Assert.Equal(layout.Pages.Count, SampleFolder.PdfPages(pdf, name + ".pdf"));
             for (var i = 0; i < layout.Pages.Count; i++)
             {
                 File.WriteAllBytes(Path.Combine(dir, $"{name}-page{i + 1}.png"), Rasterizer.PagePreviewPng(svg, layout.Pages, i));
@@ -34,18 +34,15 @@ public sealed class RenderSamplesTests
             Crop(png, Path.Combine(dir, name + "-crop-a.png"), 0, 0, 1400, 1000);
             Crop(png, Path.Combine(dir, name + "-crop-b.png"), 1300, 800, 1400, 1000);
         }
+
+        folder.AssertAllWellFormed();
     }
 
     [Fact]
-    public void CardChartsAndReportAreWrittenWhenAskedFor()
+    public void CardChartsAndReportRenderToWellFormedFiles()
     {
-        var dir = Environment.GetEnvironmentVariable("WAYFINDER_RENDER_OUT");
-        if (string.IsNullOrEmpty(dir))
-        {
-            return;
-        }
-
-        Directory.CreateDirectory(dir);
+        using var folder = new SampleFolder();
+        var dir = folder.Path;
         var journey = TestJourneys.Map(6);
         var workspace = TestJourneys.Workspace(journey);
         var glyphNames = new[] { "web", "app", "email", "phone", "chat", "store", "social", "ad", "mail", "person", "kiosk", "video" };
@@ -70,19 +67,18 @@ public sealed class RenderSamplesTests
         var matrix = Charts.DecisionCharts.OpportunityMatrixSvg(Core.Decisions.OpportunityRanking.Rank([TestJourneys.Map(15)]));
         File.WriteAllBytes(Path.Combine(dir, "opportunities.png"), Rasterizer.SvgToPng(matrix, 1f));
         File.WriteAllText(Path.Combine(dir, "report.html"), Reports.HtmlReport.Render(journey, workspace, TestJourneys.Today));
+        folder.AssertAllWellFormed();
     }
 
     [Fact]
-    public void DemoWorkspaceIsRenderedWhenAskedFor()
+    public void DemoWorkspaceRendersToWellFormedFiles()
     {
-        var dir = Environment.GetEnvironmentVariable("WAYFINDER_RENDER_OUT");
+        using var folder = new SampleFolder();
+        var dir = folder.Path;
         var root = App.Workspaces.WorkspaceFolder.FindRoot(Path.Combine(FindRepo(), "samples", "demo"));
-        if (string.IsNullOrEmpty(dir) || root is null)
-        {
-            return;
-        }
+        Assert.True(root is not null, "samples/demo is not a workspace");
 
-        var (workspace, _) = App.Workspaces.WorkspaceFolder.Load(root);
+        var (workspace, _) = App.Workspaces.WorkspaceFolder.Load(root!);
         foreach (var journey in workspace.Journeys.Select(j => j.Document))
         {
             var svg = JourneyMapRenderer.RenderSvg(journey, workspace, new MapRenderOptions(TestJourneys.Today));
@@ -96,6 +92,9 @@ public sealed class RenderSamplesTests
         {
             File.WriteAllBytes(Path.Combine(dir, $"demo-persona-{persona.Id}.png"), Rasterizer.SvgToPng(Personas.PersonaCardRenderer.RenderSvg(persona, workspace, TestJourneys.Today)));
         }
+
+        Assert.NotEmpty(workspace.Journeys);
+        folder.AssertAllWellFormed();
     }
 
     private static string FindRepo()

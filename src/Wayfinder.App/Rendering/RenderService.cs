@@ -1,7 +1,9 @@
 namespace Wayfinder.App.Rendering;
 
+using Wayfinder.App.Validation;
 using Wayfinder.Core.Decisions;
 using Wayfinder.Core.Documents;
+using Wayfinder.Core.Validation;
 using Wayfinder.Core.Workspaces;
 using Wayfinder.Rendering.Charts;
 
@@ -20,8 +22,17 @@ public sealed record RenderSelection
     /// <summary>A document asked for that renders to none of the formats asked for.</summary>
     public IDocument? Unsupported { get; init; }
 
+    /// <summary>Documents asked for whose own file has errors: not rendered (without force), each with its errors.</summary>
+    public IReadOnlyList<InvalidDocument> Refused { get; init; } = [];
+
+    /// <summary>Documents whose own file has errors, rendered all the same because force was asked for.</summary>
+    public IReadOnlyList<InvalidDocument> Forced { get; init; } = [];
+
     public bool Succeeded => UnknownId is null && Unsupported is null;
 }
+
+/// <summary>A document whose file has errors, with those errors.</summary>
+public sealed record InvalidDocument(IDocument Document, string File, IReadOnlyList<Diagnostic> Errors);
 
 /// <summary>Renders documents (journey maps, persona cards, value gap charts) and the opportunity matrix.</summary>
 public sealed class RenderService
@@ -60,6 +71,30 @@ public sealed class RenderService
         {
             Jobs = [.. chosen.SelectMany(c => formats.Where(f => RenderFormats.Supports(c.Document.Kind, f)).Select(f => new RenderJob(c.Document, c.File, f)))],
         };
+    }
+
+    /// <summary>
+    /// As <see cref="Select(Workspace, IReadOnlyList{string}, bool, IReadOnlyList{RenderFormat})"/> on a validated workspace:
+    /// a document whose own file has errors is refused with its errors (or rendered all the same with
+    /// <paramref name="force"/>); the others are rendered, so one invalid document does not stop the rest.
+    /// </summary>
+    public RenderSelection Select(WorkspaceCheck check, IReadOnlyList<string> ids, bool all, IReadOnlyList<RenderFormat> formats, bool force)
+    {
+        var selection = Select(check.Workspace, ids, all, formats);
+        var errors = check.Diagnostics.Where(d => d.Severity == Severity.Error).ToLookup(d => d.File, StringComparer.Ordinal);
+        var invalid = selection.Jobs
+            .Where(j => errors.Contains(j.File))
+            .DistinctBy(j => j.Document, ReferenceEqualityComparer.Instance)
+            .Select(j => new InvalidDocument(j.Document, j.File, [.. errors[j.File]]))
+            .ToList();
+        if (invalid.Count == 0)
+        {
+            return selection;
+        }
+
+        return force
+            ? selection with { Forced = invalid }
+            : selection with { Jobs = [.. selection.Jobs.Where(j => !errors.Contains(j.File))], Refused = invalid };
     }
 
     /// <summary>One document in one format, as the bytes of its file.</summary>

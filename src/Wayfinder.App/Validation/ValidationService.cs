@@ -29,4 +29,17 @@ public sealed class ValidationService
         distinct.AddRange(result.Diagnostics.Distinct());
         return new WorkspaceCheck(loaded, distinct.Sorted());
     }
+
+    /// <summary>
+    /// Validates only <paramref name="files"/> (paths relative to the workspace root, '/'-separated, as diagnostics name
+    /// them): the whole workspace is loaded so references resolve against every document, and only the problems in
+    /// those files are kept. <see cref="WorkspaceCheck.Files"/> then counts only files with problems among them.
+    /// </summary>
+    public async Task<WorkspaceCheck> ValidateAsync(WorkspaceStores workspace, IReadOnlyCollection<string> files, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var check = await ValidateAsync(workspace, cancellationToken).ConfigureAwait(false);
+        var wanted = files.ToHashSet(StringComparer.Ordinal);
+        return check with { Diagnostics = [.. check.Diagnostics.Where(d => wanted.Contains(d.File))] };
+    }
 }

@@ -105,20 +105,8 @@ internal static class RenderCommand
 
         var check = await context.Get<ValidationService>().ValidateAsync(context.Open(root), cancellationToken).ConfigureAwait(false);
         var workspace = check.Workspace;
-        if (!check.IsValid)
-        {
-            context.Print(check.Diagnostics.Where(d => d.Severity == Core.Validation.Severity.Error));
-            if (!force)
-            {
-                context.Error($"the workspace has {ValidateCommand.Count(check.Errors, "error")}; fix them (see `wayfinder validate`) or pass --force to {flavour.Name} anyway");
-                return ExitCodes.Failed;
-            }
-
-            context.Warning($"{flavour.Name}ing despite {ValidateCommand.Count(check.Errors, "error")} (--force)");
-        }
-
         var renderer = context.Get<RenderService>();
-        var selection = renderer.Select(workspace, ids, all, formats);
+        var selection = renderer.Select(check, ids, all, formats, force);
         if (selection.UnknownId is { } unknown)
         {
             var known = selection.KnownIds;
@@ -134,9 +122,30 @@ internal static class RenderCommand
             return ExitCodes.Usage;
         }
 
+        foreach (var invalid in selection.Refused.Concat(selection.Forced))
+        {
+            context.Print(invalid.Errors);
+        }
+
+        foreach (var invalid in selection.Refused)
+        {
+            context.Error($"{ListCommand.KindName(invalid.Document.Kind)} \"{invalid.Document.Id}\" not {flavour.Name}ed: {context.Display(Path.Combine(root, invalid.File))} has "
+                + $"{ValidateCommand.Count(invalid.Errors.Count, "error")}; fix them (see `wayfinder validate {invalid.File}`) or pass --force to {flavour.Name} it anyway");
+        }
+
+        foreach (var invalid in selection.Forced)
+        {
+            context.Warning($"{flavour.Name}ing {ListCommand.KindName(invalid.Document.Kind)} \"{invalid.Document.Id}\" despite {ValidateCommand.Count(invalid.Errors.Count, "error")} (--force)");
+        }
+
         var outputs = selection.Jobs;
         if (outputs.Count == 0)
         {
+            if (selection.Refused.Count > 0)
+            {
+                return ExitCodes.Failed;
+            }
+
             context.Info("nothing to render: no document supports the requested formats");
             return ExitCodes.Ok;
         }
@@ -147,6 +156,14 @@ internal static class RenderCommand
         if (namesFile && outputs.Count > 1)
         {
             context.Error($"-o {output} names one file, but {outputs.Count} files are to be written; give a folder, e.g. -o out/");
+            return ExitCodes.Usage;
+        }
+
+        if (namesFile && !RenderFormats.TryParse(Path.GetExtension(output!)[1..], out _))
+        {
+            var names = flavour.Formats.Select(RenderFormats.NameOf).ToList();
+            context.Error($"-o {output}: unknown format \"{Path.GetExtension(output!)[1..]}\".{Suggestions.DidYouMean(Path.GetExtension(output!)[1..], names)} "
+                + $"Formats: {string.Join(", ", names)} (for a folder, end it with /)");
             return ExitCodes.Usage;
         }
 
@@ -180,7 +197,7 @@ internal static class RenderCommand
         var where = toFile ? "" : output is null ? " beside their documents" : " to " + context.Display(context.Resolve(output));
         context.Info($"{flavour.Name}ed {ValidateCommand.Count(written, "file")}{where}"
             + (failures > 0 ? $"; {failures} failed" : ""));
-        return failures > 0 ? ExitCodes.Failed : ExitCodes.Ok;
+        return failures > 0 || selection.Refused.Count > 0 ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
     private static List<RenderedFile> WriteAll(CliContext context, ParseResult parse, Action<Output> write, List<Output> planned, CancellationToken cancellationToken)

@@ -16,15 +16,24 @@ internal static class ValidateCommand
 
     public static Command Create(CliContext context)
     {
-        var json = CommonOptions.Json();
-        var command = new Command("validate", "Check every document of the workspace (YAML, model, references between documents); exit 1 when there are errors, 0 otherwise (warnings allowed)")
+        var files = new Argument<string[]>("FILE") { Description = "Only these files of the workspace (references are still resolved against every document); default: every file", Arity = ArgumentArity.ZeroOrMore };
+        files.Validators.Add(result =>
         {
-            json,
+            foreach (var token in result.Tokens.Where(t => t.Value.StartsWith('-')))
+            {
+                result.AddError($"Unrecognized command or argument '{token.Value}'.");
+            }
+        });
+        var json = CommonOptions.Json();
+        var command = new Command("validate", "Check every document of the workspace, or only the files given (YAML, model, references between documents); exit 1 when there are errors, 0 otherwise (warnings allowed)")
+        {
+            files, json,
         };
         context.Examples[command] =
         [
             "wayfinder validate",
             "wayfinder validate --workspace samples/demo",
+            "wayfinder validate journeys/onboarding.yaml personas/maya.yaml",
             "wayfinder validate --json | jq -r '.[] | select(.severity == \"error\") | .message'",
         ];
         command.SetAction(async (parse, cancellationToken) =>
@@ -34,7 +43,25 @@ internal static class ValidateCommand
                 return ExitCodes.Failed;
             }
 
-            var check = await context.Get<ValidationService>().ValidateAsync(context.Open(root), cancellationToken).ConfigureAwait(false);
+            var given = parse.GetValue(files) ?? [];
+            var relative = new List<string>();
+            foreach (var file in given)
+            {
+                var full = context.Resolve(file);
+                var inRoot = Path.GetRelativePath(root, full).Replace(Path.DirectorySeparatorChar, '/');
+                if (!File.Exists(full) || inRoot.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(inRoot))
+                {
+                    context.Error(File.Exists(full) ? $"{file} is not in the workspace {context.Display(root)}" : $"no file {file}");
+                    return ExitCodes.Usage;
+                }
+
+                relative.Add(inRoot);
+            }
+
+            var service = context.Get<ValidationService>();
+            var check = relative.Count > 0
+                ? await service.ValidateAsync(context.Open(root), relative, cancellationToken).ConfigureAwait(false)
+                : await service.ValidateAsync(context.Open(root), cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
                 context.Json(check.Diagnostics.Select(DiagnosticRow.From).ToList());
@@ -46,7 +73,9 @@ internal static class ValidateCommand
 
             context.Info(check.Errors > 0
                 ? $"{Count(check.Errors, "error")}, {Count(check.Warnings, "warning")} in {Count(check.Files, "file")}"
-                : $"valid: {Count(check.Workspace.AllDocuments.Count(), "document")}, {Count(check.Warnings, "warning")}");
+                : relative.Count > 0
+                    ? $"valid: {Count(relative.Count, "file")}, {Count(check.Warnings, "warning")}"
+                    : $"valid: {Count(check.Workspace.AllDocuments.Count(), "document")}, {Count(check.Warnings, "warning")}");
             return check.Errors > 0 ? ExitCodes.Failed : ExitCodes.Ok;
         });
         return command;

@@ -12,7 +12,7 @@ using Wayfinder.Core.Workspaces;
 internal static class ValueGapCommand
 {
     /// <summary>The analysis as <c>--json</c> prints it.</summary>
-    internal sealed record ValueGapReport(string MapId, string Persona, double TotalWeightedGap, IReadOnlyList<NeedGap> Needs);
+    internal sealed record ValueGapReport(string MapId, string Persona, double TotalWeightedGap, bool HasCompetitorData, IReadOnlyList<NeedGap> Needs);
 
     public static Command Create(CliContext context)
     {
@@ -44,7 +44,7 @@ internal static class ValueGapCommand
 
             if (parse.GetValue(json))
             {
-                context.Json(new ValueGapReport(analysis.MapId, analysis.Persona, analysis.TotalWeightedGap, analysis.Needs));
+                context.Json(new ValueGapReport(analysis.MapId, analysis.Persona, analysis.TotalWeightedGap, analysis.HasCompetitorData, analysis.Needs));
                 return ExitCodes.Ok;
             }
 
@@ -57,13 +57,18 @@ internal static class ValueGapCommand
                     n.Importance.ToString(CultureInfo.InvariantCulture),
                     Number(n.Ours),
                     Markup.Escape(CompetitorName(workspace, n.BestCompetitor)),
-                    n.BestCompetitor is null ? "" : Number(n.BestRating),
-                    Number(n.Gap),
-                    Number(n.WeightedGap),
+                    n.BestRating is { } best ? Number(best) : "",
+                    n.Gap is { } gap ? Number(gap) : "",
+                    n.WeightedGap is { } weighted ? Number(weighted) : "",
                     ClassName(n.Class));
             }
 
             context.OutConsole.Write(table);
+            if (!analysis.HasCompetitorData)
+            {
+                context.Warning($"no competitor data: no need of {mapId} has a competitor rating, so there are no gaps to rank; rate competitors under each need's `ratings`");
+            }
+
             context.Info($"{report.Title} (persona {analysis.Persona}): total weighted gap {Number(analysis.TotalWeightedGap)}; "
                 + "render the chart with `wayfinder render " + mapId + " --format svg`");
             return ExitCodes.Ok;
@@ -81,6 +86,7 @@ internal static class ValueGapCommand
         NeedClass.Gap => "[red]gap[/]",
         NeedClass.Strength => "[green]strength[/]",
         NeedClass.OverServed => "[yellow]over-served[/]",
+        NeedClass.NoCompetitorData => "[grey]no competitor data[/]",
         _ => "parity",
     };
 }

@@ -50,6 +50,12 @@ public sealed record Journey : IDocument
     /// <summary>Persona ids; the first is the primary persona, the others are e.g. B2B buying roles.</summary>
     public List<string> Personas { get; init; } = [];
     public string? Scenario { get; init; }
+
+    /// <summary>An accessible title for renderings when it should differ from <see cref="Title"/> (Mermaid's <c>accTitle</c>).</summary>
+    public string? AccessibleTitle { get; init; }
+
+    /// <summary>An accessible description of the whole map for screen readers (Mermaid's <c>accDescr</c>).</summary>
+    public string? AccessibleDescription { get; init; }
     public JourneyState State { get; init; } = JourneyState.Current;
 
     /// <summary>For a future map, the id of the current map it improves on.</summary>

@@ -106,6 +106,14 @@ public static partial class WorkspaceValidator
                 }
             }
 
+            for (var i = 0; i < config.Competitors.Count; i++)
+            {
+                if (config.Competitors[i].Color is { } color && !HexColor.IsValid(color))
+                {
+                    context.Report($"competitors[{i}].color", "invalid-color", $"\"{color}\" is not a colour renderings can draw; write {HexColor.Form}");
+                }
+            }
+
             for (var i = 0; i < config.DataSources.Count; i++)
             {
                 var source = config.DataSources[i];

@@ -10,7 +10,7 @@ using Wayfinder.Core.Workspaces;
 /// <c>unknown-value</c>, <c>wrong-type</c>; ids — <c>invalid-id</c>, <c>duplicate-id</c>; references —
 /// <c>unknown-stage</c>, <c>unknown-step</c>, <c>unknown-persona</c>, <c>unknown-journey</c>, <c>unknown-channel</c>,
 /// <c>unknown-competitor</c>, <c>unknown-evidence</c>, <c>unknown-item</c>, <c>unknown-format</c>, <c>unknown-preset</c>,
-/// <c>unknown-glyph</c> (warning); values — <c>out-of-range</c>, <c>score-outside-emotion</c> (warning),
+/// <c>unknown-glyph</c> (warning); values — <c>out-of-range</c>, <c>invalid-color</c>, <c>score-outside-emotion</c> (warning),
 /// <c>invalid-target</c>, <c>invalid-filter</c>; journeys — <c>touchpoint-no-stage</c>, <c>missing-channel</c> (warning),
 /// <c>loop-not-earlier</c>, <c>sub-journey-self</c>, <c>missing-current-map</c>, <c>current-map-is-future</c>,
 /// <c>current-map-on-current</c> (warning), <c>missing-competitor</c>, <c>event-claimed-twice</c>; reviews —

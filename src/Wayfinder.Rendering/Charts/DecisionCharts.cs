@@ -67,7 +67,13 @@ public static class DecisionCharts
         }
 
         kx += 12;
-        foreach (var cls in new[] { NeedClass.Gap, NeedClass.Parity, NeedClass.Strength, NeedClass.OverServed })
+        NeedClass[] classes = [NeedClass.Gap, NeedClass.Parity, NeedClass.Strength, NeedClass.OverServed];
+        if (result.Needs.Any(n => n.Class == NeedClass.NoCompetitorData))
+        {
+            classes = [.. classes, NeedClass.NoCompetitorData];
+        }
+
+        foreach (var cls in classes)
         {
             var (fill, _) = ClassColor(cls);
             scene.Box(kx, y + 1, 18, 10, fill, null, 0, 2);
@@ -76,6 +82,12 @@ public static class DecisionCharts
         }
 
         y += 30;
+        if (!result.HasCompetitorData)
+        {
+            y = scene.Lines(
+                TextWrapper.Wrap("No competitor data: no competitor is rated on any need, so there are no gaps to rank. Rate competitors under each need's ratings.", Width - (2 * Pad), 12.5f, FontStyleKind.Bold),
+                Pad, y, 12.5f, 17, Palette.VermillionText, FontStyleKind.Bold) + 10;
+        }
 
         // Columns.
         const float RankX = Pad;
@@ -121,9 +133,9 @@ public static class DecisionCharts
 
             var (classFill, classText) = ClassColor(need.Class);
             var source = map?.Needs.Find(n => n.Id == need.NeedId);
-            if (need.BestCompetitor is not null)
+            if (need.BestRating is { } bestRating)
             {
-                scene.Line(Sx(need.Ours), mid, Sx(need.BestRating), mid, classFill, 5);
+                scene.Line(Sx(need.Ours), mid, Sx(bestRating), mid, classFill, 5);
             }
 
             foreach (var c in competitors)
@@ -136,8 +148,8 @@ public static class DecisionCharts
 
             Marker(scene, -1, Sx(need.Ours), mid, Palette.Blue);
             var pill = ClassName(need.Class);
-            new PillRow([(pill, classFill, classText)]).Draw(scene, ClassX, mid - 20, 120);
-            var gapText = $"gap {Signed(need.Gap)} × {need.Importance} = {Signed(need.WeightedGap)}";
+            new PillRow([(pill, classFill, classText)]).Draw(scene, ClassX, mid - 20, 140);
+            var gapText = need is { Gap: { } gap, WeightedGap: { } weighted } ? $"gap {Signed(gap)} × {need.Importance} = {Signed(weighted)}" : "no competitor rated";
             scene.Text(ClassX, mid + 16, gapText, 10.5f, Palette.InkMuted);
             y += rowHeight;
         }
@@ -240,6 +252,7 @@ public static class DecisionCharts
         NeedClass.Gap => "gap",
         NeedClass.Parity => "parity",
         NeedClass.Strength => "strength",
+        NeedClass.NoCompetitorData => "no competitor data",
         _ => "over-served",
     };
 
@@ -249,6 +262,7 @@ public static class DecisionCharts
         NeedClass.Gap => (Palette.VermillionText, Palette.Paper),
         NeedClass.Parity => ("#9AA1AB", Palette.Ink),
         NeedClass.Strength => (Palette.GreenText, Palette.Paper),
+        NeedClass.NoCompetitorData => ("#E3E7EC", Palette.Ink),
         _ => (Palette.Orange, Palette.Ink),
     };
 

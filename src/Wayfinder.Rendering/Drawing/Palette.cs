@@ -1,6 +1,7 @@
 namespace Wayfinder.Rendering.Drawing;
 
 using Wayfinder.Core.Documents;
+using Wayfinder.Core.Workspaces;
 
 /// <summary>
 /// The Okabe–Ito colour-blind-safe palette and the tints derived from it. Text is always drawn in
@@ -64,21 +65,5 @@ public static class Palette
     public static readonly string[] Series = [ReddishPurple, SkyBlue, Black, Yellow, Grey];
 
     /// <summary>A colour from user config when it is a plain hex colour, else <paramref name="fallback"/> (config never reaches the SVG raw).</summary>
-    public static string Safe(string? color, string fallback)
-    {
-        if (color is null || color.Length is not (4 or 7) || color[0] != '#')
-        {
-            return fallback;
-        }
-
-        for (var i = 1; i < color.Length; i++)
-        {
-            if (!char.IsAsciiHexDigit(color[i]))
-            {
-                return fallback;
-            }
-        }
-
-        return color;
-    }
+    public static string Safe(string? color, string fallback) => HexColor.IsValid(color) ? color! : fallback;
 }

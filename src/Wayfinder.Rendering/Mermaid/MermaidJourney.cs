@@ -13,7 +13,8 @@ using Wayfinder.Core.Validation;
 /// Export: one <c>section</c> per stage (its name); its tasks are the stage's steps, else its actions-lane items,
 /// else its touchpoints, else the stage itself. A task's score is the emotion of its step (else of its stage)
 /// mapped from -2..+2 to 1..5 (emotion + 3, rounded half away from zero); a task without emotion scores 3 and is
-/// preceded by <c>%% wayfinder:no-emotion</c>. Actors are the journey's persona ids. User text is escaped with
+/// preceded by <c>%% wayfinder:no-emotion</c>. A task's actors are the roles-lane items on its step (when no task has
+/// one, every task gets the journey's persona ids). Line breaks in section and task names are <c>&lt;br&gt;</c>. User text is escaped with
 /// Mermaid entity codes (<c>#58;</c> for <c>:</c>, <c>#60;</c> for <c>&lt;</c>…); see README.md beside this file.
 /// </para>
 /// <para>
@@ -39,18 +40,29 @@ public static class MermaidJourney
         var text = new StringBuilder();
         text.Append("journey\n");
         text.Append("  title ").Append(MermaidText.Escape(journey.Title)).Append('\n');
-        var actors = string.Join(", ", journey.Personas.Select(p => MermaidText.Escape(p, actor: true)));
+        if (journey.AccessibleTitle is { } accTitle)
+        {
+            text.Append("  accTitle: ").Append(MermaidText.Escape(accTitle)).Append('\n');
+        }
+
+        if (journey.AccessibleDescription is { } accDescr)
+        {
+            text.Append("  accDescr: ").Append(MermaidText.Escape(accDescr)).Append('\n');
+        }
+
+        var everyTask = journey.Stages.Any(stage => Tasks(journey, stage).Any(t => Actors(journey, stage.Id, t.Step).Any())) ? null : journey.Personas;
         foreach (var stage in journey.Stages)
         {
-            text.Append("  section ").Append(MermaidText.Escape(stage.Name)).Append('\n');
-            foreach (var (name, emotion) in Tasks(journey, stage))
+            text.Append("  section ").Append(MermaidText.Escape(stage.Name, lineBreaks: true)).Append('\n');
+            foreach (var (name, emotion, step) in Tasks(journey, stage))
             {
                 if (emotion is null)
                 {
                     text.Append("    ").Append(NoEmotionComment).Append('\n');
                 }
 
-                text.Append("    ").Append(MermaidText.Escape(name)).Append(": ").Append(Score(emotion).ToString(CultureInfo.InvariantCulture));
+                text.Append("    ").Append(MermaidText.Escape(name, lineBreaks: true)).Append(": ").Append(Score(emotion).ToString(CultureInfo.InvariantCulture));
+                var actors = string.Join(", ", (everyTask ?? Actors(journey, stage.Id, step)).Select(a => MermaidText.Escape(a, actor: true)));
                 if (actors.Length > 0)
                 {
                     text.Append(": ").Append(actors);
@@ -75,7 +87,8 @@ public static class MermaidJourney
     /// its edits are applied to that journey and a warning lists them.
     /// Without Wayfinder comments: stages come from sections (ids are slugs of their names, made unique); a section
     /// holding one task named like the section is the stage itself, otherwise its tasks become steps; the emotion
-    /// lane gets score − 3 per task (none after <c>%% wayfinder:no-emotion</c>); personas are the actors as slugs.
+    /// lane gets score − 3 per task (none after <c>%% wayfinder:no-emotion</c>); each task's actors are items of a roles lane
+    /// ("Actors"), named exactly as written, never persona references; <c>accTitle</c>/<c>accDescr</c> are the accessible title and description.
     /// </remarks>
     public static (Journey? Journey, ValidationResult Result) Import(string text, string file, string id)
     {
@@ -101,12 +114,16 @@ public static class MermaidJourney
     internal static int Score(double? emotion) =>
         emotion is { } e ? (int)Math.Clamp(Math.Round(e + 3, MidpointRounding.AwayFromZero), 1, 5) : 3;
 
-    internal static IEnumerable<(string Name, double? Emotion)> Tasks(Journey journey, Stage stage)
+    /// <summary>
+    /// A stage's tasks: its steps, else its actions-lane items, else its touchpoints, else the stage itself; each with its
+    /// emotion and the step it stands for (null when it stands for the stage).
+    /// </summary>
+    internal static IEnumerable<(string Name, double? Emotion, string? Step)> Tasks(Journey journey, Stage stage)
     {
         var stageEmotion = Emotion(journey, stage.Id, null);
         if (stage.Steps.Count > 0)
         {
-            return stage.Steps.Select(s => (s.Name, Emotion(journey, stage.Id, s.Id) ?? stageEmotion));
+            return stage.Steps.Select(s => (s.Name, Emotion(journey, stage.Id, s.Id) ?? stageEmotion, (string?)s.Id));
         }
 
         foreach (var type in (LaneType[])[LaneType.Actions, LaneType.Touchpoints])
@@ -114,12 +131,21 @@ public static class MermaidJourney
             var items = journey.Lanes.Where(l => l.Type == type).SelectMany(l => l.Items).Where(i => i.Stage == stage.Id).ToList();
             if (items.Count > 0)
             {
-                return items.Select(i => (i.Text ?? "", stageEmotion));
+                return items.Select(i => (i.Text ?? "", stageEmotion, (string?)null));
             }
         }
 
-        return [(stage.Name, stageEmotion)];
+        return [(stage.Name, stageEmotion, null)];
     }
+
+    /// <summary>
+    /// A task's actors: the texts of the roles-lane items on its step (or on its stage, for a task that stands for the
+    /// stage), in lane order. When no task of the journey has one, export gives every task the journey's personas.
+    /// </summary>
+    internal static IEnumerable<string> Actors(Journey journey, string stage, string? step) =>
+        journey.Lanes.Where(l => l.Type == LaneType.Roles).SelectMany(l => l.Items)
+            .Where(i => i.Stage == stage && i.Step == step && !string.IsNullOrWhiteSpace(i.Text))
+            .Select(i => i.Text!).Distinct(StringComparer.Ordinal);
 
     private static double? Emotion(Journey journey, string stage, string? step) =>
         journey.Lanes.Where(l => l.KindOf().HasScore)
@@ -172,6 +198,7 @@ public static class MermaidJourney
         var stepIds = new HashSet<string>(StringComparer.Ordinal);
         var stages = new List<Stage>();
         var emotions = new List<LaneItem>();
+        var roles = new List<LaneItem>();
         foreach (var section in diagram.Sections)
         {
             var stageId = MermaidText.UniqueSlug(section.Name, "stage", stageIds);
@@ -193,17 +220,25 @@ public static class MermaidJourney
             stages.Add(new Stage { Id = stageId, Name = section.Name, Steps = steps });
         }
 
-        var personaIds = new HashSet<string>(StringComparer.Ordinal);
-        var personas = diagram.Sections.SelectMany(s => s.Tasks).SelectMany(t => t.Actors)
-            .Select(a => MermaidText.Slug(a)).Where(a => a.Length > 0 && personaIds.Add(a)).ToList();
+        var lanes = new List<Lane>();
+        if (emotions.Count > 0)
+        {
+            lanes.Add(new Lane { Id = LaneKinds.Of(LaneType.Emotion).DefaultLaneId, Type = LaneType.Emotion, Items = emotions });
+        }
+
+        if (roles.Count > 0)
+        {
+            lanes.Add(new Lane { Id = LaneKinds.Of(LaneType.Roles).DefaultLaneId, Type = LaneType.Roles, Name = "Actors", Items = roles });
+        }
 
         return new Journey
         {
             Id = id,
             Title = diagram.Title ?? id,
-            Personas = personas,
+            AccessibleTitle = diagram.AccTitle,
+            AccessibleDescription = diagram.AccDescr,
             Stages = stages,
-            Lanes = emotions.Count > 0 ? [new Lane { Id = LaneKinds.Of(LaneType.Emotion).DefaultLaneId, Type = LaneType.Emotion, Items = emotions }] : [],
+            Lanes = lanes,
         };
 
         void AddEmotion(MermaidTask task, string stage, string? step)
@@ -212,6 +247,8 @@ public static class MermaidJourney
             {
                 emotions.Add(new LaneItem { Stage = stage, Step = step, Score = task.Score - 3 });
             }
+
+            roles.AddRange(task.Actors.Distinct(StringComparer.Ordinal).Select(a => new LaneItem { Stage = stage, Step = step, Text = a }));
         }
     }
 }

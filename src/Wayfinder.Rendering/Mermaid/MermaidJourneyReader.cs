@@ -14,11 +14,15 @@ internal sealed record MermaidJsonComment(string Text, int Line, int Column);
 /// <summary>What a Mermaid journey says, as read line by line.</summary>
 internal sealed record MermaidDiagram(string? Title, List<MermaidSection> Sections, MermaidJsonComment? Json)
 {
+    public string? AccTitle { get; init; }
+
+    public string? AccDescr { get; init; }
+
     /// <summary>Everything the diagram shows, in one string, to tell whether two diagrams say the same.</summary>
     public string Canonical()
     {
         var text = new StringBuilder();
-        text.Append("title\u0001").Append(Title).Append('\n');
+        text.Append("title\u0001").Append(Title).Append('\u0001').Append(AccTitle).Append('\u0001').Append(AccDescr).Append('\n');
         foreach (var section in Sections)
         {
             text.Append("section\u0001").Append(section.Name).Append('\n');
@@ -52,6 +56,9 @@ internal static partial class MermaidJourneyReader
         var noEmotion = false;
         var inFrontMatter = false;
         var inAccDescr = false;
+        string? accTitle = null;
+        string? accDescr = null;
+        List<string>? accLines = null;
         var content = false;
 
         for (var index = 0; index < lines.Length; index++)
@@ -92,7 +99,17 @@ internal static partial class MermaidJourneyReader
             if (inAccDescr)
             {
                 inAccDescr = !body.EndsWith('}');
-                Warn(number, column, "mermaid-dropped", "accessibility description not kept");
+                var part = inAccDescr ? body : body[..^1].TrimEnd();
+                if (part.Length > 0)
+                {
+                    accLines!.Add(MermaidText.Unescape(part));
+                }
+
+                if (!inAccDescr)
+                {
+                    accDescr = string.Join('\n', accLines!);
+                }
+
                 continue;
             }
 
@@ -167,12 +184,31 @@ internal static partial class MermaidJourneyReader
             }
             else if (word.Equals("section", StringComparison.OrdinalIgnoreCase) && body.Length > word.Length)
             {
-                sections.Add(new MermaidSection(Label(body[word.Length..], number, column + word.Length), [], number));
+                sections.Add(new MermaidSection(MermaidText.LineBreaks(Label(body[word.Length..], number, column + word.Length)), [], number));
             }
-            else if (word.StartsWith("accTitle", StringComparison.OrdinalIgnoreCase) || word.StartsWith("accDescr", StringComparison.OrdinalIgnoreCase))
+            else if (AccTitle().Match(body) is { Success: true } titleMatch)
             {
-                inAccDescr = body.Contains('{', StringComparison.Ordinal) && !body.EndsWith('}');
-                Warn(number, column, "mermaid-dropped", $"{word.TrimEnd(':')} not kept");
+                accTitle = MermaidText.Unescape(body[titleMatch.Length..].Trim());
+            }
+            else if (AccDescrBlock().Match(body) is { Success: true } block)
+            {
+                var rest = body[block.Length..].Trim();
+                inAccDescr = !rest.EndsWith('}');
+                accLines = [];
+                var first = inAccDescr ? rest : rest[..^1].TrimEnd();
+                if (first.Length > 0)
+                {
+                    accLines.Add(MermaidText.Unescape(first));
+                }
+
+                if (!inAccDescr)
+                {
+                    accDescr = string.Join('\n', accLines);
+                }
+            }
+            else if (AccDescr().Match(body) is { Success: true } descrMatch)
+            {
+                accDescr = MermaidText.Unescape(body[descrMatch.Length..].Trim());
             }
             else
             {
@@ -185,7 +221,7 @@ internal static partial class MermaidJourneyReader
             Error(1, 1, "mermaid-no-header", "expected the diagram to start with \"journey\", found nothing");
         }
 
-        return new MermaidDiagram(title, sections, json);
+        return new MermaidDiagram(title, sections, json) { AccTitle = accTitle, AccDescr = accDescr };
 
         void Task(string line, string body, int start, int number)
         {
@@ -198,7 +234,7 @@ internal static partial class MermaidJourneyReader
                 return;
             }
 
-            var name = Label(line[start..colon], number, start + 1);
+            var name = MermaidText.LineBreaks(Label(line[start..colon], number, start + 1));
             if (line[start..colon].Trim().Length == 0)
             {
                 Error(number, start + 1, "mermaid-task-without-name", "task has no name before \":\"");
@@ -224,8 +260,10 @@ internal static partial class MermaidJourneyReader
 
             if (score is < 1 or > 5)
             {
-                Error(number, scoreStart + 1, "mermaid-score-out-of-range", $"score {scoreText} is outside 1..5");
-                return;
+                // Mermaid draws any number; the emotion scale is 1..5 (−2..+2), so the task is kept at the nearest end.
+                var clamped = Math.Clamp(score, 1, 5);
+                Warn(number, scoreStart + 1, "mermaid-score-clamped", $"score {scoreText} is outside 1..5; imported as {clamped.ToString(CultureInfo.InvariantCulture)}");
+                score = clamped;
             }
 
             var actors = new List<string>();
@@ -305,6 +343,15 @@ internal static partial class MermaidJourneyReader
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    [GeneratedRegex(@"^accTitle\s*:\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex AccTitle();
+
+    [GeneratedRegex(@"^accDescr\s*:\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex AccDescr();
+
+    [GeneratedRegex(@"^accDescr\s*\{", RegexOptions.IgnoreCase)]
+    private static partial Regex AccDescrBlock();
 
     [GeneratedRegex(@"^%%\{\s*([A-Za-z]\w*)")]
     private static partial Regex DirectiveName();

@@ -1,6 +1,7 @@
 namespace Wayfinder.Rendering.Mermaid;
 
 using Wayfinder.Core.Documents;
+using Wayfinder.Core.Validation;
 
 /// <summary>
 /// Applies the edits made to an exported diagram to the journey kept in its <c>wayfinder-json</c> comment, so editing
@@ -11,7 +12,7 @@ using Wayfinder.Core.Documents;
 /// score sets that step's (or stage's) emotion to score − 3. A stage whose tasks changed keeps its id and fields, gets
 /// its steps from the tasks (steps of the same name keep their id and emotion unless the score changed), and loses the
 /// items of steps that are gone. A new section is a new stage; a stage whose section is gone is removed with its items.
-/// Title and personas come from the diagram (personas keep their stored order when the set is unchanged).
+/// Title, accTitle and accDescr come from the diagram; personas and actors stay as stored (an actor edit is reported, not applied).
 /// </remarks>
 internal static class MermaidMerge
 {
@@ -67,11 +68,10 @@ internal static class MermaidMerge
             changes.Add($"stage \"{gone.Name}\" removed with its items");
         }
 
-        var actors = diagram.Sections.SelectMany(s => s.Tasks).SelectMany(t => t.Actors).Select(MermaidText.Slug).Where(a => a.Length > 0).Distinct().ToList();
-        var personas = actors.ToHashSet().SetEquals(stored.Personas) ? stored.Personas : actors;
-        if (!ReferenceEquals(personas, stored.Personas))
+        // Actors are kept as they were: they are not persona references, and the roles lane says which task has which.
+        if (ActorsChanged())
         {
-            changes.Add("personas changed");
+            changes.Add("actors changed (not applied: edit the roles lane)");
         }
 
         var title = diagram.Title ?? stored.Title;
@@ -80,7 +80,14 @@ internal static class MermaidMerge
             changes.Add("title changed");
         }
 
-        return stored with { Title = title, Personas = personas, Stages = stages, Lanes = lanes };
+        return stored with { Title = title, AccessibleTitle = diagram.AccTitle, AccessibleDescription = diagram.AccDescr, Stages = stages, Lanes = lanes };
+
+        bool ActorsChanged()
+        {
+            var expected = MermaidJourneyReader.Read(MermaidJourney.Export(stored), "", new ValidationResult());
+            return !expected.Sections.SelectMany(x => x.Tasks).Select(t => string.Join('\u0001', t.Actors))
+                .SequenceEqual(diagram.Sections.SelectMany(x => x.Tasks).Select(t => string.Join('\u0001', t.Actors)), StringComparer.Ordinal);
+        }
 
         Stage Rebuild(Stage stage, MermaidSection section)
         {

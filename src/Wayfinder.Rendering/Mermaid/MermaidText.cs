@@ -21,7 +21,8 @@ internal static partial class MermaidText
     /// codes (<c>#58;</c>), which Mermaid turns into HTML character references (<c>&amp;#58;</c>), never raw markup.
     /// </summary>
     /// <param name="actor">Also encodes <c>,</c>, which separates actors.</param>
-    public static string Escape(string text, bool actor = false)
+    /// <param name="lineBreaks">Writes a line feed as <c>&lt;br&gt;</c>, Mermaid's line break in section and task names.</param>
+    public static string Escape(string text, bool actor = false, bool lineBreaks = false)
     {
         if (text.Length == 0)
         {
@@ -56,7 +57,11 @@ internal static partial class MermaidText
                 encode = true;
             }
 
-            if (encode)
+            if (lineBreaks && c == '\n')
+            {
+                builder.Append("<br>");
+            }
+            else if (encode)
             {
                 builder.Append('#').Append(((int)c).ToString(CultureInfo.InvariantCulture)).Append(';');
             }
@@ -84,6 +89,9 @@ internal static partial class MermaidText
             var decoded = WebUtility.HtmlDecode("&" + code + ";");
             return decoded == "&" + code + ";" ? match.Value : decoded;
         });
+
+    /// <summary>Mermaid's line breaks (<c>&lt;br&gt;</c>, <c>&lt;br/&gt;</c>, <c>&lt;br /&gt;</c>, any case) as line feeds.</summary>
+    public static string LineBreaks(string text) => BreakRegex().Replace(text, "\n");
 
     /// <summary>A lower-case ASCII slug: letters and digits, other runs become one <c>-</c>; accents are dropped.</summary>
     public static string Slug(string text)
@@ -151,6 +159,9 @@ internal static partial class MermaidText
 
         return false;
     }
+
+    [GeneratedRegex(@"<br\s*/?>", RegexOptions.IgnoreCase)]
+    private static partial Regex BreakRegex();
 
     [GeneratedRegex(@"#([0-9]+|[A-Za-z][A-Za-z0-9]*);")]
     private static partial Regex EntityRegex();

@@ -101,12 +101,31 @@ public sealed class ValueGapAnalysisTests
     }
 
     [Fact]
-    public void ANeedWithNoCompetitorRatingsIsParityWithNoBestCompetitor()
+    public void ANeedWithNoCompetitorRatingsHasNoCompetitorDataNotParity()
     {
         var result = ValueGapAnalysis.Analyze(Map(0.5, Need("unrated", 5, 2.0)));
 
-        Assert.Equal(new NeedGap("unrated", "unrated", 5, 2.0, null, 2.0, 0.0, 0.0, NeedClass.Parity, 1), Assert.Single(result.Needs));
+        Assert.Equal(new NeedGap("unrated", "unrated", 5, 2.0, null, null, null, null, NeedClass.NoCompetitorData, 1), Assert.Single(result.Needs));
         Assert.Equal(0.0, result.TotalWeightedGap);
+        Assert.False(result.HasCompetitorData);
+    }
+
+    [Fact]
+    public void NeedsWithoutCompetitorDataRankAfterEveryComparedNeed()
+    {
+        // "behind" trails by 1 (weighted 3) and "ahead" leads by 1 (weighted −4): both rank before the unrated needs,
+        // which follow by importance (5 before 1) whatever their rating.
+        var result = ValueGapAnalysis.Analyze(Map(
+            0.5,
+            Need("unrated-low", 1, 1.0),
+            Need("ahead", 4, 4.0, ("alpha", 3.0)),
+            Need("unrated-high", 5, 5.0),
+            Need("behind", 3, 2.0, ("beta", 3.0))));
+
+        Assert.Equal(["behind", "ahead", "unrated-high", "unrated-low"], result.Needs.Select(n => n.NeedId));
+        Assert.Equal([NeedClass.Gap, NeedClass.Strength, NeedClass.NoCompetitorData, NeedClass.NoCompetitorData], result.Needs.Select(n => n.Class));
+        Assert.True(result.HasCompetitorData);
+        Assert.Equal(3.0, result.TotalWeightedGap);
     }
 
     [Fact]

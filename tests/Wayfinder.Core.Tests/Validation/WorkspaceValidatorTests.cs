@@ -70,6 +70,20 @@ public sealed class WorkspaceValidatorTests
         AssertReported("ids", "unknown-glyph", "wayfinder.yaml:7:12 warning: channels[1].glyph: \"webb\" is not a glyph renderings can draw (without one the channel is drawn plain); did you mean web?");
 
     [Fact]
+    public void CompetitorColoursThatAreNotHexColoursAreErrorsWithTheirPosition()
+    {
+        // #abc and #CC79A7 are what renderings draw; a named colour, markup and a non-hex digit are not.
+        Assert.Equal(
+            [
+                "wayfinder.yaml:11:12 competitors[2].color: \"red\" is not a colour renderings can draw; write #RGB or #RRGGBB in hex digits, e.g. #CC79A7",
+                "wayfinder.yaml:14:12 competitors[3].color: \"#000\" onload=\"x\" is not a colour renderings can draw; write #RGB or #RRGGBB in hex digits, e.g. #CC79A7",
+                "wayfinder.yaml:17:12 competitors[4].color: \"#12345G\" is not a colour renderings can draw; write #RGB or #RRGGBB in hex digits, e.g. #CC79A7",
+            ],
+            Fixture.Lines("colors"));
+        Assert.All(Fixture.Check("colors"), d => Assert.Equal(("invalid-color", Severity.Error), (d.Code, d.Severity)));
+    }
+
+    [Fact]
     public void UnknownDataFormatSuggestsTheClosest() =>
         AssertReported("ids", "unknown-format", "wayfinder.yaml:11:13 data_sources[0].format: \"cvs\" is not a data format Wayfinder reads; did you mean csv?");
 

@@ -4,19 +4,14 @@ using Wayfinder.Core.Metrics;
 using Wayfinder.Rendering.Charts;
 using Wayfinder.Rendering.JourneyMaps;
 
-/// <summary>Writes the data charts and a map with data marks to $WAYFINDER_RENDER_OUT for a person to look at; does nothing otherwise.</summary>
+/// <summary>Renders the data charts and a map with data marks and checks each file; with $WAYFINDER_RENDER_OUT set they stay there for a person to look at.</summary>
 public sealed class DataSamplesTests
 {
     [Fact]
-    public void DataSamplesAreWrittenWhenAskedFor()
+    public void DataSamplesRenderToWellFormedFiles()
     {
-        var dir = Environment.GetEnvironmentVariable("WAYFINDER_RENDER_OUT");
-        if (string.IsNullOrEmpty(dir))
-        {
-            return;
-        }
-
-        Directory.CreateDirectory(dir);
+        using var folder = new SampleFolder();
+        var dir = folder.Path;
         void Write(string name, string svg)
         {
             File.WriteAllText(Path.Combine(dir, name + ".svg"), svg);
@@ -55,5 +50,6 @@ public sealed class DataSamplesTests
         Write("data-paths-20", DataCharts.SankeySvg(wideReport, wide));
         Write("data-trend-one", DataCharts.TrendSvg(DataFixtures.Report(trend: [new("2026-07", "s1", 50, 1, null), new("2026-07", "s2", 32, 0.64, null)]), journey));
         Write("data-trend-none", DataCharts.TrendSvg(DataFixtures.Report(trend: []), journey));
+        folder.AssertAllWellFormed();
     }
 }
