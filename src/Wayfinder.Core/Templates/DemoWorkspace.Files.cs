@@ -145,6 +145,8 @@ public static partial class DemoWorkspace
                 new CompetitorAttitude { Competitor = "aerolux", Attitude = "Friendly staff, but not for people on my budget", Evidence = [Interviews] },
                 new CompetitorAttitude { Competitor = "budgetjet", Attitude = "Cheap, but friends warned her about the bag fees" },
             ],
+            // She searches and books on the web before the app (the demo's data): stated, so the persona agrees with it.
+            Channels = ["web", .. template.Channels],
             Segment = "flights_taken = 0 and age < 26 and country in (\"GB\", \"IE\")",
             Review = new Review { LastReviewed = new DateOnly(2026, 10, 28), CadenceDays = 90 },
             Comments =

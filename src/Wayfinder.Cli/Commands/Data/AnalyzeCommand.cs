@@ -65,6 +65,11 @@ internal static class AnalyzeCommand
                 context.Warning("no events imported yet: run `wayfinder import data` (or `wayfinder sample-data` for a demo); the analysis below has no event data");
             }
 
+            foreach (var warning in result.Warnings)
+            {
+                context.Warning(warning);
+            }
+
             if (result.Report is not { } report)
             {
                 context.Error(result.Problem!);
@@ -72,7 +77,8 @@ internal static class AnalyzeCommand
             }
 
             var workspace = result.Workspace;
-            var folder = parse.GetValue(output) is { } o ? context.Resolve(o) : Path.Combine(root, "out", "analysis", journey.Id);
+            // A cut gets its own folder below the journey's, so it never overwrites the uncut results (docs/cli.md).
+            var folder = parse.GetValue(output) is { } o ? context.Resolve(o) : Path.Combine(root, "out", "analysis", journey.Id, result.CutFolder);
             Directory.CreateDirectory(folder);
             var jsonPath = Path.Combine(folder, "report.json");
             File.WriteAllText(jsonPath, CliJson.Serialize(report) + "\n");
