@@ -122,14 +122,64 @@ public sealed class AnalysisTests
 
         var checks = (await PersonaChecks.CheckAsync(persona, EventStore.InMemory(Log()))).Select(c => c.Message).ToList();
 
-        // The free customers' 4 events are all on app.
+        // The free customers' 4 events are all on app. No one has an event in a store, so the data says nothing of it.
         Assert.Equal(
             [
                 "says they prefer 'web', but only 0% of the segment's 4 events happen there",
-                "says they prefer 'store', but only 0% of the segment's 4 events happen there",
                 "100% of the segment's events happen on 'app', which is not among the persona's channels",
             ],
             checks);
+    }
+
+    [Fact]
+    public async Task PersonaChecksLeaveChannelsWithoutDataAloneAndCallAnEmptySegmentAGap()
+    {
+        var persona = new Persona
+        {
+            Id = "pro",
+            Title = "Pro",
+            Segment = "plan = \"pro\"",
+            Channels = ["web", "phone"],
+            Behaviours = ["Does everything on the phone"],
+        };
+        var nobody = new Persona { Id = "nobody", Title = "Nobody", Segment = "plan = \"enterprise\"" };
+        var config = new WorkspaceConfig { Name = "t", Channels = [new Channel { Id = "web", Name = "Website" }, new Channel { Id = "phone", Name = "Phone" }] };
+        var workspace = Workspace(persona, nobody);
+        var journey = ThreeStages() with { Personas = ["pro", "nobody"] };
+
+        var report = await Run(new Workspace { Root = workspace.Root, Config = config, Personas = workspace.Personas }, journey, Log(), [], new AnalysisRequest { Today = new DateOnly(2026, 3, 1) });
+
+        // u1 (pro) has both events on web; no customer has an event on phone, so "phone" is neither stated wrongly nor
+        // spoken of wrongly. No customer is on the enterprise plan: research to do, not a disagreement.
+        Assert.Empty(report.PersonaChecks);
+        Assert.Contains(new KnowledgeGap("segment-without-customers", "nobody", "segment", "persona 'nobody': the segment `plan = \"enterprise\"` matches no customer in the data yet"), report.Gaps);
+    }
+
+    [Fact]
+    public async Task AChannelCutNarrowsTheSurveyAnswersAndTheKpisAndEmotionBuiltOnThem()
+    {
+        var journey = ThreeStages() with
+        {
+            Lanes =
+            [
+                .. ThreeStages().Lanes,
+                new Lane { Id = "kpis", Type = LaneType.Kpis, Items = [new LaneItem { Id = "k", Stage = "A", Text = "CSAT of a", Metric = "csat(touchpoint: a)", Target = ">= 4" }] },
+            ],
+        };
+        SurveyResponse[] surveys =
+        [
+            new(Days(0), "u1", "a", null, SurveyMetric.Csat, 5, null),
+            new(Days(0), "u3", "c", null, SurveyMetric.Csat, 1, null),
+            new(Days(0), "u2", null, "A", SurveyMetric.Csat, 2, null),
+        ];
+
+        var app = await Run(Workspace(), journey, Log(), surveys, new AnalysisRequest { Channel = "app", Today = new DateOnly(2026, 3, 1) });
+
+        // On app: only the answer about touchpoint c (on app). The answer about a (on web) and the one about stage A
+        // as a whole (on no channel) are left out, so a has no CSAT and the KPI on it has no data.
+        Assert.Equal([("A", 0), ("B", 0), ("C", 1)], app.StageSatisfaction.Select(s => (s.Id, s.Responses)));
+        Assert.Equal([("A", (double?)null, 0), ("B", null, 0), ("C", -2d, 1)], app.MeasuredEmotion.Select(p => (p.StageId, p.Score, p.SampleSize)));
+        Assert.Equal("no data", Assert.Single(app.Kpis).ActualText);
     }
 
     [Fact]
