@@ -87,6 +87,7 @@ public static class JourneyAnalysis
         var surveyQuery = new SurveyQuery { Customers = segmentCustomers, FromMicros = from, ToMicros = to, Channel = request.Channel };
         var surveys = await feedback.SatisfactionAsync(journey, surveyQuery, cancellationToken).ConfigureAwait(false);
         var satisfaction = surveys.Touchpoints.Concat(surveys.Stages).ToList();
+        var conversions = await PlaceConversions.ComputeAsync(journey, KpiEvaluator.TouchpointConversions(journey), events, query, cancellationToken).ConfigureAwait(false);
         var trend = request.IncludeTrend ? await events.TrendAsync(journey, query, request.TrendGrain, cancellationToken).ConfigureAwait(false) : [];
         var checks = new List<PersonaCheck>();
         var segmentGaps = new List<KnowledgeGap>();
@@ -95,7 +96,7 @@ public static class JourneyAnalysis
             checks.AddRange(await PersonaChecks.CheckAsync(persona, events, journey, workspace.Config.Channels, segmentGaps, cancellationToken).ConfigureAwait(false));
         }
 
-        return new JourneyReport
+        return SmallSamples.Mark(new JourneyReport
         {
             JourneyId = journey.Id,
             Cut = query.Cut,
@@ -103,10 +104,10 @@ public static class JourneyAnalysis
             TouchpointSatisfaction = surveys.Touchpoints,
             StageSatisfaction = surveys.Stages,
             MeasuredEmotion = surveys.Curve,
-            Kpis = KpiEvaluator.EvaluateAll(journey, metrics, satisfaction),
+            Kpis = KpiEvaluator.EvaluateAll(journey, metrics, satisfaction, conversions),
             Trend = trend,
             Gaps = [.. KnowledgeGaps.ForJourney(workspace, journey, metrics, surveys.Touchpoints, surveys.Stages, request.Today), .. segmentGaps],
             PersonaChecks = checks,
-        };
+        }, defaults.SmallSampleSize);
     }
 }
