@@ -113,4 +113,5 @@ public sealed record KpiResult(string StageId, string Metric, string? Target, do
 /// <summary>A two-step ordered funnel between two places of a journey (stage or touchpoint, named as in a KPI metric).</summary>
 /// <param name="Reached">Customers who reached <paramref name="From"/>.</param>
 /// <param name="Converted">Of those, customers who reached <paramref name="To"/> after it within the funnel window.</param>
-public sealed record PlaceConversion(string From, string To, int Reached, int Converted);
+/// <param name="Timing">The time from the one to the other among those who converted.</param>
+public sealed record PlaceConversion(string From, string To, int Reached, int Converted, StageTiming? Timing);

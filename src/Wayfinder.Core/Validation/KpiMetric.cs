@@ -36,8 +36,8 @@ public sealed partial record KpiMetric(string Name, KpiPlace? From, KpiPlace? To
         ["drop_off_rate"] = (true, false, true, false, false),
         ["exit_rate"] = (true, false, false, true, false),
         ["stranded"] = (true, false, false, true, false),
-        ["median_time"] = (false, true, true, false, false),
-        ["p90_time"] = (false, true, true, false, false),
+        ["median_time"] = (false, true, true, false, true),
+        ["p90_time"] = (false, true, true, false, true),
         ["nps"] = (true, false, true, true, false),
         ["csat"] = (true, false, true, true, false),
         ["ces"] = (true, false, true, true, false),
@@ -48,8 +48,11 @@ public sealed partial record KpiMetric(string Name, KpiPlace? From, KpiPlace? To
     /// <summary>Every metric name, in the order the docs list them.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. s_forms.Keys];
 
-    /// <summary>Whether this conversion runs between two places of which at least one is a touchpoint (a two-step ordered funnel).</summary>
-    public bool IsTouchpointConversion => Name == "conversion" && To is not null && (From!.Scope == KpiScope.Touchpoint || To.Scope == KpiScope.Touchpoint);
+    /// <summary>
+    /// Whether this runs from a place to a place of which at least one is a touchpoint (a conversion or a time): it is
+    /// then measured on a two-step ordered funnel from the one to the other.
+    /// </summary>
+    public bool IsTwoStep => To is not null && (From!.Scope == KpiScope.Touchpoint || To.Scope == KpiScope.Touchpoint);
 
     public override string ToString() => From is null ? $"{Name}()" : To is null ? $"{Name}({Text(From)})" : $"{Name}({Text(From)} -> {Text(To)})";
 

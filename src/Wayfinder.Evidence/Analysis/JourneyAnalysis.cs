@@ -87,7 +87,7 @@ public static class JourneyAnalysis
         var surveyQuery = new SurveyQuery { Customers = segmentCustomers, FromMicros = from, ToMicros = to, Channel = request.Channel };
         var surveys = await feedback.SatisfactionAsync(journey, surveyQuery, cancellationToken).ConfigureAwait(false);
         var satisfaction = surveys.Touchpoints.Concat(surveys.Stages).ToList();
-        var conversions = await PlaceConversions.ComputeAsync(journey, KpiEvaluator.TouchpointConversions(journey), events, query, cancellationToken).ConfigureAwait(false);
+        var conversions = await PlaceConversions.ComputeAsync(journey, KpiEvaluator.TwoStepMetrics(journey), events, query, cancellationToken).ConfigureAwait(false);
         var trend = request.IncludeTrend ? await events.TrendAsync(journey, query, request.TrendGrain, cancellationToken).ConfigureAwait(false) : [];
         var checks = new List<PersonaCheck>();
         var segmentGaps = new List<KnowledgeGap>();

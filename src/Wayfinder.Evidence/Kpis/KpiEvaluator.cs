@@ -70,12 +70,12 @@ public static class KpiEvaluator
             .Where(i => !string.IsNullOrWhiteSpace(i.Metric))
             .Select(i => Evaluate(i.Stage, i.Metric!, i.Target, metrics, satisfaction, conversions))];
 
-    /// <summary>The conversions between places, at least one a touchpoint, that the journey's KPIs ask for (each once).</summary>
-    public static IReadOnlyList<KpiMetric> TouchpointConversions(Journey journey) =>
+    /// <summary>The conversions and times between places, at least one a touchpoint, that the journey's KPIs ask for (each once).</summary>
+    public static IReadOnlyList<KpiMetric> TwoStepMetrics(Journey journey) =>
         [.. journey.Lanes.Where(l => l.Type == LaneType.Kpis).SelectMany(l => l.Items)
             .Select(i => i.Metric is { } m ? KpiMetric.Resolve(m, journey).Metric : null)
             .OfType<KpiMetric>()
-            .Where(m => m.IsTouchpointConversion)
+            .Where(m => m.IsTwoStep)
             .Distinct()];
 
     private enum Kind
@@ -104,7 +104,7 @@ public static class KpiEvaluator
         {
             case "customers":
                 return (m.Customers, Kind.Count, null, "customers with a mapped event", null);
-            case "conversion" when metric.IsTouchpointConversion:
+            case "conversion" when metric.IsTwoStep:
                 {
                     var pair = conversions.FirstOrDefault(c => c.From == from!.ToString() && c.To == to!.ToString());
                     var definition = $"customers who reached {to} after {from} within the funnel window ÷ customers who reached {from}";
@@ -162,6 +162,16 @@ public static class KpiEvaluator
                     return name == "stranded"
                         ? (s.Stranded, Kind.Count, null, $"customers stranded at {from}", null)
                         : (s.ExitRate, Kind.Fraction, null, $"customers stranded at {from} ÷ customers who reached it ({Count(s.Stranded)} of {Count(s.Reached)})", s.Reached);
+                }
+
+            case "median_time" or "p90_time" when metric.IsTwoStep:
+                {
+                    var pair = conversions.FirstOrDefault(c => c.From == from!.ToString() && c.To == to!.ToString());
+                    var definition = $"{(name == "median_time" ? "median" : "90th percentile")} time from first reaching {from} to first reaching {to} after it within the funnel window";
+                    var seconds = pair?.Timing is { } t ? (name == "median_time" ? t.MedianSeconds : t.P90Seconds) : null;
+                    return seconds is null
+                        ? (null, Kind.Seconds, $"no customer went from {from} to {to}", definition, null)
+                        : (seconds, Kind.Seconds, null, definition + $", among the {Count(pair!.Timing!.Customers)} who did", pair.Timing.Customers);
                 }
 
             case "median_time" or "p90_time":

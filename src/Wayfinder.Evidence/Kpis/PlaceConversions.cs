@@ -6,26 +6,31 @@ using Wayfinder.Core.Validation;
 using Wayfinder.Evidence.Store;
 
 /// <summary>
-/// Conversions from one place of a journey to another where either is a touchpoint (<c>conversion(tp-search -&gt;
-/// tp-book)</c>): the ordered funnel of a two-stage copy of the journey — stage one holds the first place's
+/// Conversions and times from one place of a journey to another where either is a touchpoint
+/// (<c>conversion(tp-search -&gt; tp-book)</c>, <c>median_time(tp-enter -&gt; tp-bag-drop)</c>): the ordered funnel of a two-stage copy of the journey — stage one holds the first place's
 /// touchpoints, stage two the second's, a third every other touchpoint (so each event is claimed exactly as on the
 /// journey) — asked of the event store on the same cut, so a store answers it with the funnel query it already has.
 /// </summary>
 public static class PlaceConversions
 {
     public static async Task<IReadOnlyList<PlaceConversion>> ComputeAsync(
-        Journey journey, IReadOnlyList<KpiMetric> conversions, IEventStore events, MetricsQuery query, CancellationToken cancellationToken = default)
+        Journey journey, IReadOnlyList<KpiMetric> twoSteps, IEventStore events, MetricsQuery query, CancellationToken cancellationToken = default)
     {
         var results = new List<PlaceConversion>();
-        foreach (var conversion in conversions)
+        foreach (var conversion in twoSteps)
         {
-            if (TwoSteps(journey, conversion.From!, conversion.To!) is not { } twoSteps)
+            if (TwoSteps(journey, conversion.From!, conversion.To!) is not { } copy)
             {
                 continue;
             }
 
-            var metrics = await events.AnalyzeAsync(twoSteps, query with { FunnelOnly = true, TopVariants = 0 }, cancellationToken).ConfigureAwait(false);
-            results.Add(new PlaceConversion(conversion.From!.ToString(), conversion.To!.ToString(), metrics.Funnel[0].Customers, metrics.Funnel[1].Customers));
+            if (results.Any(r => r.From == conversion.From!.ToString() && r.To == conversion.To!.ToString()))
+            {
+                continue; // a conversion and a time between the same places share one funnel
+            }
+
+            var metrics = await events.AnalyzeAsync(copy, query with { TopVariants = 0 }, cancellationToken).ConfigureAwait(false);
+            results.Add(new PlaceConversion(conversion.From!.ToString(), conversion.To!.ToString(), metrics.Funnel[0].Customers, metrics.Funnel[1].Customers, metrics.Timings.FirstOrDefault()));
         }
 
         return results;
