@@ -65,6 +65,52 @@ public sealed class AnalysisTests
     }
 
     [Fact]
+    public async Task KpisFromTouchpointToTouchpointCountCustomersWhoReachTheOneAfterTheOtherOnTheCut()
+    {
+        var journey = ThreeStages() with
+        {
+            Lanes =
+            [
+                .. ThreeStages().Lanes,
+                new Lane
+                {
+                    Id = "kpis",
+                    Type = LaneType.Kpis,
+                    Items =
+                    [
+                        new LaneItem { Id = "k1", Stage = "C", Text = "b then c", Metric = "conversion(b -> c)", Target = ">= 40%" },
+                        new LaneItem { Id = "k2", Stage = "C", Text = "b to c", Metric = "median_time(touchpoint: b -> touchpoint: c)", Target = "<= 2 days" },
+                    ],
+                },
+            ],
+        };
+
+        var all = await Run(Workspace(), journey, Log(), [], new AnalysisRequest { Today = new DateOnly(2026, 3, 1) });
+        var app = await Run(Workspace(), journey, Log(), [], new AnalysisRequest { Channel = "app", Today = new DateOnly(2026, 3, 1) });
+
+        // b is reached by u1 (day 1) and u3 (day 41); only u3 reaches c after it (day 42): 1 of 2, one day later. On
+        // app only u3's events count: 1 of 1.
+        Assert.Equal([("50%", 2), ("1 days", 1)], all.Kpis.Select(k => (k.ActualText, k.SampleSize!.Value)));
+        Assert.Equal("customers who reached touchpoint c after touchpoint b within the funnel window ÷ customers who reached touchpoint b (1 of 2)", all.Kpis[0].Definition);
+        Assert.Equal([("100%", 1), ("1 days", 1)], app.Kpis.Select(k => (k.ActualText, k.SampleSize!.Value)));
+    }
+
+    [Fact]
+    public async Task RatesOutOfFewerThanTheWorkspacesThresholdAreMarkedAsSmallSamples()
+    {
+        var workspace = new Workspace { Root = "/tmp/none", Config = new WorkspaceConfig { Name = "t", Defaults = new WorkspaceDefaults { SmallSampleSize = 3 } } };
+        SurveyResponse[] surveys = [new(Days(0), "u1", "a", null, SurveyMetric.Csat, 4, null)];
+
+        var report = await Run(workspace, ThreeStages(), Log(), surveys, new AnalysisRequest { Today = new DateOnly(2026, 3, 1) });
+
+        // Funnel 3 → 2 → 1: each conversion is out of the step before (the first out of itself): 3, 3, 2.
+        Assert.Equal(3, report.SmallSampleSize);
+        Assert.Equal([(3, false), (3, false), (2, true)], report.Metrics.Funnel.Select(f => (f.SampleSize, f.SmallSample)));
+        Assert.Equal([(1, true), (0, true), (0, true)], report.StageSatisfaction.Select(s => (s.Responses, s.SmallSample)));
+        Assert.All(report.MeasuredEmotion, p => Assert.True(p.SmallSample));
+    }
+
+    [Fact]
     public async Task TrendGivesEachMonthsFunnelAndTheChangeFromTheMonthBefore()
     {
         var report = await Run(Workspace(), ThreeStages(), Log(), [], new AnalysisRequest { Today = new DateOnly(2026, 3, 1) });
