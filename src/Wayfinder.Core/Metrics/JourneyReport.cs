@@ -13,7 +13,7 @@ public sealed record TrendPoint(string Period, string StageId, int Customers, do
 }
 
 /// <summary>Something the team does not know yet: research to do next.</summary>
-/// <param name="Kind">stage-without-events, touchpoint-without-events, touchpoint-without-event-names, stage-without-surveys, touchpoint-without-surveys, trait-without-evidence, stale-persona, stale-journey, persona-without-segment.</param>
+/// <param name="Kind">stage-without-events, touchpoint-without-events, touchpoint-without-event-names, stage-without-surveys, touchpoint-without-surveys, trait-without-evidence, stale-persona, stale-journey, persona-without-segment, segment-without-customers.</param>
 public sealed record KnowledgeGap(string Kind, string DocumentId, string Target, string Message);
 
 /// <summary>Where a persona's stated traits disagree with what its segment's data shows.</summary>
