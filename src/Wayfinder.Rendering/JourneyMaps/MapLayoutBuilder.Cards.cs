@@ -106,10 +106,14 @@ public static partial class MapLayoutBuilder
                 {
                     rows.Add(new GapRow(5));
                     rows.Add(new PillRow(measured is { Problem: null }
-                        ? measured.SmallSample
-                            ? [(statusLabel, fill, text), ("from data", "#E8EEF5", Palette.Ink), ($"small sample: n={measured.SampleSize}", Palette.SmallSample, Palette.SmallSampleText)]
-                            : [(statusLabel, fill, text), ("from data", "#E8EEF5", Palette.Ink)]
+                        ? [(statusLabel, fill, text), ("from data", "#E8EEF5", Palette.Ink)]
                         : [(statusLabel, fill, text)]));
+                    if (measured is { Problem: null, SmallSample: true })
+                    {
+                        // On a row of its own, so it never runs past a narrow card.
+                        rows.Add(new GapRow(3));
+                        rows.Add(new PillRow([($"small sample · n={measured.SampleSize}", Palette.SmallSample, Palette.SmallSampleText)]));
+                    }
                 }
 
                 break;
