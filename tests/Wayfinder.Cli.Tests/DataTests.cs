@@ -33,6 +33,52 @@ public sealed class DataTests
     }
 
     [Fact]
+    public async Task InitThenImportingAndAnalyzingEveryDemoJourneyPrintsNoWarning()
+    {
+        using var temp = new TempFolder();
+        Assert.Equal(0, (await CliRunner.RunAsync(temp.Path, "init", "ws")).ExitCode);
+        var import = await CliRunner.RunAsync(temp.Combine("ws"), "import", "data");
+        Assert.True(import.ExitCode == 0, import.ToString());
+
+        foreach (var journey in Directory.GetFiles(temp.Combine("ws", "journeys"), "*.yaml").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal))
+        {
+            var result = await CliRunner.RunAsync(temp.Combine("ws"), "analyze", journey!);
+
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.DoesNotContain(result.ErrorLines, l => l.StartsWith("warning:", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task ACutWritesItsResultsToItsOwnFolderAndLeavesTheUncutOnesAlone()
+    {
+        using var temp = await DemoWithData(50);
+        var journey = temp.Combine("ws", "out", "analysis", "first-flight");
+
+        var all = await CliRunner.RunAsync(temp.Combine("ws"), "analyze", "first-flight", "--json");
+        var uncut = File.ReadAllText(Path.Combine(journey, "report.json"));
+        var cut = await CliRunner.RunAsync(temp.Combine("ws"), "analyze", "first-flight", "--json", "--persona", "first-time-flyer", "--period", "2026-q3");
+
+        Assert.Equal(0, all.ExitCode);
+        Assert.True(cut.ExitCode == 0, cut.ToString());
+        Assert.Equal(uncut, File.ReadAllText(Path.Combine(journey, "report.json")));
+        Assert.Equal(cut.Stdout.Trim(), File.ReadAllText(Path.Combine(journey, "persona-first-time-flyer_2026-Q3", "report.json")).Trim());
+        Assert.True(File.Exists(Path.Combine(journey, "persona-first-time-flyer_2026-Q3", "map.svg")));
+    }
+
+    [Fact]
+    public async Task AnUnknownChannelIsAUsageErrorThatNamesTheClosestOneAndWritesNothing()
+    {
+        using var temp = await DemoWithData(50);
+
+        var result = await CliRunner.RunAsync(temp.Combine("ws"), "analyze", "first-flight", "--channel", "emial");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: no channel 'emial' in the workspace, the journey or the data; did you mean \"email\"?; channels: ads, agent, airport, app,", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.Combine("ws", "out", "analysis")));
+    }
+
+    [Fact]
     public async Task AnalyzingTwiceGivesByteIdenticalJson()
     {
         using var temp = await DemoWithData();

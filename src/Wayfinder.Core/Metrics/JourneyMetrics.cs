@@ -8,13 +8,25 @@ public sealed record ReachRow(string Id, string Name, string StageId, int Custom
 /// <param name="Conversion">Customers here ÷ customers at the previous step (1 for the first step; 0 when the previous had none).</param>
 /// <param name="ConversionFromStart">Customers here ÷ customers at the first step.</param>
 /// <param name="DropOff">Customers at this step who did not reach the next one (0 at the last step).</param>
-public sealed record FunnelStep(string StageId, string StageName, int Customers, double Conversion, double ConversionFromStart, int DropOff);
+public sealed record FunnelStep(string StageId, string StageName, int Customers, double Conversion, double ConversionFromStart, int DropOff)
+{
+    /// <summary>The n of <see cref="Conversion"/>: customers at the previous step (at the first step, its own).</summary>
+    public int SampleSize { get; init; }
+
+    /// <summary>Whether <see cref="SampleSize"/> is below the workspace's small-sample threshold.</summary>
+    public bool SmallSample { get; init; }
+}
 
 /// <summary>Time from reaching one stage to reaching the next, among those who converted.</summary>
 public sealed record StageTiming(string FromStage, string ToStage, int Customers, double? MedianSeconds, double? P90Seconds);
 
 /// <summary>Customers stranded at a touchpoint: their last mapped event was there, long ago, before the last stage.</summary>
-public sealed record StrandedRow(string TouchpointId, string StageId, int Stranded, int Reached, double ExitRate);
+/// <param name="Reached">The n of <paramref name="ExitRate"/>.</param>
+public sealed record StrandedRow(string TouchpointId, string StageId, int Stranded, int Reached, double ExitRate)
+{
+    /// <summary>Whether <see cref="Reached"/> is below the workspace's small-sample threshold.</summary>
+    public bool SmallSample { get; init; }
+}
 
 /// <summary>A path variant: a sequence of touchpoint ids and how many customers followed it.</summary>
 public sealed record PathVariant(IReadOnlyList<string> Touchpoints, int Customers, double Share);
@@ -70,12 +82,36 @@ public sealed record SatisfactionRow(
     int NpsCount,
     double? Sentiment,
     int Comments,
-    double? Emotion);
+    double? Emotion)
+{
+    /// <summary>Whether <see cref="Responses"/> is below the workspace's small-sample threshold.</summary>
+    public bool SmallSample { get; init; }
+}
 
 /// <summary>A point of the measured emotion curve.</summary>
-public sealed record EmotionPoint(string StageId, double? Score, int SampleSize);
+public sealed record EmotionPoint(string StageId, double? Score, int SampleSize)
+{
+    /// <summary>Whether <see cref="SampleSize"/> is below the workspace's small-sample threshold.</summary>
+    public bool SmallSample { get; init; }
+}
 
 /// <summary>A KPI's actual value from data, and its status against the target.</summary>
 /// <param name="Actual">The value in the target's unit (a percentage as 0–100 when the target is in %).</param>
 /// <param name="Problem">Why no actual could be computed (unknown metric, no data), else null.</param>
-public sealed record KpiResult(string StageId, string Metric, string? Target, double? Actual, string ActualText, Documents.KpiStatus? Status, string? Problem);
+public sealed record KpiResult(string StageId, string Metric, string? Target, double? Actual, string ActualText, Documents.KpiStatus? Status, string? Problem)
+{
+    /// <summary>What the metric measures, resolved on the journey: from what to what, out of whom.</summary>
+    public string Definition { get; init; } = "";
+
+    /// <summary>The n of the actual: the customers a rate is out of, the answers a score is the mean of; null for a plain count.</summary>
+    public int? SampleSize { get; init; }
+
+    /// <summary>Whether <see cref="SampleSize"/> is below the workspace's small-sample threshold.</summary>
+    public bool SmallSample { get; init; }
+}
+
+/// <summary>A two-step ordered funnel between two places of a journey (stage or touchpoint, named as in a KPI metric).</summary>
+/// <param name="Reached">Customers who reached <paramref name="From"/>.</param>
+/// <param name="Converted">Of those, customers who reached <paramref name="To"/> after it within the funnel window.</param>
+/// <param name="Timing">The time from the one to the other among those who converted.</param>
+public sealed record PlaceConversion(string From, string To, int Reached, int Converted, StageTiming? Timing);

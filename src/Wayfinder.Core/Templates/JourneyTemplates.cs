@@ -23,7 +23,7 @@ public static partial class TemplateCatalog
             .Emotion(0, "Curious but sceptical")
             .Pain("pp-generic-ads", "Ads talk about features, not the problem I searched for")
             .Opportunity("op-problem-landing", "Landing pages per search intent that lead with the problem", "marketing", Planned, 4, 4, 2, "pp-generic-ads")
-            .Kpi("kpi-ad-reach", "Share of new visitors who first arrive through the search ad", "reach(touchpoint: tp-search-ad)", ">= 40%", "34%", KpiStatus.DoesNotMeet)
+            .Kpi("kpi-ad-reach", "Share of visitors who first arrive through the search ad", "starts(touchpoint: tp-search-ad)", ">= 40%", "34%", KpiStatus.DoesNotMeet)
             .Backstage("Campaign planning and audience targeting", "marketing")
 
             .Stage("consideration", "Compare options", "I want to know my options and pick the right one")
@@ -47,7 +47,7 @@ public static partial class TemplateCatalog
             .Emotion(-1, "Annoyed by the forced sign-up")
             .Pain("pp-forced-account", "An account is required before paying")
             .Opportunity("op-guest-checkout", "Guest checkout with optional account afterwards", "ecommerce", InProgress, 5, 5, 2, "pp-forced-account", "pp-hidden-costs")
-            .Kpi("kpi-conversion", "Visitors who complete a purchase", "conversion(purchase)", ">= 3%", "2.1%", KpiStatus.DoesNotMeet)
+            .Kpi("kpi-conversion", "Visitors who complete a purchase", "reach(touchpoint: tp-order-email)", ">= 3%", "2.1%", KpiStatus.DoesNotMeet)
             .Kpi("kpi-time-to-buy", "Median time from first visit to purchase", "median_time(discovery -> purchase)", "<= 7 days", "5 days", KpiStatus.Meets)
             .Backstage("Payment provider authorises the card; the order goes to fulfilment", "operations")
 
@@ -61,7 +61,7 @@ public static partial class TemplateCatalog
             .Emotion(1, "Pleased once it works")
             .Pain("pp-slow-support", "Chat replies take hours in the evening")
             .Opportunity("op-evening-cover", "Extend chat cover to 22:00", "support", Idea, 4, 2, 4, "pp-slow-support")
-            .Kpi("kpi-repeat", "Customers active again within 30 days", "conversion(retention)", ">= 60%", "64%", KpiStatus.Meets)
+            .Kpi("kpi-repeat", "Buyers who come back and use it, within the funnel window", "conversion(purchase -> retention)", ">= 60%", "64%", KpiStatus.Meets)
             .Backstage("CRM triggers lifecycle emails; support triages tickets", "crm")
 
             .Stage("advocacy", "Recommend", "I want to tell others when something works well")
@@ -72,7 +72,7 @@ public static partial class TemplateCatalog
             .Emotion(1.5, "Proud of a good find")
             .Pain("pp-no-referral-reward", "Nothing in it for me when I refer a friend")
             .Opportunity("op-referral-credit", "Give both sides a credit on referral", "marketing", Idea, 3, 4, 2, "pp-no-referral-reward")
-            .Kpi("kpi-nps", "Net Promoter Score after 30 days", "nps(stage: advocacy)", ">= 30", "41", KpiStatus.Exceeds)
+            .Kpi("kpi-nps", "Net Promoter Score when asked to recommend", "nps(stage: advocacy)", ">= 30", "41", KpiStatus.Exceeds)
             .Backstage("Review platform collects ratings; referral credits are booked", "marketing");
         return d.Build(id, title) with
         {
@@ -111,7 +111,7 @@ public static partial class TemplateCatalog
             .Emotion(0, "Hopeful, wary of sales pressure")
             .Pain("pp-no-prices", "No prices on the website; a call is needed to get one")
             .Opportunity("op-public-pricing", "Publish list prices for the first two tiers", "revenue-ops", Idea, 4, 3, 2, "pp-no-prices")
-            .Kpi("kpi-demo-rate", "Pricing page visitors who book a demo", "conversion(research)", ">= 8%", "6%", KpiStatus.DoesNotMeet)
+            .Kpi("kpi-demo-rate", "Pricing page visitors who book a demo", "conversion(tp-pricing-page -> tp-demo)", ">= 8%", "6%", KpiStatus.DoesNotMeet)
             .Backstage("MQL: lead score passes 60 on fit and engagement", "marketing")
 
             .Stage("evaluate", "Prove it works", "I want to prove it works with our own data")
@@ -136,7 +136,7 @@ public static partial class TemplateCatalog
             .Emotion(-1.5, "Drained by procurement")
             .Pain("pp-security-review", "The security questionnaire takes weeks of back and forth")
             .Opportunity("op-trust-center", "A public trust centre with SOC 2 report and filled-in questionnaires", "security", Planned, 4, 5, 3, "pp-security-review")
-            .Kpi("kpi-win-rate", "Opportunities won", "conversion(buy)", ">= 25%", "22%", KpiStatus.DoesNotMeet)
+            .Kpi("kpi-win-rate", "Trials that go on to approval", "conversion(evaluate -> buy)", ">= 25%", "22%", KpiStatus.DoesNotMeet)
             .Backstage("Opportunity: AE runs proposal, security review and procurement; then closed won or lost", "sales")
 
             .Stage("onboard", "Roll it out", "I want my team productive in weeks, not months")
@@ -175,7 +175,7 @@ public static partial class TemplateCatalog
             .Touchpoint("tp-instagram", "Instagram post", "social", "marketing", "social_post_clicked")
             .Touchpoint("tp-newsletter", "Newsletter", "email", "crm", "newsletter_opened")
             .Emotion(0.5, "Browsing for fun")
-            .Kpi("kpi-newsletter-reach", "Sessions that start from the newsletter", "reach(touchpoint: tp-newsletter)", ">= 15%", "12%", KpiStatus.DoesNotMeet)
+            .Kpi("kpi-newsletter-reach", "Shoppers whose path starts with the newsletter", "starts(touchpoint: tp-newsletter)", ">= 15%", "12%", KpiStatus.DoesNotMeet)
             .Backstage("Content calendar; product feed to social shops", "marketing")
 
             .Stage("search", "Find the right product", "I want to find the right product fast")
@@ -205,7 +205,7 @@ public static partial class TemplateCatalog
             .Emotion(-1, "Delivery cost appears late")
             .Pain("pp-late-delivery-cost", "Delivery cost only shown at the last step")
             .Opportunity("op-delivery-estimate", "Delivery cost and date on the product page", "ecommerce", Idea, 5, 3, 2, "pp-late-delivery-cost")
-            .Kpi("kpi-checkout-conversion", "Baskets that become orders", "conversion(checkout)", ">= 45%", "38%", KpiStatus.DoesNotMeet)
+            .Kpi("kpi-checkout-conversion", "Shoppers with a basket who go on to check out", "conversion(tp-basket -> tp-checkout)", ">= 45%", "38%", KpiStatus.DoesNotMeet)
             .Backstage("Fraud check and payment authorisation", "finance")
 
             .Stage("delivery", "Receive it", "I want to know when it arrives")
@@ -258,7 +258,7 @@ public static partial class TemplateCatalog
             .Emotion(-0.5, "Unsure about the add-ons")
             .Pain("pp-bag-upsell", "Bag and seat add-ons feel like traps")
             .Opportunity("op-first-flyer-bundle", "A 'first flight' bundle with bag and seat at one clear price", "revenue", Idea, 4, 4, 3, "pp-bag-upsell")
-            .Kpi("kpi-booking-conversion", "Fare searches that end in a booking", "conversion(book)", ">= 5%", "4.2%", KpiStatus.DoesNotMeet)
+            .Kpi("kpi-booking-conversion", "Fare searchers who go on to book", "conversion(tp-fare-finder -> tp-booking)", ">= 40%", "34%", KpiStatus.DoesNotMeet)
             .Backstage("Reservation system issues the ticket; payment captured", "it")
 
             .Stage("prepare", "Get ready", "I want to know what to bring and when to be at the airport")
@@ -276,7 +276,7 @@ public static partial class TemplateCatalog
             .Emotion(-1.5, "Stressed by the queue")
             .Pain("pp-bag-drop-queue", "Long queue at bag drop even after checking in online")
             .Opportunity("op-self-bag-drop", "Self-service bag drop kiosks", "ground-operations", Planned, 4, 3, 5, "pp-bag-drop-queue")
-            .Kpi("kpi-online-check-in", "Passengers who check in online", "reach(touchpoint: tp-online-check-in)", ">= 70%", "58%", KpiStatus.DoesNotMeet)
+            .Kpi("kpi-online-check-in", "Passengers who check in online after booking", "conversion(book -> tp-online-check-in)", ">= 70%", "58%", KpiStatus.DoesNotMeet)
             .Backstage("Departure control system opens check-in 30 hours before departure", "ground-operations")
 
             .Stage("security", "Get through security", "I want to get through security without trouble")
@@ -313,7 +313,7 @@ public static partial class TemplateCatalog
             .Action("Gets a post-trip email, joins the loyalty programme, searches the next trip")
             .Touchpoint("tp-post-trip-email", "Post-trip email with loyalty offer", "email", "loyalty", "post_trip_email_opened", "loyalty_joined")
             .Emotion(1, "Ready for the next trip")
-            .Kpi("kpi-second-booking", "First-time flyers who book again within 6 months", "conversion(fly-again)", ">= 35%", "29%", KpiStatus.DoesNotMeet)
+            .Kpi("kpi-second-booking", "Flyers who book again after the post-trip email", "conversion(tp-post-trip-email -> tp-booking)", ">= 35%", "29%", KpiStatus.DoesNotMeet)
             .Backstage("Loyalty team sends the welcome series", "loyalty");
         return d.Build(id, title) with
         {
@@ -351,7 +351,7 @@ public static partial class TemplateCatalog
             .Emotion(-0.5, "Impatient with the long form")
             .Pain("pp-long-form", "The form asks for 40 fields, some twice")
             .Opportunity("op-prefill", "Pre-fill from the ID document scan", "digital", Planned, 5, 4, 3, "pp-long-form")
-            .Kpi("kpi-application-completion", "Started applications that are submitted", "conversion(apply)", ">= 70%", "61%", KpiStatus.DoesNotMeet)
+            .Kpi("kpi-application-completion", "Account page visitors who go on to apply", "conversion(tp-account-page -> tp-application)", ">= 70%", "61%", KpiStatus.DoesNotMeet)
             .Backstage("Credit and fraud checks run automatically", "risk")
 
             .Stage("verify", "Prove who I am", "I want to prove who I am without visiting a branch")
@@ -379,7 +379,7 @@ public static partial class TemplateCatalog
             .Emotion(0.5, "Relieved when the first salary lands")
             .Pain("pp-missed-payment", "A direct debit was missed during the switch")
             .Opportunity("op-switch-tracker", "Switch tracker that lists every moved payment", "digital", Idea, 4, 3, 2, "pp-missed-payment")
-            .Kpi("kpi-primary-account", "New customers whose salary arrives within 60 days", "conversion(switch)", ">= 50%", "53%", KpiStatus.Meets)
+            .Kpi("kpi-primary-account", "Customers who activate the card and then switch their account over", "conversion(tp-card-activation -> tp-switching)", ">= 50%", "53%", KpiStatus.Meets)
             .Backstage("Switching service coordinates with the old bank", "operations");
         return d.Build(id, title) with
         {
@@ -408,7 +408,7 @@ public static partial class TemplateCatalog
             .Emotion(0, "Wary of the card requirement")
             .Pain("pp-card-upfront", "Card details required for the free trial")
             .Opportunity("op-trial-reminder", "Reminder two days before the trial ends", "growth", Done, 4, 2, 1, "pp-card-upfront")
-            .Kpi("kpi-trial-conversion", "Trials that convert to paid", "conversion(subscribe)", ">= 40%", "44%", KpiStatus.Exceeds)
+            .Kpi("kpi-trial-conversion", "Trials that convert to paid", "conversion(tp-trial-signup -> tp-receipt)", ">= 40%", "44%", KpiStatus.Exceeds)
 
             .Stage("subscribe", "Pay", "I want to pay a fair price for what I watch")
             .Action("Chooses a plan; the trial converts")
@@ -425,7 +425,7 @@ public static partial class TemplateCatalog
             .Emotion(1.5, "Hooked on a series")
             .Pain("pp-stale-recommendations", "Recommendations repeat what I have already seen")
             .Opportunity("op-fresh-rows", "A 'new for you' row that hides watched titles", "product", InProgress, 4, 4, 3, "pp-stale-recommendations")
-            .Kpi("kpi-weekly-active", "Subscribers active every week", "reach(touchpoint: tp-home-feed)", ">= 60%", "57%", KpiStatus.DoesNotMeet)
+            .Kpi("kpi-weekly-active", "Paying subscribers who come back to the home feed", "conversion(tp-receipt -> tp-home-feed)", ">= 60%", "57%", KpiStatus.DoesNotMeet)
             .Backstage("Recommendation model retrained nightly", "data")
 
             .Stage("renew", "Keep paying", "I want to feel it is worth the money", loopsTo: "habit")
@@ -470,7 +470,7 @@ public static partial class TemplateCatalog
             .Emotion(-1.5, "Frustrated by the 8 o'clock phone queue")
             .Pain("pp-phone-queue", "Phone lines are busy for 40 minutes at 8:00")
             .Opportunity("op-online-slots", "Release same-day slots online at 7:00", "patient-services", Planned, 5, 4, 2, "pp-phone-queue")
-            .Kpi("kpi-online-share", "Appointments booked online", "reach(touchpoint: tp-online-booking)", ">= 50%", "31%", KpiStatus.DoesNotMeet)
+            .Kpi("kpi-online-share", "Patients who book online", "reach(touchpoint: tp-online-booking)", ">= 50%", "31%", KpiStatus.DoesNotMeet)
             .Backstage("Rota sets the number of slots per day", "operations")
 
             .Stage("prepare", "Prepare", "I want to know what to bring and where to go")

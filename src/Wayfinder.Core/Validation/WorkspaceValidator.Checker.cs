@@ -457,6 +457,11 @@ public static partial class WorkspaceValidator
                 context.Report($"{path}.target", "invalid-target", $"the KPI target is not valid: {targetError.Message} (see docs/filters.md)", at: context.Map.InsideScalar($"{path}.target", targetError.Column));
             }
 
+            if (lane.Type == LaneType.Kpis && item.Metric is { } metric && KpiMetric.Resolve(metric, journey).Problem is { } metricProblem)
+            {
+                context.Report($"{path}.metric", "invalid-metric", $"the KPI metric cannot be measured: {metricProblem} (see docs/metrics.md)");
+            }
+
             for (var a = 0; a < item.Addresses.Count; a++)
             {
                 context.CheckReference($"{path}.addresses[{a}]", item.Addresses[a], addressable, "unknown-item", "a pain point id in this journey");

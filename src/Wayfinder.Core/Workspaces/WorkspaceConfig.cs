@@ -80,4 +80,9 @@ public sealed record WorkspaceDefaults
     public int FunnelWindowDays { get; init; } = 30;
     public int InactivityDays { get; init; } = 14;
     public int ReviewCadenceDays { get; init; } = 90;
+
+    /// <summary>A rate or mean out of fewer customers or answers than this is marked as a small sample on maps and in reports.</summary>
+    public int SmallSampleSize { get; init; } = DefaultSmallSampleSize;
+
+    public const int DefaultSmallSampleSize = 30;
 }

@@ -83,17 +83,20 @@ public static class JourneyAnalysis
             Cut = string.Join(", ", cut),
         };
         var metrics = await events.AnalyzeAsync(journey, query, cancellationToken).ConfigureAwait(false);
-        // The channel cut narrows the events only: answers are about a touchpoint, not made on a channel.
-        var surveys = await feedback.SatisfactionAsync(journey, new SurveyQuery { Customers = segmentCustomers, FromMicros = from, ToMicros = to }, cancellationToken).ConfigureAwait(false);
+        // Every cut narrows the answers too: an answer is on the channel of the touchpoint it is about (docs/metrics.md).
+        var surveyQuery = new SurveyQuery { Customers = segmentCustomers, FromMicros = from, ToMicros = to, Channel = request.Channel };
+        var surveys = await feedback.SatisfactionAsync(journey, surveyQuery, cancellationToken).ConfigureAwait(false);
         var satisfaction = surveys.Touchpoints.Concat(surveys.Stages).ToList();
+        var conversions = await PlaceConversions.ComputeAsync(journey, KpiEvaluator.TwoStepMetrics(journey), events, query, cancellationToken).ConfigureAwait(false);
         var trend = request.IncludeTrend ? await events.TrendAsync(journey, query, request.TrendGrain, cancellationToken).ConfigureAwait(false) : [];
         var checks = new List<PersonaCheck>();
+        var segmentGaps = new List<KnowledgeGap>();
         foreach (var persona in journey.Personas.Select(workspace.FindPersona).OfType<Persona>())
         {
-            checks.AddRange(await PersonaChecks.CheckAsync(persona, events, journey, workspace.Config.Channels, cancellationToken).ConfigureAwait(false));
+            checks.AddRange(await PersonaChecks.CheckAsync(persona, events, journey, workspace.Config.Channels, segmentGaps, cancellationToken).ConfigureAwait(false));
         }
 
-        return new JourneyReport
+        return SmallSamples.Mark(new JourneyReport
         {
             JourneyId = journey.Id,
             Cut = query.Cut,
@@ -101,10 +104,10 @@ public static class JourneyAnalysis
             TouchpointSatisfaction = surveys.Touchpoints,
             StageSatisfaction = surveys.Stages,
             MeasuredEmotion = surveys.Curve,
-            Kpis = KpiEvaluator.EvaluateAll(journey, metrics, satisfaction),
+            Kpis = KpiEvaluator.EvaluateAll(journey, metrics, satisfaction, conversions),
             Trend = trend,
-            Gaps = KnowledgeGaps.ForJourney(workspace, journey, metrics, surveys.Touchpoints, surveys.Stages, request.Today),
+            Gaps = [.. KnowledgeGaps.ForJourney(workspace, journey, metrics, surveys.Touchpoints, surveys.Stages, request.Today), .. segmentGaps],
             PersonaChecks = checks,
-        };
+        }, defaults.SmallSampleSize);
     }
 }

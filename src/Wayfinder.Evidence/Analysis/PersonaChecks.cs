@@ -19,10 +19,17 @@ public static class PersonaChecks
 
     /// <summary>
     /// Stated channels against the segment's channel mix; with a journey, also behaviours and goals that name a channel
-    /// (by id or name) or a stage (by name) against what the segment's customers do there.
+    /// (by id or name) or a stage (by name) against what the segment's customers do there. Only data can disagree:
+    /// a channel on which the data has no event at all, or a segment that matches no customer, is something the data
+    /// does not cover yet, so it is a knowledge gap (added to <paramref name="gaps"/>), not a disagreement.
     /// </summary>
     public static async Task<IReadOnlyList<PersonaCheck>> CheckAsync(
-        Persona persona, IEventStore store, Journey? journey = null, IReadOnlyList<Core.Workspaces.Channel>? channels = null, CancellationToken cancellationToken = default)
+        Persona persona,
+        IEventStore store,
+        Journey? journey = null,
+        IReadOnlyList<Core.Workspaces.Channel>? channels = null,
+        ICollection<KnowledgeGap>? gaps = null,
+        CancellationToken cancellationToken = default)
     {
         var checks = new List<PersonaCheck>();
         if (string.IsNullOrWhiteSpace(persona.Segment) || !(await store.SummaryAsync(cancellationToken).ConfigureAwait(false)).Imported)
@@ -43,17 +50,20 @@ public static class PersonaChecks
 
         if (mix.Customers == 0)
         {
-            checks.Add(new PersonaCheck(persona.Id, "segment", $"the segment `{persona.Segment}` matches no customer in the data"));
+            gaps?.Add(new KnowledgeGap("segment-without-customers", persona.Id, "segment", $"persona '{persona.Id}': the segment `{persona.Segment}` matches no customer in the data yet"));
             return checks;
         }
 
+        // Channels the data covers: with no event of anyone on a channel, the data cannot confirm or question it.
+        var covered = (await store.ChannelMixAsync(null, cancellationToken).ConfigureAwait(false)).Channels
+            .Where(c => c.Events > 0).Select(c => c.Channel).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var total = mix.Events;
         double Share(string channel) =>
             total == 0 ? 0 : (double)mix.Channels.Where(c => string.Equals(c.Channel, channel, StringComparison.OrdinalIgnoreCase)).Select(c => c.Events).FirstOrDefault() / total;
 
         if (total > 0)
         {
-            foreach (var stated in persona.Channels.Where(stated => Share(stated) < RareShare))
+            foreach (var stated in persona.Channels.Where(stated => covered.Contains(stated) && Share(stated) < RareShare))
             {
                 checks.Add(new PersonaCheck(persona.Id, "channels", $"says they prefer '{stated}', but only {Percent(Share(stated))} of the segment's {total.ToString("N0", CultureInfo.InvariantCulture)} events happen there"));
             }
@@ -70,7 +80,8 @@ public static class PersonaChecks
 
         if (journey is not null)
         {
-            checks.AddRange(await JourneyChecksAsync(persona, store, journey, channels ?? [], total, Share, cancellationToken).ConfigureAwait(false));
+            var inData = (channels ?? []).Where(c => covered.Contains(c.Id)).ToList();
+            checks.AddRange(await JourneyChecksAsync(persona, store, journey, inData, total, Share, cancellationToken).ConfigureAwait(false));
         }
 
         return checks;

@@ -1,43 +1,43 @@
 namespace Wayfinder.Evidence.Kpis;
 
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Wayfinder.Core.Documents;
 using Wayfinder.Core.Metrics;
 using Wayfinder.Core.Validation;
 
 /// <summary>
-/// Computes a KPI's actual value from the journey's metrics and sets its status against the target.
-/// Metrics: <c>conversion(stage)</c>, <c>conversion(a -> b)</c>, <c>reach(stage: x)</c>, <c>reach(touchpoint: x)</c>,
-/// <c>drop_off(stage)</c>, <c>drop_off_rate(stage)</c>, <c>exit_rate(touchpoint: x)</c>, <c>stranded(touchpoint: x)</c>,
-/// <c>median_time(a -> b)</c>, <c>p90_time(a -> b)</c>, <c>nps|csat|ces|sentiment|emotion(stage: x | touchpoint: x)</c>,
-/// <c>customers()</c>. Targets follow <see cref="KpiTarget"/> (the validator's grammar); a metric measures units of
+/// Computes a KPI's actual value from the journey's metrics and sets its status against the target. The metric
+/// grammar is <see cref="KpiMetric"/> (the validator's); conversions that start or end at a touchpoint come from
+/// <see cref="PlaceConversions"/>. Each result says what it measured (<see cref="KpiResult.Definition"/>) and out of
+/// how many (<see cref="KpiResult.SampleSize"/>). Targets follow <see cref="KpiTarget"/>; a metric measures units of
 /// <see cref="KpiUnitKind.Percent"/>, <see cref="KpiUnitKind.Duration"/> or none, and says when a target's unit does not fit it.
 /// Status: meets when the comparison holds; exceeds when it holds by more than 10% of the target; else does not meet.
 /// </summary>
-public static partial class KpiEvaluator
+public static class KpiEvaluator
 {
     /// <summary>How far past the target counts as exceeding it, as a share of the target.</summary>
     public const double ExceedMargin = 0.10;
 
-    public static KpiResult Evaluate(string stageId, string metric, string? target, JourneyMetrics metrics, IReadOnlyList<SatisfactionRow> satisfaction)
+    public static KpiResult Evaluate(
+        string stageId, string metric, string? target, JourneyMetrics metrics, IReadOnlyList<SatisfactionRow> satisfaction, IReadOnlyList<PlaceConversion>? conversions = null)
     {
-        var (value, kind, problem) = Actual(metric, metrics, satisfaction);
+        var (value, kind, problem, definition, n) = Actual(metric, metrics, satisfaction, conversions ?? []);
+        KpiResult Result(double? actual, string text, KpiStatus? status, string? why) =>
+            new(stageId, metric, target, actual, text, status, why) { Definition = definition, SampleSize = n };
         if (value is null)
         {
-            return new KpiResult(stageId, metric, target, null, "no data", null, problem);
+            return Result(null, "no data", null, problem);
         }
 
         if (string.IsNullOrWhiteSpace(target))
         {
-            return new KpiResult(stageId, metric, target, value, Format(value.Value, kind, null), null, null);
+            return Result(value, Format(value.Value, kind, null), null, null);
         }
 
         // One grammar for targets: the validator's (Core), so what validate accepts, analyze reads.
         if (KpiTarget.Parse(target).Target is not { } parsed)
         {
-            return new KpiResult(stageId, metric, target, value, Format(value.Value, kind, null), null,
-                $"target '{target}' is not like '>= 40%', '<= 2 days', '30' or '40..60%'");
+            return Result(value, Format(value.Value, kind, null), null, $"target '{target}' is not like '>= 40%', '<= 2 days', '30' or '40..60%'");
         }
 
         var unit = parsed.Measure;
@@ -46,28 +46,37 @@ public static partial class KpiEvaluator
             // A count of customers against a percentage: the share of the journey's customers (in the cut).
             if (metrics.Customers == 0)
             {
-                return new KpiResult(stageId, metric, target, null, "no data", null, "no customers in this cut, so no share");
+                return Result(null, "no data", null, "no customers in this cut, so no share");
             }
 
-            (value, kind) = ((double)value.Value / metrics.Customers, Kind.Fraction);
+            (value, kind, n) = ((double)value.Value / metrics.Customers, Kind.Fraction, metrics.Customers);
+            definition += $" ÷ all {metrics.Customers.ToString(CultureInfo.InvariantCulture)} customers of the journey";
         }
 
         var actual = Convert(value.Value, kind, unit);
         if (actual is null)
         {
-            return new KpiResult(stageId, metric, target, value, Format(value.Value, kind, null), null,
-                $"the target's unit '{parsed.Unit}' does not fit {metric}, which is {Describe(kind)}");
+            return Result(value, Format(value.Value, kind, null), null, $"the target's unit '{parsed.Unit}' does not fit {metric}, which is {Describe(kind)}");
         }
 
-        return new KpiResult(stageId, metric, target, Math.Round(actual.Value, 6), Format(value.Value, kind, unit), Status(actual.Value, parsed), null);
+        return Result(Math.Round(actual.Value, 6), Format(value.Value, kind, unit), Status(actual.Value, parsed), null);
     }
 
     /// <summary>Evaluates every KPI item of the journey's KPI lanes.</summary>
-    public static IReadOnlyList<KpiResult> EvaluateAll(Journey journey, JourneyMetrics metrics, IReadOnlyList<SatisfactionRow> satisfaction) =>
+    public static IReadOnlyList<KpiResult> EvaluateAll(
+        Journey journey, JourneyMetrics metrics, IReadOnlyList<SatisfactionRow> satisfaction, IReadOnlyList<PlaceConversion>? conversions = null) =>
         [.. journey.Lanes.Where(l => l.Type == LaneType.Kpis)
             .SelectMany(l => l.Items)
             .Where(i => !string.IsNullOrWhiteSpace(i.Metric))
-            .Select(i => Evaluate(i.Stage, i.Metric!, i.Target, metrics, satisfaction))];
+            .Select(i => Evaluate(i.Stage, i.Metric!, i.Target, metrics, satisfaction, conversions))];
+
+    /// <summary>The conversions and times between places, at least one a touchpoint, that the journey's KPIs ask for (each once).</summary>
+    public static IReadOnlyList<KpiMetric> TwoStepMetrics(Journey journey) =>
+        [.. journey.Lanes.Where(l => l.Type == LaneType.Kpis).SelectMany(l => l.Items)
+            .Select(i => i.Metric is { } m ? KpiMetric.Resolve(m, journey).Metric : null)
+            .OfType<KpiMetric>()
+            .Where(m => m.IsTwoStep)
+            .Distinct()];
 
     private enum Kind
     {
@@ -77,101 +86,132 @@ public static partial class KpiEvaluator
         Score,
     }
 
-    private static (double? Value, Kind Kind, string? Problem) Actual(string metric, JourneyMetrics m, IReadOnlyList<SatisfactionRow> satisfaction)
+    private static (double? Value, Kind Kind, string? Problem, string Definition, int? N) Actual(
+        string text, JourneyMetrics m, IReadOnlyList<SatisfactionRow> satisfaction, IReadOnlyList<PlaceConversion> conversions)
     {
-        var match = MetricPattern().Match(metric.Trim());
-        if (!match.Success)
+        var stages = m.Funnel.Select(f => f.StageId).Concat(m.StageReach.Select(r => r.Id)).Distinct().ToList();
+        var (metric, problem) = KpiMetric.Resolve(text, stages, [.. m.TouchpointReach.Select(t => t.Id)]);
+        if (metric is null)
         {
-            return (null, Kind.Count, $"'{metric}' is not a metric expression such as conversion(purchase) or nps(stage: board)");
+            return (null, Kind.Count, problem, "", null);
         }
 
-        var name = match.Groups["name"].Value.ToLowerInvariant();
-        var argument = match.Groups["arg"].Value.Trim();
-        var scope = "stage";
-        var colon = argument.IndexOf(':', StringComparison.Ordinal);
-        if (colon >= 0)
-        {
-            scope = argument[..colon].Trim().ToLowerInvariant();
-            argument = argument[(colon + 1)..].Trim();
-        }
-
-        var arrow = argument.Split("->", StringSplitOptions.TrimEntries);
+        static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
+        var (name, from, to) = (metric.Name, metric.From, metric.To);
         FunnelStep? Step(string id) => m.Funnel.FirstOrDefault(f => f.StageId == id);
+        int Index(string id) => m.Funnel.Select((f, i) => (f.StageId, i)).First(x => x.StageId == id).i;
         switch (name)
         {
             case "customers":
-                return (m.Customers, Kind.Count, null);
-            case "conversion" when arrow.Length == 2:
+                return (m.Customers, Kind.Count, null, "customers with a mapped event", null);
+            case "conversion" when metric.IsTwoStep:
                 {
-                    var (a, b) = (Step(arrow[0]), Step(arrow[1]));
-                    return a is null || b is null ? Unknown("stage", a is null ? arrow[0] : arrow[1]) : (a.Customers == 0 ? 0 : (double)b.Customers / a.Customers, Kind.Fraction, null);
+                    var pair = conversions.FirstOrDefault(c => c.From == from!.ToString() && c.To == to!.ToString());
+                    var definition = $"customers who reached {to} after {from} within the funnel window ÷ customers who reached {from}";
+                    return pair is null
+                        ? (null, Kind.Fraction, $"the conversion from {from} to {to} was not computed", definition, null)
+                        : (pair.Reached == 0 ? 0 : (double)pair.Converted / pair.Reached, Kind.Fraction, null, definition + $" ({Count(pair.Converted)} of {Count(pair.Reached)})", pair.Reached);
+                }
+
+            case "conversion" when to is not null:
+                {
+                    var (a, b) = (Step(from!.Id)!, Step(to.Id)!);
+                    var definition = $"customers at stage {to.Id} ÷ customers at stage {from.Id} in the ordered funnel ({Count(b.Customers)} of {Count(a.Customers)})";
+                    return (a.Customers == 0 ? 0 : (double)b.Customers / a.Customers, Kind.Fraction, null, definition, a.Customers);
                 }
 
             case "conversion":
-                return Step(argument) is { } step ? (step.Conversion, Kind.Fraction, null) : Unknown("stage", argument);
+                {
+                    var i = Index(from!.Id);
+                    var step = m.Funnel[i];
+                    var before = i == 0 ? step : m.Funnel[i - 1];
+                    var definition = i == 0
+                        ? $"stage {step.StageId} starts the ordered funnel: 1 by definition"
+                        : $"customers at stage {step.StageId} ÷ customers at stage {before.StageId}, the stage before, in the ordered funnel ({Count(step.Customers)} of {Count(before.Customers)})";
+                    return (step.Conversion, Kind.Fraction, null, definition, before.Customers);
+                }
+
             case "drop_off":
-                return Step(argument) is { } d ? (d.DropOff, Kind.Count, null) : Unknown("stage", argument);
+                return (Step(from!.Id)!.DropOff, Kind.Count, null, $"customers at stage {from.Id} in the ordered funnel who did not reach the next stage", null);
             case "drop_off_rate":
-                return Step(argument) is { } r ? (r.Customers == 0 ? 0 : (double)r.DropOff / r.Customers, Kind.Fraction, null) : Unknown("stage", argument);
+                {
+                    var r = Step(from!.Id)!;
+                    return (r.Customers == 0 ? 0 : (double)r.DropOff / r.Customers, Kind.Fraction, null, $"customers at stage {from.Id} who did not reach the next stage ÷ customers at stage {from.Id} ({Count(r.DropOff)} of {Count(r.Customers)})", r.Customers);
+                }
+
             case "reach":
                 {
-                    var rows = scope == "touchpoint" ? m.TouchpointReach : m.StageReach;
-                    return rows.FirstOrDefault(r => r.Id == argument) is { } row ? (row.Customers, Kind.Count, null) : Unknown(scope, argument);
+                    var rows = from!.Scope == KpiScope.Touchpoint ? m.TouchpointReach : m.StageReach;
+                    return (rows.First(r => r.Id == from.Id).Customers, Kind.Count, null, $"customers with an event at {from}", null);
+                }
+
+            case "starts" or "ends":
+                {
+                    var row = m.Endpoints.FirstOrDefault(e => e.TouchpointId == from!.Id);
+                    return (row is null ? 0 : name == "starts" ? row.Starts : row.Ends, Kind.Count, null, $"customers whose path {(name == "starts" ? "starts" : "ends")} at {from}", null);
                 }
 
             case "exit_rate" or "stranded":
-                return m.Stranded.FirstOrDefault(s => s.TouchpointId == argument) is { } s
-                    ? (name == "stranded" ? s.Stranded : s.ExitRate, name == "stranded" ? Kind.Count : Kind.Fraction, null)
-                    : Unknown("touchpoint", argument);
-            case "median_time" or "p90_time" when arrow.Length == 2:
                 {
-                    var from = m.Funnel.Select((f, i) => (f.StageId, i)).FirstOrDefault(x => x.StageId == arrow[0]);
-                    var to = m.Funnel.Select((f, i) => (f.StageId, i)).FirstOrDefault(x => x.StageId == arrow[1]);
-                    if (from.StageId is null || to.StageId is null)
+                    var s = m.Stranded.FirstOrDefault(s => s.TouchpointId == from!.Id);
+                    if (s is null)
                     {
-                        return Unknown("stage", from.StageId is null ? arrow[0] : arrow[1]);
+                        return (null, Kind.Count, $"no stranded customers computed at {from}", "", null);
                     }
 
-                    if (to.i <= from.i)
+                    return name == "stranded"
+                        ? (s.Stranded, Kind.Count, null, $"customers stranded at {from}", null)
+                        : (s.ExitRate, Kind.Fraction, null, $"customers stranded at {from} ÷ customers who reached it ({Count(s.Stranded)} of {Count(s.Reached)})", s.Reached);
+                }
+
+            case "median_time" or "p90_time" when metric.IsTwoStep:
+                {
+                    var pair = conversions.FirstOrDefault(c => c.From == from!.ToString() && c.To == to!.ToString());
+                    var definition = $"{(name == "median_time" ? "median" : "90th percentile")} time from first reaching {from} to first reaching {to} after it within the funnel window";
+                    var seconds = pair?.Timing is { } t ? (name == "median_time" ? t.MedianSeconds : t.P90Seconds) : null;
+                    return seconds is null
+                        ? (null, Kind.Seconds, $"no customer went from {from} to {to}", definition, null)
+                        : (seconds, Kind.Seconds, null, definition + $", among the {Count(pair!.Timing!.Customers)} who did", pair.Timing.Customers);
+                }
+
+            case "median_time" or "p90_time":
+                {
+                    var (a, b) = (Index(from!.Id), Index(to!.Id));
+                    var definition = $"{(name == "median_time" ? "median" : "90th percentile")} time from first reaching stage {from.Id} to first reaching stage {to.Id} after it";
+                    if (b <= a)
                     {
-                        return (null, Kind.Seconds, $"{name} measures forward in the journey; {arrow[1]} comes before {arrow[0]}");
+                        return (null, Kind.Seconds, $"{name} measures forward in the journey; {to.Id} comes before {from.Id}", definition, null);
                     }
 
-                    var timing = to.i == from.i + 1 ? m.Timings[from.i] : m.SpanTimings.FirstOrDefault(t => t.FromStage == arrow[0] && t.ToStage == arrow[1]);
+                    var timing = b == a + 1 ? m.Timings[a] : m.SpanTimings.FirstOrDefault(t => t.FromStage == from.Id && t.ToStage == to.Id);
                     if (timing is null)
                     {
-                        return (null, Kind.Seconds, $"no customer went from {arrow[0]} to {arrow[1]}");
+                        return (null, Kind.Seconds, $"no customer went from {from.Id} to {to.Id}", definition, null);
                     }
 
                     var seconds = name == "median_time" ? timing.MedianSeconds : timing.P90Seconds;
-                    return (seconds, Kind.Seconds, seconds is null ? "no customer went from one stage to the other" : null);
-                }
-
-            case "nps" or "csat" or "ces" or "sentiment" or "emotion":
-                {
-                    var row = satisfaction.FirstOrDefault(r => r.Scope == scope && r.Id == argument);
-                    if (row is null)
-                    {
-                        return Unknown(scope, argument);
-                    }
-
-                    double? value = name switch
-                    {
-                        "nps" => row.Nps,
-                        "csat" => row.Csat,
-                        "ces" => row.Ces,
-                        "sentiment" => row.Sentiment,
-                        _ => row.Emotion,
-                    };
-                    return (value, Kind.Score, value is null ? $"no {name} answers for {scope} {argument}" : null);
+                    return (seconds, Kind.Seconds, seconds is null ? "no customer went from one stage to the other" : null, definition + $", among the {Count(timing.Customers)} who did", timing.Customers);
                 }
 
             default:
-                return (null, Kind.Count, $"unknown metric '{name}'; use conversion, reach, drop_off, drop_off_rate, exit_rate, stranded, median_time, p90_time, nps, csat, ces, sentiment, emotion or customers");
+                {
+                    var scope = from!.Scope == KpiScope.Stage ? "stage" : "touchpoint";
+                    var row = satisfaction.FirstOrDefault(r => r.Scope == scope && r.Id == from.Id);
+                    var (value, n) = name switch
+                    {
+                        "nps" => (row?.Nps, row?.NpsCount),
+                        "csat" => (row?.Csat, row?.CsatCount),
+                        "ces" => (row?.Ces, row?.CesCount),
+                        "sentiment" => (row?.Sentiment, row?.Comments),
+                        _ => (row?.Emotion, row?.Responses),
+                    };
+                    var about = from.Scope == KpiScope.Stage ? $"{from} and its touchpoints" : from.ToString();
+                    var definition = $"{(name == "sentiment" ? "mean comment sentiment" : name == "emotion" ? "measured emotion" : name.ToUpperInvariant())} of the answers about {about} (n = {Count(n ?? 0)})";
+                    return (value, Kind.Score, value is null ? $"no {name} answers for {scope} {from.Id}" : null, definition, n ?? 0);
+                }
         }
     }
 
-    private static (double?, Kind, string?) Unknown(string scope, string id) => (null, Kind.Count, $"no {scope} '{id}' in this journey's data");
 
     private static double? Convert(double value, Kind kind, KpiUnit unit) => (kind, unit.Kind) switch
     {
@@ -227,6 +267,4 @@ public static partial class KpiEvaluator
         _ => "a score",
     };
 
-    [GeneratedRegex(@"^(?<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?<arg>[^()]*)\)$")]
-    private static partial Regex MetricPattern();
 }

@@ -11,6 +11,10 @@ using Wayfinder.Core.Workspaces;
 public static class Palette
 {
     public const string Orange = "#E69F00";
+
+    /// <summary>The small-sample pill: dark amber text on pale amber (7.6:1).</summary>
+    public const string SmallSample = "#FFF0C2";
+    public const string SmallSampleText = "#6B4E00";
     public const string SkyBlue = "#56B4E9";
     public const string BluishGreen = "#009E73";
     public const string Yellow = "#F0E442";

@@ -84,6 +84,11 @@ public static partial class MapLayoutBuilder
                 {
                     AddSmall($"no data: {problem}", Palette.InkMuted, FontStyleKind.Italic);
                 }
+                else if (measured is not null && measured.Definition.Length > 0)
+                {
+                    // What the number measures, resolved on this journey, so a KPI's text can be checked against it.
+                    AddSmall(measured.Definition, Palette.InkMuted, FontStyleKind.Italic);
+                }
 
                 if (item.Target is not null)
                 {
@@ -103,6 +108,12 @@ public static partial class MapLayoutBuilder
                     rows.Add(new PillRow(measured is { Problem: null }
                         ? [(statusLabel, fill, text), ("from data", "#E8EEF5", Palette.Ink)]
                         : [(statusLabel, fill, text)]));
+                    if (measured is { Problem: null, SmallSample: true })
+                    {
+                        // On a row of its own, so it never runs past a narrow card.
+                        rows.Add(new GapRow(3));
+                        rows.Add(new PillRow([($"small sample · n={measured.SampleSize}", Palette.SmallSample, Palette.SmallSampleText)]));
+                    }
                 }
 
                 break;
@@ -297,7 +308,7 @@ public static partial class MapLayoutBuilder
         foreach (var (m, mx, my) in measuredPoints)
         {
             scene.Box(mx - 5, my - 5, 10, 10, Palette.Paper, Palette.Blue, 2);
-            var label = $"{FormatScore(Math.Round(m.Score!.Value, 1))} · n={m.SampleSize}";
+            var label = $"{FormatScore(Math.Round(m.Score!.Value, 1))} · n={m.SampleSize}{(m.SmallSample ? " · small sample" : "")}";
             var lw = ctx.Measurer.Measure(label, 10, FontStyleKind.Bold) + 8;
             scene.Box(mx + 9, my - 8, lw, 16, Palette.Paper, "#B9D3E8", 0.8f, 4);
             scene.Text(mx + 13, my + 4, label, 10, Palette.BlueText, FontStyleKind.Bold);

@@ -21,9 +21,10 @@ public static partial class MapLayoutBuilder
         ["touchpoint-without-surveys"] = "no surveys",
     };
 
-    /// <summary>"⊥ 651 stranded · 33.6% exit": the badge text of a touchpoint's stranded customers.</summary>
+    /// <summary>"⊥ 651 stranded · 33.6% exit of 1,937": the badge text of a touchpoint's stranded customers, with the exit rate's n.</summary>
     public static string StrandedText(StrandedRow row) =>
-        $"⊥ {row.Stranded.ToString("N0", CultureInfo.InvariantCulture)} stranded · {(row.ExitRate * 100).ToString("0.#", CultureInfo.InvariantCulture)}% exit";
+        $"⊥ {row.Stranded.ToString("N0", CultureInfo.InvariantCulture)} stranded · {(row.ExitRate * 100).ToString("0.#", CultureInfo.InvariantCulture)}% exit of {row.Reached.ToString("N0", CultureInfo.InvariantCulture)}"
+        + (row.SmallSample ? " · small sample" : "");
 
     /// <summary>The stranded badge and knowledge-gap markers of a touchpoint card.</summary>
     private static void AddDataRows(Context ctx, List<CardRow> rows, string touchpointId, float width)

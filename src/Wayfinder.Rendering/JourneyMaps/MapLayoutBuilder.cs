@@ -420,7 +420,12 @@ public static partial class MapLayoutBuilder
             var text = $"{customers.Value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} reached";
             if (step is not null && funnel.Count > 0 && funnel[0] != step)
             {
-                text += $" · {step.ConversionFromStart * 100:0}% of start";
+                // The share's n is the funnel's start; a small one is said on the map, not only in the report.
+                text += $" · {step.ConversionFromStart * 100:0}% of {funnel[0].Customers.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} at start";
+                if (funnel[0].Customers < ctx.Data!.SmallSampleSize)
+                {
+                    text += " · small sample";
+                }
             }
 
             return (text, step?.ConversionFromStart);

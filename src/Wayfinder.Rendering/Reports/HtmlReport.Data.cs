@@ -30,7 +30,9 @@ public static partial class HtmlReport
         sb.Append("<section id=\"trend\"><h2>Trend</h2><figure class=\"card\">").Append(DataCharts.TrendSvg(data, journey)).Append("</figure></section>");
 
         sb.Append("<section id=\"satisfaction\"><h2>Satisfaction per stage</h2>");
-        sb.Append("<p class=\"note\">CSAT 1–5, CES 1–7 (lower is easier), NPS −100…100, comment sentiment −1…1; the measured emotion (−2…+2) comes from every answer and sits beside the emotion designed on the map.</p>");
+        sb.Append("<p class=\"note\">CSAT 1–5, CES 1–7 (lower is easier), NPS −100…100, comment sentiment −1…1; the measured emotion (−2…+2) comes from every answer and sits beside the emotion designed on the map. ")
+            .Append(SmallSampleNote(data)).Append("</p>");
+        var t = data.SmallSampleSize;
         sb.Append("<table><thead><tr><th>Stage</th><th>Answers</th><th>CSAT</th><th>CES</th><th>NPS</th><th>Sentiment</th><th>Measured emotion</th><th>Designed emotion</th></tr></thead><tbody>");
         var designed = journey.Lanes.Where(l => l.KindOf().HasScore).SelectMany(l => l.Items).Where(i => i.Score is not null).ToList();
         foreach (var stage in journey.Stages)
@@ -41,11 +43,11 @@ public static partial class HtmlReport
             sb.Append("<tr><td>");
             Xml.Append(sb, stage.Name);
             sb.Append("</td><td class=\"num\">").Append(row?.Responses.ToString("N0", s_inv) ?? "0")
-                .Append("</td><td class=\"num\">").Append(Mean(row?.Csat, row?.CsatCount ?? 0))
-                .Append("</td><td class=\"num\">").Append(Mean(row?.Ces, row?.CesCount ?? 0))
-                .Append("</td><td class=\"num\">").Append(row?.Nps is { } nps ? $"{Signed(nps, "0")} <small>n={row.NpsCount}</small>" : "—")
-                .Append("</td><td class=\"num\">").Append(row?.Sentiment is { } sentiment ? $"{Signed(sentiment, "0.00")} <small>n={row.Comments}</small>" : "—")
-                .Append("</td><td class=\"num\">").Append(measured?.Score is { } m ? $"{MapLayoutBuilder.FormatScore(Math.Round(m, 1))} <small>n={measured.SampleSize}</small>" : "—")
+                .Append("</td><td class=\"num\">").Append(Mean(row?.Csat, row?.CsatCount ?? 0, t))
+                .Append("</td><td class=\"num\">").Append(Mean(row?.Ces, row?.CesCount ?? 0, t))
+                .Append("</td><td class=\"num\">").Append(row?.Nps is { } nps ? Signed(nps, "0") + N(row.NpsCount, t) : "—")
+                .Append("</td><td class=\"num\">").Append(row?.Sentiment is { } sentiment ? Signed(sentiment, "0.00") + N(row.Comments, t) : "—")
+                .Append("</td><td class=\"num\">").Append(measured?.Score is { } m ? MapLayoutBuilder.FormatScore(Math.Round(m, 1)) + N(measured.SampleSize, t) : "—")
                 .Append("</td><td class=\"num\">").Append(scores.Count > 0 ? MapLayoutBuilder.FormatScore(Math.Round(scores.Average(), 1)) : "—")
                 .Append("</td></tr>");
         }
@@ -62,7 +64,8 @@ public static partial class HtmlReport
             return;
         }
 
-        sb.Append("<table><thead><tr><th>Stage</th><th>Metric</th><th>Actual</th><th>Target</th><th>Status</th></tr></thead><tbody>");
+        sb.Append("<p class=\"note\">").Append(SmallSampleNote(data)).Append("</p>");
+        sb.Append("<table><thead><tr><th>Stage</th><th>Metric</th><th>Measures</th><th>Actual</th><th>Target</th><th>Status</th></tr></thead><tbody>");
         foreach (var kpi in data.Kpis)
         {
             var (fill, text, label) = Palette.KpiStatus(kpi.Status);
@@ -70,10 +73,13 @@ public static partial class HtmlReport
             Xml.Append(sb, StageName(journey, kpi.StageId));
             sb.Append("</td><td><code>");
             Xml.Append(sb, kpi.Metric);
-            sb.Append("</code></td><td class=\"num\">");
+            sb.Append("</code></td><td class=\"note\">");
+            Xml.Append(sb, kpi.Definition);
+            sb.Append("</td><td class=\"num\">");
             if (kpi.Problem is null)
             {
                 Xml.Append(sb, kpi.ActualText);
+                sb.Append(kpi.SampleSize is { } n ? N(n, data.SmallSampleSize) : "");
             }
             else
             {
@@ -112,7 +118,7 @@ public static partial class HtmlReport
                 sb.Append("</code></small></td><td>");
                 Xml.Append(sb, StageName(journey, row.StageId));
                 sb.Append("</td><td class=\"num\">").Append(row.Stranded.ToString("N0", s_inv)).Append("</td><td class=\"num\">").Append(row.Reached.ToString("N0", s_inv))
-                    .Append("</td><td class=\"num\">").Append(DataCharts.Pct(row.ExitRate)).Append("</td></tr>");
+                    .Append("</td><td class=\"num\">").Append(DataCharts.Pct(row.ExitRate)).Append(N(row.Reached, data.SmallSampleSize)).Append("</td></tr>");
             }
 
             sb.Append("</tbody></table>");
@@ -175,8 +181,15 @@ public static partial class HtmlReport
         sb.Append("</p>");
     }
 
-    private static string Mean(double? value, int count) =>
-        value is { } v ? $"{v.ToString("0.0", s_inv)} <small>n={count}</small>" : "—";
+    private static string Mean(double? value, int count, int threshold) =>
+        value is { } v ? v.ToString("0.0", s_inv) + N(count, threshold) : "—";
+
+    /// <summary>A rate's n, marked as a small sample below the workspace's threshold.</summary>
+    private static string N(int n, int threshold) =>
+        $" <small>n={n.ToString("N0", s_inv)}</small>" + (n < threshold ? " <small class=\"small-sample\" title=\"fewer than " + threshold.ToString(s_inv) + " customers or answers\">small sample</small>" : "");
+
+    private static string SmallSampleNote(JourneyReport data) =>
+        $"n is the number of customers or answers a rate or mean is out of; below {data.SmallSampleSize.ToString(s_inv)} it is marked <small class=\"small-sample\">small sample</small>: read it as a hint, not a finding.";
 
     private static string Signed(double value, string format)
     {

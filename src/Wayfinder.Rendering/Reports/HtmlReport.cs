@@ -183,7 +183,7 @@ public static partial class HtmlReport
         ".card svg{display:block;max-width:100%;height:auto}" +
         "table{border-collapse:collapse;background:#fff;margin-top:8px;min-width:60%}th,td{border:1px solid #D5DAE1;padding:6px 10px;text-align:left;vertical-align:top}" +
         "th{background:#E8EEF5}td.num{text-align:right;font-variant-numeric:tabular-nums}code{font-size:12px}" +
-        "td.up{color:#00704F;font-weight:bold}td.down{color:#A84A00;font-weight:bold}.note{color:#4A5360;max-width:70em}" +
+        "td.up{color:#00704F;font-weight:bold}td.down{color:#A84A00;font-weight:bold}.note{color:#4A5360;max-width:70em}.small-sample{background:#FFF0C2;color:#6B4E00;border-radius:3px;padding:0 3px}" +
         ".pill{display:inline-block;padding:1px 10px;border-radius:10px;font-size:12px;font-weight:bold}.empty{color:#4A5360;font-style:italic}" +
         "footer{padding:16px 40px;color:#4A5360;font-size:12px}@media print{header{background:none;color:#1B1F24}nav{display:none}.scroll{overflow:visible}}";
 }

@@ -52,6 +52,7 @@ public sealed class InMemoryAnalysisTests
     {
         var documents = new MemoryDocumentRepository("shop", Config);
         documents.PutFile("journeys/shop.yaml", JourneyText);
+        documents.PutFile("personas/buyer.yaml", "kind: persona\nid: buyer\ntitle: Buyer\nsegment: plan = \"pro\"\nreview:\n  last_reviewed: 2026-12-01\n");
 
         // a: search → pay → open; b: search → pay; c: search only; d: pay before search (never counts as buying in order).
         var events = new EventLogBuilder();
@@ -108,5 +109,49 @@ public sealed class InMemoryAnalysisTests
                 "touchpoint-without-surveys tp-search", "touchpoint-without-surveys tp-pay", "touchpoint-without-surveys tp-open",
             ],
             gaps.Select(g => $"{g.Kind} {g.Target}"));
+    }
+
+    [Fact]
+    public async Task AnUnknownPersonaChannelOrPeriodIsAProblemThatNamesTheClosestKnownOne()
+    {
+        var analysis = _services.GetRequiredService<AnalysisService>();
+
+        var persona = await analysis.AnalyzeAsync(Shop(), "shop", new AnalysisRequest { PersonaId = "buyr" });
+        var channel = await analysis.AnalyzeAsync(Shop(), "shop", new AnalysisRequest { Channel = "wbe" });
+        var fax = await analysis.AnalyzeAsync(Shop(), "shop", new AnalysisRequest { Channel = "fax" });
+        var period = await analysis.AnalyzeAsync(Shop(), "shop", new AnalysisRequest { Period = "1970-13" });
+
+        // The events run from 1970-01-01 to 1970-01-04: the periods of the data are 1970, 1970-01 and 1970-Q1.
+        Assert.Equal("no persona 'buyr' in the workspace; `wayfinder list` shows the ids; did you mean \"buyer\"?", persona.Problem);
+        Assert.Equal("no channel 'wbe' in the workspace, the journey or the data; did you mean \"web\"?; channels: web", channel.Problem);
+        Assert.Equal("no channel 'fax' in the workspace, the journey or the data; channels: web", fax.Problem);
+        Assert.Equal("'1970-13': a month runs from 01 to 12; did you mean \"1970-01\"?", period.Problem);
+        Assert.All([persona, channel, fax, period], r => Assert.Null(r.Report));
+    }
+
+    [Fact]
+    public async Task APersonaNotOnTheJourneyAndAPeriodWithoutEventsAreWarningsAndTheAnalysisRuns()
+    {
+        var result = await _services.GetRequiredService<AnalysisService>().AnalyzeAsync(Shop(), "shop", new AnalysisRequest { PersonaId = "buyer", Period = "2026-q2" });
+
+        Assert.NotNull(result.Report);
+        Assert.Equal(
+            [
+                "persona 'buyer' is not on journey 'shop' (it names no personas); the numbers are for its segment all the same",
+                "no events in 2026-Q2: the data runs from 1970-01-01 to 1970-01-04",
+            ],
+            result.Warnings);
+    }
+
+    [Theory]
+    [InlineData(null, null, null, "")]
+    [InlineData("buyer", null, "2026-q2", "persona-buyer_2026-Q2")]
+    [InlineData(null, "web", null, "channel-web")]
+    [InlineData("buyer", "web", "1970", "persona-buyer_channel-web_1970")]
+    public async Task ACutsResultsGoToAFolderNamedByItsParts(string? persona, string? channel, string? period, string folder)
+    {
+        var result = await _services.GetRequiredService<AnalysisService>().AnalyzeAsync(Shop(), "shop", new AnalysisRequest { PersonaId = persona, Channel = channel, Period = period });
+
+        Assert.Equal(folder, result.CutFolder);
     }
 }

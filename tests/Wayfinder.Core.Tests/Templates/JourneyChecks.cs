@@ -154,29 +154,11 @@ internal static class JourneyChecks
     /// KPI metrics naming a stage or touchpoint the journey does not have: <c>conversion(purchase)</c>,
     /// <c>nps(stage: board)</c>, <c>reach(touchpoint: tp-ad)</c>, <c>median_time(discover -&gt; book)</c>.
     /// </summary>
-    public static List<string> KpiMetricsNamingUnknownStagesOrTouchpoints(Journey journey)
-    {
-        var stages = journey.Stages.Select(s => s.Id).ToHashSet();
-        var touchpoints = journey.Lanes.Where(l => l.Type == LaneType.Touchpoints).SelectMany(l => l.Items).Select(i => i.Id).OfType<string>().ToHashSet();
-        var problems = new List<string>();
-        foreach (var kpi in journey.Lanes.Where(l => l.Type == LaneType.Kpis).SelectMany(l => l.Items))
-        {
-            var call = Regex.Match(kpi.Metric ?? "", @"^(conversion|nps|reach|median_time|csat|ces)\((.+)\)$", RegexOptions.CultureInvariant);
-            if (!call.Success)
-            {
-                problems.Add($"{kpi.Id}: {kpi.Metric} is not a known metric");
-                continue;
-            }
-
-            var argument = call.Groups[2].Value;
-            var (known, names) = argument.StartsWith("touchpoint:", StringComparison.Ordinal)
-                ? (touchpoints, new[] { argument["touchpoint:".Length..].Trim() })
-                : (stages, argument.Replace("stage:", "", StringComparison.Ordinal).Split("->").Select(n => n.Trim()).ToArray());
-            problems.AddRange(names.Where(n => !known.Contains(n)).Select(n => $"{kpi.Id}: {kpi.Metric} names unknown {n}"));
-        }
-
-        return problems;
-    }
+    public static List<string> KpiMetricsNamingUnknownStagesOrTouchpoints(Journey journey) =>
+        [.. journey.Lanes.Where(l => l.Type == LaneType.Kpis).SelectMany(l => l.Items)
+            .Select(kpi => (kpi, Wayfinder.Core.Validation.KpiMetric.Resolve(kpi.Metric ?? "", journey).Problem))
+            .Where(x => x.Problem is not null)
+            .Select(x => $"{x.kpi.Id}: {x.kpi.Metric}: {x.Problem}")];
 
     /// <summary>True when an event name matches a matcher name: exactly, or through its wildcards.</summary>
     public static bool Matches(string pattern, string name) => pattern == name || Glob(pattern, name);

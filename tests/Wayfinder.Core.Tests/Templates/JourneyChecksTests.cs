@@ -53,7 +53,9 @@ public sealed class JourneyChecksTests
         Assert.Equal(["b", "b"], JourneyChecks.StagesWithoutEmotion(s_broken));
         Assert.Equal(["?: stage c", "a: loops_to b is not an earlier stage", "b: next s9"], JourneyChecks.DanglingReferences(s_broken));
         Assert.Equal(["k1: 35% against >= 40% is not Meets"], JourneyChecks.KpiStatusesContradictingTheirNumbers(s_broken));
-        Assert.Equal(["k1: conversion(z) names unknown z", "k3: median_time(a -> q) names unknown q"], JourneyChecks.KpiMetricsNamingUnknownStagesOrTouchpoints(s_broken));
+        Assert.Equal(
+            ["k1: conversion(z): no stage or touchpoint 'z'", "k3: median_time(a -> q): no stage or touchpoint 'q'"],
+            JourneyChecks.KpiMetricsNamingUnknownStagesOrTouchpoints(s_broken).Select(p => p[..p.IndexOf(" in this journey", StringComparison.Ordinal)]));
     }
 
     [Theory]

@@ -239,6 +239,10 @@ public sealed class WorkspaceValidatorTests
         AssertReported("ranges", "invalid-target", "journeys/trip.yaml:34:18 lanes[3].items[2].target: the KPI target is not valid: the range 60..40 runs backwards; write the smaller number first (see docs/filters.md)");
 
     [Fact]
+    public void AKpiMetricNamingNoPlaceOfTheJourneyIsReportedWithTheClosestOne() =>
+        AssertReported("ranges", "invalid-metric", "journeys/trip.yaml:38:17 lanes[3].items[4].metric: the KPI metric cannot be measured: no stage or touchpoint 'bok' in this journey; did you mean book? (see docs/metrics.md)");
+
+    [Fact]
     public void KpiTargetWithReversedComparatorSaysWhatToWrite() =>
         AssertReported("ranges", "invalid-target", "journeys/trip.yaml:36:18 lanes[3].items[3].target: the KPI target is not valid: '=>' at column 1 is not a comparator; write >= (see docs/filters.md)");
 
@@ -271,6 +275,7 @@ public sealed class WorkspaceValidatorTests
             "journeys/trip.yaml:32:21 lanes[3].items[1].target: the KPI target is not valid: unexpected 'or more' at column 5; a target is one number with an optional unit, or a range a..b (see docs/filters.md)",
             "journeys/trip.yaml:34:18 lanes[3].items[2].target: the KPI target is not valid: the range 60..40 runs backwards; write the smaller number first (see docs/filters.md)",
             "journeys/trip.yaml:36:18 lanes[3].items[3].target: the KPI target is not valid: '=>' at column 1 is not a comparator; write >= (see docs/filters.md)",
+            "journeys/trip.yaml:38:17 lanes[3].items[4].metric: the KPI metric cannot be measured: no stage or touchpoint 'bok' in this journey; did you mean book? (see docs/metrics.md)",
             "personas/maya.yaml:7:17 needs[0].importance: importance 6 is outside 1..5; importance runs from 1 (nice to have) to 5 (critical)",
             "value-gaps/gaps.yaml:11:17 needs[0].importance: importance 0 is outside 1..5; importance runs from 1 (nice to have) to 5 (critical)",
             "value-gaps/gaps.yaml:12:11 needs[0].ours: rating 0.5 is outside 1..10; ratings run from 1 (poor) to 10 (excellent), the map's scale_max",

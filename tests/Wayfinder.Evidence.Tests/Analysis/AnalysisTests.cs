@@ -65,6 +65,52 @@ public sealed class AnalysisTests
     }
 
     [Fact]
+    public async Task KpisFromTouchpointToTouchpointCountCustomersWhoReachTheOneAfterTheOtherOnTheCut()
+    {
+        var journey = ThreeStages() with
+        {
+            Lanes =
+            [
+                .. ThreeStages().Lanes,
+                new Lane
+                {
+                    Id = "kpis",
+                    Type = LaneType.Kpis,
+                    Items =
+                    [
+                        new LaneItem { Id = "k1", Stage = "C", Text = "b then c", Metric = "conversion(b -> c)", Target = ">= 40%" },
+                        new LaneItem { Id = "k2", Stage = "C", Text = "b to c", Metric = "median_time(touchpoint: b -> touchpoint: c)", Target = "<= 2 days" },
+                    ],
+                },
+            ],
+        };
+
+        var all = await Run(Workspace(), journey, Log(), [], new AnalysisRequest { Today = new DateOnly(2026, 3, 1) });
+        var app = await Run(Workspace(), journey, Log(), [], new AnalysisRequest { Channel = "app", Today = new DateOnly(2026, 3, 1) });
+
+        // b is reached by u1 (day 1) and u3 (day 41); only u3 reaches c after it (day 42): 1 of 2, one day later. On
+        // app only u3's events count: 1 of 1.
+        Assert.Equal([("50%", 2), ("1 days", 1)], all.Kpis.Select(k => (k.ActualText, k.SampleSize!.Value)));
+        Assert.Equal("customers who reached touchpoint c after touchpoint b within the funnel window ÷ customers who reached touchpoint b (1 of 2)", all.Kpis[0].Definition);
+        Assert.Equal([("100%", 1), ("1 days", 1)], app.Kpis.Select(k => (k.ActualText, k.SampleSize!.Value)));
+    }
+
+    [Fact]
+    public async Task RatesOutOfFewerThanTheWorkspacesThresholdAreMarkedAsSmallSamples()
+    {
+        var workspace = new Workspace { Root = "/tmp/none", Config = new WorkspaceConfig { Name = "t", Defaults = new WorkspaceDefaults { SmallSampleSize = 3 } } };
+        SurveyResponse[] surveys = [new(Days(0), "u1", "a", null, SurveyMetric.Csat, 4, null)];
+
+        var report = await Run(workspace, ThreeStages(), Log(), surveys, new AnalysisRequest { Today = new DateOnly(2026, 3, 1) });
+
+        // Funnel 3 → 2 → 1: each conversion is out of the step before (the first out of itself): 3, 3, 2.
+        Assert.Equal(3, report.SmallSampleSize);
+        Assert.Equal([(3, false), (3, false), (2, true)], report.Metrics.Funnel.Select(f => (f.SampleSize, f.SmallSample)));
+        Assert.Equal([(1, true), (0, true), (0, true)], report.StageSatisfaction.Select(s => (s.Responses, s.SmallSample)));
+        Assert.All(report.MeasuredEmotion, p => Assert.True(p.SmallSample));
+    }
+
+    [Fact]
     public async Task TrendGivesEachMonthsFunnelAndTheChangeFromTheMonthBefore()
     {
         var report = await Run(Workspace(), ThreeStages(), Log(), [], new AnalysisRequest { Today = new DateOnly(2026, 3, 1) });
@@ -122,14 +168,64 @@ public sealed class AnalysisTests
 
         var checks = (await PersonaChecks.CheckAsync(persona, EventStore.InMemory(Log()))).Select(c => c.Message).ToList();
 
-        // The free customers' 4 events are all on app.
+        // The free customers' 4 events are all on app. No one has an event in a store, so the data says nothing of it.
         Assert.Equal(
             [
                 "says they prefer 'web', but only 0% of the segment's 4 events happen there",
-                "says they prefer 'store', but only 0% of the segment's 4 events happen there",
                 "100% of the segment's events happen on 'app', which is not among the persona's channels",
             ],
             checks);
+    }
+
+    [Fact]
+    public async Task PersonaChecksLeaveChannelsWithoutDataAloneAndCallAnEmptySegmentAGap()
+    {
+        var persona = new Persona
+        {
+            Id = "pro",
+            Title = "Pro",
+            Segment = "plan = \"pro\"",
+            Channels = ["web", "phone"],
+            Behaviours = ["Does everything on the phone"],
+        };
+        var nobody = new Persona { Id = "nobody", Title = "Nobody", Segment = "plan = \"enterprise\"" };
+        var config = new WorkspaceConfig { Name = "t", Channels = [new Channel { Id = "web", Name = "Website" }, new Channel { Id = "phone", Name = "Phone" }] };
+        var workspace = Workspace(persona, nobody);
+        var journey = ThreeStages() with { Personas = ["pro", "nobody"] };
+
+        var report = await Run(new Workspace { Root = workspace.Root, Config = config, Personas = workspace.Personas }, journey, Log(), [], new AnalysisRequest { Today = new DateOnly(2026, 3, 1) });
+
+        // u1 (pro) has both events on web; no customer has an event on phone, so "phone" is neither stated wrongly nor
+        // spoken of wrongly. No customer is on the enterprise plan: research to do, not a disagreement.
+        Assert.Empty(report.PersonaChecks);
+        Assert.Contains(new KnowledgeGap("segment-without-customers", "nobody", "segment", "persona 'nobody': the segment `plan = \"enterprise\"` matches no customer in the data yet"), report.Gaps);
+    }
+
+    [Fact]
+    public async Task AChannelCutNarrowsTheSurveyAnswersAndTheKpisAndEmotionBuiltOnThem()
+    {
+        var journey = ThreeStages() with
+        {
+            Lanes =
+            [
+                .. ThreeStages().Lanes,
+                new Lane { Id = "kpis", Type = LaneType.Kpis, Items = [new LaneItem { Id = "k", Stage = "A", Text = "CSAT of a", Metric = "csat(touchpoint: a)", Target = ">= 4" }] },
+            ],
+        };
+        SurveyResponse[] surveys =
+        [
+            new(Days(0), "u1", "a", null, SurveyMetric.Csat, 5, null),
+            new(Days(0), "u3", "c", null, SurveyMetric.Csat, 1, null),
+            new(Days(0), "u2", null, "A", SurveyMetric.Csat, 2, null),
+        ];
+
+        var app = await Run(Workspace(), journey, Log(), surveys, new AnalysisRequest { Channel = "app", Today = new DateOnly(2026, 3, 1) });
+
+        // On app: only the answer about touchpoint c (on app). The answer about a (on web) and the one about stage A
+        // as a whole (on no channel) are left out, so a has no CSAT and the KPI on it has no data.
+        Assert.Equal([("A", 0), ("B", 0), ("C", 1)], app.StageSatisfaction.Select(s => (s.Id, s.Responses)));
+        Assert.Equal([("A", (double?)null, 0), ("B", null, 0), ("C", -2d, 1)], app.MeasuredEmotion.Select(p => (p.StageId, p.Score, p.SampleSize)));
+        Assert.Equal("no data", Assert.Single(app.Kpis).ActualText);
     }
 
     [Fact]

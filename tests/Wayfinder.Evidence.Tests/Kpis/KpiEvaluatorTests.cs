@@ -53,8 +53,8 @@ public sealed class KpiEvaluatorTests
     }
 
     [Theory]
-    [InlineData("conversion(Z)", ">= 1%", "no stage 'Z' in this journey's data")]
-    [InlineData("bounce(A)", ">= 1%", "unknown metric 'bounce'; use conversion, reach, drop_off, drop_off_rate, exit_rate, stranded, median_time, p90_time, nps, csat, ces, sentiment, emotion or customers")]
+    [InlineData("conversion(Z)", ">= 1%", "no stage or touchpoint 'Z' in this journey; did you mean A?")]
+    [InlineData("bounce(A)", ">= 1%", "unknown metric 'bounce'; use customers, conversion, reach, starts, ends, drop_off, drop_off_rate, exit_rate, stranded, median_time, p90_time, nps, csat, ces, sentiment, emotion")]
     [InlineData("median_time(C -> A)", "<= 1 day", "median_time measures forward in the journey; A comes before C")]
     [InlineData("ces(stage: B)", "<= 3", "no ces answers for stage B")]
     [InlineData("conversion(B)", "about 40", "target 'about 40' is not like '>= 40%', '<= 2 days', '30' or '40..60%'")]
@@ -103,5 +103,33 @@ public sealed class KpiEvaluatorTests
         var result = KpiEvaluator.Evaluate("B", "conversion(B)", target, s_metrics, s_satisfaction);
 
         Assert.Equal($"target '{target}' is not like '>= 40%', '<= 2 days', '30' or '40..60%'", result.Problem);
+    }
+
+    [Theory]
+    // conversion(B) is out of the 10 customers at A; reach as a share is out of all 12; NPS of B out of its 5 answers.
+    [InlineData("conversion(B)", ">= 40%", "customers at stage B ÷ customers at stage A, the stage before, in the ordered funnel (4 of 10)", 10)]
+    [InlineData("conversion(A -> C)", ">= 5%", "customers at stage C ÷ customers at stage A in the ordered funnel (1 of 10)", 10)]
+    [InlineData("reach(touchpoint: a)", ">= 50%", "customers with an event at touchpoint a ÷ all 12 customers of the journey", 12)]
+    [InlineData("nps(stage: B)", ">= 30", "NPS of the answers about stage B and its touchpoints (n = 5)", 5)]
+    [InlineData("exit_rate(touchpoint: a)", "<= 30%", "customers stranded at touchpoint a ÷ customers who reached it (2 of 8)", 8)]
+    public void EachActualSaysWhatItMeasuresAndOutOfHowMany(string metric, string target, string definition, int n)
+    {
+        var result = KpiEvaluator.Evaluate("B", metric, target, s_metrics, s_satisfaction);
+
+        Assert.Equal((definition, (int?)n), (result.Definition, result.SampleSize));
+    }
+
+    [Fact]
+    public void AConversionFromATouchpointIsReadFromItsTwoStepFunnel()
+    {
+        PlaceConversion[] conversions = [new("touchpoint a", "stage C", 8, 2, new StageTiming("from", "to", 2, 3600, 7200))];
+
+        var conversion = KpiEvaluator.Evaluate("B", "conversion(a -> C)", ">= 20%", s_metrics, s_satisfaction, conversions);
+        var time = KpiEvaluator.Evaluate("B", "median_time(a -> C)", "<= 2 h", s_metrics, s_satisfaction, conversions);
+
+        // 2 of the 8 customers who reached a went on to C: 25%, more than 10% past 20%.
+        Assert.Equal((25d, "25%", KpiStatus.Exceeds, 8), (conversion.Actual!.Value, conversion.ActualText, conversion.Status!.Value, conversion.SampleSize!.Value));
+        Assert.Equal("customers who reached stage C after touchpoint a within the funnel window ÷ customers who reached touchpoint a (2 of 8)", conversion.Definition);
+        Assert.Equal((null, 1d, KpiStatus.Exceeds, 2), (time.Problem, time.Actual, time.Status, time.SampleSize));
     }
 }

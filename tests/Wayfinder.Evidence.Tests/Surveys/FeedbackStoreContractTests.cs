@@ -88,6 +88,24 @@ public abstract class FeedbackStoreContractTests : IDisposable
     }
 
     [Fact]
+    public async Task SatisfactionAppliesPersonaCustomersPeriodAndChannelTogether()
+    {
+        var store = await StoreWith(Answers);
+
+        var cut = await store.SatisfactionAsync(LogFixture.ThreeStages(), new SurveyQuery
+        {
+            Customers = new HashSet<string>(["u1", "u3"], StringComparer.Ordinal),
+            FromMicros = Micros(2, 1),
+            ToMicros = Micros(3, 1),
+            Channel = "app",
+        });
+
+        // u1 and u3 in February on app: NPS 10 (a promoter) and 8 (passive) on c: (1 − 0) / 2 = 50. u3's CES on stage B is on no channel;
+        // u2's NPS is another customer's; the CSAT answers on a are in January and on web.
+        Assert.Equal([("A", 0, null), ("B", 0, null), ("C", 2, (double?)50)], cut.Stages.Select(s => (s.Id, s.Responses, s.Nps)));
+    }
+
+    [Fact]
     public async Task EmotionByCustomerIsTheMeanOfTheirAnswersOnTheEmotionScale()
     {
         var store = await StoreWith(Answers);

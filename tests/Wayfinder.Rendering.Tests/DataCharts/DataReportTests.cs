@@ -95,11 +95,13 @@ public sealed class DataReportTests
         Assert.Equal(order, System.Text.RegularExpressions.Regex.Matches(html[..html.IndexOf("</nav>", StringComparison.Ordinal)], "<a href=\"#([a-z-]+)\">").Select(m => m.Groups[1].Value));
 
         // s1: CSAT 4.25 of 8, CES 2.5 of 4, NPS +25 of 4, sentiment +0.5 of 3, measured +1.2 of 12, designed +1.
-        Assert.Contains("<td>Find a fare</td><td class=\"num\">12</td><td class=\"num\">4.3 <small>n=8</small></td><td class=\"num\">2.5 <small>n=4</small></td>"
-            + "<td class=\"num\">+25 <small>n=4</small></td><td class=\"num\">+0.50 <small>n=3</small></td><td class=\"num\">+1.2 <small>n=12</small></td><td class=\"num\">+1</td>", html, StringComparison.Ordinal);
+        // Every n is under the default threshold of 30, so each is marked as a small sample.
+        static string N(int n) => $" <small>n={n}</small> <small class=\"small-sample\" title=\"fewer than 30 customers or answers\">small sample</small>";
+        Assert.Contains($"<td>Find a fare</td><td class=\"num\">12</td><td class=\"num\">4.3{N(8)}</td><td class=\"num\">2.5{N(4)}</td>"
+            + $"<td class=\"num\">+25{N(4)}</td><td class=\"num\">+0.50{N(3)}</td><td class=\"num\">+1.2{N(12)}</td><td class=\"num\">+1</td>", html, StringComparison.Ordinal);
 
         // Stranded: tp-a (20 of 100) before tp-c (5 of 10); tp-b strands no one.
-        Assert.Contains("<td class=\"num\">20</td><td class=\"num\">100</td><td class=\"num\">20%</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\">20</td><td class=\"num\">100</td><td class=\"num\">20% <small>n=100</small></td>", html, StringComparison.Ordinal);
         Assert.True(html.IndexOf("<code>tp-a</code>", StringComparison.Ordinal) < html.IndexOf("<code>tp-c</code>", StringComparison.Ordinal));
         Assert.DoesNotContain("<code>tp-b</code></small>", html, StringComparison.Ordinal);
         Assert.Contains("says they prefer &#39;app&#39;, but only 2% of events happen there", html, StringComparison.Ordinal);

@@ -65,6 +65,11 @@ internal static class AnalyzeCommand
                 context.Warning("no events imported yet: run `wayfinder import data` (or `wayfinder sample-data` for a demo); the analysis below has no event data");
             }
 
+            foreach (var warning in result.Warnings)
+            {
+                context.Warning(warning);
+            }
+
             if (result.Report is not { } report)
             {
                 context.Error(result.Problem!);
@@ -72,7 +77,8 @@ internal static class AnalyzeCommand
             }
 
             var workspace = result.Workspace;
-            var folder = parse.GetValue(output) is { } o ? context.Resolve(o) : Path.Combine(root, "out", "analysis", journey.Id);
+            // A cut gets its own folder below the journey's, so it never overwrites the uncut results (docs/cli.md).
+            var folder = parse.GetValue(output) is { } o ? context.Resolve(o) : Path.Combine(root, "out", "analysis", journey.Id, result.CutFolder);
             Directory.CreateDirectory(folder);
             var jsonPath = Path.Combine(folder, "report.json");
             File.WriteAllText(jsonPath, CliJson.Serialize(report) + "\n");
@@ -106,7 +112,7 @@ internal static class AnalyzeCommand
         var m = report.Metrics;
         var console = context.OutConsole;
         console.MarkupLine($"[bold]{Markup.Escape(journey.Title)}[/]{(report.Cut.Length > 0 ? $" ({Markup.Escape(report.Cut)})" : "")}: {m.Customers:N0} customers, {m.MappedEvents:N0} mapped events ({m.UnmappedEvents:N0} not mapped to any touchpoint)");
-        var funnel = new Table().Title("Ordered funnel").AddColumns("Stage", "Customers", "Conversion", "From start", "Drop-off", "Median time to next", "p90");
+        var funnel = new Table().Title("Ordered funnel").AddColumns("Stage", "Customers", "Conversion", "n", "From start", "Drop-off", "Median time to next", "p90");
         for (var i = 0; i < m.Funnel.Count; i++)
         {
             var f = m.Funnel[i];
@@ -114,7 +120,8 @@ internal static class AnalyzeCommand
             funnel.AddRow(
                 Markup.Escape(f.StageName),
                 f.Customers.ToString("N0", CultureInfo.InvariantCulture),
-                Percent(f.Conversion),
+                Small(Percent(f.Conversion), f.SmallSample),
+                f.SampleSize.ToString("N0", CultureInfo.InvariantCulture),
                 Percent(f.ConversionFromStart),
                 f.DropOff.ToString("N0", CultureInfo.InvariantCulture),
                 Duration(timing?.MedianSeconds),
@@ -126,7 +133,7 @@ internal static class AnalyzeCommand
         if (stranded.Count > 0)
         {
             var table = new Table().Title("Where customers get stranded").AddColumns("Touchpoint", "Stage", "Stranded", "Reached", "Exit rate");
-            stranded.ForEach(s => table.AddRow(Markup.Escape(s.TouchpointId), Markup.Escape(s.StageId), s.Stranded.ToString("N0", CultureInfo.InvariantCulture), s.Reached.ToString("N0", CultureInfo.InvariantCulture), Percent(s.ExitRate)));
+            stranded.ForEach(s => table.AddRow(Markup.Escape(s.TouchpointId), Markup.Escape(s.StageId), s.Stranded.ToString("N0", CultureInfo.InvariantCulture), s.Reached.ToString("N0", CultureInfo.InvariantCulture), Small(Percent(s.ExitRate), s.SmallSample)));
             console.Write(table);
         }
 
@@ -137,7 +144,7 @@ internal static class AnalyzeCommand
                 .GroupBy(i => i.Stage).ToDictionary(g => g.Key, g => g.Average(i => i.Score!.Value));
             foreach (var s in report.StageSatisfaction)
             {
-                table.AddRow(Markup.Escape(s.Id), s.Responses.ToString(CultureInfo.InvariantCulture), Number(s.Csat), Number(s.Ces), Number(s.Nps, "0"), Number(s.Sentiment), Number(s.Emotion), designed.TryGetValue(s.Id, out var d) ? Number(d) : "");
+                table.AddRow(Markup.Escape(s.Id), Small(s.Responses.ToString(CultureInfo.InvariantCulture), s.SmallSample), Number(s.Csat), Number(s.Ces), Number(s.Nps, "0"), Number(s.Sentiment), Number(s.Emotion), designed.TryGetValue(s.Id, out var d) ? Number(d) : "");
             }
 
             console.Write(table);
@@ -145,10 +152,17 @@ internal static class AnalyzeCommand
 
         if (report.Kpis.Count > 0)
         {
-            var table = new Table().Title("KPIs").AddColumns("Stage", "Metric", "Target", "Actual", "Status");
+            var table = new Table().Title("KPIs").AddColumns("Stage", "Metric", "Measures", "Target", "Actual", "n", "Status");
             foreach (var k in report.Kpis)
             {
-                table.AddRow(Markup.Escape(k.StageId), Markup.Escape(k.Metric), Markup.Escape(k.Target ?? ""), Markup.Escape(k.ActualText), k.Problem is { } p ? $"[grey]{Markup.Escape(p)}[/]" : Status(k.Status));
+                table.AddRow(
+                    Markup.Escape(k.StageId),
+                    Markup.Escape(k.Metric),
+                    $"[grey]{Markup.Escape(k.Definition)}[/]",
+                    Markup.Escape(k.Target ?? ""),
+                    Small(Markup.Escape(k.ActualText), k.SmallSample),
+                    k.SampleSize?.ToString("N0", CultureInfo.InvariantCulture) ?? "",
+                    k.Problem is { } p ? $"[grey]{Markup.Escape(p)}[/]" : Status(k.Status));
             }
 
             console.Write(table);
@@ -170,11 +184,22 @@ internal static class AnalyzeCommand
             context.Warning($"persona {check.PersonaId}: {check.Message}");
         }
 
+        if (HasSmallSamples(report))
+        {
+            console.MarkupLine($"[yellow]*[/] small sample: out of fewer than {report.SmallSampleSize.ToString(CultureInfo.InvariantCulture)} customers or answers (defaults.small_sample_size)");
+        }
+
         if (report.Gaps.Count > 0)
         {
             context.Info($"{report.Gaps.Count} knowledge gaps: `wayfinder gaps` lists them");
         }
     }
+
+    private static string Small(string text, bool small) => small ? text + " [yellow]*[/]" : text;
+
+    private static bool HasSmallSamples(JourneyReport report) =>
+        report.Metrics.Funnel.Any(f => f.SmallSample) || report.Metrics.Stranded.Any(s => s.Stranded > 0 && s.SmallSample)
+        || report.StageSatisfaction.Any(s => s.Responses > 0 && s.SmallSample) || report.Kpis.Any(k => k.SmallSample);
 
     internal static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
