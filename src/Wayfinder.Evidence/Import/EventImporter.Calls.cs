@@ -90,32 +90,9 @@ public static partial class EventImporter
             index[header[i]] = i;
         }
 
-        while (records.Read())
+        while (NextRecord(records, sink, cancellationToken))
         {
-            if ((sink.Rows & 0xFFFF) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            if (records.IsBlank)
-            {
-                continue;
-            }
-
-            sink.Rows++;
             var line = records.Line;
-            if (records.Problem is { } malformed)
-            {
-                sink.Bad(line, "", malformed);
-                continue;
-            }
-
-            if (records.FieldCountProblem() is { } count)
-            {
-                sink.Bad(line, "", count);
-                continue;
-            }
-
             var values = new string[records.Count];
             for (var i = 0; i < values.Length; i++)
             {

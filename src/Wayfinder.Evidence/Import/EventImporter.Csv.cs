@@ -113,32 +113,9 @@ public static partial class EventImporter
         }
 
         var plan = RowPlan(records.Header, columns, sink.Builder);
-        while (records.Read())
+        while (NextRecord(records, sink, cancellationToken))
         {
-            if ((sink.Rows & 0xFFFF) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            if (records.IsBlank)
-            {
-                continue;
-            }
-
-            sink.Rows++;
             var line = records.Line;
-            if (records.Problem is { } malformed)
-            {
-                sink.Bad(line, "", malformed);
-                continue;
-            }
-
-            if (records.FieldCountProblem() is { } count)
-            {
-                sink.Bad(line, "", count);
-                continue;
-            }
-
             if (LineBreakIn(records, plan) is { } field)
             {
                 sink.Bad(line, field, $"{CsvRecords.LineBreakReason} (the row runs over lines {line}–{records.EndLine})");
@@ -164,6 +141,42 @@ public static partial class EventImporter
                 column.Set(r, records[index]);
             }
         }
+    }
+
+    /// <summary>
+    /// Moves to the next record that makes a row: blank lines are skipped; a record with malformed quoting or the wrong
+    /// number of fields is counted and reported as a bad row. False at the end of the file.
+    /// </summary>
+    private static bool NextRecord(CsvRecords records, RowSink sink, CancellationToken cancellationToken)
+    {
+        while (records.Read())
+        {
+            if ((sink.Rows & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (records.IsBlank)
+            {
+                continue;
+            }
+
+            sink.Rows++;
+            if (records.Problem is { } malformed)
+            {
+                sink.Bad(records.Line, "", malformed);
+            }
+            else if (records.FieldCountProblem() is { } count)
+            {
+                sink.Bad(records.Line, "", count);
+            }
+            else
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The field of a record over several lines whose customer, time, event or channel holds a line break (never data there).</summary>
