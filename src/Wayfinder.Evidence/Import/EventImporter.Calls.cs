@@ -80,7 +80,7 @@ public static partial class EventImporter
         }
     }
 
-    /// <summary>CSV rows under row rules (a vendor export as CSV), read by Sep.</summary>
+    /// <summary>CSV rows under row rules (a vendor export as CSV), read by the RFC 4180 reader.</summary>
     private static void ReadCsvCalls(CsvRecords records, ColumnPlan plan, RowSink sink, CancellationToken cancellationToken)
     {
         var header = records.Header;
