@@ -4,8 +4,14 @@ using Wayfinder.App.Workspaces;
 using Wayfinder.Core.Decisions;
 using Wayfinder.Core.Workspaces;
 
-/// <summary>The ranked opportunities of a workspace; <see cref="Unreadable"/> names the files left out because they could not be read.</summary>
-public sealed record OpportunityList(IReadOnlyList<RankedOpportunity> Ranked, IReadOnlyList<string> Unreadable);
+/// <summary>
+/// The ranked opportunities of a workspace, those nobody has rated yet (journey id, item id, stage, text), and the
+/// files left out because they could not be read.
+/// </summary>
+public sealed record OpportunityList(
+    IReadOnlyList<RankedOpportunity> Ranked,
+    IReadOnlyList<(string JourneyId, string? ItemId, string Stage, string Text)> Unscored,
+    IReadOnlyList<string> Unreadable);
 
 /// <summary>A value gap map's analysis, or (when <see cref="Analysis"/> is null) the ids of the maps there are.</summary>
 public sealed record ValueGapReport(Workspace Workspace, ValueGapResult? Analysis, string? Title, IReadOnlyList<string> KnownIds, IReadOnlyList<string> Unreadable);
@@ -17,7 +23,8 @@ public sealed class DecisionService
     public async Task<OpportunityList> OpportunitiesAsync(WorkspaceStores workspace, bool includeClosed, CancellationToken cancellationToken = default)
     {
         var (loaded, result) = await workspace.Documents.LoadAsync(cancellationToken).ConfigureAwait(false);
-        return new OpportunityList(OpportunityRanking.Rank(loaded.Journeys.Select(j => j.Document), includeClosed), Unreadable(result));
+        var journeys = loaded.Journeys.Select(j => j.Document).ToList();
+        return new OpportunityList(OpportunityRanking.Rank(journeys, includeClosed), OpportunityRanking.Unscored(journeys, includeClosed), Unreadable(result));
     }
 
     /// <summary>Each need of the map's persona: the gap to the best competitor, weighted by importance, and its class.</summary>

@@ -43,15 +43,22 @@ internal static class OpportunitiesCommand
                 return ExitCodes.Failed;
             }
 
-            var (ranked, unreadable) = await context.Get<DecisionService>().OpportunitiesAsync(context.Open(root), parse.GetValue(includeClosed), cancellationToken).ConfigureAwait(false);
+            var (ranked, unscored, unreadable) = await context.Get<DecisionService>().OpportunitiesAsync(context.Open(root), parse.GetValue(includeClosed), cancellationToken).ConfigureAwait(false);
             WarnUnreadable(context, unreadable);
+            if (unscored.Count > 0)
+            {
+                context.Info($"{unscored.Count} opportunit{(unscored.Count == 1 ? "y is" : "ies are")} not rated yet, so not ranked: "
+                    + string.Join(", ", unscored.Select(u => $"{u.JourneyId}/{u.ItemId ?? u.Text}"))
+                    + "; give each a customer_value, business_value and effort from 1 to 5");
+            }
+
             if (parse.GetValue(json))
             {
                 context.Json(ranked);
             }
             else
             {
-                Print(context, ranked);
+                Print(context, ranked, unscored.Count);
             }
 
             if (formatText is not null)
@@ -81,11 +88,15 @@ internal static class OpportunitiesCommand
         }
     }
 
-    private static void Print(CliContext context, IReadOnlyList<RankedOpportunity> ranked)
+    private static void Print(CliContext context, IReadOnlyList<RankedOpportunity> ranked, int unscored)
     {
         if (ranked.Count == 0)
         {
-            context.Info("no open opportunities: add items to an `opportunities` lane of a journey");
+            if (unscored == 0)
+            {
+                context.Info("no open opportunities: add items to an `opportunities` lane of a journey");
+            }
+
             return;
         }
 

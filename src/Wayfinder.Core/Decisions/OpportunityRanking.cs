@@ -42,6 +42,21 @@ public static class OpportunityRanking
     /// <summary>Missing inputs count as the middle of the 1–5 scale.</summary>
     public const int DefaultRating = 3;
 
+    /// <summary>
+    /// True when someone has rated the opportunity at all (customer value, business value or effort). An opportunity
+    /// with none of the three is not ranked: its place would be a guess (see <see cref="Unscored"/>).
+    /// </summary>
+    public static bool IsScored(LaneItem item) => item.CustomerValue is not null || item.BusinessValue is not null || item.Effort is not null;
+
+    /// <summary>The open opportunities nobody has rated yet, in journey and lane order: (journey id, item id, stage, text).</summary>
+    public static IReadOnlyList<(string JourneyId, string? ItemId, string Stage, string Text)> Unscored(IEnumerable<Journey> journeys, bool includeClosed = false) =>
+    [
+        .. journeys.SelectMany(j => j.Lanes.Where(l => l.Type == LaneType.Opportunities).SelectMany(l => l.Items)
+            .Where(i => !IsScored(i) && (includeClosed || i.OpportunityStatus is not (OpportunityStatus.Done or OpportunityStatus.Dropped)))
+            .Select(i => (j.Id, i.Id, i.Stage, i.Text ?? ""))),
+    ];
+
+    /// <summary>The opportunities that carry at least one rating, best value for effort first; a missing rating counts as 3.</summary>
     public static IReadOnlyList<RankedOpportunity> Rank(IEnumerable<Journey> journeys, bool includeClosed = false)
     {
         var rows = new List<RankedOpportunity>();
@@ -49,7 +64,7 @@ public static class OpportunityRanking
         {
             foreach (var lane in journey.Lanes.Where(l => l.Type == LaneType.Opportunities))
             {
-                foreach (var item in lane.Items)
+                foreach (var item in lane.Items.Where(IsScored))
                 {
                     var status = item.OpportunityStatus ?? OpportunityStatus.Idea;
                     if (!includeClosed && status is OpportunityStatus.Done or OpportunityStatus.Dropped)

@@ -121,6 +121,17 @@ public sealed class OpportunityRankingTests
     }
 
     [Fact]
+    public void AnOpportunityNobodyRatedIsNotRankedButListedAsNotRatedYet()
+    {
+        // A rating of any one of the three puts an opportunity in the ranking; none at all would make its place a guess.
+        var journey = Journey("j", Opportunity("rated", null, 4, null), Opportunity("unrated", null, null, null), Opportunity("closed", null, null, null, OpportunityStatus.Done));
+
+        Assert.Equal(["rated"], OpportunityRanking.Rank([journey]).Select(r => r.ItemId));
+        Assert.Equal([("j", "unrated")], OpportunityRanking.Unscored([journey]).Select(u => (u.JourneyId, u.ItemId)));
+        Assert.Equal(["unrated", "closed"], OpportunityRanking.Unscored([journey], includeClosed: true).Select(u => u.ItemId));
+    }
+
+    [Fact]
     public void EffortBelowOneCountsAsOne()
     {
         var row = Assert.Single(OpportunityRanking.Rank([Journey("j", Opportunity("op", 4, 4, 0))]));
