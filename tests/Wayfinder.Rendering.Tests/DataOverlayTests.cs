@@ -38,6 +38,19 @@ public sealed class DataOverlayTests
     }
 
     [Fact]
+    public void TheLegendExplainsTheSmallSampleMarkOnlyWhenTheMapHasOne()
+    {
+        var journey = TestJourneys.Map(3);
+        var report = Report();
+        var small = report with { MeasuredEmotion = [new("s1", 1, 12) { SmallSample = true }, .. report.MeasuredEmotion.Skip(1)] };
+
+        string Legend(JourneyReport r) => Svg.AllText(JourneyMapRenderer.RenderSvg(journey, TestJourneys.Workspace(journey), new MapRenderOptions(TestJourneys.Today, 1, r)));
+
+        Assert.Contains("n: customers or answers a number rests on; below 30 read it as a hint", Legend(small), StringComparison.Ordinal);
+        Assert.DoesNotContain("read it as a hint", Legend(report), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheMeasuredEmotionCurveIsDrawnBesideTheDesignedOneWithItsSampleSizes()
     {
         var journey = TestJourneys.Map(3);

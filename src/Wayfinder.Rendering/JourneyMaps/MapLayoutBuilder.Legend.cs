@@ -93,7 +93,7 @@ public static partial class MapLayoutBuilder
 
         // What the data marks: stranded customers, drop-off, knowledge gaps.
         var dropOff = ctx.Data?.Metrics.Funnel.Any(f => f.DropOff > 0) == true;
-        if (ctx.Marks.HasStranded || ctx.Marks.HasGaps || dropOff)
+        if (ctx.Marks.HasStranded || ctx.Marks.HasGaps || dropOff || (ctx.Data is { } report && HasSmallSample(report)))
         {
             var entries = new List<(float Height, Action<float, float> Draw)>();
             if (ctx.Marks.HasStranded)
@@ -114,6 +114,15 @@ public static partial class MapLayoutBuilder
                     scene.Box(ex, ey, DejaVuMeasurer.Instance.Measure(Sample, 10.5f, FontStyleKind.Bold) + 16, 20, Palette.Band, null, 0, 3);
                     scene.Text(ex + 8, ey + 14, Sample, 10.5f, DropOffOnBand, FontStyleKind.Bold);
                     scene.Text(ex + 170, ey + 14, "reached the stage but not the next one", 11, Palette.Ink);
+                }));
+            }
+
+            if (ctx.Data is { } data && HasSmallSample(data))
+            {
+                entries.Add((26, (ex, ey) =>
+                {
+                    new PillRow([("small sample · n=12", Palette.SmallSample, Palette.SmallSampleText)]).Draw(scene, ex, ey + 2, 160);
+                    scene.Text(ex + 170, ey + 14, $"n: customers or answers a number rests on; below {data.SmallSampleSize} read it as a hint", 11, Palette.Ink);
                 }));
             }
 
@@ -193,4 +202,9 @@ public static partial class MapLayoutBuilder
 
     private static void SectionTitle(Scene scene, float x, float y, string title) =>
         scene.Text(x, y + 11, title.ToUpperInvariant(), 10.5f, Palette.InkMuted, FontStyleKind.Bold);
+
+    /// <summary>True when some number drawn on the map rests on fewer customers or answers than the workspace's threshold.</summary>
+    private static bool HasSmallSample(Core.Metrics.JourneyReport report) =>
+        report.Metrics.Funnel.Any(f => f.SmallSample) || report.Metrics.Stranded.Any(s => s.SmallSample)
+        || report.MeasuredEmotion.Any(e => e.SmallSample) || report.Kpis.Any(k => k.SmallSample);
 }
