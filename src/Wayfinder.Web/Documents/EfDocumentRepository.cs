@@ -163,12 +163,18 @@ public sealed class EfDocumentRepository(WayfinderDbContext db, string workspace
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return null;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e)
         {
             // Another writer got there first (the revision's UPDATE matched no row, or the same file or revision row was
-            // inserted): nothing of this save was written. Report what is stored now.
+            // inserted): nothing of this save was written. Report what is stored now. When the stored revision is still
+            // the one expected, nobody got there first: the failure is not a conflict and is not hidden as one.
             db.ChangeTracker.Clear();
             var now = await Current(kind, id).AsNoTracking().FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (now?.Revision == expectedRevision)
+            {
+                throw new InvalidOperationException($"saving {kind} {id} in workspace {workspaceId} failed: {e.Message}", e);
+            }
+
             return new SaveResult
             {
                 Outcome = SaveOutcome.Conflict,

@@ -137,3 +137,46 @@ public sealed class EfDocumentRepositoryTests : DocumentRepositoryContractTests,
         }
     }
 }
+
+/// <summary>Writers on their own connections to one SQLite file, saving at the same time.</summary>
+public sealed class EfDocumentRepositoryConcurrencyTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("wayfinder-db-").FullName;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task OfEightWritersSavingOnOneRevisionExactlyOneWinsAndTheOthersAreRefused()
+    {
+        await using (var db = NewContext())
+        {
+            await db.Database.EnsureCreatedAsync();
+            db.Workspaces.Add(new WorkspaceRow { Id = "w", Name = "W", ConfigText = "name: W\n" });
+            await db.SaveChangesAsync();
+            await new EfDocumentRepository(db, "w").SaveAsync(Persona("Maya"), expectedRevision: null);
+        }
+
+        var results = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => Task.Run(async () =>
+        {
+            await using var db = NewContext();
+            return await new EfDocumentRepository(db, "w").SaveAsync(Persona($"Writer {i}"), expectedRevision: 0, new SaveInfo($"writer-{i}"));
+        })));
+
+        Assert.Single(results, r => r.Outcome == SaveOutcome.Saved);
+        Assert.Equal(7, results.Count(r => r.Outcome == SaveOutcome.Conflict && r.ActualRevision == 1));
+        await using var check = NewContext();
+        var history = await new EfDocumentRepository(check, "w").HistoryAsync(DocumentKind.Persona, "maya");
+        var winner = results.Single(r => r.Succeeded).Document!;
+        Assert.Equal([1, 0], history.Select(h => h.Revision));
+        Assert.Equal(winner.Text, (await new EfDocumentRepository(check, "w").ReadAsync(DocumentKind.Persona, "maya"))!.Text);
+    }
+
+    private static Persona Persona(string title) => Core.Templates.TemplateCatalog.Personas.First(t => t.Id == "first-time-flyer").Create("maya", title);
+
+    private WayfinderDbContext NewContext() =>
+        new(new DbContextOptionsBuilder<WayfinderDbContext>().UseSqlite($"Data Source={Path.Combine(_folder, "wayfinder.db")}").Options);
+}
