@@ -1,0 +1,190 @@
+namespace Wayfinder.Web.Documents;
+
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wayfinder.App.Documents;
+using Wayfinder.Core.Documents;
+using Wayfinder.Core.Serialization;
+using Wayfinder.Web.Workspaces;
+
+/// <summary>
+/// <c>/api/v1/workspaces/{workspace}/documents</c>: list, read (JSON in the files' shape, the revision as ETag), write with
+/// <c>If-Match</c>, delete, history. Every error is a problem-details body.
+/// </summary>
+public static class DocumentsApi
+{
+    public static RouteGroupBuilder MapDocuments(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/workspaces/{workspace}/documents").WithTags("Documents");
+        group.MapGet("/", List);
+        group.MapGet("/{kind}/{id}", Get);
+        group.MapPut("/{kind}/{id}", Put);
+        group.MapDelete("/{kind}/{id}", Delete);
+        group.MapGet("/{kind}/{id}/history", History);
+        return group;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<DocumentEntry>>, ProblemHttpResult>> List(string workspace, WorkspaceRepositories workspaces, CancellationToken cancellationToken)
+    {
+        var repository = await workspaces.OpenAsync(workspace, cancellationToken);
+        return repository is null ? NoWorkspace(workspace) : TypedResults.Ok(await repository.ListAsync(cancellationToken));
+    }
+
+    private static async Task<Results<JsonHttpResult<object>, ProblemHttpResult>> Get(string workspace, string kind, string id, WorkspaceRepositories workspaces, HttpResponse response, CancellationToken cancellationToken)
+    {
+        if (await Open(workspace, kind, workspaces, cancellationToken) is not ({ } repository, { } documentKind))
+        {
+            return NotFound(workspace, kind, id);
+        }
+
+        var stored = await repository.ReadAsync(documentKind, id, cancellationToken);
+        if (stored is null)
+        {
+            return NotFound(workspace, kind, id);
+        }
+
+        response.Headers.ETag = ETags.Of(stored.Revision);
+        return TypedResults.Json(DocumentYaml.Read(stored.Text, DocumentYaml.TypeOf(documentKind))!, DocumentJson.Options);
+    }
+
+    private static async Task<Results<JsonHttpResult<object>, ProblemHttpResult>> Put(string workspace, string kind, string id, string? message, HttpRequest request, WorkspaceRepositories workspaces, CancellationToken cancellationToken)
+    {
+        if (await Open(workspace, kind, workspaces, cancellationToken) is not ({ } repository, { } documentKind))
+        {
+            return NotFound(workspace, kind, id);
+        }
+
+        if (!ETags.TryParseIfMatch(request.Headers.IfMatch, out var expected))
+        {
+            return BadIfMatch();
+        }
+
+        IDocument? document;
+        try
+        {
+            document = await JsonSerializer.DeserializeAsync(request.Body, DocumentYaml.TypeOf(documentKind), DocumentJson.Options, cancellationToken) as IDocument;
+        }
+        catch (JsonException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not a document", detail: e.Message);
+        }
+
+        if (document is null || document.Id != id)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not this document",
+                detail: $"the body's id is \"{document?.Id}\"; the address names \"{id}\"");
+        }
+
+        if (expected is null && await repository.ReadAsync(documentKind, id, cancellationToken) is { } current)
+        {
+            // An update must say which revision it was made on; only a create may leave If-Match out.
+            return TypedResults.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match is required to change a document",
+                detail: $"{kind}/{id} exists at revision {current.Revision}; send its ETag in If-Match",
+                extensions: new Dictionary<string, object?> { ["stored_revision"] = current.Revision });
+        }
+
+        var saved = await repository.SaveAsync(document, expected, new SaveInfo(request.HttpContext.User.Identity?.Name, message), cancellationToken);
+        if (!saved.Succeeded)
+        {
+            return Refused(saved);
+        }
+
+        request.HttpContext.Response.Headers.ETag = ETags.Of(saved.Document!.Revision);
+        if (expected is null)
+        {
+            request.HttpContext.Response.Headers.Location = $"/api/v1/workspaces/{workspace}/documents/{kind}/{id}";
+        }
+
+        return TypedResults.Json<object>(DocumentYaml.Read(saved.Document.Text, DocumentYaml.TypeOf(documentKind))!, DocumentJson.Options,
+            statusCode: expected is null ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string workspace, string kind, string id, string? message, HttpRequest request, WorkspaceRepositories workspaces, CancellationToken cancellationToken)
+    {
+        if (await Open(workspace, kind, workspaces, cancellationToken) is not ({ } repository, { } documentKind))
+        {
+            return NotFound(workspace, kind, id);
+        }
+
+        if (!ETags.TryParseIfMatch(request.Headers.IfMatch, out var expected))
+        {
+            return BadIfMatch();
+        }
+
+        if (expected is not { } revision)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match is required to delete a document",
+                detail: $"send the ETag of {kind}/{id} in If-Match");
+        }
+
+        var deleted = await repository.DeleteAsync(documentKind, id, revision, new SaveInfo(request.HttpContext.User.Identity?.Name, message), cancellationToken);
+        return deleted.Outcome switch
+        {
+            SaveOutcome.Deleted => TypedResults.NoContent(),
+            SaveOutcome.NotFound => NotFound(workspace, kind, id),
+            _ => Refused(deleted),
+        };
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<RevisionInfo>>, ProblemHttpResult>> History(string workspace, string kind, string id, WorkspaceRepositories workspaces, CancellationToken cancellationToken)
+    {
+        if (await Open(workspace, kind, workspaces, cancellationToken) is not ({ } repository, { } documentKind))
+        {
+            return NotFound(workspace, kind, id);
+        }
+
+        var history = await repository.HistoryAsync(documentKind, id, cancellationToken);
+        return history.Count == 0 ? NotFound(workspace, kind, id) : TypedResults.Ok(history);
+    }
+
+    private static async Task<(EfDocumentRepository? Repository, DocumentKind? Kind)> Open(string workspace, string kind, WorkspaceRepositories workspaces, CancellationToken cancellationToken) =>
+        DocumentYaml.ParseKind(kind) is { } documentKind ? (await workspaces.OpenAsync(workspace, cancellationToken), documentKind) : (null, null);
+
+    /// <summary>A refused write: 412 naming the stored revision and who saved it.</summary>
+    private static ProblemHttpResult Refused(SaveResult result) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "The document changed since it was read", detail: result.Message,
+            extensions: new Dictionary<string, object?>
+            {
+                ["expected_revision"] = result.ExpectedRevision,
+                ["stored_revision"] = result.ActualRevision,
+                ["saved_by"] = result.SavedInBetween?.Author,
+                ["saved_at"] = result.SavedInBetween?.Time,
+            });
+
+    private static ProblemHttpResult BadIfMatch() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "If-Match must name one revision",
+            detail: "send the document's ETag as it was given, a quoted revision number such as \"3\"");
+
+    private static ProblemHttpResult NoWorkspace(string workspace) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such workspace", detail: $"there is no workspace \"{workspace}\"");
+
+    private static ProblemHttpResult NotFound(string workspace, string kind, string id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such document", detail: $"there is no {kind} \"{id}\" in workspace \"{workspace}\"");
+}
+
+/// <summary>A document's revision as an entity tag: the number, quoted.</summary>
+internal static class ETags
+{
+    public static string Of(int revision) => "\"" + revision.ToString(CultureInfo.InvariantCulture) + "\"";
+
+    /// <summary>The revision an <c>If-Match</c> names (null when there is none); false when it names none readable.</summary>
+    public static bool TryParseIfMatch(Microsoft.Extensions.Primitives.StringValues header, out int? revision)
+    {
+        revision = null;
+        if (header.Count == 0)
+        {
+            return true;
+        }
+
+        var value = header.Count == 1 ? header[0]?.Trim() : null;
+        if (value is { Length: > 2 } && value[0] == '"' && value[^1] == '"'
+            && int.TryParse(value.AsSpan(1, value.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+        {
+            revision = parsed;
+            return true;
+        }
+
+        return false;
+    }
+}

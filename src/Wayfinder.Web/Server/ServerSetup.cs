@@ -1,0 +1,67 @@
+namespace Wayfinder.Web.Server;
+
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Wayfinder.Web.Storage;
+using Wayfinder.Web.Workspaces;
+
+/// <summary>What the server is made of, for <c>Program.cs</c> to read like a table of contents.</summary>
+public static class ServerSetup
+{
+    /// <summary>The connection string's name in configuration (<c>ConnectionStrings:Wayfinder</c>).</summary>
+    public const string ConnectionStringName = "Wayfinder";
+
+    /// <summary>The database, the workspaces' repositories, problem details, JSON in the files' snake_case shape, OpenAPI.</summary>
+    public static WebApplicationBuilder AddWayfinderServer(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName) ?? "Data Source=wayfinder.db";
+        if (IsInMemory(connectionString))
+        {
+            // An in-memory SQLite database lives as long as one connection to it is open: the server holds one.
+            builder.Services.AddSingleton(_ => new KeptOpenDatabase(connectionString));
+        }
+
+        builder.Services.AddDbContext<WayfinderDbContext>(o => o.UseSqlite(connectionString));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<WorkspaceRepositories>();
+        builder.Services.AddHostedService<DatabaseSetup>();
+
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        });
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    /// <summary>Errors as problem details, and the OpenAPI document at <c>/openapi/v1.json</c>.</summary>
+    public static WebApplication UseWayfinderServer(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        return app;
+    }
+
+    private static bool IsInMemory(string connectionString) =>
+        new SqliteConnectionStringBuilder(connectionString) is var b && (b.Mode == SqliteOpenMode.Memory || b.DataSource == ":memory:");
+
+    /// <summary>Keeps an in-memory database alive for the server's lifetime.</summary>
+    internal sealed class KeptOpenDatabase : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+
+        public KeptOpenDatabase(string connectionString)
+        {
+            _connection = new SqliteConnection(connectionString);
+            _connection.Open();
+        }
+
+        public void Dispose() => _connection.Dispose();
+    }
+}

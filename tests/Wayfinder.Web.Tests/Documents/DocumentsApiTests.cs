@@ -1,0 +1,187 @@
+namespace Wayfinder.Web.Tests.Documents;
+
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Wayfinder.App.Documents;
+using Wayfinder.Core.Documents;
+using Wayfinder.Core.Serialization;
+using Wayfinder.Core.Templates;
+
+public sealed class DocumentsApiTests : IDisposable
+{
+    private const string Documents = "/api/v1/workspaces/demo/documents";
+    private readonly WayfinderServerFactory _server = new();
+    private readonly HttpClient _client;
+
+    public DocumentsApiTests() => _client = _server.CreateClient();
+
+    public void Dispose()
+    {
+        _client.Dispose();
+        _server.Dispose();
+    }
+
+    [Fact]
+    public async Task TheDemoWorkspaceIsSeededOnFirstStart()
+    {
+        var list = await _client.GetFromJsonAsync<JsonArray>(Documents);
+
+        Assert.Contains(list!, e => (string?)e!["kind"] == "persona" && (string?)e["id"] == "business-traveller" && (string?)e["file"] == "personas/business-traveller.yaml" && (int?)e["revision"] == 3);
+        Assert.Contains(list!, e => (string?)e!["kind"] == "value_gap");
+        Assert.Equal(8, list!.Count);
+    }
+
+    [Fact]
+    public async Task ADocumentRoundTripsAsJsonInTheFilesShapeWithItsRevisionAsETag()
+    {
+        var read = await _client.GetAsync($"{Documents}/persona/business-traveller");
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal("\"3\"", read.Headers.ETag?.Tag);
+        var json = JsonNode.Parse(await read.Content.ReadAsStringAsync())!;
+        Assert.Equal("Sam, the frequent business traveller", (string?)json["title"]);
+        Assert.Equal("sofia.marin", (string?)json["owner"]);
+
+        json["title"] = "Sam, who flies every week";
+        var put = await Put("persona/business-traveller?message=retitled", json.ToJsonString(), ifMatch: "\"3\"");
+
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal("\"4\"", put.Headers.ETag?.Tag);
+        var again = await _client.GetAsync($"{Documents}/persona/business-traveller");
+        Assert.Equal("\"4\"", again.Headers.ETag?.Tag);
+        var stored = JsonNode.Parse(await again.Content.ReadAsStringAsync())!;
+        Assert.Equal("Sam, who flies every week", (string?)stored["title"]);
+        Assert.Equal(4, (int?)stored["revision"]);
+    }
+
+    [Fact]
+    public async Task ANewDocumentWithoutIfMatchIsCreatedWith201AndItsLocation()
+    {
+        var maya = TemplateCatalog.Personas.First(t => t.Id == "first-time-flyer").Create("maya", "Maya");
+
+        var created = await Put("persona/maya", DocumentJson.Write(maya), ifMatch: null);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("\"0\"", created.Headers.ETag?.Tag);
+        Assert.Equal($"{Documents}/persona/maya", created.Headers.Location?.OriginalString);
+        var body = JsonNode.Parse(await created.Content.ReadAsStringAsync())!;
+        Assert.StartsWith("goal-", (string?)body["goals"]![0]!["id"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AStaleIfMatchIs412WithAProblemNamingTheStoredRevisionAndWhoSavedIt()
+    {
+        var read = await _client.GetAsync($"{Documents}/persona/business-traveller");
+        var json = await read.Content.ReadAsStringAsync();
+        await _server.SaveAsync("demo", async r =>
+            await r.SaveAsync(DocumentJson.Read<Persona>(json)! with { Title = "Ana's title" }, expectedRevision: 3, new SaveInfo("ana", "sharper title")));
+
+        var stale = await Put("persona/business-traveller", json, ifMatch: "\"3\"");
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        Assert.Equal("application/problem+json", stale.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(await stale.Content.ReadAsStringAsync())!;
+        Assert.Equal(412, (int?)problem["status"]);
+        Assert.Equal((3, 4, "ana"), ((int?)problem["expected_revision"], (int?)problem["stored_revision"], (string?)problem["saved_by"]));
+        Assert.Equal("the document was saved in between: expected revision 3, found 4 saved by ana", (string?)problem["detail"]);
+        var after = JsonNode.Parse(await _client.GetStringAsync($"{Documents}/persona/business-traveller"))!;
+        Assert.Equal("Ana's title", (string?)after["title"]);
+    }
+
+    [Fact]
+    public async Task AnUpdateWithoutIfMatchIs428AndChangesNothing()
+    {
+        var json = await _client.GetStringAsync($"{Documents}/persona/business-traveller");
+
+        var blind = await Put("persona/business-traveller", json, ifMatch: null);
+
+        Assert.Equal(HttpStatusCode.PreconditionRequired, blind.StatusCode);
+        Assert.Equal("application/problem+json", blind.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(3, (int?)JsonNode.Parse(await blind.Content.ReadAsStringAsync())!["stored_revision"]);
+        Assert.Equal("\"3\"", (await _client.GetAsync($"{Documents}/persona/business-traveller")).Headers.ETag?.Tag);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/workspaces/demo/documents/persona/nobody")]
+    [InlineData("/api/v1/workspaces/demo/documents/poster/business-traveller")]
+    [InlineData("/api/v1/workspaces/elsewhere/documents/persona/business-traveller")]
+    [InlineData("/api/v1/workspaces/elsewhere/documents")]
+    [InlineData("/api/v1/workspaces/demo/documents/persona/nobody/history")]
+    public async Task WhatDoesNotExistIs404ProblemDetails(string path)
+    {
+        var response = await _client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(404, (int?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["status"]);
+    }
+
+    [Fact]
+    public async Task HistoryListsEveryRevisionNewestFirstWithItsMessage()
+    {
+        var json = JsonNode.Parse(await _client.GetStringAsync($"{Documents}/persona/business-traveller"))!;
+        json["title"] = "Second";
+        await Put("persona/business-traveller?message=second", json.ToJsonString(), "\"3\"");
+        json["title"] = "Third";
+        await Put("persona/business-traveller?message=third", json.ToJsonString(), "\"4\"");
+
+        var history = await _client.GetFromJsonAsync<JsonArray>($"{Documents}/persona/business-traveller/history");
+
+        // The seed (revision 3, as the demo file carries it) has no message.
+        Assert.Equal(["5 third", "4 second", "3 "], history!.Select(h => $"{(int?)h!["revision"]} {(string?)h["message"]}"));
+    }
+
+    [Fact]
+    public async Task DeleteNeedsTheCurrentIfMatchAndThenTheDocumentIsGone()
+    {
+        var path = $"{Documents}/persona/business-traveller";
+        using var blind = new HttpRequestMessage(HttpMethod.Delete, path);
+        Assert.Equal(HttpStatusCode.PreconditionRequired, (await _client.SendAsync(blind)).StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await Delete(path, "\"2\"")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Delete(path, "\"3\"")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync(path)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AMalformedBodyOrIfMatchIs400AndChangesNothing()
+    {
+        var json = await _client.GetStringAsync($"{Documents}/persona/business-traveller");
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await Put("persona/business-traveller", "{ \"title\": ", "\"3\"")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Put("persona/business-traveller", json, "W/\"3\"")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Put("persona/someone-else", json, "\"3\"")).StatusCode);
+        Assert.Equal("\"3\"", (await _client.GetAsync($"{Documents}/persona/business-traveller")).Headers.ETag?.Tag);
+    }
+
+    [Fact]
+    public async Task TheOpenApiDocumentDescribesTheDocumentsApi()
+    {
+        var openApi = JsonNode.Parse(await _client.GetStringAsync("/openapi/v1.json"))!;
+
+        var paths = openApi["paths"]!.AsObject().Select(p => p.Key).ToList();
+        Assert.Contains("/api/v1/workspaces/{workspace}/documents/{kind}/{id}", paths);
+        Assert.Contains("/api/v1/workspaces/{workspace}/documents/{kind}/{id}/history", paths);
+    }
+
+    private async Task<HttpResponseMessage> Put(string relative, string json, string? ifMatch)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"{Documents}/{relative}") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return await _client.SendAsync(request);
+    }
+
+    private async Task<HttpResponseMessage> Delete(string path, string ifMatch)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, path);
+        request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
+        return await _client.SendAsync(request);
+    }
+}
