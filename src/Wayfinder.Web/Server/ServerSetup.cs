@@ -16,6 +16,12 @@ public static class ServerSetup
     /// <summary>The database, the workspaces' repositories, problem details, JSON in the files' snake_case shape, OpenAPI.</summary>
     public static WebApplicationBuilder AddWayfinderServer(this WebApplicationBuilder builder)
     {
+        // The loopback address only, unless an address is configured (ASPNETCORE_URLS, --urls): "localhost" would also take ::1.
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:5000");
+        }
+
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName) ?? "Data Source=wayfinder.db";
         if (IsInMemory(connectionString))
         {
