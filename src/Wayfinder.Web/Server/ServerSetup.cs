@@ -11,7 +11,7 @@ using Wayfinder.Web.Workspaces;
 public static class ServerSetup
 {
     /// <summary>The connection string's name in configuration (<c>ConnectionStrings:Wayfinder</c>).</summary>
-    public const string ConnectionStringName = "Wayfinder";
+    public const string ConnectionStringName = DatabaseConnection.ConnectionStringName;
 
     /// <summary>The database, the workspaces' repositories, problem details, JSON in the files' snake_case shape, OpenAPI.</summary>
     public static WebApplicationBuilder AddWayfinderServer(this WebApplicationBuilder builder)
@@ -22,14 +22,16 @@ public static class ServerSetup
             builder.WebHost.UseUrls("http://127.0.0.1:5000");
         }
 
-        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName) ?? "Data Source=wayfinder.db";
-        if (IsInMemory(connectionString))
+        var database = DatabaseConnection.From(builder.Configuration);
+        if (database.Provider == DatabaseProvider.Sqlite && IsInMemory(database.ConnectionString))
         {
             // An in-memory SQLite database lives as long as one connection to it is open: the server holds one.
-            builder.Services.AddSingleton(_ => new KeptOpenDatabase(connectionString));
+            builder.Services.AddSingleton(_ => new KeptOpenDatabase(database.ConnectionString));
         }
 
-        builder.Services.AddDbContext<WayfinderDbContext>(o => o.UseSqlite(connectionString));
+        builder.Services.AddDbContext<WayfinderDbContext>(o => _ = database.Provider == DatabaseProvider.Postgres
+            ? o.UseNpgsql(database.ConnectionString)
+            : o.UseSqlite(database.ConnectionString));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<WorkspaceRepositories>();
         builder.Services.AddHostedService<DatabaseSetup>();
