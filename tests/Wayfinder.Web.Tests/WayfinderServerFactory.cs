@@ -6,13 +6,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Wayfinder.App.Documents;
 using Wayfinder.Web.Workspaces;
 
-/// <summary>The real server over its own SQLite database in memory (kept open by the server), seeded with the demo.</summary>
-public sealed class WayfinderServerFactory : WebApplicationFactory<Program>
+/// <summary>
+/// The real server, seeded with the demo, over the database given (as <c>--db</c> would, so no <c>WAYFINDER_DB</c> of the
+/// environment can take its place); by default its own SQLite database in memory, kept open by the server.
+/// </summary>
+public sealed class WayfinderServerFactory(string? database = null) : WebApplicationFactory<Program>
 {
-    private readonly string _database = "wayfinder-test-" + Guid.NewGuid().ToString("N");
+    private readonly string _database = database ?? $"Data Source=wayfinder-test-{Guid.NewGuid():N};Mode=Memory;Cache=Shared";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-        builder.UseSetting("ConnectionStrings:Wayfinder", $"Data Source={_database};Mode=Memory;Cache=Shared");
+        builder.UseSetting("db", _database);
 
     /// <summary>Saves through the server's own repository, as another client would have.</summary>
     public async Task<SaveResult> SaveAsync(string workspace, Func<IDocumentRepository, Task<SaveResult>> save)

@@ -7,8 +7,8 @@ using Wayfinder.Web.Documents;
 using Wayfinder.Web.Storage;
 
 /// <summary>
-/// Creates the database on start and seeds the demo workspace on the first run. The schema is created with
-/// <c>EnsureCreated</c> until the first migration exists.
+/// Brings the database's schema up to date on start (the migrations in <c>Storage/Migrations</c>, one set for SQLite and
+/// PostgreSQL) and seeds the demo workspace on the first run.
 /// </summary>
 internal sealed class DatabaseSetup(IServiceProvider services, TimeProvider clock) : IHostedService
 {
@@ -20,7 +20,7 @@ internal sealed class DatabaseSetup(IServiceProvider services, TimeProvider cloc
         _ = services.GetService<ServerSetup.KeptOpenDatabase>();
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WayfinderDbContext>();
-        await db.Database.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
         if (await db.Workspaces.AnyAsync(cancellationToken).ConfigureAwait(false))
         {
             return;

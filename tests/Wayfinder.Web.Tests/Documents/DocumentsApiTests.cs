@@ -10,18 +10,37 @@ using Wayfinder.Core.Documents;
 using Wayfinder.Core.Serialization;
 using Wayfinder.Core.Templates;
 
-public sealed class DocumentsApiTests : IDisposable
+/// <summary>The documents API on SQLite in memory; <see cref="DocumentsApiOnPostgresTests"/> runs the same tests on PostgreSQL.</summary>
+public class DocumentsApiTests : IDisposable
 {
     private const string Documents = "/api/v1/workspaces/demo/documents";
-    private readonly WayfinderServerFactory _server = new();
+    private readonly WayfinderServerFactory _server;
     private readonly HttpClient _client;
 
-    public DocumentsApiTests() => _client = _server.CreateClient();
+    public DocumentsApiTests()
+        : this(new WayfinderServerFactory())
+    {
+    }
+
+    protected DocumentsApiTests(WayfinderServerFactory server)
+    {
+        _server = server;
+        _client = _server.CreateClient();
+    }
 
     public void Dispose()
     {
-        _client.Dispose();
-        _server.Dispose();
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _client.Dispose();
+            _server.Dispose();
+        }
     }
 
     [Fact]
@@ -183,5 +202,28 @@ public sealed class DocumentsApiTests : IDisposable
         using var request = new HttpRequestMessage(HttpMethod.Delete, path);
         request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
         return await _client.SendAsync(request);
+    }
+}
+
+/// <summary>Every documents API test again, on a database of its own on the test PostgreSQL server.</summary>
+public sealed class DocumentsApiOnPostgresTests : DocumentsApiTests
+{
+    private readonly PostgresTestDatabase _database;
+
+    public DocumentsApiOnPostgresTests()
+        : this(new PostgresTestDatabase())
+    {
+    }
+
+    private DocumentsApiOnPostgresTests(PostgresTestDatabase database)
+        : base(new WayfinderServerFactory(database.ConnectionString)) => _database = database;
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _database.Dispose();
+        }
     }
 }

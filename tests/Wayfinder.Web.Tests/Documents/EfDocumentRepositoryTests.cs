@@ -10,24 +10,67 @@ using Wayfinder.Core.Serialization;
 using Wayfinder.Web.Documents;
 using Wayfinder.Web.Storage;
 
-/// <summary>The repository contract on the server's database: SQLite in memory, its connection kept open for the test.</summary>
-public sealed class EfDocumentRepositoryTests : DocumentRepositoryContractTests, IDisposable
+/// <summary>The repository contract on SQLite in memory, its connection kept open for the test.</summary>
+public sealed class EfDocumentRepositoryOnSqliteTests : EfDocumentRepositoryTests
 {
     private readonly SqliteConnection _connection = new("Data Source=:memory:");
-    private readonly List<WayfinderDbContext> _contexts = [];
 
-    public EfDocumentRepositoryTests() => _connection.Open();
+    public EfDocumentRepositoryOnSqliteTests() => _connection.Open();
+
+    protected override void UseDatabase(DbContextOptionsBuilder<WayfinderDbContext> options) => options.UseSqlite(_connection);
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _connection.Dispose();
+        }
+    }
+}
+
+/// <summary>The repository contract on a database of its own on the test PostgreSQL server.</summary>
+public sealed class EfDocumentRepositoryOnPostgresTests : EfDocumentRepositoryTests
+{
+    private readonly PostgresTestDatabase _database = new();
+
+    protected override void UseDatabase(DbContextOptionsBuilder<WayfinderDbContext> options) => options.UseNpgsql(_database.ConnectionString);
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _database.Dispose();
+        }
+    }
+}
+
+/// <summary>The repository contract on the server's database (the schema made by its migrations), and what only it does.</summary>
+public abstract class EfDocumentRepositoryTests : DocumentRepositoryContractTests, IDisposable
+{
+    private readonly List<WayfinderDbContext> _contexts = [];
 
     public void Dispose()
     {
-        _contexts.ForEach(c => c.Dispose());
-        _connection.Dispose();
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
     }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _contexts.ForEach(c => c.Dispose());
+        }
+    }
+
+    protected abstract void UseDatabase(DbContextOptionsBuilder<WayfinderDbContext> options);
 
     protected override IDocumentRepository CreateEmpty()
     {
         var db = NewContext();
-        db.Database.EnsureCreated();
+        db.Database.Migrate();
         db.Workspaces.Add(new WorkspaceRow { Id = "contract", Name = "Contract", ConfigText = Config });
         db.SaveChanges();
         return new EfDocumentRepository(db, "contract");
@@ -116,7 +159,9 @@ public sealed class EfDocumentRepositoryTests : DocumentRepositoryContractTests,
 
     private WayfinderDbContext NewContext(params IInterceptor[] interceptors)
     {
-        var db = new WayfinderDbContext(new DbContextOptionsBuilder<WayfinderDbContext>().UseSqlite(_connection).AddInterceptors(interceptors).Options);
+        var options = new DbContextOptionsBuilder<WayfinderDbContext>();
+        UseDatabase(options);
+        var db = new WayfinderDbContext(options.AddInterceptors(interceptors).Options);
         _contexts.Add(db);
         return db;
     }
@@ -154,7 +199,7 @@ public sealed class EfDocumentRepositoryConcurrencyTests : IDisposable
     {
         await using (var db = NewContext())
         {
-            await db.Database.EnsureCreatedAsync();
+            await db.Database.MigrateAsync();
             db.Workspaces.Add(new WorkspaceRow { Id = "w", Name = "W", ConfigText = "name: W\n" });
             await db.SaveChangesAsync();
             await new EfDocumentRepository(db, "w").SaveAsync(Persona("Maya"), expectedRevision: null);

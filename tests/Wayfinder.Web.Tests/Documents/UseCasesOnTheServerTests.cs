@@ -25,7 +25,7 @@ public sealed class UseCasesOnTheServerTests : IAsyncLifetime
     {
         await _connection.OpenAsync();
         _db = new WayfinderDbContext(new DbContextOptionsBuilder<WayfinderDbContext>().UseSqlite(_connection).Options);
-        await _db.Database.EnsureCreatedAsync();
+        await _db.Database.MigrateAsync();
         await DatabaseSetup.SeedAsync(_db, "demo", WorkspaceSeeds.Demo(), TimeProvider.System, CancellationToken.None);
     }
 
