@@ -1,10 +1,20 @@
 #!/usr/bin/env bash
 # Runs every test of Wayfinder and ends with the totals on a line of their own: "N passed, N failed, N skipped".
-# Works on a fresh machine: installs what the renderings need (fontconfig, DejaVu fonts) when missing.
+# Works on a fresh machine: installs what the renderings need (fontconfig, DejaVu fonts) when missing, and starts a
+# throwaway PostgreSQL 15 (scripts/postgres.sh, installed with apt when missing) for the server's PostgreSQL tests,
+# named to them in WAYFINDER_TEST_POSTGRES and stopped at the end.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 "$(dirname "$0")/setup.sh" || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
+
+# Without a server the PostgreSQL tests fail and say why; they never pass unrun.
+if postgres_env="$(./scripts/postgres.sh start)"; then
+  eval "$postgres_env"
+  trap './scripts/postgres.sh stop "$WAYFINDER_TEST_POSTGRES_DIR"' EXIT
+else
+  echo "could not start PostgreSQL: the PostgreSQL tests will fail" >&2
+fi
 
 results="$(pwd)/TestResults"
 rm -rf "$results"
