@@ -25,6 +25,7 @@ public static class WayfinderServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WorkspaceOpener>();
         services.TryAddSingleton<ValidationService>();
+        services.TryAddSingleton<SaveCheckService>();
         services.TryAddSingleton<RenderService>();
         services.TryAddSingleton<DecisionService>();
         services.TryAddSingleton<DocumentCreationService>();

@@ -16,7 +16,11 @@ public static class Cli
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, string? currentDirectory = null) =>
         RunAsync(args, stdout, stderr, currentDirectory, TimeProvider.System);
 
-    internal static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, string? currentDirectory, TimeProvider clock)
+    internal static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, string? currentDirectory, TimeProvider clock) =>
+        RunAsync(args, stdout, stderr, currentDirectory, clock, CancellationToken.None);
+
+    /// <summary>Runs one command line until it ends or <paramref name="cancellationToken"/> stops it (a server runs until then).</summary>
+    internal static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, string? currentDirectory, TimeProvider clock, CancellationToken cancellationToken)
     {
         var context = new CliContext(stdout, stderr, currentDirectory ?? Environment.CurrentDirectory, clock);
         var root = BuildRoot(context);
@@ -29,7 +33,7 @@ public static class Cli
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
-            var code = await parse.InvokeAsync(configuration).ConfigureAwait(false);
+            var code = await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
             // System.CommandLine reports parse errors (unknown command or option, bad value) as 1; scripts expect 2 for usage.
             return parse.Action is ParseErrorAction ? ExitCodes.Usage : code;
         }
@@ -125,6 +129,7 @@ public static class Cli
             OpportunitiesCommand.Create(context),
             ValueGapCommand.Create(context),
             SchemaCommand.Create(context),
+            ServeCommand.Create(context),
         ];
         foreach (var command in commands)
         {

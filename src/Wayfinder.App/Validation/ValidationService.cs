@@ -23,7 +23,17 @@ public sealed class ValidationService
     /// <summary>Loads the workspace and validates it; each problem once, in file and position order.</summary>
     public async Task<WorkspaceCheck> ValidateAsync(WorkspaceStores workspace, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(workspace);
         var (loaded, result) = await workspace.Documents.LoadAsync(cancellationToken).ConfigureAwait(false);
+        return Validate(loaded, result);
+    }
+
+    /// <summary>Validates a workspace already loaded, with what its loading found (<paramref name="read"/>); each problem once.</summary>
+    public WorkspaceCheck Validate(Workspace loaded, ValidationResult read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var result = new ValidationResult();
+        result.AddRange(read.Diagnostics);
         result.AddRange(WorkspaceValidator.Validate(loaded).Diagnostics);
         var distinct = new ValidationResult();
         distinct.AddRange(result.Diagnostics.Distinct());

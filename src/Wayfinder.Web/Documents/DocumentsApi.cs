@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Wayfinder.App.Documents;
+using Wayfinder.App.Validation;
 using Wayfinder.Core.Documents;
 using Wayfinder.Core.Serialization;
 using Wayfinder.Web.Workspaces;
@@ -48,7 +49,7 @@ public static class DocumentsApi
         return TypedResults.Json(DocumentYaml.Read(stored.Text, DocumentYaml.TypeOf(documentKind))!, DocumentJson.Options);
     }
 
-    private static async Task<Results<JsonHttpResult<object>, ProblemHttpResult>> Put(string workspace, string kind, string id, string? message, HttpRequest request, WorkspaceRepositories workspaces, CancellationToken cancellationToken)
+    private static async Task<Results<JsonHttpResult<object>, ProblemHttpResult>> Put(string workspace, string kind, string id, string? message, HttpRequest request, WorkspaceRepositories workspaces, SaveCheckService checks, CancellationToken cancellationToken)
     {
         if (await Open(workspace, kind, workspaces, cancellationToken) is not ({ } repository, { } documentKind))
         {
@@ -82,6 +83,12 @@ public static class DocumentsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match is required to change a document",
                 detail: $"{kind}/{id} exists at revision {current.Revision}; send its ETag in If-Match",
                 extensions: new Dictionary<string, object?> { ["stored_revision"] = current.Revision });
+        }
+
+        var check = await checks.CheckAsync(repository, document, cancellationToken);
+        if (!check.Allowed)
+        {
+            return Invalid(kind, id, check);
         }
 
         var saved = await repository.SaveAsync(document, expected, new SaveInfo(request.HttpContext.User.Identity?.Name, message), cancellationToken);
@@ -150,6 +157,23 @@ public static class DocumentsApi
                 ["stored_revision"] = result.ActualRevision,
                 ["saved_by"] = result.SavedInBetween?.Author,
                 ["saved_at"] = result.SavedInBetween?.Time,
+            });
+
+    /// <summary>A save refused by validation: 422 listing each error in the document (path, message, code, line).</summary>
+    private static ProblemHttpResult Invalid(string kind, string id, SaveCheck check) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The document has errors",
+            detail: $"{kind}/{id} was not saved: {check.Errors.Count} error(s) in {check.File}",
+            extensions: new Dictionary<string, object?>
+            {
+                ["errors"] = check.Errors.Select(e => new Dictionary<string, object?>
+                {
+                    ["path"] = e.Path,
+                    ["message"] = e.Message,
+                    ["code"] = e.Code,
+                    ["file"] = e.File,
+                    ["line"] = e.Line,
+                    ["column"] = e.Column,
+                }).ToList(),
             });
 
     private static ProblemHttpResult BadIfMatch() =>

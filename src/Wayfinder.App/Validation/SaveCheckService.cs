@@ -1,0 +1,42 @@
+namespace Wayfinder.App.Validation;
+
+using Wayfinder.App.Documents;
+using Wayfinder.Core.Documents;
+using Wayfinder.Core.Validation;
+using Wayfinder.Core.Workspaces;
+
+/// <summary>What a save would leave in its document: the errors (which block it) and the warnings (which do not).</summary>
+public sealed record SaveCheck(string File, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public IReadOnlyList<Diagnostic> Errors => [.. Diagnostics.Where(d => d.Severity == Severity.Error)];
+
+    public bool Allowed => !Diagnostics.Any(d => d.Severity == Severity.Error);
+}
+
+/// <summary>
+/// Decides whether a document may be saved: the document as it would be stored (element ids assigned) replaces the
+/// stored one in an in-memory copy of its workspace, the copy is validated, and the problems in that document count.
+/// Problems elsewhere in the workspace do not block the save.
+/// </summary>
+public sealed class SaveCheckService(ValidationService validation)
+{
+    public async Task<SaveCheck> CheckAsync(IDocumentRepository repository, IDocument document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(document);
+        var (workspace, _) = await repository.LoadAsync(cancellationToken).ConfigureAwait(false);
+        var existing = workspace.Find(document.Kind, document.Id);
+        var file = existing?.File ?? DocumentSaving.NewFile(document.Kind, document.Id);
+        var used = existing is null ? new HashSet<string>(StringComparer.Ordinal) : DocumentSaving.IdsOf(existing.Text, document.Kind);
+        var (_, text) = DocumentSaving.Prepare(document, existing?.Revision, used, file);
+
+        var files = workspace.Entries()
+            .Select(e => workspace.Find(e.Kind, e.Id)!)
+            .Where(d => !string.Equals(d.File, file, StringComparison.Ordinal))
+            .Select(d => new WorkspaceFile(d.File, d.Text))
+            .Append(new WorkspaceFile(file, text));
+        var (copy, read) = WorkspaceLoader.Read(repository.Location, repository.Location, workspace.ConfigText.Length == 0 ? null : workspace.ConfigText, files);
+        var check = validation.Validate(copy, read);
+        return new SaveCheck(file, [.. check.Diagnostics.Where(d => string.Equals(d.File, file, StringComparison.Ordinal))]);
+    }
+}
