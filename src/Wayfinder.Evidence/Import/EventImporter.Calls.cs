@@ -32,7 +32,7 @@ public static partial class EventImporter
 
         var isEvent = SegmentCalls.IsEvent(kind);
         var eventName = SegmentCalls.EventName(kind, Text(plan.Event), Text(plan.CallName));
-        var parsed = Timestamps.TryParse(field(plan.Timestamp), plan.TimestampUnit, out var micros, out var reason);
+        var parsed = Timestamps.TryParse(field(plan.Timestamp), plan.TimestampUnit, sink.TimestampFormat, out var micros, out var reason);
         if (!sink.Check(line, customer.Length == 0, isEvent && eventName.Length == 0, parsed ? null : reason))
         {
             return -1;

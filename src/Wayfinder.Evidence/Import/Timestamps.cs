@@ -36,13 +36,9 @@ public static class Timestamps
     ];
 
     /// <summary>
-    /// <see cref="TryParse(ReadOnlySpan{char}, string?, out long, out string?)"/> for UTF-8 text: the common ISO 8601
+    /// <see cref="TryParse(ReadOnlySpan{char}, string?, string?, out long, out string?)"/> for UTF-8 text: the common ISO 8601
     /// shapes are read from the bytes; anything else is decoded and parsed as text.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool TryParse(ReadOnlySpan<byte> utf8, string? unit, out long micros, out string? reason) => TryParse(utf8, unit, null, out micros, out reason);
-
-    /// <inheritdoc cref="TryParse(ReadOnlySpan{byte}, string?, out long, out string?)"/>
     /// <param name="format">The data source's <see cref="TimestampFormats.MappingKey"/>; null for ISO 8601 and epoch numbers.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<byte> utf8, string? unit, string? format, out long micros, out string? reason)
@@ -70,9 +66,6 @@ public static class Timestamps
 
     /// <summary>Parses <paramref name="text"/> to µs since the epoch, or returns a plain reason.</summary>
     /// <param name="unit">s, ms, us (µs) or ns for epoch numbers; null tells them apart by size (below 10^11 seconds, below 10^14 milliseconds, below 10^17 microseconds, else nanoseconds).</param>
-    public static bool TryParse(ReadOnlySpan<char> text, string? unit, out long micros, out string? reason) => TryParse(text, unit, null, out micros, out reason);
-
-    /// <inheritdoc cref="TryParse(ReadOnlySpan{char}, string?, out long, out string?)"/>
     /// <param name="format">The data source's <see cref="TimestampFormats.MappingKey"/>: when given, times are read in exactly that format.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<char> text, string? unit, string? format, out long micros, out string? reason)

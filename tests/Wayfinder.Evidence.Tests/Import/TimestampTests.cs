@@ -23,7 +23,7 @@ public sealed class TimestampTests
     [InlineData("1772373900000000500", March1At1405 + 1)]
     public void IsoTimesAndEpochNumbersAreRead(string text, long micros)
     {
-        Assert.True(Timestamps.TryParse(text, null, out var read, out var reason), reason);
+        Assert.True(Timestamps.TryParse(text, null, null, out var read, out var reason), reason);
         Assert.Equal(micros, read);
     }
 
@@ -35,7 +35,7 @@ public sealed class TimestampTests
     [InlineData("1772373900000000000", "ns")]
     public void EpochNumbersAreReadInTheUnitNamed(string text, string unit)
     {
-        Assert.True(Timestamps.TryParse(text, unit, out var read, out var reason), reason);
+        Assert.True(Timestamps.TryParse(text, unit, null, out var read, out var reason), reason);
         Assert.Equal(March1At1405, read);
     }
 
@@ -46,7 +46,7 @@ public sealed class TimestampTests
     [InlineData("March 1, 2026")]
     public void ADateThatIsNotIsoIsRefusedWithAnExampleNotGuessed(string text)
     {
-        Assert.False(Timestamps.TryParse(text, null, out _, out var reason));
+        Assert.False(Timestamps.TryParse(text, null, null, out _, out var reason));
         Assert.Equal(
             $"'{text}' is not ISO 8601 or an epoch number; write ISO 8601 (2026-03-01T14:05:00Z, 2026-03-01 14:05:00+01:00 or 2026-03-01) or epoch seconds (1772373900), or name the file's format in the data source's mapping in wayfinder.yaml (e.g. timestamp_format: \"dd/MM/yyyy HH:mm\")",
             reason);

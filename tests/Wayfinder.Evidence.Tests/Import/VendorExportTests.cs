@@ -30,6 +30,29 @@ public sealed class VendorExportTests
     private static string? Attribute(EventLog log, string name, string customer) =>
         log.Attributes.TryGetValue(name, out var column) ? column[log.CustomerIds.ToList().IndexOf(customer)] : null;
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AVendorExportsTimesAreReadInTheMappingsTimestampFormat(bool general)
+    {
+        // 01/03/2026 is 1 March only because the mapping says day first; without the format it is refused.
+        var path = Path.Combine(Path.GetTempPath(), $"wayfinder-vendor-format-{Guid.NewGuid():N}.ndjson");
+        File.WriteAllText(path, """{"type":"track","userId":"u1","event":"Searched","timestamp":"01/03/2026 14:05"}""" + "\n");
+        try
+        {
+            var (report, log) = await Import(path, "segment", new Dictionary<string, string> { ["timestamp_format"] = "dd/MM/yyyy HH:mm" }, general);
+            var (refused, _) = await Import(path, "segment", null, general);
+
+            Assert.Equal((1L, 0L), (report.RowsRead, report.BadRows));
+            Assert.Equal([("u1", "Searched", new DateTimeOffset(2026, 3, 1, 14, 5, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1000, (string?)null)], Rows(log));
+            Assert.Equal(1L, refused.BadRows);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public async Task SegmentCallsBecomeViewsEventsAndAttributesWithEachPersonsIdsStitchedToTheirUserId()
     {
