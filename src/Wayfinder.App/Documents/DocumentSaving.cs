@@ -18,11 +18,13 @@ internal static class DocumentSaving
 
     /// <summary>
     /// The document as it is stored: missing element ids assigned (none of <paramref name="usedIds"/>), and its revision:
-    /// a new document keeps the one it carries, an update gets the next after <paramref name="current"/>.
+    /// an update gets the next after <paramref name="current"/>; a new document keeps the one it carries, but is never
+    /// below the next after <paramref name="deletedAt"/> (the revision a deleted document of that file ended on), so no
+    /// revision number, and no ETag, is given out twice.
     /// </summary>
-    public static (IDocument Document, string Text) Prepare(IDocument document, int? current, IReadOnlySet<string> usedIds, string file)
+    public static (IDocument Document, string Text) Prepare(IDocument document, int? current, IReadOnlySet<string> usedIds, string file, int? deletedAt = null)
     {
-        var revision = current is { } c ? c + 1 : document.Revision;
+        var revision = current is { } c ? c + 1 : deletedAt is { } d ? Math.Max(document.Revision, d + 1) : document.Revision;
         var stored = WithIds(WithRevision(document, revision), usedIds);
         return (stored, SchemaFiles.DocumentText(stored, file));
     }

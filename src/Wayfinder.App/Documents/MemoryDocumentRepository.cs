@@ -94,7 +94,8 @@ public sealed class MemoryDocumentRepository : IDocumentRepository
                 used.UnionWith(DocumentSaving.IdsOf(text, document.Kind));
             }
 
-            var (stored, storedText) = DocumentSaving.Prepare(document, existing?.Revision, used, file);
+            var deletedAt = existing is null && history is { Count: > 0 } ? history[^1].Info.Revision : (int?)null;
+            var (stored, storedText) = DocumentSaving.Prepare(document, existing?.Revision, used, file, deletedAt);
             if (history is null)
             {
                 _files[file] = history = [];

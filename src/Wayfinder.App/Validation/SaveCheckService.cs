@@ -30,10 +30,11 @@ public sealed class SaveCheckService(ValidationService validation)
         var used = existing is null ? new HashSet<string>(StringComparer.Ordinal) : DocumentSaving.IdsOf(existing.Text, document.Kind);
         var (_, text) = DocumentSaving.Prepare(document, existing?.Revision, used, file);
 
-        var files = workspace.Entries()
-            .Select(e => workspace.Find(e.Kind, e.Id)!)
-            .Where(d => !string.Equals(d.File, file, StringComparison.Ordinal))
-            .Select(d => new WorkspaceFile(d.File, d.Text))
+        // Every other document as it was read, this one as it would be stored.
+        var files = workspace.Personas.Select(p => new WorkspaceFile(p.File, p.Text))
+            .Concat(workspace.Journeys.Select(j => new WorkspaceFile(j.File, j.Text)))
+            .Concat(workspace.ValueGaps.Select(v => new WorkspaceFile(v.File, v.Text)))
+            .Where(f => !string.Equals(f.Path, file, StringComparison.Ordinal))
             .Append(new WorkspaceFile(file, text));
         var (copy, read) = WorkspaceLoader.Read(repository.Location, repository.Location, workspace.ConfigText.Length == 0 ? null : workspace.ConfigText, files);
         var check = validation.Validate(copy, read);

@@ -64,7 +64,7 @@ public sealed class EfDocumentRepository(WayfinderDbContext db, string workspace
             }
         }
 
-        var (stored, storedText) = DocumentSaving.Prepare(document, existing?.Revision, used, file);
+        var (stored, storedText) = DocumentSaving.Prepare(document, existing?.Revision, used, file, existing is null ? row?.Revision : null);
         if (row is null)
         {
             row = new DocumentRow { WorkspaceId = workspaceId, Kind = document.Kind, File = file, Text = "" };
@@ -133,7 +133,7 @@ public sealed class EfDocumentRepository(WayfinderDbContext db, string workspace
     }
 
     private IQueryable<DocumentRow> Current(DocumentKind kind, string id) =>
-        db.Documents.Where(d => d.WorkspaceId == workspaceId && d.Kind == kind && d.DocumentId == id && d.Text != "");
+        db.Documents.Where(d => d.WorkspaceId == workspaceId && d.Kind == kind && d.DocumentId == id && d.Text != "").OrderBy(d => d.File);
 
     private void AddRevision(DocumentRow row, SaveInfo? info, string? defaultMessage)
     {

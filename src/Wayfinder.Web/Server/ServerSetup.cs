@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Wayfinder.Web.Storage;
 using Wayfinder.Web.Workspaces;
 
@@ -32,7 +33,7 @@ public static class ServerSetup
         builder.Services.AddDbContext<WayfinderDbContext>(o => _ = database.Provider == DatabaseProvider.Postgres
             ? o.UseNpgsql(database.ConnectionString)
             : o.UseSqlite(database.ConnectionString));
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<WorkspaceRepositories>();
         builder.Services.AddHostedService<DatabaseSetup>();
 

@@ -3,7 +3,7 @@ namespace Wayfinder.Web.Server;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Wayfinder.App.Validation;
+using Wayfinder.App;
 using Wayfinder.Web.Documents;
 using Wayfinder.Web.Storage;
 
@@ -44,13 +44,13 @@ public static class WayfinderServer
 
         if (options?.ConnectionString is { } connectionString)
         {
-            settings["ConnectionStrings:" + ServerSetup.ConnectionStringName] = connectionString;
+            // The command line's setting, so the database this start chose wins over WAYFINDER_DB and the configuration.
+            settings[DatabaseConnection.CommandLineKey] = connectionString;
         }
 
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddWayfinderServer();
-        builder.Services.AddSingleton<ValidationService>();
-        builder.Services.AddSingleton<SaveCheckService>();
+        builder.Services.AddWayfinder();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
 
         var app = builder.Build();

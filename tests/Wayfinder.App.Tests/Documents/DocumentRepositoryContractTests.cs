@@ -275,6 +275,22 @@ public sealed class MemoryDocumentRepositoryTests : DocumentRepositoryContractTe
     }
 
     [Fact]
+    public async Task ADocumentCreatedAgainAfterADeleteNeverReusesARevision()
+    {
+        // Saved at 0, updated to 1, deleted at 2: created again it is 3, so an ETag from before the delete fits nothing.
+        var repository = CreateEmpty();
+        await repository.SaveAsync(Maya(), expectedRevision: null);
+        await repository.SaveAsync(Maya("Maya 2"), expectedRevision: 0);
+        await repository.DeleteAsync(DocumentKind.Persona, "maya", expectedRevision: 1);
+
+        var again = await repository.SaveAsync(Maya(), expectedRevision: null);
+        var stale = await repository.SaveAsync(Maya("Old client"), expectedRevision: 1);
+
+        Assert.Equal(3, again.Document!.Revision);
+        Assert.Equal(SaveOutcome.Conflict, stale.Outcome);
+    }
+
+    [Fact]
     public async Task AConflictNamesWhoSavedInBetween()
     {
         var repository = CreateEmpty();
