@@ -74,9 +74,7 @@ internal static class NewCommand
                 context.Error($"\"{id}\" is not a valid id: use lowercase letters, digits and single dashes, e.g. \"{result.Suggestion}\"");
                 return ExitCodes.Usage;
             case CreationOutcome.Exists:
-                var expected = Path.Combine(root, WorkspaceLoader.FolderOf(KindOf(kind)), id + ".yaml");
-                var where = File.Exists(expected) ? context.Display(expected) : $"another file of {WorkspaceLoader.FolderOf(KindOf(kind))}/";
-                context.Error($"a document with id \"{id}\" already exists ({where}); choose another id or edit that file");
+                context.Error($"a document with id \"{id}\" already exists ({context.Display(Path.Combine(root, result.File!))}); choose another id or edit that file");
                 return ExitCodes.Failed;
             case CreationOutcome.UnknownTemplate:
                 var requested = parse.GetValue<string?>("--template") ?? "";
@@ -95,7 +93,7 @@ internal static class NewCommand
         var personaTemplates = TemplateCatalog.Personas.Select(t => t.Id).ToHashSet();
         foreach (var missing in result.MissingPersonas)
         {
-            if (KindOf(kind) == DocumentKind.ValueGap)
+            if (result.Document!.Kind == DocumentKind.ValueGap)
             {
                 context.Warning($"no persona \"{missing}\" in the workspace yet{Suggestions.DidYouMean(missing, result.Personas)} "
                     + $"(create it with `wayfinder new persona {missing}`)");
@@ -109,13 +107,6 @@ internal static class NewCommand
 
         return ExitCodes.Ok;
     }
-
-    private static DocumentKind KindOf(string kind) => kind switch
-    {
-        "persona" => DocumentKind.Persona,
-        "journey" => DocumentKind.Journey,
-        _ => DocumentKind.ValueGap,
-    };
 
     private static Argument<string> IdArgument(string what) => new("ID") { Description = $"The {what}'s id: a slug such as first-flight; also the file name" };
 

@@ -15,7 +15,7 @@ public static class SmallSamples
             SmallSampleSize = threshold,
             Metrics = report.Metrics with
             {
-                Funnel = [.. funnel.Select((f, i) => f with { SampleSize = i == 0 ? f.Customers : funnel[i - 1].Customers, SmallSample = Small(i == 0 ? f.Customers : funnel[i - 1].Customers) })],
+                Funnel = [.. funnel.Select((f, i) => (Step: f, N: i == 0 ? f.Customers : funnel[i - 1].Customers)).Select(x => x.Step with { SampleSize = x.N, SmallSample = Small(x.N) })],
                 Stranded = [.. report.Metrics.Stranded.Select(s => s with { SmallSample = Small(s.Reached) })],
             },
             // Trend points come period by period, stages in order: the n of each is the point before it in the same period.
