@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Wayfinder.App.Documents;
+using Wayfinder.Web.Access;
 using Wayfinder.Web.Workspaces;
 
 /// <summary>
@@ -16,6 +17,23 @@ public sealed class WayfinderServerFactory(string? database = null) : WebApplica
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
         builder.UseSetting("db", _database);
+
+    /// <summary>
+    /// A client acting as a member of <paramref name="workspace"/> with <paramref name="role"/> (a person with a personal
+    /// access token of that role). Until access is enforced, a plain client.
+    /// </summary>
+    public HttpClient ClientAs(WorkspaceRole role, string workspace = "demo")
+    {
+        _ = (role, workspace);
+        return CreateClient();
+    }
+
+    /// <summary>A personal access token of a member of <paramref name="workspace"/> with <paramref name="role"/>. Until access is enforced, a placeholder.</summary>
+    public Task<string> TokenAsync(WorkspaceRole role, string workspace = "demo")
+    {
+        _ = (role, workspace);
+        return Task.FromResult("no-access-yet");
+    }
 
     /// <summary>Saves through the server's own repository, as another client would have.</summary>
     public async Task<SaveResult> SaveAsync(string workspace, Func<IDocumentRepository, Task<SaveResult>> save)

@@ -7,6 +7,8 @@ using Wayfinder.App.Documents;
 using Wayfinder.App.Validation;
 using Wayfinder.Core.Documents;
 using Wayfinder.Core.Serialization;
+using Wayfinder.Web.Access;
+using Wayfinder.Web.Live;
 using Wayfinder.Web.Workspaces;
 
 /// <summary>
@@ -18,11 +20,11 @@ public static class DocumentsApi
     public static RouteGroupBuilder MapDocuments(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/workspaces/{workspace}/documents").WithTags("Documents");
-        group.MapGet("/", List);
-        group.MapGet("/{kind}/{id}", Get);
-        group.MapPut("/{kind}/{id}", Put);
-        group.MapDelete("/{kind}/{id}", Delete);
-        group.MapGet("/{kind}/{id}/history", History);
+        group.MapGet("/", List).RequireWorkspaceRole(WorkspaceRole.Viewer);
+        group.MapGet("/{kind}/{id}", Get).AllowShareLinkRead();
+        group.MapPut("/{kind}/{id}", Put).RequireWorkspaceRole(WorkspaceRole.Editor);
+        group.MapDelete("/{kind}/{id}", Delete).RequireWorkspaceRole(WorkspaceRole.Editor);
+        group.MapGet("/{kind}/{id}/history", History).RequireWorkspaceRole(WorkspaceRole.Viewer);
         return group;
     }
 
@@ -49,7 +51,7 @@ public static class DocumentsApi
         return TypedResults.Json(DocumentYaml.Read(stored.Text, DocumentYaml.TypeOf(documentKind))!, DocumentJson.Options);
     }
 
-    private static async Task<Results<JsonHttpResult<object>, ProblemHttpResult>> Put(string workspace, string kind, string id, string? message, HttpRequest request, WorkspaceRepositories workspaces, SaveCheckService checks, CancellationToken cancellationToken)
+    private static async Task<Results<JsonHttpResult<object>, ProblemHttpResult>> Put(string workspace, string kind, string id, string? message, HttpRequest request, WorkspaceRepositories workspaces, SaveCheckService checks, IWorkspaceEvents events, CancellationToken cancellationToken)
     {
         if (await Open(workspace, kind, workspaces, cancellationToken) is not ({ } repository, { } documentKind))
         {
@@ -98,6 +100,7 @@ public static class DocumentsApi
         }
 
         request.HttpContext.Response.Headers.ETag = ETags.Of(saved.Document!.Revision);
+        await events.PublishAsync(new WorkspaceEvent(workspace, WorkspaceEventTypes.Saved, request.HttpContext.User.Identity?.Name, kind, id, saved.Document.Revision), cancellationToken);
         if (expected is null)
         {
             request.HttpContext.Response.Headers.Location = $"/api/v1/workspaces/{workspace}/documents/{kind}/{id}";
@@ -107,7 +110,7 @@ public static class DocumentsApi
             statusCode: expected is null ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string workspace, string kind, string id, string? message, HttpRequest request, WorkspaceRepositories workspaces, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string workspace, string kind, string id, string? message, HttpRequest request, WorkspaceRepositories workspaces, IWorkspaceEvents events, CancellationToken cancellationToken)
     {
         if (await Open(workspace, kind, workspaces, cancellationToken) is not ({ } repository, { } documentKind))
         {
@@ -126,6 +129,11 @@ public static class DocumentsApi
         }
 
         var deleted = await repository.DeleteAsync(documentKind, id, revision, new SaveInfo(request.HttpContext.User.Identity?.Name, message), cancellationToken);
+        if (deleted.Outcome == SaveOutcome.Deleted)
+        {
+            await events.PublishAsync(new WorkspaceEvent(workspace, WorkspaceEventTypes.Deleted, request.HttpContext.User.Identity?.Name, kind, id), cancellationToken);
+        }
+
         return deleted.Outcome switch
         {
             SaveOutcome.Deleted => TypedResults.NoContent(),

@@ -5,6 +5,8 @@ using System.Text.Json.Serialization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Wayfinder.Web.Access;
+using Wayfinder.Web.Live;
 using Wayfinder.Web.Storage;
 using Wayfinder.Web.Workspaces;
 
@@ -35,6 +37,7 @@ public static class ServerSetup
             : o.UseSqlite(database.ConnectionString));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<WorkspaceRepositories>();
+        builder.Services.TryAddSingleton<IWorkspaceEvents, NoWorkspaceEvents>();
         builder.Services.AddHostedService<DatabaseSetup>();
 
         builder.Services.AddProblemDetails();
@@ -53,7 +56,7 @@ public static class ServerSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnybody();
         return app;
     }
 

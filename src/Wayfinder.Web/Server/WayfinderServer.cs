@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Wayfinder.App;
+using Wayfinder.Web.Access;
 using Wayfinder.Web.Documents;
 using Wayfinder.Web.Storage;
 
@@ -55,8 +56,8 @@ public static class WayfinderServer
 
         var app = builder.Build();
         app.UseWayfinderServer();
-        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) });
+        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false }).AllowAnybody();
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) }).AllowAnybody();
         app.MapDocuments();
         return app;
     }

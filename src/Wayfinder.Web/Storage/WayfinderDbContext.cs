@@ -12,6 +12,10 @@ public sealed class WayfinderDbContext(DbContextOptions<WayfinderDbContext> opti
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
+
+        // Each feature configures its own tables beside its code (an IEntityTypeConfiguration per entity).
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(WayfinderDbContext).Assembly);
         modelBuilder.Entity<WorkspaceRow>(w =>
         {
             w.HasKey(x => x.Id);
