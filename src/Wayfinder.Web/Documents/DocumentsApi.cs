@@ -9,6 +9,7 @@ using Wayfinder.Core.Documents;
 using Wayfinder.Core.Serialization;
 using Wayfinder.Web.Access;
 using Wayfinder.Web.Live;
+using Wayfinder.Web.Server;
 using Wayfinder.Web.Workspaces;
 
 /// <summary>
@@ -17,12 +18,15 @@ using Wayfinder.Web.Workspaces;
 /// </summary>
 public static class DocumentsApi
 {
+    /// <summary>The largest document a write takes, as JSON: 8 MB, about a hundred times the largest map a team draws.</summary>
+    public const long MaxDocumentBytes = 8 * 1024 * 1024;
+
     public static RouteGroupBuilder MapDocuments(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/workspaces/{workspace}/documents").WithTags("Documents");
         group.MapGet("/", List).RequireWorkspaceRole(WorkspaceRole.Viewer);
         group.MapGet("/{kind}/{id}", Get).AllowShareLinkRead();
-        group.MapPut("/{kind}/{id}", Put).RequireWorkspaceRole(WorkspaceRole.Editor);
+        group.MapPut("/{kind}/{id}", Put).RequireWorkspaceRole(WorkspaceRole.Editor).WithMetadata(new RequestSizeLimitMetadata(MaxDocumentBytes));
         group.MapDelete("/{kind}/{id}", Delete).RequireWorkspaceRole(WorkspaceRole.Editor);
         group.MapGet("/{kind}/{id}/history", History).RequireWorkspaceRole(WorkspaceRole.Viewer);
         return group;
@@ -66,11 +70,20 @@ public static class DocumentsApi
         IDocument? document;
         try
         {
-            document = await JsonSerializer.DeserializeAsync(request.Body, DocumentYaml.TypeOf(documentKind), DocumentJson.Options, cancellationToken) as IDocument;
+            if (await RequestBodies.ReadAtMostAsync(request, MaxDocumentBytes, cancellationToken) is not { } body)
+            {
+                return TooLarge();
+            }
+
+            document = JsonSerializer.Deserialize(body, DocumentYaml.TypeOf(documentKind), DocumentJson.Options) as IDocument;
         }
         catch (JsonException e)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not a document", detail: e.Message);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge();
         }
 
         if (document is null || document.Id != id)
@@ -184,6 +197,10 @@ public static class DocumentsApi
                 }).ToList(),
             });
 
+    private static ProblemHttpResult TooLarge() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The document is too large",
+            detail: $"a document may be at most {MaxDocumentBytes / (1024 * 1024)} MB ({MaxDocumentBytes} bytes) of JSON; split the map into sub-journeys or shorten its texts");
+
     private static ProblemHttpResult BadIfMatch() =>
         TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "If-Match must name one revision",
             detail: "send the document's ETag as it was given, a quoted revision number such as \"3\"");
@@ -219,4 +236,10 @@ internal static class ETags
 
         return false;
     }
+}
+
+/// <summary>An endpoint's own request body limit (Kestrel's default is 30 MB for every request).</summary>
+internal sealed class RequestSizeLimitMetadata(long bytes) : Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata
+{
+    public long? MaxRequestBodySize => bytes;
 }
