@@ -48,7 +48,7 @@ internal sealed class AccessPolicyMiddleware(RequestDelegate next)
     {
         if (UserId(context.User) is not { } userId)
         {
-            return NotSignedIn(context);
+            return await NotSignedIn(context);
         }
 
         return rule.Admin && !await access.IsAdminAsync(userId, context.RequestAborted)
@@ -70,7 +70,7 @@ internal sealed class AccessPolicyMiddleware(RequestDelegate next)
 
         if (UserId(context.User) is null)
         {
-            return NotSignedIn(context);
+            return await NotSignedIn(context);
         }
 
         if (await access.RoleAsync(context.User, workspace, context.RequestAborted) is not { } role)
@@ -105,8 +105,9 @@ internal sealed class AccessPolicyMiddleware(RequestDelegate next)
         }
     }
 
-    private static IResult NotSignedIn(HttpContext context) =>
-        context.Features.Get<Microsoft.AspNetCore.Authentication.IAuthenticateResultFeature>()?.AuthenticateResult?.Failure is { } failure
+    /// <summary>401, saying why a token or link was refused (the handler's result is cached for the request, so asking again is free).</summary>
+    private static async Task<IResult> NotSignedIn(HttpContext context) =>
+        (await context.AuthenticateAsync()).Failure is { } failure
             ? AccessProblems.NotSignedIn(failure.Message)
             : AccessProblems.NotSignedIn("sign in (POST /api/v1/account/sign-in) or send a personal access token as \"Authorization: Bearer wf_…\"");
 

@@ -122,8 +122,8 @@ public static class AccountApi
     internal static async Task<AccountInfo> InfoAsync(WayfinderDbContext db, WayfinderUser user, CancellationToken cancellationToken)
     {
         var workspaces = await db.Set<MembershipRow>().Where(m => m.UserId == user.Id)
-            .Join(db.Workspaces, m => m.WorkspaceId, w => w.Id, (m, w) => new WorkspaceMembership(w.Id, w.Name, m.Role))
-            .OrderBy(w => w.Id).ToListAsync(cancellationToken);
+            .Join(db.Workspaces, m => m.WorkspaceId, w => w.Id, (m, w) => new { w.Id, w.Name, m.Role })
+            .OrderBy(w => w.Id).Select(w => new WorkspaceMembership(w.Id, w.Name, w.Role)).ToListAsync(cancellationToken);
         return new AccountInfo(user.UserName!, user.DisplayName, user.IsAdmin, user.TwoFactorEnabled, workspaces);
     }
 

@@ -24,8 +24,8 @@ public static partial class WorkspacesApi
         var userId = AccessPolicyMiddleware.UserId(user);
         var tokenWorkspace = user.FindFirstValue(AccessClaims.TokenWorkspace);
         var mine = await db.Set<MembershipRow>().Where(m => m.UserId == userId && (tokenWorkspace == null || m.WorkspaceId == tokenWorkspace))
-            .Join(db.Workspaces, m => m.WorkspaceId, w => w.Id, (m, w) => new WorkspaceMembership(w.Id, w.Name, m.Role))
-            .OrderBy(w => w.Id).ToListAsync(cancellationToken);
+            .Join(db.Workspaces, m => m.WorkspaceId, w => w.Id, (m, w) => new { w.Id, w.Name, m.Role })
+            .OrderBy(w => w.Id).Select(w => new WorkspaceMembership(w.Id, w.Name, w.Role)).ToListAsync(cancellationToken);
         if (user.FindFirstValue(AccessClaims.TokenRole) is { } tokenRole)
         {
             var cap = Enum.Parse<WorkspaceRole>(tokenRole);
@@ -74,6 +74,6 @@ internal sealed class EfWorkspaceMembers(WayfinderDbContext db) : IWorkspaceMemb
 {
     public async Task<IReadOnlyList<WorkspaceMember>> ListAsync(string workspaceId, CancellationToken cancellationToken) =>
         await db.Set<MembershipRow>().Where(m => m.WorkspaceId == workspaceId)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new WorkspaceMember(u.UserName!, u.DisplayName, m.Role))
-            .OrderBy(m => m.UserName).ToListAsync(cancellationToken).ConfigureAwait(false);
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.UserName, u.DisplayName, m.Role })
+            .OrderBy(m => m.UserName).Select(m => new WorkspaceMember(m.UserName!, m.DisplayName, m.Role)).ToListAsync(cancellationToken).ConfigureAwait(false);
 }
