@@ -51,7 +51,7 @@ public sealed partial class FirstAdminSetup(IServiceProvider services, IServer s
 
     internal void Used() => PendingCode = null;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Line}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Line}")]
     private static partial void LogSetupLink(ILogger logger, string line);
 }
 
