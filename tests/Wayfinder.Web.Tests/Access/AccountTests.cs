@@ -2,6 +2,8 @@ namespace Wayfinder.Web.Tests.Access;
 
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Wayfinder.Web.Access;
 using static AccessTestKit;
 
@@ -131,5 +133,35 @@ public sealed class AccountTests : IDisposable
         Assert.Equal("nosniff", string.Join(",", response.Headers.GetValues("X-Content-Type-Options")));
         Assert.Equal("no-referrer", string.Join(",", response.Headers.GetValues("Referrer-Policy")));
         Assert.DoesNotContain("<script>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAdminsPasswordLinkSetsAPasswordOnce()
+    {
+        var admin = await _server.MemberAsync(WorkspaceRole.Owner, password: Password);
+        await using (var scope = _server.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<WayfinderUser>>();
+            var stored = await users.FindByIdAsync(admin.User.Id);
+            stored!.IsAdmin = true;
+            await users.UpdateAsync(stored);
+        }
+
+        var browser = _server.CreateClient();
+        await SignInAsync(browser, "owner");
+        var added = await browser.PostAsJsonAsync("/api/v1/users", new { user_name = "lin", display_name = "Lin" });
+        var link = new Uri(new Uri("http://x"), (string)(await JsonAsync(added))["password_link"]!);
+        var query = System.Web.HttpUtility.ParseQueryString(link.Query);
+
+        var set = await _server.CreateClient().PostAsJsonAsync("/api/v1/account/password", new { user_name = query["user"], token = query["token"], password = "a new long password" });
+        var reused = await _server.CreateClient().PostAsJsonAsync("/api/v1/account/password", new { user_name = query["user"], token = query["token"], password = "another long password" });
+        var signIn = await _server.CreateClient().PostAsJsonAsync("/api/v1/account/sign-in", new { user_name = "lin", password = "a new long password" });
+        var notAdmin = await _server.ClientAs(WorkspaceRole.Owner).PostAsJsonAsync("/api/v1/users", new { user_name = "sam" });
+
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        Assert.Equal("/set-password", link.AbsolutePath);
+        Assert.Equal((HttpStatusCode.NoContent, HttpStatusCode.BadRequest, HttpStatusCode.OK), (set.StatusCode, reused.StatusCode, signIn.StatusCode));
+        Assert.Equal("Invalid token.", (string?)(await JsonAsync(reused))["detail"]);
+        Assert.Equal(HttpStatusCode.Forbidden, notAdmin.StatusCode);
     }
 }
