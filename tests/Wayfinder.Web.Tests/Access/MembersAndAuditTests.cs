@@ -7,12 +7,31 @@ using Wayfinder.Web.Access;
 using static AccessTestKit;
 
 /// <summary>Members and roles, invitations by link, and the audit trail that records them.</summary>
-public sealed class MembersAndAuditTests : IDisposable
+public class MembersAndAuditTests : IDisposable
 {
     private const string Members = "/api/v1/workspaces/demo/members";
-    private readonly WayfinderServerFactory _server = new();
+    private readonly WayfinderServerFactory _server;
 
-    public void Dispose() => _server.Dispose();
+    public MembersAndAuditTests()
+        : this(new WayfinderServerFactory())
+    {
+    }
+
+    protected MembersAndAuditTests(WayfinderServerFactory server) => _server = server;
+
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _server.Dispose();
+        }
+    }
 
     [Fact]
     public async Task OwnersChangeRolesButNeverRemoveTheLastOwner()
@@ -88,5 +107,28 @@ public sealed class MembersAndAuditTests : IDisposable
             ],
             audit.AsArray().Select(Line));
         Assert.Equal(HttpStatusCode.Forbidden, viewer.StatusCode);
+    }
+}
+
+/// <summary>Members, invitations and the audit trail on PostgreSQL.</summary>
+public sealed class MembersAndAuditOnPostgresTests : MembersAndAuditTests
+{
+    private readonly PostgresTestDatabase _database;
+
+    public MembersAndAuditOnPostgresTests()
+        : this(new PostgresTestDatabase())
+    {
+    }
+
+    private MembersAndAuditOnPostgresTests(PostgresTestDatabase database)
+        : base(new WayfinderServerFactory(database.ConnectionString)) => _database = database;
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _database.Dispose();
+        }
     }
 }

@@ -11,12 +11,31 @@ using Wayfinder.Web.Storage;
 using static AccessTestKit;
 
 /// <summary>Personal access tokens (expiry, revocation, role cap, hashed) and share links (one document, revocable).</summary>
-public sealed class TokensAndShareLinksTests : IDisposable
+public class TokensAndShareLinksTests : IDisposable
 {
     private const string Sam = "/api/v1/workspaces/demo/documents/persona/business-traveller";
-    private readonly WayfinderServerFactory _server = new();
+    private readonly WayfinderServerFactory _server;
 
-    public void Dispose() => _server.Dispose();
+    public TokensAndShareLinksTests()
+        : this(new WayfinderServerFactory())
+    {
+    }
+
+    protected TokensAndShareLinksTests(WayfinderServerFactory server) => _server = server;
+
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _server.Dispose();
+        }
+    }
 
     [Fact]
     public async Task AnExpiredTokenIs401SayingWhenItExpired()
@@ -148,5 +167,28 @@ public sealed class TokensAndShareLinksTests : IDisposable
 
         Assert.Equal(HttpStatusCode.NotFound, created.StatusCode);
         Assert.Equal("there is no persona \"nobody\" in workspace \"demo\"", (string?)(await JsonAsync(created))["detail"]);
+    }
+}
+
+/// <summary>Tokens and share links on PostgreSQL.</summary>
+public sealed class TokensAndShareLinksOnPostgresTests : TokensAndShareLinksTests
+{
+    private readonly PostgresTestDatabase _database;
+
+    public TokensAndShareLinksOnPostgresTests()
+        : this(new PostgresTestDatabase())
+    {
+    }
+
+    private TokensAndShareLinksOnPostgresTests(PostgresTestDatabase database)
+        : base(new WayfinderServerFactory(database.ConnectionString)) => _database = database;
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _database.Dispose();
+        }
     }
 }
