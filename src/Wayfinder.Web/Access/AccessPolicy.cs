@@ -34,7 +34,11 @@ internal sealed class AccessPolicyMiddleware(RequestDelegate next)
             AccessRule.InWorkspace inWorkspace => await InWorkspaceAsync(context, access, inWorkspace),
             _ => null,
         };
-        refusal ??= await AntiforgeryAsync(context, antiforgery);
+        // A hub's negotiate and transport POSTs are not form writes; the SameSite=Strict cookie keeps other sites out of them.
+        if (endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.SignalR.HubMetadata>() is null)
+        {
+            refusal ??= await AntiforgeryAsync(context, antiforgery);
+        }
         if (refusal is not null)
         {
             await refusal.ExecuteAsync(context);
