@@ -20,6 +20,20 @@ public sealed class ServeTests
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         var health = await WaitUntilLive(client, run);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        // Nobody may read before the first admin is set up with the code the server printed.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/workspaces/demo/documents")).StatusCode);
+        var printed = $@"Open http://127\.0\.0\.1:{port}/setup\?code=([A-Za-z0-9_-]+) to set the first admin's password";
+        for (var attempt = 0; attempt < 300 && !System.Text.RegularExpressions.Regex.IsMatch(stderr.ToString(), printed); attempt++)
+        {
+            // The server answers before serve has printed its lines.
+            await Task.Delay(100);
+        }
+
+        var setupLine = System.Text.RegularExpressions.Regex.Match(stderr.ToString(), printed);
+        Assert.True(setupLine.Success, stderr.ToString());
+        var setup = await client.PostAsync("/api/v1/setup", new StringContent(
+            $$"""{"code": "{{setupLine.Groups[1].Value}}", "user_name": "ada", "password": "correct horse battery"}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, setup.StatusCode);
         var documents = await client.GetAsync("/api/v1/workspaces/demo/documents");
         Assert.Equal(HttpStatusCode.OK, documents.StatusCode);
         var list = JsonNode.Parse(await documents.Content.ReadAsStringAsync())!.AsArray();

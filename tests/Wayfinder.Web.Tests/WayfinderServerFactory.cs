@@ -1,10 +1,13 @@
 namespace Wayfinder.Web.Tests;
 
+using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Wayfinder.App.Documents;
 using Wayfinder.Web.Access;
+using Wayfinder.Web.Storage;
 using Wayfinder.Web.Workspaces;
 
 /// <summary>
@@ -14,25 +17,54 @@ using Wayfinder.Web.Workspaces;
 public sealed class WayfinderServerFactory(string? database = null) : WebApplicationFactory<Program>
 {
     private readonly string _database = database ?? $"Data Source=wayfinder-test-{Guid.NewGuid():N};Mode=Memory;Cache=Shared";
+    private readonly Dictionary<string, int> _names = [];
+    private readonly Lock _lock = new();
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-        builder.UseSetting("db", _database);
+    /// <summary>Configuration for the server (e.g. <c>Access:SignInPermitsPerMinute</c>); set before the first client.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
 
-    /// <summary>
-    /// A client acting as a member of <paramref name="workspace"/> with <paramref name="role"/> (a person with a personal
-    /// access token of that role). Until access is enforced, a plain client.
-    /// </summary>
-    public HttpClient ClientAs(WorkspaceRole role, string workspace = "demo")
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        _ = (role, workspace);
-        return CreateClient();
+        builder.UseSetting("db", _database);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
-    /// <summary>A personal access token of a member of <paramref name="workspace"/> with <paramref name="role"/>. Until access is enforced, a placeholder.</summary>
-    public Task<string> TokenAsync(WorkspaceRole role, string workspace = "demo")
+    /// <summary>
+    /// A client acting as a member of <paramref name="workspace"/> with <paramref name="role"/>: a new person (named after
+    /// the role: <c>editor</c>, then <c>editor-2</c>…) with a personal access token of that role, sent as a bearer token.
+    /// </summary>
+    public HttpClient ClientAs(WorkspaceRole role, string workspace = "demo") =>
+        WithToken(TokenAsync(role, workspace).GetAwaiter().GetResult());
+
+    /// <summary>A personal access token of a new person who is a member of <paramref name="workspace"/> with <paramref name="role"/>.</summary>
+    public async Task<string> TokenAsync(WorkspaceRole role, string workspace = "demo") =>
+        (await MemberAsync(role, workspace)).Token;
+
+    /// <summary>A new member with <paramref name="role"/> (password <paramref name="password"/>, when given) and a token expiring at <paramref name="expiresAt"/> (default: in a day).</summary>
+    public async Task<(WayfinderUser User, string Token, long TokenId)> MemberAsync(WorkspaceRole role, string workspace = "demo", string? password = null, DateTimeOffset? expiresAt = null)
     {
-        _ = (role, workspace);
-        return Task.FromResult("no-access-yet");
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<WayfinderUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<WayfinderDbContext>();
+        var user = new WayfinderUser { UserName = NewName(role.ToString().ToLowerInvariant()) };
+        var created = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        db.Set<MembershipRow>().Add(new MembershipRow { WorkspaceId = workspace, UserId = user.Id, Role = role });
+        await db.SaveChangesAsync();
+        var now = DateTimeOffset.UtcNow;
+        var (row, token) = await AccessTokens.CreateAsync(db, user.Id, "tests", workspace, role, now, expiresAt ?? now.AddDays(1), CancellationToken.None);
+        return (user, token, row.Id);
+    }
+
+    /// <summary>A client that sends <paramref name="token"/> as its bearer token.</summary>
+    public HttpClient WithToken(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     /// <summary>Saves through the server's own repository, as another client would have.</summary>
@@ -41,5 +73,14 @@ public sealed class WayfinderServerFactory(string? database = null) : WebApplica
         await using var scope = Services.CreateAsyncScope();
         var repository = await scope.ServiceProvider.GetRequiredService<WorkspaceRepositories>().OpenAsync(workspace, CancellationToken.None);
         return await save(repository!);
+    }
+
+    private string NewName(string role)
+    {
+        lock (_lock)
+        {
+            var n = _names[role] = _names.GetValueOrDefault(role) + 1;
+            return n == 1 ? role : $"{role}-{n}";
+        }
     }
 }

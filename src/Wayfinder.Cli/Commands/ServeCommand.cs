@@ -3,8 +3,10 @@ namespace Wayfinder.Cli.Commands;
 using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Wayfinder.Cli.Infrastructure;
+using Wayfinder.Web.Access;
 using Wayfinder.Web.Server;
 
 /// <summary>
@@ -68,6 +70,11 @@ internal static class ServeCommand
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         context.Out.WriteLine(url);
         context.Info($"Wayfinder server on {url} (database {context.Display(database)}); the demo workspace: {url}/api/v1/workspaces/demo/documents");
+        if (app.Services.GetRequiredService<FirstAdminSetup>().Line(url) is { } setup)
+        {
+            context.Info(setup);
+        }
+
         context.Info("press Ctrl+C to stop");
         await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Ok;

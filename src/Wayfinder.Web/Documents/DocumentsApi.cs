@@ -145,6 +145,7 @@ public static class DocumentsApi
         if (deleted.Outcome == SaveOutcome.Deleted)
         {
             await events.PublishAsync(new WorkspaceEvent(workspace, WorkspaceEventTypes.Deleted, request.HttpContext.User.Identity?.Name, kind, id), cancellationToken);
+            await request.HttpContext.RequestServices.GetRequiredService<AuditTrail>().RecordAsync(workspace, AuditActions.DocumentDeleted, $"{kind}/{id}", message, cancellationToken: cancellationToken);
         }
 
         return deleted.Outcome switch

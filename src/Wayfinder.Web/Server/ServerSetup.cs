@@ -48,6 +48,7 @@ public static class ServerSetup
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         });
         builder.Services.AddOpenApi();
+        builder.AddWayfinderAccess();
         return builder;
     }
 
@@ -56,6 +57,7 @@ public static class ServerSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWayfinderAccess();
         app.MapOpenApi().AllowAnybody();
         return app;
     }

@@ -1,10 +1,12 @@
 namespace Wayfinder.Web.Storage;
 
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Wayfinder.Core.Documents;
+using Wayfinder.Web.Access;
 
-/// <summary>The server's database: workspaces, their documents as YAML text, and every revision of each.</summary>
-public sealed class WayfinderDbContext(DbContextOptions<WayfinderDbContext> options) : DbContext(options)
+/// <summary>The server's database: workspaces, their documents as YAML text, and every revision of each; people (Identity) and access.</summary>
+public sealed class WayfinderDbContext(DbContextOptions<WayfinderDbContext> options) : IdentityDbContext<WayfinderUser>(options)
 {
     public DbSet<WorkspaceRow> Workspaces => Set<WorkspaceRow>();
     public DbSet<DocumentRow> Documents => Set<DocumentRow>();

@@ -9,6 +9,7 @@ using Wayfinder.App.Documents;
 using Wayfinder.Core.Documents;
 using Wayfinder.Core.Serialization;
 using Wayfinder.Core.Templates;
+using Wayfinder.Web.Access;
 
 /// <summary>The documents API on SQLite in memory; <see cref="DocumentsApiOnPostgresTests"/> runs the same tests on PostgreSQL.</summary>
 public class DocumentsApiTests : IDisposable
@@ -25,7 +26,7 @@ public class DocumentsApiTests : IDisposable
     protected DocumentsApiTests(WayfinderServerFactory server)
     {
         _server = server;
-        _client = _server.CreateClient();
+        _client = _server.ClientAs(WorkspaceRole.Editor);
     }
 
     public void Dispose()

@@ -3,6 +3,7 @@ namespace Wayfinder.Web.Tests.Documents;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Wayfinder.Web.Access;
 
 /// <summary>A save through the API is validated in its workspace first; errors in the document refuse it with 422.</summary>
 public sealed class SaveValidationTests : IDisposable
@@ -11,7 +12,7 @@ public sealed class SaveValidationTests : IDisposable
     private readonly WayfinderServerFactory _server = new();
     private readonly HttpClient _client;
 
-    public SaveValidationTests() => _client = _server.CreateClient();
+    public SaveValidationTests() => _client = _server.ClientAs(WorkspaceRole.Editor);
 
     public void Dispose()
     {
