@@ -14,7 +14,7 @@ public sealed class AccessOptions
     public int SignInPermitsPerMinute { get; set; } = 10;
 
     /// <summary>Requests per minute with one personal access token.</summary>
-    public int TokenPermitsPerMinute { get; set; } = 600;
+    public int TokenPermitsPerMinute { get; set; } = 6000;
 }
 
 /// <summary>People and access: Identity, the three authentication schemes, the policy layer, rate limits, security headers.</summary>

@@ -30,10 +30,12 @@ public abstract class CrashTests
         var acknowledged = new ConcurrentDictionary<int, (int Revision, string Title)>();
         var inFlight = new ConcurrentDictionary<int, (int Revision, string Title)>();
         var count = 0;
+        string token;
 
         using (var server = await ServerProcess.StartAsync(Database, Folder))
         {
-            using var client = new HttpClient { BaseAddress = server.Address };
+            token = await server.SetUpAdminTokenAsync();
+            using var client = server.Client(token);
             using var enough = new CancellationTokenSource();
             var workers = Enumerable.Range(0, Workers).Select(w => Task.Run(async () =>
             {
@@ -72,7 +74,7 @@ public abstract class CrashTests
         }
 
         using var restarted = await ServerProcess.StartAsync(Database, Folder);
-        using var reader = new HttpClient { BaseAddress = restarted.Address };
+        using var reader = restarted.Client(token);
         Assert.Equal(Workers, acknowledged.Count);
         foreach (var (worker, (revision, title)) in acknowledged)
         {

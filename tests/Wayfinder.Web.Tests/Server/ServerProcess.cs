@@ -3,7 +3,10 @@ namespace Wayfinder.Web.Tests.Server;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 /// <summary>
 /// The server as its own process (the built <c>Wayfinder.Web</c> program beside the tests) on a free port of 127.0.0.1,
@@ -51,6 +54,38 @@ public sealed class ServerProcess : IDisposable
         var server = new ServerProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"));
         await server.WaitUntilReadyAsync();
         return server;
+    }
+
+    /// <summary>
+    /// Sets the first admin up with the one-time link the server printed, signs in and makes an owner's personal access
+    /// token for <paramref name="workspace"/>: what a team's admin does after the first start.
+    /// </summary>
+    public async Task<string> SetUpAdminTokenAsync(string workspace = "demo")
+    {
+        var printed = new Regex(@"/setup\?code=([A-Za-z0-9_-]+) ");
+        var code = Output.Select(l => printed.Match(l)).FirstOrDefault(m => m.Success)?.Groups[1].Value
+            ?? throw new InvalidOperationException($"the server printed no setup link:\n{string.Join('\n', Output)}");
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = Address };
+        (await client.PostAsJsonAsync("api/v1/setup", new { code, user_name = "admin", password = "a long enough password" })).EnsureSuccessStatusCode();
+        // Setting the admin up signs them in (a cookie); a further sign-in would be a cookie write without the antiforgery token.
+        (await client.GetAsync("api/v1/account/me")).EnsureSuccessStatusCode();
+        var antiforgery = await client.GetFromJsonAsync<JsonObject>("api/v1/account/antiforgery");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/account/tokens")
+        {
+            Content = JsonContent.Create(new { name = "tests", workspace, role = "owner", expires_in_days = 1 }),
+        };
+        request.Headers.Add((string)antiforgery!["header_name"]!, (string)antiforgery["token"]!);
+        var created = await client.SendAsync(request);
+        created.EnsureSuccessStatusCode();
+        return (string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["token"]!;
+    }
+
+    /// <summary>A client of the server that sends <paramref name="token"/> as its bearer token.</summary>
+    public HttpClient Client(string token)
+    {
+        var client = new HttpClient { BaseAddress = Address };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     /// <summary>Kills the process at once (SIGKILL), as a power cut or the kernel's OOM killer would.</summary>
