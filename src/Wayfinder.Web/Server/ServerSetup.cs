@@ -38,6 +38,7 @@ public static class ServerSetup
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<WorkspaceRepositories>();
         builder.Services.TryAddSingleton<IWorkspaceEvents, NoWorkspaceEvents>();
+        builder.Services.TryAddSingleton<IWorkspaceMembers, Comments.NoWorkspaceMembers>();
         builder.Services.AddHostedService<DatabaseSetup>();
 
         builder.Services.AddProblemDetails();

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Wayfinder.App;
 using Wayfinder.Web.Access;
+using Wayfinder.Web.Comments;
 using Wayfinder.Web.Documents;
 using Wayfinder.Web.Storage;
 
@@ -60,6 +61,7 @@ public static class WayfinderServer
         app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) }).AllowAnybody();
         app.MapDocuments();
         app.MapRevisions();
+        app.MapComments();
         return app;
     }
 
