@@ -8,6 +8,7 @@ using Wayfinder.Web.Access;
 using Wayfinder.Web.Comments;
 using Wayfinder.Web.Documents;
 using Wayfinder.Web.Storage;
+using Wayfinder.Web.Workspaces;
 
 /// <summary>How a host (the server's own Program.cs, or <c>wayfinder serve</c>) wants the server started; unset means configuration decides.</summary>
 public sealed record ServerOptions
@@ -62,6 +63,7 @@ public static class WayfinderServer
         app.MapDocuments();
         app.MapRevisions();
         app.MapComments();
+        app.MapWorkspaceZip();
         return app;
     }
 
