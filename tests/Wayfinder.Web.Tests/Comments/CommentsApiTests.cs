@@ -15,7 +15,7 @@ using Wayfinder.Web.Storage;
 using Wayfinder.Web.Tests.Revisions;
 
 /// <summary>Comment threads through the API on the demo workspace, whose members (for @mentions) are ana and sofia.marin.</summary>
-public sealed class CommentsApiTests : IDisposable
+public class CommentsApiTests : IDisposable
 {
     private const string Comments = "/api/v1/workspaces/demo/comments";
     private const string Trip = "/api/v1/workspaces/demo/documents/journey/trip";
@@ -25,13 +25,19 @@ public sealed class CommentsApiTests : IDisposable
          "lanes":[{"id":"pains","type":"pain_points","items":[{"id":"pain-fees","stage":"book","text":"Hidden fees"}]}]}
         """;
 
-    private readonly WayfinderServerFactory _factory = new();
+    private readonly WayfinderServerFactory _factory;
     private readonly WebApplicationFactory<Program> _server;
     private readonly RecordedEvents _events = new();
     private readonly HttpClient _commenter;
 
     public CommentsApiTests()
+        : this(new WayfinderServerFactory())
     {
+    }
+
+    protected CommentsApiTests(WayfinderServerFactory factory)
+    {
+        _factory = factory;
         _server = _factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
         {
             s.AddSingleton<IWorkspaceEvents>(_events);
@@ -42,9 +48,18 @@ public sealed class CommentsApiTests : IDisposable
 
     public void Dispose()
     {
-        _commenter.Dispose();
-        _server.Dispose();
-        _factory.Dispose();
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _commenter.Dispose();
+            _server.Dispose();
+            _factory.Dispose();
+        }
     }
 
     [Fact]
@@ -190,5 +205,28 @@ public sealed class CommentsApiTests : IDisposable
             Task.FromResult<IReadOnlyList<WorkspaceMember>>(workspaceId == "demo"
                 ? [new("ana", "Ana", WorkspaceRole.Editor), new("sofia.marin", "Sofia Marín", WorkspaceRole.Owner)]
                 : []);
+    }
+}
+
+/// <summary>Every comments test again, on a database of its own on the test PostgreSQL server.</summary>
+public sealed class CommentsApiOnPostgresTests : CommentsApiTests
+{
+    private readonly PostgresTestDatabase _database;
+
+    public CommentsApiOnPostgresTests()
+        : this(new PostgresTestDatabase())
+    {
+    }
+
+    private CommentsApiOnPostgresTests(PostgresTestDatabase database)
+        : base(new WayfinderServerFactory(database.ConnectionString)) => _database = database;
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _database.Dispose();
+        }
     }
 }

@@ -9,7 +9,7 @@ using Wayfinder.Web.Access;
 using Wayfinder.Web.Live;
 
 /// <summary>Diff, read and restore of a document's revisions, on a small journey made through the API.</summary>
-public sealed class RevisionsApiTests : IDisposable
+public class RevisionsApiTests : IDisposable
 {
     private const string Trip = "/api/v1/workspaces/demo/documents/journey/trip";
 
@@ -20,22 +20,37 @@ public sealed class RevisionsApiTests : IDisposable
          "lanes":[{"id":"pains","type":"pain_points","items":[{"id":"pain-fees","stage":"book","text":"Hidden fees"}]}]}
         """;
 
-    private readonly WayfinderServerFactory _factory = new();
+    private readonly WayfinderServerFactory _factory;
     private readonly WebApplicationFactory<Program> _server;
     private readonly RecordedEvents _events;
     private readonly HttpClient _editor;
 
     public RevisionsApiTests()
+        : this(new WayfinderServerFactory())
     {
+    }
+
+    protected RevisionsApiTests(WayfinderServerFactory factory)
+    {
+        _factory = factory;
         (_server, _events) = RecordedEvents.On(_factory);
         _editor = ClientAs(WorkspaceRole.Editor);
     }
 
     public void Dispose()
     {
-        _editor.Dispose();
-        _server.Dispose();
-        _factory.Dispose();
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _editor.Dispose();
+            _server.Dispose();
+            _factory.Dispose();
+        }
     }
 
     [Fact]
@@ -186,5 +201,28 @@ public sealed class RevisionsApiTests : IDisposable
         }
 
         return await _editor.SendAsync(request);
+    }
+}
+
+/// <summary>Every revisions test again, on a database of its own on the test PostgreSQL server.</summary>
+public sealed class RevisionsApiOnPostgresTests : RevisionsApiTests
+{
+    private readonly PostgresTestDatabase _database;
+
+    public RevisionsApiOnPostgresTests()
+        : this(new PostgresTestDatabase())
+    {
+    }
+
+    private RevisionsApiOnPostgresTests(PostgresTestDatabase database)
+        : base(new WayfinderServerFactory(database.ConnectionString)) => _database = database;
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _database.Dispose();
+        }
     }
 }

@@ -11,12 +11,31 @@ using Wayfinder.Core.Workspaces;
 using Wayfinder.Web.Access;
 
 /// <summary>Export of a workspace as a zip in the CLI's layout, and import of such a zip into a new workspace.</summary>
-public sealed partial class WorkspaceZipTests : IDisposable
+public partial class WorkspaceZipTests : IDisposable
 {
     private const string Copy = "/api/v1/workspaces/copy";
-    private readonly WayfinderServerFactory _server = new();
+    private readonly WayfinderServerFactory _server;
 
-    public void Dispose() => _server.Dispose();
+    public WorkspaceZipTests()
+        : this(new WayfinderServerFactory())
+    {
+    }
+
+    protected WorkspaceZipTests(WayfinderServerFactory server) => _server = server;
+
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _server.Dispose();
+        }
+    }
 
     [Fact]
     public async Task AnExportHoldsTheFilesBytesAndTheCommentsAndRoundTripsThroughAnImport()
@@ -204,4 +223,27 @@ public sealed partial class WorkspaceZipTests : IDisposable
 
     [GeneratedRegex(@"\d{4}-\d\d-\d\dT[\d:.]+[+]00:00")]
     private static partial Regex Times();
+}
+
+/// <summary>Every export and import test again, on a database of its own on the test PostgreSQL server.</summary>
+public sealed class WorkspaceZipOnPostgresTests : WorkspaceZipTests
+{
+    private readonly PostgresTestDatabase _database;
+
+    public WorkspaceZipOnPostgresTests()
+        : this(new PostgresTestDatabase())
+    {
+    }
+
+    private WorkspaceZipOnPostgresTests(PostgresTestDatabase database)
+        : base(new WayfinderServerFactory(database.ConnectionString)) => _database = database;
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _database.Dispose();
+        }
+    }
 }
