@@ -181,6 +181,11 @@ public sealed class WorkspaceZip(WayfinderDbContext db, TimeProvider clock)
                     continue;
                 }
 
+                if (files.ContainsKey(path))
+                {
+                    return (files, Refuse($"the entry \"{path}\" is in the zip twice; which one is meant cannot be told"));
+                }
+
                 // The sizes an entry declares may lie: the bytes are counted as they are unpacked, and never past the cap.
                 var bytes = new MemoryStream();
                 await using (var stream = await entry.OpenAsync(cancellationToken).ConfigureAwait(false))

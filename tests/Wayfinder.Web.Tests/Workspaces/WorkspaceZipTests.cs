@@ -170,6 +170,26 @@ public partial class WorkspaceZipTests : IDisposable
         await AssertNothingMadeAsync();
     }
 
+    [Fact]
+    public async Task AnEntryTwiceIsRefused()
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var title in new[] { "Maya", "Not Maya" })
+            {
+                await using var stream = await zip.CreateEntry("personas/maya.yaml").OpenAsync();
+                await stream.WriteAsync(Encoding.UTF8.GetBytes($"kind: persona\nid: maya\ntitle: {title}\n"));
+            }
+        }
+
+        var refused = await _server.ClientAs(WorkspaceRole.Owner, "copy").PostAsync($"{Copy}/import", new ByteArrayContent(buffer.ToArray()));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal("the entry \"personas/maya.yaml\" is in the zip twice; which one is meant cannot be told", await DetailAsync(refused));
+        await AssertNothingMadeAsync();
+    }
+
     /// <summary>A small valid workspace: its config and one persona.</summary>
     private static Dictionary<string, string> GoodFiles() => new(StringComparer.Ordinal)
     {
