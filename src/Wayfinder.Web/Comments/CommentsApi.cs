@@ -2,13 +2,13 @@ namespace Wayfinder.Web.Comments;
 
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Wayfinder.App.Documents;
 using Wayfinder.Core.Documents;
 using Wayfinder.Core.Serialization;
 using Wayfinder.Web.Access;
 using Wayfinder.Web.Live;
 using Wayfinder.Web.Storage;
 using Wayfinder.Web.Workspaces;
-using YamlDotNet.Core;
 
 /// <summary>A new thread: on a document (kind and id as in the documents' routes), and on one of its elements when given.</summary>
 public sealed record NewThread(string? DocumentKind, string? DocumentId, string? ElementId, string? Text);
@@ -98,7 +98,7 @@ public static class CommentsApi
                 detail: $"there is no {body.DocumentKind} \"{body.DocumentId}\" in workspace \"{workspace}\" to comment on");
         }
 
-        if (body.ElementId is { } elementId && !ElementIdsOf(stored.Text, kind).Contains(elementId))
+        if (body.ElementId is { } elementId && !DocumentSaving.IdsOf(stored.Text, kind).Contains(elementId))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "No such element",
                 detail: $"{body.DocumentKind}/{body.DocumentId} has no element \"{elementId}\" at revision {stored.Revision}; leave element_id out to comment on the whole document");
@@ -245,7 +245,7 @@ public static class CommentsApi
         foreach (var (kind, id) in rows.Where(r => r.ElementId is not null).Select(r => (r.DocumentKind, r.DocumentId)).Distinct())
         {
             var stored = await repository.ReadAsync(kind, id, cancellationToken);
-            ids[(kind, id)] = stored is null ? new HashSet<string>() : ElementIdsOf(stored.Text, kind);
+            ids[(kind, id)] = stored is null ? new HashSet<string>() : DocumentSaving.IdsOf(stored.Text, kind);
         }
 
         return [.. rows.Select(r => new CommentThread(
@@ -259,20 +259,6 @@ public static class CommentsApi
             r.ResolvedAt,
             r.CreatedAt,
             [.. r.Comments.OrderBy(c => c.Key).Select(View)]))];
-    }
-
-    private static IReadOnlySet<string> ElementIdsOf(string text, DocumentKind kind)
-    {
-        try
-        {
-            return DocumentYaml.Read(text, DocumentYaml.TypeOf(kind)) is IDocument document
-                ? ElementIds.List(document).Select(e => e.Id).ToHashSet(StringComparer.Ordinal)
-                : new HashSet<string>();
-        }
-        catch (YamlException)
-        {
-            return new HashSet<string>();
-        }
     }
 
     private static async Task<CommentRow> NewCommentAsync(string workspace, string text, HttpContext http, IWorkspaceMembers members, DateTimeOffset now, CancellationToken cancellationToken) =>
