@@ -112,6 +112,18 @@ public sealed class EfDocumentRepository(WayfinderDbContext db, string workspace
         return [.. rows.Select(Info)];
     }
 
+    /// <summary>The document's text as revision <paramref name="revision"/> stored it (the latest such row), or null when it has no such revision.</summary>
+    public async Task<StoredDocument?> ReadRevisionAsync(DocumentKind kind, string id, int revision, CancellationToken cancellationToken = default)
+    {
+        var file = await Current(kind, id).Select(d => d.File).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? DocumentSaving.NewFile(kind, id);
+        var text = await db.Revisions.AsNoTracking()
+            .Where(r => r.Revision == revision && r.Text != "" && db.Documents.Any(d => d.Key == r.DocumentKey && d.WorkspaceId == workspaceId && d.File == file))
+            .OrderByDescending(r => r.Number)
+            .Select(r => r.Text)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return text is null ? null : new StoredDocument(kind, id, file, text, revision);
+    }
+
     /// <summary>Puts a file's text in as it is (as a folder would hold it), without the checks of a save: for seeding and import.</summary>
     public async Task PutFileAsync(string relativePath, string text, CancellationToken cancellationToken = default)
     {

@@ -37,6 +37,7 @@ public static class ServerSetup
             : o.UseSqlite(database.ConnectionString));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<WorkspaceRepositories>();
+        builder.Services.AddScoped<WorkspaceZip>();
         builder.Services.TryAddSingleton<IWorkspaceEvents, NoWorkspaceEvents>();
         builder.Services.AddHostedService<DatabaseSetup>();
 

@@ -5,8 +5,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Wayfinder.App;
 using Wayfinder.Web.Access;
+using Wayfinder.Web.Comments;
 using Wayfinder.Web.Documents;
 using Wayfinder.Web.Storage;
+using Wayfinder.Web.Workspaces;
 
 /// <summary>How a host (the server's own Program.cs, or <c>wayfinder serve</c>) wants the server started; unset means configuration decides.</summary>
 public sealed record ServerOptions
@@ -60,6 +62,9 @@ public static class WayfinderServer
         app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) }).AllowAnybody();
         app.MapDocuments();
         app.MapAccess();
+        app.MapRevisions();
+        app.MapComments();
+        app.MapWorkspaceZip();
         return app;
     }
 

@@ -462,6 +462,75 @@ namespace Wayfinder.Web.Storage.Migrations
                     b.ToTable("Workspaces");
                 });
 
+            modelBuilder.Entity("Wayfinder.Web.Comments.CommentRow", b =>
+                {
+                    b.Property<long>("Key")
+                        .ValueGeneratedOnAdd()
+                        .HasAnnotation("Sqlite:Autoincrement", true)
+                        .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
+
+                    b.Property<string>("Author")
+                        .HasMaxLength(200);
+
+                    b.Property<DateTimeOffset>("CreatedAt");
+
+                    b.Property<DateTimeOffset?>("EditedAt");
+
+                    b.Property<string>("Mentions")
+                        .IsRequired()
+                        .HasMaxLength(2000);
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000);
+
+                    b.Property<long>("ThreadKey");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ThreadKey");
+
+                    b.ToTable("Comments", (string)null);
+                });
+
+            modelBuilder.Entity("Wayfinder.Web.Comments.CommentThreadRow", b =>
+                {
+                    b.Property<long>("Key")
+                        .ValueGeneratedOnAdd()
+                        .HasAnnotation("Sqlite:Autoincrement", true)
+                        .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
+
+                    b.Property<DateTimeOffset>("CreatedAt");
+
+                    b.Property<string>("DocumentId")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("DocumentKind")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<string>("ElementId")
+                        .HasMaxLength(200);
+
+                    b.Property<bool>("Resolved");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(200);
+
+                    b.Property<string>("WorkspaceId")
+                        .IsRequired()
+                        .HasMaxLength(100);
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WorkspaceId", "DocumentKind", "DocumentId");
+
+                    b.ToTable("CommentThreads", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -579,6 +648,28 @@ namespace Wayfinder.Web.Storage.Migrations
                         .IsRequired();
 
                     b.Navigation("Document");
+                });
+            modelBuilder.Entity("Wayfinder.Web.Comments.CommentRow", b =>
+                {
+                    b.HasOne("Wayfinder.Web.Comments.CommentThreadRow", null)
+                        .WithMany("Comments")
+                        .HasForeignKey("ThreadKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wayfinder.Web.Comments.CommentThreadRow", b =>
+                {
+                    b.HasOne("Wayfinder.Web.Storage.WorkspaceRow", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wayfinder.Web.Comments.CommentThreadRow", b =>
+                {
+                    b.Navigation("Comments");
                 });
 #pragma warning restore 612, 618
         }
