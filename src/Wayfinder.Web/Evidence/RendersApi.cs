@@ -57,7 +57,7 @@ public static class RendersApi
 
         if (isYaml)
         {
-            http.Response.Headers.ETag = tag.ToString();
+            http.Response.Headers.XContentTypeOptions = "nosniff";
             return TypedResults.File(Encoding.UTF8.GetBytes(stored.Text), "application/yaml; charset=utf-8", Renders.SafeName(id) + ".yaml", entityTag: tag);
         }
 
