@@ -15,8 +15,23 @@ public sealed class WayfinderServerFactory(string? database = null) : WebApplica
 {
     private readonly string _database = database ?? $"Data Source=wayfinder-test-{Guid.NewGuid():N};Mode=Memory;Cache=Shared";
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+    // Each server keeps its evidence (workspaces/<id>/ with the stores) in a folder of its own, removed with it.
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), $"wayfinder-test-data-{Guid.NewGuid():N}");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
         builder.UseSetting("db", _database);
+        builder.UseSetting("Wayfinder:DataFolder", _dataFolder);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(_dataFolder))
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+    }
 
     /// <summary>
     /// A client acting as a member of <paramref name="workspace"/> with <paramref name="role"/> (a person with a personal

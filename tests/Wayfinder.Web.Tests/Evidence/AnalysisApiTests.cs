@@ -6,13 +6,35 @@ using System.Text.Json.Nodes;
 using Wayfinder.Web.Access;
 using Wayfinder.Web.Evidence;
 
-/// <summary>A journey's analysis on the server: the CLI's JSON, cached until the next import or save; its charts; the knowledge gaps.</summary>
-public sealed class AnalysisApiTests : IDisposable
+/// <summary>
+/// A journey's analysis on the server: the CLI's JSON, cached until the next import or save; its charts; the knowledge
+/// gaps. On SQLite in memory; <see cref="AnalysisApiOnPostgresTests"/> runs the same tests on PostgreSQL.
+/// </summary>
+public class AnalysisApiTests : IDisposable
 {
     private const string Analysis = "/api/v1/workspaces/demo/journeys/first-flight/analysis";
-    private readonly WayfinderServerFactory _server = new();
+    private readonly WayfinderServerFactory _server;
 
-    public void Dispose() => _server.Dispose();
+    public AnalysisApiTests()
+        : this(new WayfinderServerFactory())
+    {
+    }
+
+    protected AnalysisApiTests(WayfinderServerFactory server) => _server = server;
+
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _server.Dispose();
+        }
+    }
 
     [Fact]
     public async Task TheFunnelCountsTheUploadedCustomersStageByStage()
@@ -127,20 +149,52 @@ public sealed class AnalysisApiTests : IDisposable
     }
 
     [Fact]
-    public async Task KnowledgeGapsListWhatTheEvidenceDoesNotCover()
+    public async Task KnowledgeGapsListWhatTheEvidenceDoesNotCoverYet()
     {
-        using var viewer = _server.ClientAs(WorkspaceRole.Viewer);
+        using var editor = _server.ClientAs(WorkspaceRole.Editor);
+        string[] covered = ["touchpoint-without-events first-flight tp-fare-finder", "stage-without-events first-flight book"];
+        const string Uncovered = "touchpoint-without-events first-flight tp-bag-drop";
 
-        var gaps = JsonNode.Parse(await viewer.GetStringAsync("/api/v1/workspaces/demo/knowledge-gaps"))!.AsArray();
+        var before = await GapsAsync(editor);
+        await EvidenceFiles.UploadAsync(editor, "events", EvidenceFiles.Events);
+        var after = await GapsAsync(editor);
 
-        Assert.NotEmpty(gaps);
-        Assert.All(gaps, g => Assert.False(string.IsNullOrEmpty((string?)g!["kind"])));
+        Assert.All(covered, gap => Assert.Contains(gap, before));
+        Assert.All(covered, gap => Assert.DoesNotContain(gap, after));
+        Assert.Contains(Uncovered, before);
+        Assert.Contains(Uncovered, after);
     }
+
+    private static async Task<List<string>> GapsAsync(HttpClient client) =>
+        [.. JsonNode.Parse(await client.GetStringAsync("/api/v1/workspaces/demo/knowledge-gaps"))!.AsArray()
+            .Select(g => $"{(string?)g!["kind"]} {(string?)g["document_id"]} {(string?)g["target"]}")];
 
     private static async Task<string> CacheOf(HttpClient client, string path)
     {
         var response = await client.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return response.Headers.GetValues(AnalysisApi.CacheHeader).Single();
+    }
+}
+
+public sealed class AnalysisApiOnPostgresTests : AnalysisApiTests
+{
+    private readonly PostgresTestDatabase _database;
+
+    public AnalysisApiOnPostgresTests()
+        : this(new PostgresTestDatabase())
+    {
+    }
+
+    private AnalysisApiOnPostgresTests(PostgresTestDatabase database)
+        : base(new WayfinderServerFactory(database.ConnectionString)) => _database = database;
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _database.Dispose();
+        }
     }
 }
