@@ -133,6 +133,21 @@ public sealed class EvidenceApiTests : IDisposable
     }
 
     [Fact]
+    public async Task MappingEntriesInTheQueryNameTheColumnsAndTheTimeFormat()
+    {
+        using var editor = _server.ClientAs(WorkspaceRole.Editor);
+        var mapping = "&mapping.customer_id=who&mapping.timestamp=when&mapping.event=what&mapping.timestamp_format=" + Uri.EscapeDataString("dd/MM/yyyy HH:mm");
+
+        var upload = await EvidenceFiles.UploadAsync(editor, "events", EvidenceFiles.OwnColumns, mapping);
+
+        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        Assert.Equal((3L, 3L), ((long?)JsonNode.Parse(await upload.Content.ReadAsStringAsync())!["rows_read"], (long?)JsonNode.Parse(await upload.Content.ReadAsStringAsync())!["rows_added"]));
+        var summary = JsonNode.Parse(await editor.GetStringAsync(Evidence))!;
+        Assert.Equal((3L, 2), ((long?)summary["events"], (int?)summary["customers"]));
+        Assert.Equal(new DateTimeOffset(2026, 10, 1, 9, 0, 0, TimeSpan.Zero), (DateTimeOffset?)summary["from"]);
+    }
+
+    [Fact]
     public async Task SurveyAnswersAreUploadedAndCounted()
     {
         using var editor = _server.ClientAs(WorkspaceRole.Editor);

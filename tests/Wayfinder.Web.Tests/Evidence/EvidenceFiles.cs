@@ -14,6 +14,9 @@ internal static class EvidenceFiles
     /// <summary>4 rows; line 4 (the header is line 1) has a timestamp that is no time.</summary>
     public const string EventsWithBadLine4 = "first-flight-events-bad-line-4.csv";
 
+    /// <summary>3 events of 2 customers in columns of their own (who;when;what), times as dd/MM/yyyy HH:mm.</summary>
+    public const string OwnColumns = "own-columns-events.csv";
+
     /// <summary>3 answers: one CSAT on the bag drop, two NPS on the boarding gate.</summary>
     public const string Surveys = "post-flight-surveys.csv";
 
