@@ -35,15 +35,22 @@ public static class AnalysisApi
     }
 
     /// <summary>The cut as the query gives it, as <c>wayfinder analyze</c> takes it.</summary>
-    public sealed record Cut(string? Persona, string? Channel, string? Period, string? Trend, [property: FromQuery(Name = "keep_repeats")] bool? KeepRepeats)
+    /// <remarks><c>keep_repeats</c> is read as text, so a value that is no boolean is a 400 problem saying so, never an exception.</remarks>
+    public sealed record Cut(string? Persona, string? Channel, string? Period, string? Trend, [property: FromQuery(Name = "keep_repeats")] string? KeepRepeats)
     {
+        /// <summary>Why the cut cannot be read, or null.</summary>
+        public string? Problem =>
+            ToRequest().TrendGrain is not ("month" or "quarter") ? $"trend takes month or quarter, not \"{Trend}\""
+            : Blank(KeepRepeats) is { } keep && !bool.TryParse(keep, out _) ? $"keep_repeats takes true or false, not \"{KeepRepeats}\""
+            : null;
+
         public AnalysisRequest ToRequest() => new()
         {
             PersonaId = Blank(Persona),
             Channel = Blank(Channel),
             Period = Blank(Period),
             TrendGrain = Blank(Trend) ?? "month",
-            CollapseRepeats = KeepRepeats != true,
+            CollapseRepeats = !(bool.TryParse(Blank(KeepRepeats), out var keep) && keep),
         };
 
         private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
@@ -106,10 +113,9 @@ public static class AnalysisApi
     /// <summary>The analysis, or the problem to answer instead; null when there is no such workspace.</summary>
     private static async Task<Outcome?> AnalyzeAsync(string workspace, string id, Cut cut, WayfinderDbContext db, EvidenceWorkspaces evidence, WorkspaceRepositories workspaces, AnalysisCache cache, CancellationToken cancellationToken)
     {
-        if (cut.ToRequest().TrendGrain is not ("month" or "quarter"))
+        if (cut.Problem is { } invalid)
         {
-            return new Outcome(null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The cut is not valid",
-                detail: $"trend takes month or quarter, not \"{cut.Trend}\""));
+            return new Outcome(null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The cut is not valid", detail: invalid));
         }
 
         if (await EvidenceApi.OpenAsync(workspace, evidence, workspaces, cancellationToken) is not { } stores)

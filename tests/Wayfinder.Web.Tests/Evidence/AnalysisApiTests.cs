@@ -99,6 +99,7 @@ public class AnalysisApiTests : IDisposable
     [InlineData("/api/v1/workspaces/demo/journeys/last-flight/analysis", 404, "there is no journey \"last-flight\" in workspace \"demo\"; journeys: airport-check-in, corporate-programme, first-flight-future, first-flight")]
     [InlineData("/api/v1/workspaces/demo/journeys/first-flight/analysis?persona=maya", 400, "no persona 'maya' in the workspace; `wayfinder list` shows the ids")]
     [InlineData("/api/v1/workspaces/demo/journeys/first-flight/analysis?trend=week", 400, "trend takes month or quarter, not \"week\"")]
+    [InlineData("/api/v1/workspaces/demo/journeys/first-flight/analysis?keep_repeats=maybe", 400, "keep_repeats takes true or false, not \"maybe\"")]
     [InlineData("/api/v1/workspaces/elsewhere/journeys/first-flight/analysis", 404, "there is no workspace \"elsewhere\"")]
     public async Task WhatCannotBeAnalysedIsAProblemSayingWhy(string path, int status, string detail)
     {
@@ -109,6 +110,19 @@ public class AnalysisApiTests : IDisposable
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(detail, (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]);
+    }
+
+    [Theory]
+    [InlineData("?keep_repeats=true", 200)]
+    [InlineData("?keep_repeats=false&trend=quarter", 200)]
+    [InlineData("?keep_repeats=maybe", 400)]
+    public async Task KeepRepeatsIsReadFromTheQuery(string query, int status)
+    {
+        using var viewer = _server.ClientAs(WorkspaceRole.Viewer);
+
+        var response = await viewer.GetAsync(Analysis + query);
+
+        Assert.Equal(status, (int)response.StatusCode);
     }
 
     [Theory]
