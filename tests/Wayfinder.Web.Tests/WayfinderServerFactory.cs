@@ -23,9 +23,22 @@ public sealed class WayfinderServerFactory(string? database = null) : WebApplica
     /// <summary>Configuration for the server (e.g. <c>Access:SignInPermitsPerMinute</c>); set before the first client.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
+    // Each server keeps its evidence (workspaces/<id>/ with the stores) in a folder of its own, removed with it.
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), $"wayfinder-test-data-{Guid.NewGuid():N}");
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(_dataFolder))
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("db", _database);
+        builder.UseSetting("Wayfinder:DataFolder", _dataFolder);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -6,6 +6,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Wayfinder.Web.Access;
+using Wayfinder.Web.Evidence;
 using Wayfinder.Web.Live;
 using Wayfinder.Web.Storage;
 using Wayfinder.Web.Workspaces;
@@ -40,6 +41,7 @@ public static class ServerSetup
         builder.Services.AddScoped<WorkspaceZip>();
         builder.Services.TryAddSingleton<IWorkspaceEvents, NoWorkspaceEvents>();
         builder.Services.AddHostedService<DatabaseSetup>();
+        builder.Services.AddWayfinderEvidence();
 
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o =>

@@ -7,6 +7,7 @@ using Wayfinder.App;
 using Wayfinder.Web.Access;
 using Wayfinder.Web.Comments;
 using Wayfinder.Web.Documents;
+using Wayfinder.Web.Evidence;
 using Wayfinder.Web.Storage;
 using Wayfinder.Web.Workspaces;
 
@@ -65,6 +66,7 @@ public static class WayfinderServer
         app.MapRevisions();
         app.MapComments();
         app.MapWorkspaceZip();
+        app.MapEvidenceEndpoints();
         return app;
     }
 

@@ -1,0 +1,178 @@
+namespace Wayfinder.Web.Evidence;
+
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Wayfinder.App;
+using Wayfinder.App.Workspaces;
+using Wayfinder.Evidence;
+using Wayfinder.Evidence.Store;
+using Wayfinder.Evidence.Surveys;
+using Wayfinder.Web.Documents;
+using Wayfinder.Web.Storage;
+
+/// <summary>Where the server keeps evidence: <c>Wayfinder:DataFolder</c> in configuration.</summary>
+public sealed class EvidenceOptions
+{
+    /// <summary>The configuration section the options are read from.</summary>
+    public const string Section = "Wayfinder";
+
+    /// <summary>
+    /// The server's data folder, holding <c>workspaces/&lt;id&gt;/</c> with each workspace's embedded stores. Unset: the folder
+    /// of the SQLite file (so <c>wayfinder serve --data DIR</c> keeps them in DIR), the current folder for PostgreSQL, and a
+    /// temporary folder, removed when the server stops, for a SQLite database in memory.
+    /// </summary>
+    public string? DataFolder { get; set; }
+}
+
+/// <summary>
+/// Each workspace's evidence on the server: its folder <c>workspaces/&lt;id&gt;/</c> in the data folder with the embedded
+/// event and survey stores, opened once per process and shared by every request (as <see cref="WorkspaceOpener.Folder"/>
+/// does for the CLI); one import at a time per workspace; and the stamp that changes with every import or save.
+/// </summary>
+public sealed partial class EvidenceWorkspaces : IDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<Stores>> _stores = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _imports = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _generations = new(StringComparer.Ordinal);
+    private readonly EngineOptions _engine;
+    private readonly bool _temporary;
+
+    public EvidenceWorkspaces(IOptions<EvidenceOptions> options, IOptions<WayfinderOptions> engine, IConfiguration configuration)
+    {
+        _engine = new EngineOptions { DegreeOfParallelism = engine.Value.MaxDegreeOfParallelism };
+        (Root, _temporary) = ResolveRoot(options.Value.DataFolder, DatabaseConnection.From(configuration));
+    }
+
+    /// <summary>The data folder (full path); workspaces' folders are under <c>workspaces/</c> in it.</summary>
+    public string Root { get; }
+
+    /// <summary>The folder of a workspace's evidence, or null when the id is not a workspace slug (so it cannot leave the data folder).</summary>
+    public string? FolderOf(string workspaceId)
+    {
+        if (!Slug().IsMatch(workspaceId))
+        {
+            return null;
+        }
+
+        var workspaces = Path.Combine(Root, "workspaces") + Path.DirectorySeparatorChar;
+        var folder = Path.GetFullPath(Path.Combine(workspaces, workspaceId));
+        return folder.StartsWith(workspaces, StringComparison.Ordinal) ? folder : null;
+    }
+
+    /// <summary>The workspace's documents (<paramref name="documents"/>, from the database) with its evidence stores; null for an id that is no slug.</summary>
+    public WorkspaceStores? Open(EfDocumentRepository documents, string workspaceId) =>
+        StoresOf(workspaceId) is { } stores ? new WorkspaceStores(documents, stores.Events, stores.Feedback, stores.Folder) : null;
+
+    /// <summary>How many survey answers and insights the workspace holds.</summary>
+    public (int Surveys, int Insights) FeedbackCounts(string workspaceId) =>
+        StoresOf(workspaceId) is { } stores ? (stores.Feedback.Surveys().Count, stores.Feedback.Insights().Count) : (0, 0);
+
+    /// <summary>Starts the workspace's one import; null when another is running. Dispose the result to end it.</summary>
+    public IDisposable? TryBeginImport(string workspaceId)
+    {
+        var gate = _imports.GetOrAdd(workspaceId, _ => new SemaphoreSlim(1, 1));
+        return gate.Wait(0) ? new Release(gate) : null;
+    }
+
+    /// <summary>Records that an import ended, so analyses and renders made before it are not served again.</summary>
+    public void Imported(string workspaceId) =>
+        _generations.AddOrUpdate(workspaceId, _ => ReadGeneration(workspaceId) + 1, (_, before) => Math.Max(before + 1, ReadGeneration(workspaceId)));
+
+    /// <summary>The evidence's generation: the stores' last write (stable across restarts), moved on by every import.</summary>
+    public long Generation(string workspaceId) => _generations.GetOrAdd(workspaceId, ReadGeneration);
+
+    /// <summary>
+    /// What analyses and renders of the workspace depend on, as one opaque text: its documents' history (every save and
+    /// deletion moves it), its configuration, its evidence generation and the day (reviews turn stale by the day).
+    /// </summary>
+    public async Task<string> StampAsync(WayfinderDbContext db, string workspaceId, DateOnly today, CancellationToken cancellationToken)
+    {
+        var changes = await db.Documents.AsNoTracking().Where(d => d.WorkspaceId == workspaceId).SumAsync(d => (long)d.Sequence, cancellationToken).ConfigureAwait(false);
+        var config = await db.Workspaces.AsNoTracking().Where(w => w.Id == workspaceId).Select(w => w.ConfigText).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return string.Join('.', changes.ToString(System.Globalization.CultureInfo.InvariantCulture), Hash(config ?? ""), Generation(workspaceId).ToString(System.Globalization.CultureInfo.InvariantCulture), today.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>A short stable hash of <paramref name="text"/> (hex), for stamps and entity tags.</summary>
+    public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+
+    public void Dispose()
+    {
+        foreach (var gate in _imports.Values)
+        {
+            gate.Dispose();
+        }
+
+        if (_temporary && Directory.Exists(Root))
+        {
+            try
+            {
+                Directory.Delete(Root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open: the temporary folder is left for the system to clear.
+            }
+        }
+    }
+
+    internal static (string Root, bool Temporary) ResolveRoot(string? configured, DatabaseConnection database)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return (Path.GetFullPath(configured), false);
+        }
+
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            var sqlite = new SqliteConnectionStringBuilder(database.ConnectionString);
+            if (sqlite.Mode == SqliteOpenMode.Memory || sqlite.DataSource is ":memory:" or "")
+            {
+                return (Path.Combine(Path.GetTempPath(), "wayfinder-evidence-" + Guid.NewGuid().ToString("N")), true);
+            }
+
+            return (Path.GetDirectoryName(Path.GetFullPath(sqlite.DataSource))!, false);
+        }
+
+        return (Environment.CurrentDirectory, false);
+    }
+
+    private Stores? StoresOf(string workspaceId) =>
+        FolderOf(workspaceId) is { } folder
+            ? _stores.GetOrAdd(workspaceId, _ => new Lazy<Stores>(() => new Stores(folder, EventStore.ForWorkspace(folder, _engine), SurveyStore.ForWorkspace(folder, _engine)))).Value
+            : null;
+
+    private long ReadGeneration(string workspaceId)
+    {
+        var store = FolderOf(workspaceId) is { } folder ? Path.Combine(folder, ".wayfinder") : null;
+        if (store is null || !Directory.Exists(store))
+        {
+            return 0;
+        }
+
+        return new DirectoryInfo(store).EnumerateFileSystemInfos("*", SearchOption.AllDirectories).Select(f => f.LastWriteTimeUtc.Ticks).DefaultIfEmpty(0).Max();
+    }
+
+    // Lowercase letters, digits, dashes and underscores, starting with a letter or digit: never "..", "/" or "\".
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,99}$")]
+    private static partial Regex Slug();
+
+    private sealed record Stores(string Folder, EventStore Events, SurveyStore Feedback);
+
+    private sealed class Release(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
+    }
+}
