@@ -59,6 +59,7 @@ public static class WayfinderServer
         app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false }).AllowAnybody();
         app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) }).AllowAnybody();
         app.MapDocuments();
+        app.MapPush();
         return app;
     }
 
