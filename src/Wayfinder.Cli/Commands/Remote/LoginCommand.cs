@@ -26,7 +26,7 @@ internal static class LoginCommand
         ];
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (!context.TryFindWorkspace(parse, out var root) || RemoteCommand.Resolve(context, root, parse.GetValue(remote)) is not { } chosen)
+            if (!RemoteCommand.TryFindRoot(context, parse, out var root) || RemoteCommand.Resolve(context, root, parse.GetValue(remote)) is not { } chosen)
             {
                 return ExitCodes.Failed;
             }

@@ -17,7 +17,7 @@ internal static class PullCommand
         context.Examples[command] = ["wayfinder pull", "wayfinder pull origin"];
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (!context.TryFindWorkspace(parse, out var root) || RemoteCommand.Resolve(context, root, parse.GetValue(remote)) is not { } chosen)
+            if (!RemoteCommand.TryFindRoot(context, parse, out var root) || RemoteCommand.Resolve(context, root, parse.GetValue(remote)) is not { } chosen)
             {
                 return ExitCodes.Failed;
             }

@@ -23,7 +23,7 @@ internal static class PushCommand
         context.Examples[command] = ["wayfinder push -m \"sharper goals for Maya\"", "wayfinder push origin"];
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (!context.TryFindWorkspace(parse, out var root) || RemoteCommand.Resolve(context, root, parse.GetValue(remote)) is not { } chosen)
+            if (!RemoteCommand.TryFindRoot(context, parse, out var root) || RemoteCommand.Resolve(context, root, parse.GetValue(remote)) is not { } chosen)
             {
                 return ExitCodes.Failed;
             }

@@ -2,6 +2,7 @@ namespace Wayfinder.Cli.Commands.Remote;
 
 using System.CommandLine;
 using Spectre.Console;
+using Wayfinder.App.Workspaces;
 using Wayfinder.Cli.Infrastructure;
 using Wayfinder.Cli.Remote;
 
@@ -24,6 +25,17 @@ internal static class RemoteCommand
             "wayfinder remote remove origin",
         ];
         return command;
+    }
+
+    /// <summary>
+    /// The folder the remote commands work in: <c>--workspace</c>, else the nearest workspace at or above the current
+    /// folder, else the current folder itself (an empty folder to pull a server's workspace into). Always true.
+    /// </summary>
+    public static bool TryFindRoot(CliContext context, ParseResult parse, out string root)
+    {
+        root = parse.GetValue(context.WorkspaceOption) is { } given ? context.Resolve(given)
+            : WorkspaceFolder.FindRoot(context.CurrentDirectory) ?? context.CurrentDirectory;
+        return true;
     }
 
     /// <summary>
@@ -68,7 +80,7 @@ internal static class RemoteCommand
         var command = new Command("add", "Add a team server to pull from and push to") { name, url, workspace };
         command.SetAction(parse =>
         {
-            if (!context.TryFindWorkspace(parse, out var root))
+            if (!RemoteCommand.TryFindRoot(context, parse, out var root))
             {
                 return ExitCodes.Failed;
             }
@@ -116,7 +128,7 @@ internal static class RemoteCommand
         var command = new Command("list", "List the workspace's remotes and whether a token is there for each (never the token)") { json };
         command.SetAction(parse =>
         {
-            if (!context.TryFindWorkspace(parse, out var root))
+            if (!RemoteCommand.TryFindRoot(context, parse, out var root))
             {
                 return ExitCodes.Failed;
             }
@@ -153,7 +165,7 @@ internal static class RemoteCommand
         var command = new Command("remove", "Remove a remote and what pull remembered of it (the files stay)") { name };
         command.SetAction(parse =>
         {
-            if (!context.TryFindWorkspace(parse, out var root) || Resolve(context, root, parse.GetValue(name)) is not { } remote)
+            if (!RemoteCommand.TryFindRoot(context, parse, out var root) || Resolve(context, root, parse.GetValue(name)) is not { } remote)
             {
                 return ExitCodes.Failed;
             }
