@@ -217,7 +217,12 @@ internal sealed class PushPlan
                 continue;
             }
 
-            if (current is not null && current.DocumentId != document.Id)
+            if (current is { DocumentId: null })
+            {
+                plan.Refused.Add(Invalid(file, item.ExpectedRevision, current.Revision,
+                    "the server's copy of this file does not read as a document, so it cannot be replaced by a push; fix or delete it on the server first", []));
+            }
+            else if (current is not null && current.DocumentId != document.Id)
             {
                 plan.Refused.Add(Invalid(file, item.ExpectedRevision, current.Revision,
                     $"the file holds id \"{document.Id}\" but is \"{current.DocumentId}\" on the server; an id cannot be changed by a push (make a new file for a new id)", []));

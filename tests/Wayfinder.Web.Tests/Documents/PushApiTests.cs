@@ -8,7 +8,10 @@ using Wayfinder.App.Templates;
 using Wayfinder.Core.Documents;
 using Wayfinder.Core.Serialization;
 using Wayfinder.Core.Workspaces;
+using Microsoft.Extensions.DependencyInjection;
 using Wayfinder.Web.Access;
+using Wayfinder.Web.Storage;
+using Wayfinder.Web.Workspaces;
 
 /// <summary>
 /// <c>GET …/files</c> and <c>POST …/push</c> on SQLite in memory; <see cref="PushApiOnPostgresTests"/> runs the same tests
@@ -183,6 +186,33 @@ public class PushApiTests : IDisposable
             "documents[0].file \"../secrets.yaml\" is not a document's file (personas/, journeys/ or value-gaps/, a .yaml file). Nothing was saved.",
             (string?)JsonNode.Parse(await outside.Content.ReadAsStringAsync())!["detail"]);
         Assert.Equal(before, await Texts());
+    }
+
+    [Fact]
+    public async Task ARepositorySaveJoinsTheTransactionItRunsInSoARollbackUndoesItAsPushReliesOn()
+    {
+        var before = await Texts();
+        await using (var scope = _server.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WayfinderDbContext>();
+            var repository = (await scope.ServiceProvider.GetRequiredService<WorkspaceRepositories>().OpenAsync("demo", CancellationToken.None))!;
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var sam = (await repository.ReadAsync(DocumentKind.Persona, "business-traveller"))!;
+            var saved = await repository.SaveAsync(DocumentYaml.Read<Persona>(sam.Text) with { Title = "In the transaction" }, expectedRevision: 3);
+            Assert.Equal((SaveOutcome.Saved, 4), (saved.Outcome, saved.Document!.Revision));
+            await transaction.RollbackAsync();
+        }
+
+        Assert.Equal(before, await Texts());
+    }
+
+    [Fact]
+    public async Task APushWithoutDocumentsIs400AndSaysWhat()
+    {
+        var response = await _editor.PostAsJsonAsync(Push, new { message = "nothing" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("\"documents\" must list at least one document. Nothing was saved.", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]);
     }
 
     private static object Doc(string file, int? expected, string text) => new { file, expected_revision = expected, text };
