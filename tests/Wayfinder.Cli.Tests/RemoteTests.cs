@@ -50,7 +50,8 @@ public sealed class RemoteTests : IDisposable
             Assert.Equal(System.Text.Encoding.UTF8.GetBytes(text), File.ReadAllBytes(_folder.Combine(file)));
         }
 
-        Assert.Contains($"added    {Sam} (revision 3)", pulled.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"added    {Sam} (revision 3)\n", pulled.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("added    wayfinder.yaml (the workspace's settings)\n", pulled.Stdout, StringComparison.Ordinal);
         Assert.Equal("pulled workspace \"demo\" from origin (http://localhost/): 9 added, 0 updated, 0 deleted, 0 conflict(s)", pulled.ErrorLines[^1]);
         Assert.Equal(
             "# The team servers this workspace pulls from and pushes to (wayfinder remote add|list|remove). No tokens here:\n"

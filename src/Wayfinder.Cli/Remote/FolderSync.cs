@@ -76,7 +76,8 @@ internal static class FolderSync
                 WorkspaceFolder.WriteAtomically(path, text);
                 state[file] = new SyncedFile(revision, hash);
                 outcomes.Add(new PullOutcome(file, local is null && last is null ? PullAction.Added : PullAction.Updated, revision,
-                    last is null ? $"revision {revision}" : $"revision {last.Revision} -> {revision}"));
+                    file == WorkspaceLoader.ConfigFileName ? "the workspace's settings"
+                    : last is null ? $"revision {revision}" : $"revision {last.Revision} -> {revision}"));
                 continue;
             }
 
