@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Runs Wayfinder on the demo workspace (samples/demo): validates and lists it, then renders every journey as
-# SVG, PNG, PDF and HTML, the persona cards, the value gap charts and the opportunity matrix into out/demo/;
-# then imports the demo's events and surveys into a scratch copy and analyzes every journey (out/demo/analysis/).
-# With arguments, runs `wayfinder ARGS` on the demo workspace instead, e.g. `scripts/run.sh templates`
+# Runs Wayfinder. Without arguments: the team server (`wayfinder serve`) on http://127.0.0.1:5000 with its database in
+# the demo workspace's data folder (samples/demo/.wayfinder/server/), the `demo` workspace seeded on its first run;
+# Ctrl+C stops it.
+# `scripts/run.sh demo`: the demo workspace (samples/demo) on the command line: validates and lists it, then renders
+# every journey as SVG, PNG, PDF and HTML, the persona cards, the value gap charts and the opportunity matrix into
+# out/demo/; then imports the demo's events and surveys into a scratch copy and analyzes every journey (out/demo/analysis/).
+# With other arguments, runs `wayfinder ARGS` on the demo workspace instead, e.g. `scripts/run.sh templates`
 # or `scripts/run.sh value-gap <id>` (pass --workspace DIR to use another workspace).
 # Works on a fresh clone: installs the fonts the renderings need and builds the CLI first.
 set -euo pipefail
@@ -26,6 +29,14 @@ if [ ! -f "$demo/wayfinder.yaml" ]; then
   demo=out/demo-workspace
   rm -rf "$demo"
   wayfinder init "$demo" >&2
+fi
+
+if [ "$#" -eq 0 ]; then
+  exec dotnet "$cli" serve --workspace "$demo"
+fi
+
+if [ "$1" = demo ] && [ "$#" -eq 1 ]; then
+  set --
 fi
 
 if [ "$#" -gt 0 ]; then

@@ -5,6 +5,7 @@ using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using Wayfinder.Cli.Commands;
 using Wayfinder.Cli.Infrastructure;
+using Wayfinder.Cli.Remote;
 
 /// <summary>The <c>wayfinder</c> command line: one entry point for Program.cs and for the tests.</summary>
 public static class Cli
@@ -20,10 +21,10 @@ public static class Cli
         RunAsync(args, stdout, stderr, currentDirectory, clock, CancellationToken.None);
 
     /// <summary>Runs one command line until it ends or <paramref name="cancellationToken"/> stops it (a server runs until then).</summary>
-    internal static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, string? currentDirectory, TimeProvider clock, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, string? currentDirectory, TimeProvider clock, CancellationToken cancellationToken, RemoteHost? remote = null)
     {
         var context = new CliContext(stdout, stderr, currentDirectory ?? Environment.CurrentDirectory, clock);
-        var root = BuildRoot(context);
+        var root = BuildRoot(context, remote ?? RemoteHost.System);
         var parse = root.Parse(args);
         if (parse.Action is ParseErrorAction && args.Length > 0)
         {
@@ -106,7 +107,7 @@ public static class Cli
         return names;
     }
 
-    internal static RootCommand BuildRoot(CliContext context)
+    internal static RootCommand BuildRoot(CliContext context, RemoteHost remote)
     {
         var root = new RootCommand("Wayfinder: personas and customer journey maps kept as YAML files, validated and rendered.")
         {
@@ -130,6 +131,10 @@ public static class Cli
             ValueGapCommand.Create(context),
             SchemaCommand.Create(context),
             ServeCommand.Create(context),
+            Commands.Remote.RemoteCommand.Create(context, remote),
+            Commands.Remote.LoginCommand.Create(context, remote),
+            Commands.Remote.PullCommand.Create(context, remote),
+            Commands.Remote.PushCommand.Create(context, remote),
         ];
         foreach (var command in commands)
         {

@@ -67,6 +67,7 @@ public static class WayfinderServer
         app.MapComments();
         app.MapWorkspaceZip();
         app.MapEvidenceEndpoints();
+        app.MapPush();
         return app;
     }
 
