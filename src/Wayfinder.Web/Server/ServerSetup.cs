@@ -37,7 +37,7 @@ public static class ServerSetup
             : o.UseSqlite(database.ConnectionString));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<WorkspaceRepositories>();
-        builder.Services.TryAddSingleton<IWorkspaceEvents, NoWorkspaceEvents>();
+        builder.AddLive();
         builder.Services.AddHostedService<DatabaseSetup>();
 
         builder.Services.AddProblemDetails();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Wayfinder.App;
 using Wayfinder.Web.Access;
 using Wayfinder.Web.Documents;
+using Wayfinder.Web.Live;
 using Wayfinder.Web.Storage;
 
 /// <summary>How a host (the server's own Program.cs, or <c>wayfinder serve</c>) wants the server started; unset means configuration decides.</summary>
@@ -59,6 +60,7 @@ public static class WayfinderServer
         app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false }).AllowAnybody();
         app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) }).AllowAnybody();
         app.MapDocuments();
+        app.MapLive();
         return app;
     }
 
