@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Wayfinder.Web.Access;
 using Wayfinder.Web.Live;
 
@@ -13,6 +14,7 @@ public sealed class ReplicaTests : IDisposable
     private readonly PostgresTestDatabase _database = new();
     private readonly WayfinderServerFactory _a;
     private readonly WayfinderServerFactory _b;
+    private int _tries;
 
     public ReplicaTests()
     {
@@ -96,10 +98,43 @@ public sealed class ReplicaTests : IDisposable
         Assert.Equal("business-traveller", (string?)Assert.Single(listed)!["document_id"]);
     }
 
+    [Fact]
+    public async Task AServerWhoseListeningConnectionIsLostListensAgainAndHearsTheNextSave()
+    {
+        var editorOfA = _a.ClientAs(WorkspaceRole.Editor);
+        await using var clientOfB = await LiveClient.ConnectAsync(_b);
+        await clientOfB.JoinAsync();
+        await ListeningAsync(_a, _b);
+
+        // What an administrator's restart or a network cut does to both listening connections.
+        const string Listeners = "FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN wayfinder_live' AND pid <> pg_backend_pid()";
+        var lost = await QueryAsync<int[]>($"SELECT coalesce(array_agg(pid), '{{}}') {Listeners}");
+        Assert.Equal(2, lost.Length);
+        Assert.Equal(2L, await QueryAsync<long>($"SELECT count(pg_terminate_backend(pid)) {Listeners}"));
+        while (await QueryAsync<long>($"SELECT count(*) {Listeners} AND NOT pid = ANY(@lost)", lost) < 2 && await Retry())
+        {
+        }
+
+        var saved = await LiveEventsTests.SaveTitleAsync(editorOfA, "/api/v1/workspaces/demo/documents/persona/business-traveller", "\"3\"", "Sam, who flies every week");
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal(4, (await clientOfB.NextAsync("saved")).GetProperty("revision").GetInt32());
+    }
+
+    private async Task<T> QueryAsync<T>(string sql, int[]? lost = null)
+    {
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        if (lost is not null)
+        {
+            command.Parameters.AddWithValue("lost", lost);
+        }
+
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
     private static Task ListeningAsync(params WayfinderServerFactory[] servers) =>
         Task.WhenAll(servers.Select(s => s.Services.GetRequiredService<PostgresLiveRelay>().Listening)).WaitAsync(TimeSpan.FromSeconds(10));
-
-    private int _tries;
 
     /// <summary>Waits a little for a message to come round, at most 50 times (5 s): true while it may still come.</summary>
     private async Task<bool> Retry()
