@@ -26,7 +26,9 @@ trap cleanup EXIT
 # wrk from the distribution when missing (as root, or through sudo); else bombardier if it is there.
 install_wrk() {
     command -v wrk >/dev/null && return 0
-    if apt-cache policy wrk 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+    local policy
+    policy="$(apt-cache policy wrk 2>/dev/null || true)"
+    if [[ "$policy" == *"Candidate: "[0-9]* ]]; then
         if [[ "$(id -u)" == 0 ]]; then apt-get -o DPkg::Lock::Timeout=300 install -y wrk >/dev/null; else sudo apt-get -o DPkg::Lock::Timeout=300 install -y wrk >/dev/null; fi
     fi
     command -v wrk >/dev/null
@@ -68,7 +70,7 @@ TARGETS=(
 )
 
 # wrk prints latencies as 1.23ms, 456.00us or 1.02s: in milliseconds.
-to_ms() { python3 -c 'import re,sys; v,u=re.fullmatch(r"([\d.]+)(us|ms|s|m)",sys.argv[1]).groups(); print(f"{float(v)*{"us":0.001,"ms":1,"s":1000,"m":60000}[u]:.2f}")' "$1"; }
+to_ms() { python3 -c 'import re,sys; v,u=re.fullmatch(r"([\d.]+)(us|ms|s|m)",sys.argv[1]).groups(); print("%.2f" % (float(v)*dict(us=0.001,ms=1,s=1000,m=60000)[u]))' "$1"; }
 
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 ROWS=()
@@ -84,6 +86,7 @@ for target in "${TARGETS[@]}"; do
     echo "loading $name for $DURATION ($CONNECTIONS connections, $THREADS threads)…" >&2
     if [[ "$TOOL" == wrk ]]; then
         out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${AUTH[@]}" "$BASE$path")"
+        echo "$out" >&2
         rps="$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' <<<"$out")"
         p50="$(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")"
         p99="$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")"

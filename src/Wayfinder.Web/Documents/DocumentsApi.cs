@@ -21,7 +21,7 @@ public static class DocumentsApi
     {
         var group = app.MapGroup("/api/v1/workspaces/{workspace}/documents").WithTags("Documents");
         group.MapGet("/", List).RequireWorkspaceRole(WorkspaceRole.Viewer);
-        group.MapGet("/{kind}/{id}", Get).AllowShareLinkRead();
+        group.MapGet("/{kind}/{id}", Get).Produces<object>(contentType: "application/json").AllowShareLinkRead();
         group.MapPut("/{kind}/{id}", Put).RequireWorkspaceRole(WorkspaceRole.Editor);
         group.MapDelete("/{kind}/{id}", Delete).RequireWorkspaceRole(WorkspaceRole.Editor);
         group.MapGet("/{kind}/{id}/history", History).RequireWorkspaceRole(WorkspaceRole.Viewer);
@@ -34,7 +34,7 @@ public static class DocumentsApi
         return repository is null ? NoWorkspace(workspace) : TypedResults.Ok(await repository.ListAsync(cancellationToken));
     }
 
-    private static async Task<Results<JsonHttpResult<object>, ProblemHttpResult>> Get(string workspace, string kind, string id, WorkspaceRepositories workspaces, HttpResponse response, CancellationToken cancellationToken)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Get(string workspace, string kind, string id, WorkspaceRepositories workspaces, DocumentJsonCache json, HttpResponse response, CancellationToken cancellationToken)
     {
         if (await Open(workspace, kind, workspaces, cancellationToken) is not ({ } repository, { } documentKind))
         {
@@ -48,7 +48,7 @@ public static class DocumentsApi
         }
 
         response.Headers.ETag = ETags.Of(stored.Revision);
-        return TypedResults.Json(DocumentYaml.Read(stored.Text, DocumentYaml.TypeOf(documentKind))!, DocumentJson.Options);
+        return TypedResults.Bytes(json.Get(workspace, stored), "application/json; charset=utf-8");
     }
 
     private static async Task<Results<JsonHttpResult<object>, ProblemHttpResult>> Put(string workspace, string kind, string id, string? message, HttpRequest request, WorkspaceRepositories workspaces, SaveCheckService checks, IWorkspaceEvents events, CancellationToken cancellationToken)

@@ -30,6 +30,7 @@ public static class LiveApi
         services.AddSingleton<WorkspacePresence>();
         services.AddSingleton<LiveDelivery>();
         services.AddScoped<LiveAccess>();
+        services.AddSingleton<DocumentJsonCache>();
 
         var database = DatabaseConnection.From(builder.Configuration);
         if (database.Provider == DatabaseProvider.Postgres)
