@@ -63,7 +63,10 @@ if [[ -n "${WAYFINDER_LOAD_TOKEN:-}" ]]; then AUTH=(-H "Authorization: Bearer $W
 JOURNEY="$(curl -fsS "${AUTH[@]}" "$BASE/api/v1/workspaces/demo/documents" \
     | python3 -c 'import json,sys; print(next(e["id"] for e in json.load(sys.stdin) if e["kind"] == "journey"))')"
 
+# The baseline: the liveness endpoint, which touches neither the database nor a document (the server's and wrk's own
+# cost on this machine, now); each target's rate is also given as a share of it.
 TARGETS=(
+    "baseline: liveness|/healthz"
     "map as JSON|/api/v1/workspaces/demo/documents/journey/$JOURNEY"
     "map as SVG|/api/v1/workspaces/demo/documents/journey/$JOURNEY/render.svg"
     "analysis (cached)|/api/v1/workspaces/demo/journeys/$JOURNEY/analysis"
@@ -74,12 +77,13 @@ to_ms() { python3 -c 'import re,sys; v,u=re.fullmatch(r"([\d.]+)(us|ms|s|m)",sys
 
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 ROWS=()
+BASELINE_RPS=""
 for target in "${TARGETS[@]}"; do
     name="${target%%|*}"; path="${target#*|}"
     status="$(curl -s -o /dev/null -w '%{http_code}' "${AUTH[@]}" "$BASE$path")"
     if [[ "$status" != 200 ]]; then
         echo "skipping $name: GET $path answers $status (not on this server yet?)" >&2
-        ROWS+=("| $name | \`GET $path\` | skipped: $status | | |")
+        ROWS+=("| $name | \`GET $path\` | skipped: $status | | | |")
         continue
     fi
     curl -fsS "${AUTH[@]}" "$BASE$path" >/dev/null   # warm: the analysis is computed once, then cached
@@ -95,15 +99,17 @@ for target in "${TARGETS[@]}"; do
         out="$(bombardier -c "$CONNECTIONS" -d "$DURATION" -l -p r -o json "${AUTH[@]}" "$BASE$path")"
         read -r rps p50 p99 errors < <(python3 -c 'import json,sys; r=json.load(sys.stdin)["result"]; p=r["latency"]["percentiles"]; print(round(r["rps"]["mean"]), p["50"]/1000, p["99"]/1000, r["req4xx"]+r["req5xx"]+len(r.get("errors") or []))' <<<"$out")
     fi
-    ROWS+=("| $name | \`GET $path\` | $rps | $p50 | $p99 |${errors:+ $errors}")
+    BASELINE_RPS="${BASELINE_RPS:-$rps}"
+    ratio="$(python3 -c 'import sys; print("%.2f" % (float(sys.argv[1]) / float(sys.argv[2])))' "$rps" "$BASELINE_RPS")"
+    ROWS+=("| $name | \`GET $path\` | $rps | $ratio | $p50 | $p99 |${errors:+ $errors}")
 done
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo
 echo "$TOOL, $DURATION per target, $CONNECTIONS connections, $THREADS threads; $(nproc) cores; $(uname -sr)"
 echo
-echo "| target | request | requests/s | p50 ms | p99 ms |"
-echo "|---|---|---:|---:|---:|"
+echo "| target | request | requests/s | ÷ baseline | p50 ms | p99 ms |"
+echo "|---|---|---:|---:|---:|---:|"
 printf '%s\n' "${ROWS[@]}"
 echo
 echo "load average (1, 5, 15 min): before $LOAD_BEFORE, after $LOAD_AFTER"

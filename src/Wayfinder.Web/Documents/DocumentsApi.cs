@@ -9,6 +9,7 @@ using Wayfinder.Core.Documents;
 using Wayfinder.Core.Serialization;
 using Wayfinder.Web.Access;
 using Wayfinder.Web.Live;
+using Wayfinder.Web.Storage;
 using Wayfinder.Web.Workspaces;
 
 /// <summary>
@@ -34,14 +35,12 @@ public static class DocumentsApi
         return repository is null ? NoWorkspace(workspace) : TypedResults.Ok(await repository.ListAsync(cancellationToken));
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Get(string workspace, string kind, string id, WorkspaceRepositories workspaces, DocumentJsonCache json, HttpResponse response, CancellationToken cancellationToken)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Get(string workspace, string kind, string id, WayfinderDbContext db, TimeProvider clock, DocumentJsonCache json, HttpResponse response, CancellationToken cancellationToken)
     {
-        if (await Open(workspace, kind, workspaces, cancellationToken) is not ({ } repository, { } documentKind))
-        {
-            return NotFound(workspace, kind, id);
-        }
-
-        var stored = await repository.ReadAsync(documentKind, id, cancellationToken);
+        // One query, not two: a workspace that is none has no documents, and both answer the same 404 (the hot read path).
+        var stored = DocumentYaml.ParseKind(kind) is { } documentKind
+            ? await new EfDocumentRepository(db, workspace, clock).ReadAsync(documentKind, id, cancellationToken)
+            : null;
         if (stored is null)
         {
             return NotFound(workspace, kind, id);
