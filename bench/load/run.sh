@@ -11,6 +11,7 @@
 set -euo pipefail
 
 DURATION="${DURATION:-10s}"
+WARMUP="${WARMUP:-5s}"
 CONNECTIONS="${CONNECTIONS:-64}"
 THREADS="${THREADS:-2}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -86,7 +87,10 @@ for target in "${TARGETS[@]}"; do
         ROWS+=("| $name | \`GET $path\` | skipped: $status | | | |")
         continue
     fi
-    curl -fsS "${AUTH[@]}" "$BASE$path" >/dev/null   # warm: the analysis is computed once, then cached
+    # Warm, unmeasured: the analysis is computed once then cached, and the JIT's tiers settle (a cold first run reads
+    # several times slower than a warm one).
+    if [[ "$TOOL" == wrk ]]; then wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${AUTH[@]}" "$BASE$path" >/dev/null; else
+        bombardier -c "$CONNECTIONS" -d "$WARMUP" "${AUTH[@]}" "$BASE$path" >/dev/null; fi
     echo "loading $name for $DURATION ($CONNECTIONS connections, $THREADS threads)…" >&2
     if [[ "$TOOL" == wrk ]]; then
         out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${AUTH[@]}" "$BASE$path")"
@@ -106,7 +110,7 @@ done
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo
-echo "$TOOL, $DURATION per target, $CONNECTIONS connections, $THREADS threads; $(nproc) cores; $(uname -sr)"
+echo "$TOOL, $DURATION per target after $WARMUP of warm-up, $CONNECTIONS connections, $THREADS threads; $(nproc) cores; $(uname -sr)"
 echo
 echo "| target | request | requests/s | ÷ baseline | p50 ms | p99 ms |"
 echo "|---|---|---:|---:|---:|---:|"
