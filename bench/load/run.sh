@@ -5,13 +5,14 @@
 #   bench/load/run.sh                 # 10 s per target, 64 connections, 2 threads
 #   DURATION=30s CONNECTIONS=128 bench/load/run.sh
 #   WAYFINDER_LOAD_TOKEN=wf_… bench/load/run.sh   # sent as "Authorization: Bearer …" once access is enforced
+#   SERVER_DLL=/tmp/old/src/Wayfinder.Web/bin/Release/net10.0/Wayfinder.Web.dll bench/load/run.sh   # another build
 #
 # Not a test: it prints a table (requests/s, p50, p99 per target) and the machine's load; bench/README.md keeps the
 # numbers measured. Targets: ≥ 2,000 map reads/s with p99 < 20 ms at 64 connections (floor: 1,000/s, 50 ms).
 set -euo pipefail
 
 DURATION="${DURATION:-10s}"
-WARMUP="${WARMUP:-5s}"
+WARMUP="${WARMUP:-20s}"
 CONNECTIONS="${CONNECTIONS:-64}"
 THREADS="${THREADS:-2}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -44,9 +45,12 @@ fi
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 BASE="http://127.0.0.1:$PORT"
 
-echo "building the server (Release)…" >&2
-dotnet build "$ROOT/src/Wayfinder.Web" -c Release -nologo -clp:ErrorsOnly -v:q >/dev/null
-DLL="$ROOT/src/Wayfinder.Web/bin/Release/net10.0/Wayfinder.Web.dll"
+# SERVER_DLL: another build of the server to measure (e.g. an older commit's, as a baseline); else this tree's, built now.
+DLL="${SERVER_DLL:-$ROOT/src/Wayfinder.Web/bin/Release/net10.0/Wayfinder.Web.dll}"
+if [[ -z "${SERVER_DLL:-}" ]]; then
+    echo "building the server (Release)…" >&2
+    dotnet build "$ROOT/src/Wayfinder.Web" -c Release -nologo -clp:ErrorsOnly -v:q >/dev/null
+fi
 (cd "$WORK" && ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
     exec dotnet "$DLL" --urls "$BASE" --db "Data Source=$WORK/wayfinder.db" >"$WORK/server.log" 2>&1) &
 SERVER_PID=$!

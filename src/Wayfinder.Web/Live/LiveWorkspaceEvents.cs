@@ -24,8 +24,12 @@ public sealed class LiveWorkspaceEvents : IWorkspaceEvents
         _clock = clock;
     }
 
+    /// <remarks>
+    /// The change is made when this is called, so its event goes out even when the caller's request is aborted meanwhile:
+    /// <paramref name="cancellationToken"/> is not passed on.
+    /// </remarks>
     public Task PublishAsync(WorkspaceEvent workspaceEvent, CancellationToken cancellationToken = default) =>
-        SendAsync(new LiveMessage(_origin.Id, LiveMessage.EventKind, workspaceEvent), cancellationToken);
+        SendAsync(new LiveMessage(_origin.Id, LiveMessage.EventKind, workspaceEvent), CancellationToken.None);
 
     /// <summary>A connection of this process views a document: it stops viewing the one it viewed in that workspace, if another.</summary>
     internal async Task ViewAsync(string connection, string workspace, string? user, string kind, string id, CancellationToken cancellationToken)

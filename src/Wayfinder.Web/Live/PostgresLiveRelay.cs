@@ -86,8 +86,9 @@ internal sealed partial class PostgresLiveRelay : BackgroundService, ILiveRelay
             {
                 break;
             }
-            catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
+                // Whatever broke the listening connection, connect again: an exception let out would stop the whole server.
                 if (Listening.IsCompleted)
                 {
                     Volatile.Write(ref _listening, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
@@ -157,6 +158,11 @@ internal sealed partial class PostgresLiveRelay : BackgroundService, ILiveRelay
             {
                 return;
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One message that cannot be delivered must not end the delivery of all that follow.
+                LogNotDelivered(_logger, message.Kind, e);
+            }
         }
     }
 
@@ -178,6 +184,9 @@ internal sealed partial class PostgresLiveRelay : BackgroundService, ILiveRelay
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live events: a {Kind} message could not be sent to the other server processes")]
     private static partial void LogNotSent(ILogger logger, string kind, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live events: a {Kind} message from another server process could not be delivered here")]
+    private static partial void LogNotDelivered(ILogger logger, string kind, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live events: a {Type} event of workspace {Workspace} is too long for a PostgreSQL NOTIFY; the other server processes do not get it")]
     private static partial void LogTooLong(ILogger logger, string? type, string? workspace);
