@@ -10,6 +10,7 @@ using Wayfinder.Core.Serialization;
 using Wayfinder.Web.Access;
 using Wayfinder.Web.Live;
 using Wayfinder.Web.Server;
+using Wayfinder.Web.Storage;
 using Wayfinder.Web.Workspaces;
 
 /// <summary>
@@ -25,7 +26,7 @@ public static class DocumentsApi
     {
         var group = app.MapGroup("/api/v1/workspaces/{workspace}/documents").WithTags("Documents");
         group.MapGet("/", List).RequireWorkspaceRole(WorkspaceRole.Viewer);
-        group.MapGet("/{kind}/{id}", Get).AllowShareLinkRead();
+        group.MapGet("/{kind}/{id}", Get).Produces<object>(contentType: "application/json").AllowShareLinkRead();
         group.MapPut("/{kind}/{id}", Put).RequireWorkspaceRole(WorkspaceRole.Editor).WithMetadata(new RequestSizeLimitMetadata(MaxDocumentBytes));
         group.MapDelete("/{kind}/{id}", Delete).RequireWorkspaceRole(WorkspaceRole.Editor);
         group.MapGet("/{kind}/{id}/history", History).RequireWorkspaceRole(WorkspaceRole.Viewer);
@@ -38,21 +39,19 @@ public static class DocumentsApi
         return repository is null ? NoWorkspace(workspace) : TypedResults.Ok(await repository.ListAsync(cancellationToken));
     }
 
-    private static async Task<Results<JsonHttpResult<object>, ProblemHttpResult>> Get(string workspace, string kind, string id, WorkspaceRepositories workspaces, HttpResponse response, CancellationToken cancellationToken)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Get(string workspace, string kind, string id, WayfinderDbContext db, TimeProvider clock, DocumentJsonCache json, HttpResponse response, CancellationToken cancellationToken)
     {
-        if (await Open(workspace, kind, workspaces, cancellationToken) is not ({ } repository, { } documentKind))
-        {
-            return NotFound(workspace, kind, id);
-        }
-
-        var stored = await repository.ReadAsync(documentKind, id, cancellationToken);
+        // One query, not two: a workspace that is none has no documents, and both answer the same 404 (the hot read path).
+        var stored = DocumentYaml.ParseKind(kind) is { } documentKind
+            ? await new EfDocumentRepository(db, workspace, clock).ReadAsync(documentKind, id, cancellationToken)
+            : null;
         if (stored is null)
         {
             return NotFound(workspace, kind, id);
         }
 
         response.Headers.ETag = ETags.Of(stored.Revision);
-        return TypedResults.Json(DocumentYaml.Read(stored.Text, DocumentYaml.TypeOf(documentKind))!, DocumentJson.Options);
+        return TypedResults.Bytes(json.Get(workspace, stored), "application/json; charset=utf-8");
     }
 
     private static async Task<Results<JsonHttpResult<object>, ProblemHttpResult>> Put(string workspace, string kind, string id, string? message, HttpRequest request, WorkspaceRepositories workspaces, SaveCheckService checks, IWorkspaceEvents events, CancellationToken cancellationToken)

@@ -38,9 +38,3 @@ public interface IWorkspaceEvents
 {
     Task PublishAsync(WorkspaceEvent workspaceEvent, CancellationToken cancellationToken = default);
 }
-
-/// <summary>Publishes nothing: the stand-in until live events are registered.</summary>
-internal sealed class NoWorkspaceEvents : IWorkspaceEvents
-{
-    public Task PublishAsync(WorkspaceEvent workspaceEvent, CancellationToken cancellationToken = default) => Task.CompletedTask;
-}

@@ -33,13 +33,13 @@ public static class ServerSetup
             builder.Services.AddSingleton(_ => new KeptOpenDatabase(database.ConnectionString));
         }
 
-        builder.Services.AddDbContext<WayfinderDbContext>(o => _ = database.Provider == DatabaseProvider.Postgres
+        builder.Services.AddDbContextPool<WayfinderDbContext>(o => _ = database.Provider == DatabaseProvider.Postgres
             ? o.UseNpgsql(database.ConnectionString)
             : o.UseSqlite(database.ConnectionString));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<WorkspaceRepositories>();
         builder.Services.AddScoped<WorkspaceZip>();
-        builder.Services.TryAddSingleton<IWorkspaceEvents, NoWorkspaceEvents>();
+        builder.AddLive();
         builder.Services.AddHostedService<DatabaseSetup>();
         builder.Services.AddWayfinderEvidence();
 

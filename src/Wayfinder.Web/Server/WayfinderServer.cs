@@ -8,6 +8,7 @@ using Wayfinder.Web.Access;
 using Wayfinder.Web.Comments;
 using Wayfinder.Web.Documents;
 using Wayfinder.Web.Evidence;
+using Wayfinder.Web.Live;
 using Wayfinder.Web.Storage;
 using Wayfinder.Web.Workspaces;
 
@@ -68,6 +69,7 @@ public static class WayfinderServer
         app.MapWorkspaceZip();
         app.MapEvidenceEndpoints();
         app.MapPush();
+        app.MapLive();
         return app;
     }
 
