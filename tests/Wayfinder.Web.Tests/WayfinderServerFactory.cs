@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Wayfinder.App.Documents;
 using Wayfinder.Web.Access;
@@ -62,9 +63,22 @@ public sealed class WayfinderServerFactory(string? database = null) : WebApplica
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<WayfinderUser>>();
         var db = scope.ServiceProvider.GetRequiredService<WayfinderDbContext>();
-        var user = new WayfinderUser { UserName = NewName(role.ToString().ToLowerInvariant()) };
+        var name = NewName(role.ToString().ToLowerInvariant());
+        while (await users.FindByNameAsync(name) is not null)
+        {
+            // Another test server on the same database made this person already.
+            name = NewName(role.ToString().ToLowerInvariant());
+        }
+
+        var user = new WayfinderUser { UserName = name };
         var created = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
         Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        if (!await db.Workspaces.AnyAsync(w => w.Id == workspace))
+        {
+            // A member of a workspace that is not there yet: the workspace, empty, as POST /api/v1/workspaces makes it.
+            db.Workspaces.Add(new WorkspaceRow { Id = workspace, Name = workspace });
+        }
+
         db.Set<MembershipRow>().Add(new MembershipRow { WorkspaceId = workspace, UserId = user.Id, Role = role });
         await db.SaveChangesAsync();
         var now = DateTimeOffset.UtcNow;

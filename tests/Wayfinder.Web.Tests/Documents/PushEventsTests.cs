@@ -52,8 +52,8 @@ public sealed class PushEventsTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         Assert.Equal(
             [
-                new WorkspaceEvent("demo", WorkspaceEventTypes.Saved, null, "persona", "travel-manager", 3),
-                new WorkspaceEvent("demo", WorkspaceEventTypes.Deleted, null, "journey", "airport-check-in"),
+                new WorkspaceEvent("demo", WorkspaceEventTypes.Saved, "editor", "persona", "travel-manager", 3),
+                new WorkspaceEvent("demo", WorkspaceEventTypes.Deleted, "editor", "journey", "airport-check-in"),
             ],
             _events.Published);
     }

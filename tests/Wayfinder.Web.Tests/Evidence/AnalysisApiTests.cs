@@ -100,7 +100,7 @@ public class AnalysisApiTests : IDisposable
     [InlineData("/api/v1/workspaces/demo/journeys/first-flight/analysis?persona=maya", 400, "no persona 'maya' in the workspace; `wayfinder list` shows the ids")]
     [InlineData("/api/v1/workspaces/demo/journeys/first-flight/analysis?trend=week", 400, "trend takes month or quarter, not \"week\"")]
     [InlineData("/api/v1/workspaces/demo/journeys/first-flight/analysis?keep_repeats=maybe", 400, "keep_repeats takes true or false, not \"maybe\"")]
-    [InlineData("/api/v1/workspaces/elsewhere/journeys/first-flight/analysis", 404, "there is no workspace \"elsewhere\"")]
+    [InlineData("/api/v1/workspaces/elsewhere/journeys/first-flight/analysis", 404, "there is no workspace \"elsewhere\" that you can see")]
     public async Task WhatCannotBeAnalysedIsAProblemSayingWhy(string path, int status, string detail)
     {
         using var viewer = _server.ClientAs(WorkspaceRole.Viewer);

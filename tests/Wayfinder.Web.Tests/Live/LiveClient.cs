@@ -34,7 +34,12 @@ internal sealed class LiveClient : IAsyncDisposable
             {
                 o.HttpMessageHandlerFactory = _ => testServer.CreateHandler();
                 o.WebSocketFactory = async (context, cancellationToken) =>
-                    await testServer.CreateWebSocketClient().ConnectAsync(context.Uri, cancellationToken);
+                {
+                    // The test server's WebSockets take no client options: the token goes on the upgrade request itself.
+                    var webSockets = testServer.CreateWebSocketClient();
+                    webSockets.ConfigureRequest = r => r.Headers.Authorization = $"Bearer {token}";
+                    return await webSockets.ConnectAsync(context.Uri, cancellationToken);
+                };
                 o.AccessTokenProvider = () => Task.FromResult<string?>(token);
             })
             .Build();

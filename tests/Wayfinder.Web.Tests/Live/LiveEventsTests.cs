@@ -137,7 +137,7 @@ public sealed class LiveEventsTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.Equal("there is no workspace \"nowhere\"", (string?)problem["detail"]);
+        Assert.Equal("there is no workspace \"nowhere\" that you can see", (string?)problem["detail"]);
     }
 
     /// <summary>Reads the document, sets its title and PUTs it with <paramref name="ifMatch"/>.</summary>

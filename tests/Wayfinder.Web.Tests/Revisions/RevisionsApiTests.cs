@@ -145,7 +145,7 @@ public class RevisionsApiTests : IDisposable
         var diff = JsonNode.Parse(await ClientAs(WorkspaceRole.Viewer).GetStringAsync($"{Trip}/diff?from=1&to=3"))!;
         Assert.Equal(("[]", "[]"), (diff["elements"]!.ToJsonString(), diff["document"]!.ToJsonString()));
         var restoredEvent = Assert.Single(_events.All, e => e.Type == WorkspaceEventTypes.Restored);
-        Assert.Equal(new WorkspaceEvent("demo", WorkspaceEventTypes.Restored, null, "journey", "trip", 3, "revision 1"), restoredEvent);
+        Assert.Equal(new WorkspaceEvent("demo", WorkspaceEventTypes.Restored, "editor", "journey", "trip", 3, "revision 1"), restoredEvent);
     }
 
     [Fact]

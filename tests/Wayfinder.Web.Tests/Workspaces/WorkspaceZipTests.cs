@@ -59,10 +59,12 @@ public partial class WorkspaceZipTests : IDisposable
             threads:
               - element_id: {stage}
                 resolved: true
+                resolved_by: commenter
                 resolved_at: <time>
                 created_at: <time>
                 comments:
-                  - text: Still true?
+                  - author: commenter
+                    text: Still true?
                     created_at: <time>
 
             """.ReplaceLineEndings("\n"),
@@ -199,8 +201,9 @@ public partial class WorkspaceZipTests : IDisposable
 
     private async Task AssertNothingMadeAsync()
     {
-        var export = await _server.ClientAs(WorkspaceRole.Viewer, "copy").GetAsync($"{Copy}/export");
-        Assert.Equal(HttpStatusCode.NotFound, export.StatusCode);
+        // The workspace the import went to is as it was: there, and empty.
+        var documents = await _server.ClientAs(WorkspaceRole.Viewer, "copy").GetFromJsonAsync<JsonArray>($"{Copy}/documents");
+        Assert.Empty(documents!);
     }
 
     private static async Task<string?> DetailAsync(HttpResponseMessage response)
