@@ -3,14 +3,15 @@ namespace Wayfinder.Web.Tests.Server;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Wayfinder.Core.Serialization;
 using Wayfinder.Core.Templates;
 
 /// <summary>
-/// The server killed (SIGKILL) in the middle of a burst of saves, then started again on the same database: every save it
-/// acknowledged is there, and nothing it was never sent. A save in flight at the kill may or may not have been committed
+/// The server killed (SIGKILL) in the middle of a burst of saves, comments and uploads, then started again on the same
+/// database and data folder: every write it acknowledged is there, and nothing it was never sent. A save in flight at the kill may or may not have been committed
 /// (its answer was lost), so a document is at its last acknowledged revision or at most one further, with that save's text.
 /// </summary>
 public abstract class CrashTests
@@ -31,6 +32,10 @@ public abstract class CrashTests
         var inFlight = new ConcurrentDictionary<int, (int Revision, string Title)>();
         var count = 0;
         string token;
+        var comments = new ConcurrentBag<string>();
+        string? commentInFlight = null;
+        var uploads = 0;
+        var uploadInFlight = false;
 
         using (var server = await ServerProcess.StartAsync(Database, Folder))
         {
@@ -60,14 +65,39 @@ public abstract class CrashTests
                     var saved = await Put(client, id, body.ToJsonString(), ifMatch: $"\"{revision}\"");
                     saved.EnsureSuccessStatusCode();
                     acknowledged[w] = (revision + 1, title);
-                    if (Interlocked.Increment(ref count) >= AcknowledgedBeforeKill)
+                    Interlocked.Increment(ref count);
+                    if (Volatile.Read(ref count) >= AcknowledgedBeforeKill && comments.Count >= 5 && Volatile.Read(ref uploads) >= 2)
                     {
                         await enough.CancelAsync();
                     }
                 }
             })).ToList();
+            workers.Add(Task.Run(async () =>
+            {
+                for (var k = 0; ; k++)
+                {
+                    var text = $"comment {k}";
+                    commentInFlight = text;
+                    var posted = await client.PostAsJsonAsync("api/v1/workspaces/demo/comments", new { document_kind = "persona", document_id = "business-traveller", text });
+                    Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+                    comments.Add(text);
+                }
+            }));
+            workers.Add(Task.Run(async () =>
+            {
+                for (var u = 0; ; u++)
+                {
+                    // Three events of a customer of this upload's own, so no upload's rows are another's duplicates.
+                    var csv = $"customer_id,timestamp,event,channel\nu{u},2026-10-01T09:00:00Z,fare_search,web\nu{u},2026-10-01T09:05:00Z,booking_started,web\nu{u},2026-10-01T09:09:00Z,booking_completed,web\n";
+                    Volatile.Write(ref uploadInFlight, true);
+                    var uploaded = await client.PostAsync($"api/v1/workspaces/demo/evidence/events?name=upload-{u}.csv", new StringContent(csv, Encoding.UTF8, "text/csv"));
+                    uploaded.EnsureSuccessStatusCode();
+                    Interlocked.Increment(ref uploads);
+                    Volatile.Write(ref uploadInFlight, false);
+                }
+            }));
 
-            await Task.WhenAny(Task.Delay(TimeSpan.FromSeconds(60), enough.Token).ContinueWith(_ => { }, TaskScheduler.Default), Task.WhenAll(workers));
+            await Task.WhenAny(Task.Delay(TimeSpan.FromSeconds(120), enough.Token).ContinueWith(_ => { }, TaskScheduler.Default), Task.WhenAll(workers));
             Assert.True(enough.IsCancellationRequested, "the burst did not reach its count: " + string.Join("; ", workers.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException!.Message)));
             server.Kill();
             await Task.WhenAll(workers.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
@@ -91,6 +121,16 @@ public abstract class CrashTests
 
         var list = JsonNode.Parse(await reader.GetStringAsync("api/v1/workspaces/demo/documents"))!.AsArray();
         Assert.Equal(8 + Workers, list.Count);
+
+        // Every acknowledged comment is there; besides them at most the one in flight.
+        var threads = JsonNode.Parse(await reader.GetStringAsync("api/v1/workspaces/demo/comments?kind=persona&id=business-traveller"))!.AsArray();
+        var storedComments = threads.Select(t => (string)t!["comments"]![0]!["text"]!).ToHashSet();
+        Assert.Superset(comments.ToHashSet(), storedComments);
+        Assert.Subset(new HashSet<string>(comments) { commentInFlight! }, storedComments);
+
+        // Every acknowledged upload's three events are there, and an upload is there whole or not at all.
+        var events = (long)JsonNode.Parse(await reader.GetStringAsync("api/v1/workspaces/demo/evidence"))!["events"]!;
+        Assert.True(events == 3L * uploads || (uploadInFlight && events == 3L * (uploads + 1)), $"{events} events after {uploads} acknowledged uploads (one in flight: {uploadInFlight})");
     }
 
     private static Task<HttpResponseMessage> Put(HttpClient client, string id, string json, string? ifMatch)
