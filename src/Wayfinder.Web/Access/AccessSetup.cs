@@ -97,12 +97,13 @@ public static class AccessSetup
             // On starting, so an error page written after the exception handler cleared the response carries them too.
             context.Response.OnStarting(static state =>
             {
-                var headers = ((HttpResponse)state).Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                var http = (HttpContext)state;
+                var headers = http.Response.Headers;
+                headers.ContentSecurityPolicy = ContentSecurityPolicyOf(http);
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "no-referrer";
                 return Task.CompletedTask;
-            }, context.Response);
+            }, context);
             return next(context);
         });
         app.UseRouting();
@@ -126,6 +127,17 @@ public static class AccessSetup
         app.MapAudit();
         return app;
     }
+
+    /// <summary>
+    /// <see cref="ContentSecurityPolicy"/>; for an endpoint whose page runs a nonced script (<see cref="ScriptNonce"/>), the
+    /// same with this response's nonce also allowed in <c>script-src</c>, and nothing else loosened.
+    /// </summary>
+    internal static string ContentSecurityPolicyOf(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<ScriptNonce>() is { } scriptNonce
+        && context.Items[scriptNonce.ItemKey] is string { Length: > 0 } nonce
+        && nonce.All(static c => char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '-' or '_' or '=')
+            ? ContentSecurityPolicy.Replace("script-src 'self';", $"script-src 'self' 'nonce-{nonce}';", StringComparison.Ordinal)
+            : ContentSecurityPolicy;
 
     private static void ConfigureRateLimits(RateLimiterOptions o)
     {

@@ -26,6 +26,7 @@ public static class ServerSetup
             builder.WebHost.UseUrls("http://127.0.0.1:5000");
         }
 
+        QuietFrameworkLogs(builder);
         var database = DatabaseConnection.From(builder.Configuration);
         if (database.Provider == DatabaseProvider.Sqlite && IsInMemory(database.ConnectionString))
         {
@@ -50,7 +51,7 @@ public static class ServerSetup
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         });
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.DescribeWayfinderApi());
         builder.AddWayfinderAccess();
         return builder;
     }
@@ -63,6 +64,22 @@ public static class ServerSetup
         app.UseWayfinderAccess();
         app.MapOpenApi().AllowAnybody();
         return app;
+    }
+
+    /// <summary>
+    /// Every request and every SQL command at Information would drown the server's own lines (the setup link among them), so
+    /// ASP.NET Core and EF Core log from Warning up unless configuration says otherwise. appsettings.json says the same for
+    /// the server's own start; this holds wherever there is none (<c>wayfinder serve</c>, a start from another folder).
+    /// </summary>
+    private static void QuietFrameworkLogs(WebApplicationBuilder builder)
+    {
+        foreach (var category in (ReadOnlySpan<string>)["Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore"])
+        {
+            if (string.IsNullOrEmpty(builder.Configuration[$"Logging:LogLevel:{category}"]))
+            {
+                builder.Logging.AddFilter(category, LogLevel.Warning);
+            }
+        }
     }
 
     private static bool IsInMemory(string connectionString) =>

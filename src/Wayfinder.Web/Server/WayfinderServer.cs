@@ -70,6 +70,7 @@ public static class WayfinderServer
         app.MapEvidenceEndpoints();
         app.MapPush();
         app.MapLive();
+        app.MapApiReference();
         return app;
     }
 
