@@ -1,10 +1,12 @@
 namespace Wayfinder.Web.Evidence;
 
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using Wayfinder.App.Analysis;
 using Wayfinder.App.Rendering;
+using Wayfinder.Core.Metrics;
 using Wayfinder.Evidence.Analysis;
 using Wayfinder.Rendering;
 using Wayfinder.Rendering.Charts;
@@ -21,6 +23,8 @@ public static class AnalysisApi
 {
     /// <summary>The response header that says whether an analysis came from the cache.</summary>
     public const string CacheHeader = "X-Wayfinder-Cache";
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JourneyReport, byte[]> s_json = [];
 
     /// <summary>The charts of an analysis, by name in the route.</summary>
     public static IReadOnlyList<string> Charts { get; } = ["funnel", "paths", "trend"];
@@ -65,7 +69,13 @@ public static class AnalysisApi
         }
 
         http.Response.Headers[CacheHeader] = analysis.Cached!.Hit ? "hit" : "miss";
-        return TypedResults.Json(analysis.Cached.Result.Report, EvidenceJson.Options);
+        if (analysis.Cached.Result.Report is not { } report)
+        {
+            return TypedResults.Json<JourneyReport?>(null, EvidenceJson.Options);
+        }
+
+        // A cached analysis is written as JSON once, while the cache keeps it.
+        return TypedResults.Bytes(s_json.GetValue(report, r => JsonSerializer.SerializeToUtf8Bytes(r, EvidenceJson.Options)), "application/json; charset=utf-8");
     }
 
     private static async Task<IResult> Chart(string workspace, string id, string chart, string format, [AsParameters] Cut cut, HttpContext http, WayfinderDbContext db, EvidenceWorkspaces evidence, WorkspaceRepositories workspaces, AnalysisCache cache, CancellationToken cancellationToken)

@@ -9,6 +9,7 @@ public static class EvidenceSetup
         services.AddOptions<EvidenceOptions>().BindConfiguration(EvidenceOptions.Section);
         services.AddSingleton<EvidenceWorkspaces>();
         services.AddSingleton<AnalysisCache>();
+        services.AddSingleton<RenderCache>();
         return services;
     }
 

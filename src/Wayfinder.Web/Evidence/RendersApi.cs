@@ -30,7 +30,7 @@ public static class RendersApi
         return group;
     }
 
-    private static async Task<IResult> Render(string workspace, string kind, string id, string format, HttpContext http, WayfinderDbContext db, EvidenceWorkspaces evidence, WorkspaceRepositories workspaces, AnalysisCache cache, CancellationToken cancellationToken)
+    private static async Task<IResult> Render(string workspace, string kind, string id, string format, HttpContext http, WayfinderDbContext db, EvidenceWorkspaces evidence, WorkspaceRepositories workspaces, AnalysisCache cache, RenderCache renders, CancellationToken cancellationToken)
     {
         var documentKind = DocumentYaml.ParseKind(kind);
         if (documentKind is null || await EvidenceApi.OpenAsync(workspace, evidence, workspaces, cancellationToken) is not { } stores
@@ -59,6 +59,11 @@ public static class RendersApi
         {
             http.Response.Headers.XContentTypeOptions = "nosniff";
             return TypedResults.File(Encoding.UTF8.GetBytes(stored.Text), "application/yaml; charset=utf-8", Renders.SafeName(id) + ".yaml", entityTag: tag);
+        }
+
+        if (renders.TryGet(tag.Tag.Value!, out var kept))
+        {
+            return Renders.File(http, kept, renderFormat!.Value, $"{Renders.SafeName(id)}.{RenderFormats.Extension(renderFormat.Value)}", tag);
         }
 
         var (loaded, _) = await stores.Documents.LoadAsync(cancellationToken);
@@ -96,6 +101,7 @@ public static class RendersApi
             bytes = RenderFormats.Render(document, target, loaded);
         }
 
+        renders.Set(tag.Tag.Value!, bytes);
         return Renders.File(http, bytes, target, $"{Renders.SafeName(id)}.{RenderFormats.Extension(target)}", tag);
     }
 }
