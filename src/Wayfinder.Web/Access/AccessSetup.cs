@@ -3,6 +3,7 @@ namespace Wayfinder.Web.Access;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Wayfinder.Web.Storage;
@@ -40,6 +41,8 @@ public static class AccessSetup
             .Validate(o => o.SignInPermitsPerMinute > 0 && o.TokenPermitsPerMinute > 0, "Access:SignInPermitsPerMinute and Access:TokenPermitsPerMinute must be positive").ValidateOnStart();
         services.AddHttpContextAccessor();
         services.AddDataProtection();
+        // Cookies and antiforgery tokens made by one server process are read by every other on the same database.
+        services.AddDataProtection().SetApplicationName("Wayfinder").PersistKeysToDbContext<WayfinderDbContext>();
         services.AddIdentityCore<WayfinderUser>(o =>
             {
                 o.Password.RequiredLength = PasswordLength;

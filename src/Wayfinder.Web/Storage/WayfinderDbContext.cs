@@ -1,16 +1,20 @@
 namespace Wayfinder.Web.Storage;
 
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Wayfinder.Core.Documents;
 using Wayfinder.Web.Access;
 
 /// <summary>The server's database: workspaces, their documents as YAML text, and every revision of each; people (Identity) and access.</summary>
-public sealed class WayfinderDbContext(DbContextOptions<WayfinderDbContext> options) : IdentityDbContext<WayfinderUser>(options)
+public sealed class WayfinderDbContext(DbContextOptions<WayfinderDbContext> options) : IdentityDbContext<WayfinderUser>(options), IDataProtectionKeyContext
 {
     public DbSet<WorkspaceRow> Workspaces => Set<WorkspaceRow>();
     public DbSet<DocumentRow> Documents => Set<DocumentRow>();
     public DbSet<RevisionRow> Revisions => Set<RevisionRow>();
+
+    /// <summary>The keys that protect cookies and antiforgery tokens, shared by every server process on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
