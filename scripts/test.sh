@@ -1,12 +1,21 @@
 #!/usr/bin/env bash
 # Runs every test of Wayfinder and ends with the totals on a line of their own: "N passed, N failed, N skipped".
-# Works on a fresh machine: installs what the renderings need (fontconfig, DejaVu fonts) when missing, and starts a
+# Works on a fresh machine: installs what the renderings need (fontconfig, DejaVu fonts) and Chromium for the browser
+# tests when missing, and starts a
 # throwaway PostgreSQL 15 (scripts/postgres.sh, installed with apt when missing) for the server's PostgreSQL tests,
 # named to them in WAYFINDER_TEST_POSTGRES and stopped at the end.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 "$(dirname "$0")/setup.sh" || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
+
+# The web app's browser tests drive Debian's Chromium through Playwright (which downloads no browser of its own).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "installing chromium (for the web app's browser tests)" >&2
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium; } >/dev/null \
+    || echo "could not install chromium: the browser tests will fail" >&2
+fi
 
 # Without a server the PostgreSQL tests fail and say why; they never pass unrun.
 if postgres_env="$(./scripts/postgres.sh start)"; then

@@ -29,6 +29,7 @@ public static class LiveApi
         services.AddSingleton<LiveOrigin>();
         services.AddSingleton<WorkspacePresence>();
         services.AddSingleton<LiveDelivery>();
+        services.AddSingleton<WorkspaceEventBus>();
         services.AddScoped<LiveAccess>();
         services.AddSingleton<DocumentJsonCache>();
 

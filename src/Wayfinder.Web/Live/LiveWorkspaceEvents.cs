@@ -76,7 +76,7 @@ public sealed class LiveWorkspaceEvents : IWorkspaceEvents
 }
 
 /// <summary>Applies a message, this process's or another's, here: presence is updated and the event sent to the workspace's clients.</summary>
-internal sealed class LiveDelivery(IHubContext<LiveHub> hub, WorkspacePresence presence, TimeProvider clock)
+internal sealed class LiveDelivery(IHubContext<LiveHub> hub, WorkspacePresence presence, TimeProvider clock, WorkspaceEventBus pages)
 {
     /// <summary>The message clients receive, with the <see cref="WorkspaceEvent"/> as its one argument.</summary>
     public const string ClientMethod = "event";
@@ -93,6 +93,7 @@ internal sealed class LiveDelivery(IHubContext<LiveHub> hub, WorkspacePresence p
                 presence.Remove(key);
                 var left = new WorkspaceEvent(key.Workspace, WorkspaceEventTypes.Left, viewer.User, viewer.DocumentKind, viewer.DocumentId);
                 await hub.Clients.Group(GroupOf(key.Workspace)).SendAsync(ClientMethod, left, cancellationToken).ConfigureAwait(false);
+                await pages.DeliverAsync(left).ConfigureAwait(false);
             }
 
             return;
@@ -119,6 +120,7 @@ internal sealed class LiveDelivery(IHubContext<LiveHub> hub, WorkspacePresence p
         if (!message.Replay)
         {
             await hub.Clients.Group(GroupOf(workspaceEvent.Workspace)).SendAsync(ClientMethod, workspaceEvent, cancellationToken).ConfigureAwait(false);
+            await pages.DeliverAsync(workspaceEvent).ConfigureAwait(false);
         }
     }
 }

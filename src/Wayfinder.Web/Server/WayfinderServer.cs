@@ -6,6 +6,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Wayfinder.App;
 using Wayfinder.Web.Access;
 using Wayfinder.Web.Comments;
+using Wayfinder.Web.Components;
 using Wayfinder.Web.Documents;
 using Wayfinder.Web.Evidence;
 using Wayfinder.Web.Live;
@@ -56,6 +57,7 @@ public static class WayfinderServer
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddWayfinderServer();
         builder.Services.AddWayfinder();
+        builder.AddWayfinderWebApp();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
 
         var app = builder.Build();
@@ -71,6 +73,7 @@ public static class WayfinderServer
         app.MapPush();
         app.MapLive();
         app.MapApiReference();
+        app.MapWayfinderWebApp();
         return app;
     }
 

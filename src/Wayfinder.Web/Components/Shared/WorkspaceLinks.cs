@@ -1,0 +1,67 @@
+namespace Wayfinder.Web.Components.Shared;
+
+using Wayfinder.Core.Documents;
+
+/// <summary>
+/// Every page address of the web app, in one place, so links never drift from routes. A workspace's pages live under
+/// <c>/w/{workspace}</c>; ids are escaped for the path.
+/// </summary>
+public static class WorkspaceLinks
+{
+    public static string Home(string workspace) => $"/w/{E(workspace)}";
+
+    public static string Search(string workspace, string? query = null) =>
+        query is null ? $"/w/{E(workspace)}/search" : $"/w/{E(workspace)}/search?q={Uri.EscapeDataString(query)}";
+
+    public static string Journeys(string workspace) => $"/w/{E(workspace)}/journeys";
+
+    public static string NewJourney(string workspace) => $"/w/{E(workspace)}/journeys/new";
+
+    public static string Journey(string workspace, string id) => $"/w/{E(workspace)}/journeys/{E(id)}";
+
+    public static string EditJourney(string workspace, string id) => $"/w/{E(workspace)}/journeys/{E(id)}/edit";
+
+    public static string JourneyHistory(string workspace, string id) => $"/w/{E(workspace)}/journeys/{E(id)}/history";
+
+    public static string PresentJourney(string workspace, string id) => $"/w/{E(workspace)}/journeys/{E(id)}/present";
+
+    public static string CompareJourneys(string workspace, string id, string other) => $"/w/{E(workspace)}/journeys/{E(id)}/compare/{E(other)}";
+
+    public static string Personas(string workspace) => $"/w/{E(workspace)}/personas";
+
+    public static string NewPersona(string workspace) => $"/w/{E(workspace)}/personas/new";
+
+    public static string Persona(string workspace, string id) => $"/w/{E(workspace)}/personas/{E(id)}";
+
+    public static string EditPersona(string workspace, string id) => $"/w/{E(workspace)}/personas/{E(id)}/edit";
+
+    public static string ValueGaps(string workspace) => $"/w/{E(workspace)}/value-gaps";
+
+    public static string ValueGap(string workspace, string id) => $"/w/{E(workspace)}/value-gaps/{E(id)}";
+
+    public static string Opportunities(string workspace) => $"/w/{E(workspace)}/opportunities";
+
+    public static string Evidence(string workspace) => $"/w/{E(workspace)}/evidence";
+
+    public static string Analysis(string workspace, string journey) => $"/w/{E(workspace)}/evidence/{E(journey)}";
+
+    public static string People(string workspace) => $"/w/{E(workspace)}/people";
+
+    /// <summary>The page of a document of any kind.</summary>
+    public static string Document(string workspace, DocumentKind kind, string id) => kind switch
+    {
+        DocumentKind.Persona => Persona(workspace, id),
+        DocumentKind.ValueGap => ValueGap(workspace, id),
+        _ => Journey(workspace, id),
+    };
+
+    /// <summary>The workspace named by a base-relative path such as <c>w/demo/journeys/x</c>, or null.</summary>
+    public static string? WorkspaceOf(string relativePath)
+    {
+        var path = relativePath.Split('?', '#')[0];
+        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length >= 2 && parts[0] == "w" ? Uri.UnescapeDataString(parts[1]) : null;
+    }
+
+    private static string E(string segment) => Uri.EscapeDataString(segment);
+}
