@@ -14,6 +14,8 @@ public static class WebAppSetup
         // The pages' files (wwwroot, the framework's blazor.web.js) as the build left them, in every environment and from
         // every host (wayfinder serve copies this project's manifest beside itself), not only in Development.
         builder.WebHost.UseStaticWebAssets();
+        // No catch-all route for files missing from the build's manifest (Development adds one): it would state no access rule.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["DisableStaticAssetNotFoundRuntimeFallback"] = "true" });
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
         return builder;

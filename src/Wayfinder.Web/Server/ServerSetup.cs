@@ -40,6 +40,7 @@ public static class ServerSetup
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<WorkspaceRepositories>();
         builder.Services.AddScoped<WorkspaceZip>();
+        builder.Services.AddScoped<Documents.PageDocuments>();
         builder.AddLive();
         builder.Services.AddHostedService<DatabaseSetup>();
         builder.Services.AddWayfinderEvidence();

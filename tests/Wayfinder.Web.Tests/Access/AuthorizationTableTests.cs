@@ -149,6 +149,25 @@ public sealed class AuthorizationTableTests : IDisposable
     public void EveryEndpointStatesAnAccessRule() =>
         Assert.Empty(AccessRuleCheck.Missing(_server.Services.GetRequiredService<EndpointDataSource>()));
 
+    [Fact]
+    public void TheWebAppsPagesFilesAndCircuitAreOpenOverHttpAndNothingElseIs()
+    {
+        // A page checks the visitor's role itself (its actions run over the circuit, not over HTTP), so every page, file and
+        // circuit endpoint is open at the HTTP level; they are left out of the table above, and only they may be.
+        var webApp = _server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().Where(IsWebApp).ToList();
+        var patterns = webApp.Select(e => e.RoutePattern.RawText?.Trim('/')).ToHashSet();
+        Assert.Contains("", patterns);
+        Assert.Contains("_blazor", patterns);
+        Assert.Contains("css/app.css", patterns);
+        Assert.All(webApp, e => Assert.IsType<AccessRule.Anybody>(e.Metadata.GetMetadata<AccessRule>()));
+    }
+
+    /// <summary>A page, a file of the web app or its circuit's endpoint.</summary>
+    private static bool IsWebApp(RouteEndpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>() is not null
+        || endpoint.Metadata.Any(m => m.GetType().Name == "StaticAssetDescriptor")
+        || endpoint.RoutePattern.RawText?.TrimStart('/') is { } raw && (raw.StartsWith("_blazor", StringComparison.Ordinal) || raw.StartsWith("_framework/opaque-redirect", StringComparison.Ordinal));
+
     /// <summary>What the caller should get: allowed, or the status of the refusal.</summary>
     private static string Expected(Who who, Caller caller)
     {
@@ -255,7 +274,7 @@ public sealed class AuthorizationTableTests : IDisposable
     private Dictionary<string, string> Endpoints()
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var endpoint in _server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        foreach (var endpoint in _server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().Where(e => !IsWebApp(e)))
         {
             var pattern = endpoint.RoutePattern.RawText ?? "";
             pattern = pattern.StartsWith('/') ? pattern : "/" + pattern;
