@@ -36,7 +36,7 @@ public sealed record MergeConflict(string? ElementId, string Element, string? Fi
 /// <summary>A three-way merge's outcome: the merged document and what is left to decide.</summary>
 /// <typeparam name="T">The document type.</typeparam>
 /// <param name="Merged">Every change of both sides that does not conflict; where they conflict, theirs (the stored value is never silently lost).</param>
-/// <param name="Conflicts">What both sides changed differently, the document's own fields first, then elements in document order.</param>
+/// <param name="Conflicts">What is left to decide: the document's own fields first, then elements in base's order (those added on both sides after).</param>
 public sealed record DocumentMergeResult<T>(T Merged, IReadOnlyList<MergeConflict> Conflicts)
     where T : IDocument
 {
@@ -58,7 +58,7 @@ internal sealed record MergeInputs(IDocument Base, IDocument Mine, IDocument The
 /// <item>A field changed on one side takes that side's value; changed on both to the same value, that value; to
 /// different values, a conflict, theirs kept until resolved. Objects (<c>review</c>, <c>ratings</c>) merge per key.</item>
 /// <item>Elements are matched by id in every list that holds them. Added on one side: kept, after its nearest neighbour
-/// before it. Deleted on one side and unchanged on the other: deleted. Deleted on one side and changed on the other
+/// before it (and after what theirs added there, so theirs' additions come first). Deleted on one side and unchanged on the other: deleted. Deleted on one side and changed on the other
 /// (the element or anything inside it): a conflict, keep it or delete it. A move to another parent is a change of place,
 /// merged like a field.</item>
 /// <item>Order is not content: a list reordered on one side takes that order; reordered on both, theirs, with no conflict.</item>

@@ -191,7 +191,8 @@ internal sealed class MergeRun
 
     /// <summary>
     /// A list's order: a side's that reordered it when the other did not, else theirs'; then every element not in that
-    /// order (added or moved in by the other side, or kept from base) after its nearest neighbour before it where it came from.
+    /// order (added or moved in by the other side, or kept from base) after its nearest neighbour before it where it came
+    /// from, and after what the first side added at that place.
     /// </summary>
     private List<string> Order(string container)
     {
@@ -199,8 +200,10 @@ internal sealed class MergeRun
         var (baseOrder, mineOrder, theirsOrder) = (Ids(_base, container), Ids(_mine, container), Ids(_theirs, container));
         var (spine, other) = Reordered(baseOrder, mineOrder) && !Reordered(baseOrder, theirsOrder) ? (mineOrder, theirsOrder) : (theirsOrder, mineOrder);
         var order = spine.Where(members.Contains).ToList();
+        var inBase = baseOrder.ToHashSet(StringComparer.Ordinal);
         foreach (var source in new[] { other, baseOrder, _members[container] })
         {
+            var known = source.ToHashSet(StringComparer.Ordinal);
             for (var i = 0; i < source.Count; i++)
             {
                 if (!members.Contains(source[i]) || order.Contains(source[i], StringComparer.Ordinal))
@@ -216,6 +219,12 @@ internal sealed class MergeRun
                         at = before + 1;
                         break;
                     }
+                }
+
+                // After what the other side added there too: theirs' additions stay where theirs put them, mine's follow.
+                while (at < order.Count && !known.Contains(order[at]) && !inBase.Contains(order[at]))
+                {
+                    at++;
                 }
 
                 order.Insert(at, source[i]);

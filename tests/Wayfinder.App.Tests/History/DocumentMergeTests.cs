@@ -117,21 +117,56 @@ public class DocumentMergeTests
 
         var result = DocumentMerge.Merge(Read(Trip), mine, theirs);
 
-        // Theirs' order is kept (no side reordered); mine's "pay" follows its neighbour before it, "book".
+        // Theirs' order is kept (no side reordered); mine's "pay" follows its neighbour before it, "book", and what theirs added there.
         Assert.Empty(result.Conflicts);
-        Assert.Equal(["search", "book", "pay", "checkin", "fly"], StageIds(result.Merged));
+        Assert.Equal(["search", "book", "checkin", "pay", "fly"], StageIds(result.Merged));
         Assert.Equal(["compare", "pick", "pay-card"], result.Merged.Stages[0].Steps.Select(s => s.Id));
         Assert.Equal(["pain-fees", "pain-queue", "pain-seat"], result.Merged.Lanes[0].Items.Select(i => i.Id));
     }
 
     [Fact]
-    public void AnElementAddedFirstOnOneSideStaysFirst()
+    public void ElementsAddedFirstOnBothSidesStayFirstTheirsBeforeMine()
     {
         var mine = Edit(("stages:\n", "stages:\n  - id: plan\n    name: Plan\n"));
+        var theirs = Theirs(("stages:\n", "stages:\n  - id: dream\n    name: Dream\n"));
 
-        var result = DocumentMerge.Merge(Read(Trip), mine, Theirs());
+        Assert.Equal(["plan", "search", "book", "fly"], StageIds(DocumentMerge.Merge(Read(Trip), mine, Theirs()).Merged));
+        Assert.Equal(["dream", "plan", "search", "book", "fly"], StageIds(DocumentMerge.Merge(Read(Trip), mine, theirs).Merged));
+    }
 
-        Assert.Equal(["plan", "search", "book", "fly"], StageIds(result.Merged));
+    [Fact]
+    public void CellsAddedToOneLaneOnBothSidesAreAllKeptTheirsFirst()
+    {
+        const string queue = "        text: Long queue\n";
+        var mine = Edit((queue, queue + "      - id: pain-seat\n        stage: fly\n        text: No seat together\n"));
+        var theirs = Theirs((queue, queue + "      - id: pain-food\n        stage: fly\n        text: No food\n"));
+
+        var result = DocumentMerge.Merge(Read(Trip), mine, theirs);
+
+        Assert.Empty(result.Conflicts);
+        Assert.Equal(["pain-fees", "pain-queue", "pain-food", "pain-seat"], result.Merged.Lanes[0].Items.Select(i => i.Id));
+    }
+
+    [Fact]
+    public void WhatOnlyOneSideChangedIsThatSideExactly()
+    {
+        var mine = Edit(("text: Hidden fees", "text: Fees shown late"), ("  - budget\n", ""));
+        var theirs = Theirs(("score: 1", "score: 2"), ("  - id: fly\n    name: Fly\n", ""));
+
+        // Nothing changed on mine: theirs. Nothing changed on theirs: mine, at theirs' revision.
+        Assert.Equal(DocumentJson.Write(theirs), DocumentJson.Write(DocumentMerge.Merge(Read(Trip), Read(Trip), theirs).Merged));
+        Assert.Equal(DocumentJson.Write(mine with { Revision = 4 }), DocumentJson.Write(DocumentMerge.Merge(Read(Trip), mine, Theirs()).Merged));
+    }
+
+    [Fact]
+    public void AnElementAddedAlikeOnBothSidesIsKeptOnce()
+    {
+        var added = ("  - id: fly\n", "  - id: pay\n    name: Pay\n  - id: fly\n");
+
+        var result = DocumentMerge.Merge(Read(Trip), Edit(added), Theirs(added));
+
+        Assert.Empty(result.Conflicts);
+        Assert.Equal(["search", "book", "pay", "fly"], StageIds(result.Merged));
     }
 
     [Fact]
