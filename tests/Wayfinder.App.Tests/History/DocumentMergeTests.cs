@@ -223,6 +223,17 @@ public class DocumentMergeTests
         Assert.Empty(kept.Conflicts);
         Assert.Equal(["search", "book", "fly"], StageIds(kept.Merged));
         Assert.Equal(["Compare all fares", "Pick a flight"], kept.Merged.Stages[0].Steps.Select(s => s.Name));
+        Assert.Equal(DocumentJson.Write(kept.Merged), DocumentJson.Write(DocumentMerge.ResolveAll(result, MergeChoice.Mine)));
+        Assert.Equal(["book", "fly"], StageIds(DocumentMerge.ResolveAll(result, MergeChoice.Theirs)));
+    }
+
+    [Fact]
+    public void OnlyAConflictOfTheMergeCanBeResolved()
+    {
+        var result = DocumentMerge.Merge(Read(Trip), Edit(("title: A trip", "title: Mine")), Theirs(("title: A trip", "title: Theirs")));
+        var stranger = result.Conflicts[0] with { Field = "owner" };
+
+        Assert.Throws<ArgumentException>(() => DocumentMerge.Resolve(result, stranger, MergeChoice.Mine));
     }
 
     [Fact]
