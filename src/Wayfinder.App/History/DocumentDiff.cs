@@ -1,12 +1,9 @@
 namespace Wayfinder.App.History;
 
-using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using DiffPlex;
 using DiffPlex.Renderer;
 using Wayfinder.Core.Documents;
-using Wayfinder.Core.Serialization;
 
 /// <summary>What happened to one element between two revisions.</summary>
 public enum ElementChangeKind
@@ -54,9 +51,6 @@ public static class DocumentDiff
     /// <summary>Lines of unchanged text shown around each change of the text diff.</summary>
     public const int ContextLines = 3;
 
-    /// <summary>The lists inside an element that hold elements of their own, compared as elements rather than as a field.</summary>
-    private static readonly HashSet<string> s_childLists = new(StringComparer.Ordinal) { "steps", "items" };
-
     /// <summary>The element changes from <paramref name="older"/> to <paramref name="newer"/>, two documents of one kind.</summary>
     public static DocumentChanges Compare(IDocument older, IDocument newer)
     {
@@ -67,8 +61,8 @@ public static class DocumentDiff
             throw new ArgumentException($"a {older.Kind} cannot be compared with a {newer.Kind}", nameof(newer));
         }
 
-        var before = Elements(older);
-        var after = Elements(newer);
+        var before = DocumentTree.Elements(older);
+        var after = DocumentTree.Elements(newer);
         var moved = Moved(before, after);
         var changes = new List<ElementChange>();
         foreach (var element in after.Values)
@@ -94,7 +88,7 @@ public static class DocumentDiff
             .Select(e => new ElementChange(e.Id, e.What, ElementChangeKind.Removed, e.Path, null, Fields(e.Node, null))));
 
         var listed = before.Values.Concat(after.Values).Select(e => e.Path.Split('.', '[')[0]).ToHashSet(StringComparer.Ordinal);
-        var document = Fields(Root(older), Root(newer), skip: p => listed.Contains(p) || p == "revision");
+        var document = Fields(DocumentTree.Root(older), DocumentTree.Root(newer), skip: p => listed.Contains(p) || p == "revision");
         return new DocumentChanges(document, changes);
     }
 
@@ -111,35 +105,11 @@ public static class DocumentDiff
             : new UnidiffRenderer(Differ.Instance, ContextLines).Generate(olderText, newerText, olderName, newerName, ignoreWhitespace: false, ignoreCase: false);
     }
 
-    private sealed record Element(string Id, string What, string Path, string Container, JsonObject Node);
-
-    /// <summary>Every element by id, in document order, with where it sits: its parent element's id (or list) and its list.</summary>
-    private static Dictionary<string, Element> Elements(IDocument document)
-    {
-        var root = Root(document);
-        var refs = ElementIds.List(document);
-        var idByPath = refs.ToDictionary(r => r.Path, r => r.Id, StringComparer.Ordinal);
-        var elements = new Dictionary<string, Element>(StringComparer.Ordinal);
-        foreach (var (id, path) in refs)
-        {
-            var dot = path.LastIndexOf('.');
-            var parent = dot < 0 ? "" : path[..dot];
-            var list = path[(dot + 1)..path.LastIndexOf('[')];
-            var container = (idByPath.TryGetValue(parent, out var parentId) ? "#" + parentId : parent) + "/" + list;
-            if (Find(root, path) is JsonObject node)
-            {
-                elements.TryAdd(id, new Element(id, What(list), path, container, node));
-            }
-        }
-
-        return elements;
-    }
-
     /// <summary>
     /// The elements whose place changed: those now under another parent, and, within one list, the fewest whose order
     /// must change for the rest to stay in order (those outside a longest common subsequence of the shared ids).
     /// </summary>
-    private static HashSet<string> Moved(Dictionary<string, Element> before, Dictionary<string, Element> after)
+    private static HashSet<string> Moved(Dictionary<string, DocumentTree.Element> before, Dictionary<string, DocumentTree.Element> after)
     {
         var moved = new HashSet<string>(StringComparer.Ordinal);
         var kept = after.Values.Where(e => before.TryGetValue(e.Id, out var old) && old.Container == e.Container).ToList();
@@ -192,12 +162,12 @@ public static class DocumentDiff
     /// <summary>The fields whose text differs, in the older's order then the newer's; never the id nor a list of child elements.</summary>
     private static List<FieldChange> Fields(JsonObject? older, JsonObject? newer, Func<string, bool>? skip = null)
     {
-        skip ??= p => p == "id" || s_childLists.Contains(p);
+        skip ??= p => p == "id" || DocumentTree.ChildLists.Contains(p);
         var names = (older?.Select(p => p.Key) ?? []).Concat(newer?.Select(p => p.Key) ?? []).Distinct(StringComparer.Ordinal).Where(p => !skip(p));
         var changes = new List<FieldChange>();
         foreach (var name in names)
         {
-            var (old, now) = (TextOf(older?[name]), TextOf(newer?[name]));
+            var (old, now) = (DocumentTree.TextOf(older?[name]), DocumentTree.TextOf(newer?[name]));
             if (old != now)
             {
                 changes.Add(new FieldChange(name, old, now));
@@ -206,37 +176,4 @@ public static class DocumentDiff
 
         return changes;
     }
-
-    private static string? TextOf(JsonNode? node) => node switch
-    {
-        null => null,
-        JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
-        JsonValue value => Convert.ToString(value.ToJsonString(), CultureInfo.InvariantCulture),
-        _ => node.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }),
-    };
-
-    private static JsonObject Root(IDocument document) =>
-        JsonSerializer.SerializeToNode(document, document.GetType(), DocumentJson.Options) as JsonObject ?? [];
-
-    /// <summary>The node at a validator-style path (<c>lanes[2].items[0]</c>, <c>empathy_map.says[1]</c>).</summary>
-    private static JsonNode? Find(JsonNode root, string path)
-    {
-        JsonNode? node = root;
-        foreach (var segment in path.Split('.'))
-        {
-            var bracket = segment.IndexOf('[', StringComparison.Ordinal);
-            node = bracket < 0 ? node?[segment] : node?[segment[..bracket]]?[int.Parse(segment[(bracket + 1)..^1], CultureInfo.InvariantCulture)];
-        }
-
-        return node;
-    }
-
-    /// <summary>An element's kind from the list holding it: <c>stages</c> → <c>stage</c>, <c>items</c> → <c>lane_item</c>.</summary>
-    private static string What(string list) => list switch
-    {
-        "items" => "lane_item",
-        "says" or "thinks" or "does" or "feels" => list,
-        _ when list.EndsWith('s') => list[..^1],
-        _ => list,
-    };
 }

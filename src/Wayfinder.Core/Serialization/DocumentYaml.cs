@@ -6,6 +6,7 @@ using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
+using YamlDotNet.Serialization.NodeDeserializers;
 
 /// <summary>
 /// Reads and writes documents as YAML: snake_case keys and enum values, nulls and empty lists left out,
@@ -30,6 +31,7 @@ public static class DocumentYaml
         .WithTypeConverter(new DateOnlyYamlConverter())
         .WithTypeConverter(new TraitYamlConverter())
         .WithTypeConverter(new EventMatcherYamlConverter())
+        .WithNodeDeserializer(new EmptyCollectionNodeDeserializer(), where => where.Before<NullNodeDeserializer>())
         .IgnoreUnmatchedProperties()
         .Build();
 

@@ -1,5 +1,6 @@
 namespace Wayfinder.Core.Serialization;
 
+using System.Collections;
 using System.Globalization;
 using Wayfinder.Core.Documents;
 using YamlDotNet.Core;
@@ -103,4 +104,30 @@ internal sealed class EventMatcherYamlConverter : IYamlTypeConverter
         public string? Name { get; set; }
         public string? Where { get; set; }
     }
+}
+
+/// <summary>
+/// A key with no value where a list or map is expected (<c>pains:</c> with nothing after it) reads as an empty list or
+/// map, never null: the model's collections are never null, and every reader, writer and diff relies on it.
+/// </summary>
+internal sealed class EmptyCollectionNodeDeserializer : INodeDeserializer
+{
+    public bool Deserialize(IParser reader, Type expectedType, Func<IParser, Type, object?> nestedObjectDeserializer, out object? value, ObjectDeserializer rootDeserializer)
+    {
+        value = null;
+        if (expectedType == typeof(string) || !typeof(IEnumerable).IsAssignableFrom(expectedType) || expectedType.IsAbstract || expectedType.IsInterface
+            || !reader.Accept<Scalar>(out var scalar) || !IsNull(scalar))
+        {
+            return false;
+        }
+
+        reader.MoveNext();
+        value = Activator.CreateInstance(expectedType);
+        return true;
+    }
+
+    /// <summary>The scalars YAML reads as null: an empty plain value, <c>~</c>, <c>null</c> or one tagged <c>!!null</c>.</summary>
+    private static bool IsNull(Scalar scalar) =>
+        (!scalar.Tag.IsEmpty && scalar.Tag.Value == "tag:yaml.org,2002:null")
+        || (scalar.Style == ScalarStyle.Plain && scalar.Value is "" or "~" or "null" or "Null" or "NULL");
 }
