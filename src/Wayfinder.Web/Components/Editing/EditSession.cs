@@ -85,14 +85,22 @@ public sealed class EditSession<T>
 
     /// <summary>
     /// A newer stored revision became the base: <paramref name="current"/> is what the page shows from now on (the
-    /// person's unsaved edits merged onto it, or the stored document itself when there were none).
+    /// person's unsaved edits merged onto it, or the stored document itself when there were none). Undo and redo are
+    /// cleared unless <paramref name="keepHistory"/> (the person's own save): an undo step holds a whole document, so
+    /// undoing to one made before someone else's save would silently take their changes back.
     /// </summary>
-    public void Rebase(T stored, int revision, T current, bool unsavedChanges)
+    public void Rebase(T stored, int revision, T current, bool unsavedChanges, bool keepHistory = false)
     {
         Stored = Clone(stored);
         Revision = revision;
         Current = current;
         HasUnsavedChanges = unsavedChanges;
+        if (!keepHistory)
+        {
+            _undo.Clear();
+            _redo.Clear();
+        }
+
         Changed?.Invoke();
     }
 
