@@ -37,9 +37,34 @@ public sealed partial class DocumentPresence(LiveWorkspaceEvents events, Workspa
     /// <summary>Stops viewing the document (not one this connection went on to since).</summary>
     public Task LeaveAsync(CancellationToken cancellationToken = default) => events.LeaveAsync(connection, workspace, kind, id, cancellationToken);
 
-    /// <summary>The others viewing the document (not this person), in the order they came.</summary>
+    /// <summary>The others viewing the document (not this person), in the order they came, coloured by <see cref="Colour"/>.</summary>
     public IReadOnlyList<PresentPerson> Others() =>
-        [.. presence.In(workspace).Where(v => v.DocumentKind == kind && v.DocumentId == id && v.User != user).Select(v => Person(v.User, v.Selection))];
+        [.. Colour(presence.In(workspace).Where(v => v.DocumentKind == kind && v.DocumentId == id).Select(v => (v.User, v.Selection)).ToList()).Where(p => p.User != user)];
+
+    /// <summary>
+    /// Everyone on a document (in the order they came, this person too), each in their own colour (<see cref="Person"/>),
+    /// or the next one nobody before them has while there are colours left: everybody's page works this out from the same
+    /// list, so a person has the same colour on every screen and, up to seven people, nobody shares one.
+    /// </summary>
+    public static IReadOnlyList<PresentPerson> Colour(IReadOnlyList<(string? User, string? Selection)> viewers)
+    {
+        var taken = new HashSet<int>();
+        var people = new List<PresentPerson>(viewers.Count);
+        foreach (var (viewer, selection) in viewers)
+        {
+            var index = ColourIndex(viewer);
+            for (var tries = 0; tries < s_palette.Length && taken.Contains(index); tries++)
+            {
+                index = (index + 1) % s_palette.Length;
+            }
+
+            taken.Add(index);
+            var (colour, ink) = s_palette[index];
+            people.Add(new PresentPerson(viewer, InitialsOf(viewer), colour, ink, selection));
+        }
+
+        return people;
+    }
 
     /// <summary>How <paramref name="user"/> is drawn, with <paramref name="selection"/>.</summary>
     public static PresentPerson Person(string? user, string? selection = null)

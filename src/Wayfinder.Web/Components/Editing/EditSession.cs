@@ -17,11 +17,16 @@ public sealed class EditSession<T>
     private readonly Stack<(T Document, string What)> _undo = new();
     private readonly Stack<(T Document, string What)> _redo = new();
 
+    /// <remarks>
+    /// Elements the stored document has no id for (a file written by hand, the demo's seeds) get one here, the same on
+    /// every page that opens the revision (the ids come from the elements' texts), so selections and merges between two
+    /// people's pages match element by element; the first save stores them.
+    /// </remarks>
     public EditSession(T stored, int revision)
     {
-        Stored = Clone(stored);
+        Stored = ElementIds.Assign(Clone(stored), new HashSet<string>(StringComparer.Ordinal));
         Revision = revision;
-        Current = Clone(stored);
+        Current = Clone(Stored);
     }
 
     /// <summary>The stored document this session's edits are based on.</summary>
