@@ -11,6 +11,8 @@ namespace Wayfinder.Web.Live;
 /// <param name="DocumentId">The document's id, when about one.</param>
 /// <param name="Revision">The document's revision after the change, when it has one.</param>
 /// <param name="Detail">A short plain-words detail (a comment's id, an import's row count), when there is one.</param>
+/// <param name="Selection">For <c>viewing</c>: the element id the viewer has selected in the document, when they have one
+/// (left out of the JSON when absent, so clients that do not know it read the event as before).</param>
 public sealed record WorkspaceEvent(
     string Workspace,
     string Type,
@@ -18,7 +20,8 @@ public sealed record WorkspaceEvent(
     string? DocumentKind = null,
     string? DocumentId = null,
     int? Revision = null,
-    string? Detail = null);
+    string? Detail = null,
+    string? Selection = null);
 
 /// <summary>The event types the server publishes.</summary>
 public static class WorkspaceEventTypes

@@ -31,22 +31,34 @@ public sealed class LiveWorkspaceEvents : IWorkspaceEvents
     public Task PublishAsync(WorkspaceEvent workspaceEvent, CancellationToken cancellationToken = default) =>
         SendAsync(new LiveMessage(_origin.Id, LiveMessage.EventKind, workspaceEvent), CancellationToken.None);
 
-    /// <summary>A connection of this process views a document: it stops viewing the one it viewed in that workspace, if another.</summary>
-    internal async Task ViewAsync(string connection, string workspace, string? user, string kind, string id, CancellationToken cancellationToken)
+    /// <summary>
+    /// A connection of this process views a document, with <paramref name="selection"/> (an element id) selected in it: it
+    /// stops viewing the one it viewed in that workspace, if another. Viewing the same document with another selection
+    /// sends <c>viewing</c> again, with the selection, keeping when the viewer came.
+    /// </summary>
+    internal async Task ViewAsync(string connection, string workspace, string? user, string kind, string id, CancellationToken cancellationToken, string? selection = null)
     {
         var key = new ViewerKey(_origin.Id, connection, workspace);
+        var since = _clock.GetUtcNow();
         if (_presence.Get(key) is { } viewing)
         {
             if (viewing.DocumentKind == kind && viewing.DocumentId == id)
             {
-                return;
-            }
+                if (viewing.Selection == selection)
+                {
+                    return;
+                }
 
-            await LeaveAsync(connection, workspace, cancellationToken).ConfigureAwait(false);
+                since = viewing.Since;
+            }
+            else
+            {
+                await LeaveAsync(connection, workspace, cancellationToken).ConfigureAwait(false);
+            }
         }
 
-        var viewingEvent = new WorkspaceEvent(workspace, WorkspaceEventTypes.Viewing, user, kind, id);
-        await SendAsync(new LiveMessage(_origin.Id, LiveMessage.EventKind, viewingEvent, connection, _clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        var viewingEvent = new WorkspaceEvent(workspace, WorkspaceEventTypes.Viewing, user, kind, id, Selection: selection);
+        await SendAsync(new LiveMessage(_origin.Id, LiveMessage.EventKind, viewingEvent, connection, since), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A connection of this process stops viewing its document in <paramref name="workspace"/>, if it views one.</summary>
@@ -58,6 +70,12 @@ public sealed class LiveWorkspaceEvents : IWorkspaceEvents
             await SendAsync(new LiveMessage(_origin.Id, LiveMessage.EventKind, left, connection), cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>A connection of this process stops viewing <paramref name="kind"/>/<paramref name="id"/>, if that is what it views (not a document it went on to).</summary>
+    internal Task LeaveAsync(string connection, string workspace, string kind, string id, CancellationToken cancellationToken) =>
+        _presence.Get(new ViewerKey(_origin.Id, connection, workspace)) is { } viewer && viewer.DocumentKind == kind && viewer.DocumentId == id
+            ? LeaveAsync(connection, workspace, cancellationToken)
+            : Task.CompletedTask;
 
     /// <summary>A connection of this process is gone: it leaves every document it viewed.</summary>
     internal async Task DisconnectedAsync(string connection, CancellationToken cancellationToken)
@@ -109,7 +127,7 @@ internal sealed class LiveDelivery(IHubContext<LiveHub> hub, WorkspacePresence p
             var key = new ViewerKey(message.Origin, connection, workspaceEvent.Workspace);
             if (workspaceEvent is { Type: WorkspaceEventTypes.Viewing, DocumentKind: { } kind, DocumentId: { } id })
             {
-                presence.Set(key, new Viewer(workspaceEvent.Actor, kind, id, message.Since ?? clock.GetUtcNow()));
+                presence.Set(key, new Viewer(workspaceEvent.Actor, kind, id, message.Since ?? clock.GetUtcNow(), workspaceEvent.Selection));
             }
             else if (workspaceEvent.Type == WorkspaceEventTypes.Left)
             {

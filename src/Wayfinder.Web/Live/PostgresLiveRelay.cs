@@ -171,7 +171,7 @@ internal sealed partial class PostgresLiveRelay : BackgroundService, ILiveRelay
     {
         foreach (var (key, viewer) in _presence.OfOrigin(_origin.Id))
         {
-            var viewing = new WorkspaceEvent(key.Workspace, WorkspaceEventTypes.Viewing, viewer.User, viewer.DocumentKind, viewer.DocumentId);
+            var viewing = new WorkspaceEvent(key.Workspace, WorkspaceEventTypes.Viewing, viewer.User, viewer.DocumentKind, viewer.DocumentId, Selection: viewer.Selection);
             await SendAsync(new LiveMessage(_origin.Id, LiveMessage.EventKind, viewing, key.Connection, viewer.Since, Replay: true), cancellationToken).ConfigureAwait(false);
         }
     }

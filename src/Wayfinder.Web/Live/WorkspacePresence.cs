@@ -7,7 +7,8 @@ using System.Collections.Concurrent;
 /// <param name="DocumentKind">The document's kind as in the API's routes (<c>journey</c>, <c>persona</c>, …).</param>
 /// <param name="DocumentId">The document's id.</param>
 /// <param name="Since">When they began viewing it.</param>
-public sealed record Viewer(string? User, string DocumentKind, string DocumentId, DateTimeOffset Since);
+/// <param name="Selection">The element id they have selected in it, when they have one.</param>
+public sealed record Viewer(string? User, string DocumentKind, string DocumentId, DateTimeOffset Since, string? Selection = null);
 
 /// <summary>
 /// Who views which document, on every server process: each connection (of this process or another) views at most one

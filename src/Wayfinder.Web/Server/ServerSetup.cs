@@ -41,6 +41,8 @@ public static class ServerSetup
         builder.Services.AddScoped<WorkspaceRepositories>();
         builder.Services.AddScoped<WorkspaceZip>();
         builder.Services.AddScoped<Documents.PageDocuments>();
+        builder.Services.AddScoped<Components.Editing.CircuitConnection>();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<Components.Editing.CircuitConnection>());
         builder.AddLive();
         builder.Services.AddHostedService<DatabaseSetup>();
         builder.Services.AddWayfinderEvidence();

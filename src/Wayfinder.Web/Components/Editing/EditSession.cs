@@ -17,11 +17,16 @@ public sealed class EditSession<T>
     private readonly Stack<(T Document, string What)> _undo = new();
     private readonly Stack<(T Document, string What)> _redo = new();
 
+    /// <remarks>
+    /// Elements the stored document has no id for (a file written by hand, the demo's seeds) get one here, the same on
+    /// every page that opens the revision (the ids come from the elements' texts), so selections and merges between two
+    /// people's pages match element by element; the first save stores them.
+    /// </remarks>
     public EditSession(T stored, int revision)
     {
-        Stored = Clone(stored);
+        Stored = ElementIds.Assign(Clone(stored), new HashSet<string>(StringComparer.Ordinal));
         Revision = revision;
-        Current = Clone(stored);
+        Current = Clone(Stored);
     }
 
     /// <summary>The stored document this session's edits are based on.</summary>
@@ -85,14 +90,22 @@ public sealed class EditSession<T>
 
     /// <summary>
     /// A newer stored revision became the base: <paramref name="current"/> is what the page shows from now on (the
-    /// person's unsaved edits merged onto it, or the stored document itself when there were none).
+    /// person's unsaved edits merged onto it, or the stored document itself when there were none). Undo and redo are
+    /// cleared unless <paramref name="keepHistory"/> (the person's own save): an undo step holds a whole document, so
+    /// undoing to one made before someone else's save would silently take their changes back.
     /// </summary>
-    public void Rebase(T stored, int revision, T current, bool unsavedChanges)
+    public void Rebase(T stored, int revision, T current, bool unsavedChanges, bool keepHistory = false)
     {
         Stored = Clone(stored);
         Revision = revision;
         Current = current;
         HasUnsavedChanges = unsavedChanges;
+        if (!keepHistory)
+        {
+            _undo.Clear();
+            _redo.Clear();
+        }
+
         Changed?.Invoke();
     }
 
