@@ -13,12 +13,12 @@ public readonly record struct TextRange(int Start, int Length)
 public readonly record struct TextPart(string Text, bool Matched);
 
 /// <summary>
-/// Finds a query in texts ignoring case and accents ("cafe" finds "Café", "ÉTÉ" finds "été"): both are folded (decomposed,
-/// marks dropped, lower-cased) and compared, and each match is given back as a range of the original text.
+/// Finds a query in texts ignoring case and accents ("cafe" finds "Café", "ÉTÉ" finds "été"): both are folded (accented
+/// letters to their base, combining marks dropped, lower-cased) and compared; each match is a range of the original text.
 /// </summary>
 public static class TextMatcher
 {
-    /// <summary>The query as it is compared: folded, its runs of white space made one space, trimmed.</summary>
+    /// <summary>The text as it is compared: accents dropped, lower-cased, white space made plain spaces.</summary>
     public static string Fold(string text) => FoldWithMap(text).Folded;
 
     /// <summary>Every match of <paramref name="query"/> in <paramref name="text"/>, left to right, not overlapping; none for a blank query.</summary>
@@ -92,6 +92,16 @@ public static class TextMatcher
         return parts;
     }
 
+    /// <summary>
+    /// Latin letters with accents and their base letter. The server runs with invariant globalization, where
+    /// <see cref="string.Normalize()"/> does not decompose, so the common ones are listed here; combining marks are dropped.
+    /// </summary>
+    private static readonly Dictionary<char, char> s_bases = Bases(
+        ("ÀÁÂÃÄÅàáâãäåĀāĂăĄą", 'a'), ("ÇçĆćĈĉĊċČč", 'c'), ("ĎďĐđ", 'd'), ("ÈÉÊËèéêëĒēĔĕĖėĘęĚě", 'e'), ("ĜĝĞğĠġĢģ", 'g'),
+        ("ĤĥĦħ", 'h'), ("ÌÍÎÏìíîïĨĩĪīĬĭĮįİı", 'i'), ("Ĵĵ", 'j'), ("Ķķ", 'k'), ("ĹĺĻļĽľĿŀŁł", 'l'), ("ÑñŃńŅņŇň", 'n'),
+        ("ÒÓÔÕÖØòóôõöøŌōŎŏŐő", 'o'), ("ŔŕŖŗŘř", 'r'), ("ŚśŜŝŞşŠšȘș", 's'), ("ŢţŤťŦŧȚț", 't'), ("ÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲų", 'u'),
+        ("Ŵŵ", 'w'), ("ÝýÿŶŷŸ", 'y'), ("ŹźŻżŽž", 'z'));
+
     /// <summary>The folded text, and for each of its characters the index of the original character it came from.</summary>
     private static (string Folded, List<int> Map) FoldWithMap(string text)
     {
@@ -99,30 +109,29 @@ public static class TextMatcher
         var map = new List<int>(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
-            var length = char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
-            var decomposed = text.Substring(i, length).Normalize(NormalizationForm.FormD);
-            foreach (var c in decomposed)
+            var c = text[i];
+            if (IsMark(c))
             {
-                if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark)
-                {
-                    continue;
-                }
-
-                folded.Append(char.IsWhiteSpace(c) ? ' ' : char.ToLowerInvariant(c));
-                map.Add(i);
+                continue;
             }
 
-            i += length - 1;
+            folded.Append(char.IsWhiteSpace(c) ? ' ' : s_bases.TryGetValue(c, out var letter) ? letter : char.ToLowerInvariant(c));
+            map.Add(i);
         }
 
         return (folded.ToString(), map);
     }
 
+    private static bool IsMark(char c) => CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark;
+
+    private static Dictionary<char, char> Bases(params (string Letters, char Base)[] groups) =>
+        groups.SelectMany(g => g.Letters.Select(l => (l, g.Base))).ToDictionary(p => p.l, p => p.Base);
+
     /// <summary>The end of the match whose last folded character came from <paramref name="index"/>: past that character and any marks on it.</summary>
     private static int EndOf(string text, int index)
     {
         var end = index + (char.IsHighSurrogate(text[index]) && index + 1 < text.Length ? 2 : 1);
-        while (end < text.Length && CharUnicodeInfo.GetUnicodeCategory(text[end]) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark)
+        while (end < text.Length && IsMark(text[end]))
         {
             end++;
         }
