@@ -91,7 +91,8 @@ public sealed record WorkspaceOverview(
             })
             .OrderByDescending(t => t.LastAt).ToList();
         var threadTexts = threads.SelectMany(t => t.Comments.Select(c => new ThreadText(t.DocumentKind, t.DocumentId, t.ElementId, c.Author, c.Text))).ToList();
-        var unreadable = result.Errors.Select(e => e.File).Distinct().Count();
+        // Documents that do not read; a workspace made without a wayfinder.yaml (as the API makes them) is no error here.
+        var unreadable = result.Errors.Select(e => e.File).Where(f => WorkspaceLoader.KindOfPath(f) is not null).Distinct().Count();
         return new WorkspaceOverview(name, summaries, activity, open, threadTexts, workspace, unreadable);
     }
 
