@@ -49,7 +49,7 @@ internal static class ListCommand
     public static IReadOnlyList<DocumentRow> Rows(Workspace workspace, DateOnly today)
     {
         var cadence = workspace.Config.Defaults.ReviewCadenceDays;
-        bool Stale(Review? review) => review?.IsStale(today, cadence) ?? true;
+        bool Stale(Review? review) => Review.IsDue(review, today, cadence);
         return
         [
             .. workspace.Personas.Select(p => new DocumentRow(DocumentKind.Persona, p.Document.Id, p.Document.Title, p.File, null, Stale(p.Document.Review), p.Document.Revision)),

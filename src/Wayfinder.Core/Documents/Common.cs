@@ -68,6 +68,9 @@ public sealed record Review
 
         return last.AddDays(CadenceDays ?? defaultCadenceDays) < today;
     }
+
+    /// <summary>Whether a document is due a review (<c>wayfinder list</c>'s rule): one with no review block is, else as <see cref="IsStale"/>.</summary>
+    public static bool IsDue(Review? review, DateOnly today, int defaultCadenceDays) => review?.IsStale(today, defaultCadenceDays) ?? true;
 }
 
 /// <summary>A comment on a document or an item.</summary>

@@ -42,6 +42,12 @@ public static partial class WorkspacesApi
             return AccessProblems.Forbidden("a token acts in its one workspace and cannot create workspaces; sign in to create one");
         }
 
+        return await CreateAsync(body, AccessPolicyMiddleware.UserId(user)!, db, audit, cancellationToken);
+    }
+
+    /// <summary>Creates the workspace with <paramref name="userId"/> as its owner (the API's and the web app's way), or the problem why not; <paramref name="actor"/> names them in the audit trail outside a request.</summary>
+    internal static async Task<Results<Created<WorkspaceMembership>, ProblemHttpResult>> CreateAsync(NewWorkspace body, string userId, WayfinderDbContext db, AuditTrail audit, CancellationToken cancellationToken, string? actor = null)
+    {
         if (body.Id is null || !Slug().IsMatch(body.Id))
         {
             return AccessProblems.BadRequest("The workspace's id is not a slug", $"id must be 1 to 100 lower-case letters, digits and dashes, starting with a letter or digit, not \"{body.Id}\"");
@@ -59,9 +65,9 @@ public static partial class WorkspacesApi
         }
 
         db.Workspaces.Add(new WorkspaceRow { Id = body.Id, Name = name });
-        db.Set<MembershipRow>().Add(new MembershipRow { WorkspaceId = body.Id, UserId = AccessPolicyMiddleware.UserId(user)!, Role = WorkspaceRole.Owner });
+        db.Set<MembershipRow>().Add(new MembershipRow { WorkspaceId = body.Id, UserId = userId, Role = WorkspaceRole.Owner });
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(body.Id, AuditActions.WorkspaceCreated, body.Id, name, cancellationToken: cancellationToken);
+        await audit.RecordAsync(body.Id, AuditActions.WorkspaceCreated, body.Id, name, actor, cancellationToken);
         return TypedResults.Created($"/api/v1/workspaces/{body.Id}/documents", new WorkspaceMembership(body.Id, name, WorkspaceRole.Owner));
     }
 
