@@ -61,6 +61,19 @@ public sealed class ImportReportViewTests : BunitContext
     }
 
     [Fact]
+    public void A_page_of_bad_rows_is_listed_of_the_many_the_import_kept()
+    {
+        var problems = Enumerable.Range(2, 60).Select(line => s_line4 with { Line = line }).ToList();
+        var report = new UploadReport("big.csv", "csv", 61, 0, 0, 60, 0, problems, "60 bad rows", false);
+
+        var cut = Render<ImportReportView>(p => p.Add(v => v.Report, report));
+
+        Assert.Equal("Bad rows (the first 50 of 60)", cut.Find("caption").TextContent.Trim());
+        Assert.Equal(50, cut.FindAll(".bad-rows tbody tr").Count);
+        Assert.Equal("51", cut.FindAll(".bad-rows tbody tr").Last().QuerySelector("td")!.TextContent);
+    }
+
+    [Fact]
     public void A_failed_upload_without_a_report_shows_the_problem_as_text()
     {
         var cut = Render<ImportReportView>(p => p.Add(v => v.ProblemTitle, "Another import is running").Add(v => v.Problem, "<img src=x onerror=alert(1)>"));
