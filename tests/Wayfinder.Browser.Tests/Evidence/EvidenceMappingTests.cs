@@ -24,7 +24,7 @@ public sealed class EvidenceMappingTests(WebAppFixture app) : IClassFixture<WebA
 
         await browser.GoToAsync("/w/demo/evidence?journey=first-flight");
         await EvidenceFiles.UploadAsync(browser, "events-with-markup.csv");
-        Assert.Equal("events-with-markup.csv: 11 rows stored.", (await page.Locator(".import-report .report-headline").TextContentAsync())?.Trim());
+        await Expect(page.Locator(".import-report .report-headline")).ToHaveTextAsync("events-with-markup.csv: 11 rows stored.");
 
         // The event named with markup is shown as its text, in the names and among the unmapped events.
         await Expect(page.Locator($"tr[data-event='{Markup}'] code")).ToHaveTextAsync(Markup);

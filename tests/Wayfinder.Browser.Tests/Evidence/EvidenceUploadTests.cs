@@ -18,11 +18,16 @@ public sealed class EvidenceUploadTests(WebAppFixture app) : IClassFixture<WebAp
         await EvidenceFiles.UploadAsync(browser, "first-flight-events.csv");
 
         await Expect(page.Locator(".upload-percent")).ToHaveTextAsync("100%");
-        Assert.Equal("first-flight-events.csv: 10 rows stored.", (await page.Locator(".import-report .report-headline").TextContentAsync())?.Trim());
+        await Expect(page.Locator(".import-report .report-headline")).ToHaveTextAsync("first-flight-events.csv: 10 rows stored.");
         await Expect(page.Locator("#stat-events")).ToHaveTextAsync("10");
         await Expect(page.Locator("#stat-customers")).ToHaveTextAsync("4");
         await browser.AssertAccessibleAsync();
         await browser.ScreenshotAsync("evidence-uploaded");
+
+        await page.Locator("#upload-kind").SelectOptionAsync("surveys");
+        await EvidenceFiles.UploadAsync(browser, "post-flight-surveys.csv");
+        await Expect(page.Locator(".import-report .report-headline")).ToHaveTextAsync("post-flight-surveys.csv: 3 rows stored.");
+        await Expect(page.Locator("#stat-surveys")).ToHaveTextAsync("3");
 
         await browser.GoToAsync("/w/demo/evidence/first-flight");
 
@@ -31,6 +36,8 @@ public sealed class EvidenceUploadTests(WebAppFixture app) : IClassFixture<WebAp
         // Book a flight: c1 and c2 have booking_* events.
         await Expect(page.Locator("tr[data-stage='book'] td.reach")).ToHaveTextAsync("2");
         await Expect(page.Locator("#funnel img")).ToBeVisibleAsync();
+        // The boarding gate: c2 answered NPS 9 (a promoter), c3 answered 5 (a detractor): 50% − 50% = 0, out of 2 answers.
+        await Expect(page.Locator("tr[data-satisfaction='touchpoint:tp-boarding-gate'] td.nps")).ToHaveTextAsync("0 (n=2)");
         await browser.AssertAccessibleAsync();
         await browser.ScreenshotAsync("evidence-analysis");
     }
@@ -45,7 +52,7 @@ public sealed class EvidenceUploadTests(WebAppFixture app) : IClassFixture<WebAp
 
         await EvidenceFiles.UploadAsync(browser, "first-flight-events-bad-line-4.csv");
 
-        Assert.Equal("first-flight-events-bad-line-4.csv: nothing was stored.", (await page.Locator(".import-report .report-headline").TextContentAsync())?.Trim());
+        await Expect(page.Locator(".import-report .report-headline")).ToHaveTextAsync("first-flight-events-bad-line-4.csv: nothing was stored.");
         var row = page.Locator(".bad-rows tbody tr");
         await Expect(row).ToHaveCountAsync(1);
         Assert.Equal("4", await row.Locator("td").Nth(0).TextContentAsync());
