@@ -104,6 +104,22 @@ public sealed class MappingEditorTests : BunitContext
     }
 
     [Fact]
+    public void A_condition_that_cannot_be_read_is_refused_in_place_and_changes_nothing()
+    {
+        Journey? changed = null;
+        var cut = Render<MappingEditor>(p => p.Add(e => e.Journey, Flight).Add(e => e.CanEdit, true).Add(e => e.OnChange, j => changed = j));
+
+        cut.Find("button[aria-label='Add an event to Booking']").Click();
+        cut.Find("input[aria-label='Event name or pattern for Booking']").Input("checkout_done");
+        cut.Find("input[aria-label='Condition for Booking (optional)']").Input("plan = ");
+        cut.FindAll("button").Single(b => b.TextContent == "Add").Click();
+
+        Assert.Null(changed);
+        Assert.StartsWith("The condition cannot be read at column ", cut.Find(".field-error").TextContent, StringComparison.Ordinal);
+        Assert.Equal("true", cut.Find("input[aria-label='Condition for Booking (optional)']").GetAttribute("aria-invalid"));
+    }
+
+    [Fact]
     public void A_viewer_sees_the_mapping_and_counts_without_edit_controls()
     {
         var cut = Render<MappingEditor>(p => p.Add(e => e.Journey, Flight).Add(e => e.CanEdit, false)
