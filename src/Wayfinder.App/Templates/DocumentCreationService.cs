@@ -65,10 +65,18 @@ public sealed class DocumentCreationService
     /// <summary>A journey from a journey template, with <paramref name="persona"/> as its primary persona when given.</summary>
     public Task<CreationResult> CreateJourneyAsync(WorkspaceStores workspace, string id, string? template, string? title, string? persona, CancellationToken cancellationToken = default) =>
         CreateAsync(workspace, DocumentKind.Journey, id, template, TemplateCatalog.Journeys.Select(t => t.Id).ToList(), (_, chosen) =>
-        {
-            var journey = TemplateStarts.Journey(TemplateCatalog.Journeys.First(t => t.Id == chosen).Create(id, title ?? Humanize(id)), Today);
-            return (persona is null ? journey : WithPrimaryPersona(journey, persona), null);
-        }, cancellationToken);
+            (NewJourney(TemplateCatalog.Journeys.First(t => t.Id == chosen), id, title, persona, Today), null), cancellationToken);
+
+    /// <summary>
+    /// The journey a template starts (what <c>wayfinder new journey</c> saves): the template's sample as a clean start under
+    /// the given id and title, with <paramref name="persona"/> as its primary persona when given.
+    /// </summary>
+    public static Journey NewJourney(JourneyTemplate template, string id, string? title, string? persona, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var journey = TemplateStarts.Journey(template.Create(id, title ?? Humanize(id)), today);
+        return persona is null ? journey : WithPrimaryPersona(journey, persona);
+    }
 
     /// <summary>A value gap map for <paramref name="persona"/> (default: the workspace's only persona).</summary>
     public Task<CreationResult> CreateValueGapAsync(WorkspaceStores workspace, string id, string? title, string? persona, CancellationToken cancellationToken = default) =>
