@@ -30,7 +30,6 @@ public static class AccessSetup
     /// <summary>The shortest password taken (length over character classes, as NIST 800-63B advises).</summary>
     public const int PasswordLength = 10;
 
-    /// <summary>The Content-Security-Policy of every response: no inline script, no framing; a &lt;base href="/"&gt; of our own (base-uri 'self') so the pages under /w/{workspace}/... find their files.</summary>
     /// <summary>The Content-Security-Policy of every response: no inline script, no framing; the pages' own <c>&lt;base href="/"&gt;</c> only.</summary>
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
