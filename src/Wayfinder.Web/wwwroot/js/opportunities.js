@@ -26,7 +26,7 @@ export function attach(svg, dotnet) {
     const circle = g.querySelector('circle');
     drag = { g, id: event.pointerId, cx: +circle.getAttribute('cx'), cy: +circle.getAttribute('cy'), start: toSvg(svg, event), at: null };
     g.setPointerCapture(event.pointerId);
-    g.classList.add('dragging');
+    g.style.opacity = '0.8';
     g.focus();
     event.preventDefault();
   };
@@ -41,7 +41,7 @@ export function attach(svg, dotnet) {
     if (!drag || event.pointerId !== drag.id) return;
     const { g, at } = drag;
     drag = null;
-    g.classList.remove('dragging');
+    g.style.opacity = '';
     if (at) {
       try {
         await dotnet.invokeMethodAsync('DropAsync', g.dataset.key, at.x, at.y);
@@ -52,7 +52,7 @@ export function attach(svg, dotnet) {
   };
   const cancel = () => {
     if (!drag) return;
-    drag.g.classList.remove('dragging');
+    drag.g.style.opacity = '';
     drag.g.removeAttribute('transform');
     drag = null;
   };
@@ -66,6 +66,8 @@ export function attach(svg, dotnet) {
   svg.addEventListener('pointerup', up);
   svg.addEventListener('pointercancel', cancel);
   svg.addEventListener('keydown', key);
+  // For people's scripts and the browser tests: the points can be dragged from now on.
+  svg.dataset.ready = 'true';
   state.set(svg, () => {
     svg.removeEventListener('pointerdown', down);
     svg.removeEventListener('pointermove', move);
