@@ -22,14 +22,14 @@ public sealed class PersonaPagesTests(WebAppFixture app) : IClassFixture<WebAppF
         await b.GoToAsync("/w/demo/personas/new");
 
         await b.Page.GetByLabel("Title", new() { Exact = true }).FillAsync("Ana, the budget traveller");
-        Assert.Equal("ana", await b.Page.GetByLabel("Id", new() { Exact = true }).InputValueAsync());
+        await Expect(b.Page.GetByLabel("Id", new() { Exact = true })).ToHaveValueAsync("ana");
         await b.AssertAccessibleAsync();
         await b.ScreenshotAsync("personas-new");
         await b.Page.GetByRole(AriaRole.Button, new() { Name = "Create and edit" }).ClickAsync();
 
         await b.Page.WaitForURLAsync("**/w/demo/personas/ana/edit");
         await Expect(b.Page.Locator("main h1")).ToHaveTextAsync("Edit Ana");
-        Assert.Equal("Ana, the budget traveller", await b.Page.GetByLabel("Title", new() { Exact = true }).InputValueAsync());
+        await Expect(b.Page.GetByLabel("Title", new() { Exact = true })).ToHaveValueAsync("Ana, the budget traveller");
         await b.Page.GetByLabel("Role", new() { Exact = true }).FillAsync("Weekend flyer");
         await b.Page.GetByLabel("Role", new() { Exact = true }).PressAsync("Tab");
         await Expect(b.Page.GetByRole(AriaRole.Button, new() { Name = "↶ Undo change the role" })).ToBeEnabledAsync();
@@ -83,7 +83,7 @@ public sealed class PersonaPagesTests(WebAppFixture app) : IClassFixture<WebAppF
         await Expect(b.Page.Locator("blockquote")).ToHaveTextAsync($"“{Payload}”");
         await Expect(b.Page.Locator("#ps-goals + ul .persona-item-text")).ToHaveTextAsync(Payload);
         await b.GoToAsync("/w/demo/personas/xss-persona/edit");
-        Assert.Equal(Payload, await b.Page.GetByLabel("Name", new() { Exact = true }).InputValueAsync());
+        await Expect(b.Page.GetByLabel("Name", new() { Exact = true })).ToHaveValueAsync(Payload);
         await b.GoToAsync("/w/demo/opportunities");
         await Expect(b.Page.Locator(".opp-table").GetByRole(AriaRole.Button, new() { Name = Payload })).ToBeVisibleAsync();
         Assert.Equal(0, await b.Page.Locator("main img").CountAsync());
