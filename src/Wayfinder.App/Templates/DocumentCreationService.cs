@@ -57,10 +57,11 @@ public sealed class DocumentCreationService
     /// <summary>A persona from a persona template (default: "default").</summary>
     public Task<CreationResult> CreatePersonaAsync(WorkspaceStores workspace, string id, string? template, string? title, CancellationToken cancellationToken = default) =>
         CreateAsync(workspace, DocumentKind.Persona, id, template, TemplateCatalog.Personas.Select(t => t.Id).ToList(), (_, chosen) =>
-        {
-            var persona = TemplateCatalog.Personas.First(t => t.Id == chosen).Create(id, title ?? Humanize(id));
-            return (TemplateStarts.Persona(persona, TemplateStarts.NameFrom(id, title), Today), null);
-        }, cancellationToken);
+            (NewPersona(id, chosen!, title), null), cancellationToken);
+
+    /// <summary>The persona <see cref="CreatePersonaAsync"/> starts from (a template made a clean start), for front doors that save it themselves.</summary>
+    public Persona NewPersona(string id, string template, string? title) =>
+        TemplateStarts.Persona(TemplateCatalog.Personas.First(t => t.Id == template).Create(id, title ?? Humanize(id)), TemplateStarts.NameFrom(id, title), Today);
 
     /// <summary>A journey from a journey template, with <paramref name="persona"/> as its primary persona when given.</summary>
     public Task<CreationResult> CreateJourneyAsync(WorkspaceStores workspace, string id, string? template, string? title, string? persona, CancellationToken cancellationToken = default) =>

@@ -20,25 +20,26 @@ public static class DecisionCharts
     /// One row per need, ranked by weighted gap: importance, our rating against each competitor's on the map's scale,
     /// a bar from us to the best competitor in the need's class colour, and the class with its gap.
     /// </summary>
+    /// <summary>The name and colour each competitor of a value gap map is drawn in (the web app's editor shows the same).</summary>
+    public static IReadOnlyList<(string Id, string Name, string Color)> CompetitorColors(IReadOnlyList<string> onMap, IReadOnlyList<Competitor> competitors) =>
+    [
+        .. onMap.Select((id, i) =>
+        {
+            var c = competitors.FirstOrDefault(x => x.Id == id);
+            var series = Palette.Series[i % Palette.Series.Length];
+            var color = Palette.Safe(c?.Color, series);
+
+            // "Us" is blue and the classes have their hues: a competitor asking for one of those gets a series colour.
+            return (id, c?.Name ?? id, s_reserved.Contains(color) ? series : color);
+        }),
+    ];
+
     public static string ValueGapSvg(ValueGapResult result, Workspace workspace)
     {
         const float Width = 1040;
         var map = workspace.FindValueGap(result.MapId);
         var scaleMax = map?.ScaleMax is > 1 ? map.ScaleMax : 5;
-        var competitors = (map?.Competitors ?? []).Select((id, i) =>
-        {
-            var c = workspace.Config.Competitors.Find(x => x.Id == id);
-            var series = Palette.Series[i % Palette.Series.Length];
-            var color = Palette.Safe(c?.Color, series);
-
-            // "Us" is blue and the classes have their hues: a competitor asking for one of those gets a series colour.
-            if (s_reserved.Contains(color))
-            {
-                color = series;
-            }
-
-            return (Id: id, Name: c?.Name ?? id, Color: color, Shape: i % 3);
-        }).ToList();
+        var competitors = CompetitorColors(map?.Competitors ?? [], workspace.Config.Competitors).Select((c, i) => (c.Id, c.Name, c.Color, Shape: i % 3)).ToList();
         var persona = workspace.FindPersona(result.Persona);
         var scene = new Scene { Width = Width };
         scene.Box(0, 0, 0, 0, Palette.Paper);

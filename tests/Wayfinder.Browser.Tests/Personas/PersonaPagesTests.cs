@@ -1,0 +1,180 @@
+namespace Wayfinder.Browser.Tests.Personas;
+
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Wayfinder.Core.Documents;
+using Wayfinder.Web.Access;
+using Wayfinder.Web.Workspaces;
+using static Microsoft.Playwright.Assertions;
+
+/// <summary>
+/// Personas, value gap maps and opportunities in a real browser: a team creates a persona and edits it, reads its card,
+/// re-rates a value gap map and sees the chart redraw, drags an opportunity on the matrix and the stored journey changes.
+/// </summary>
+public sealed class PersonaPagesTests(WebAppFixture app) : IClassFixture<WebAppFixture>
+{
+    private const string Payload = "<img src=x onerror=alert(1)>";
+
+    [Fact]
+    public async Task A_new_persona_starts_from_a_template_and_opens_in_the_editor()
+    {
+        await using var b = await app.SignedInPageAsync(WorkspaceRole.Editor);
+        await b.GoToAsync("/w/demo/personas/new");
+
+        await b.Page.GetByLabel("Title", new() { Exact = true }).FillAsync("Ana, the budget traveller");
+        await Expect(b.Page.GetByLabel("Id", new() { Exact = true })).ToHaveValueAsync("ana");
+        await b.AssertAccessibleAsync();
+        await b.ScreenshotAsync("personas-new");
+        await b.Page.GetByRole(AriaRole.Button, new() { Name = "Create and edit" }).ClickAsync();
+
+        await b.Page.WaitForURLAsync("**/w/demo/personas/ana/edit");
+        await Expect(b.Page.Locator("main h1")).ToHaveTextAsync("Edit Ana");
+        await Expect(b.Page.GetByLabel("Title", new() { Exact = true })).ToHaveValueAsync("Ana, the budget traveller");
+        await b.Page.GetByLabel("Role", new() { Exact = true }).FillAsync("Weekend flyer");
+        await b.Page.GetByLabel("Role", new() { Exact = true }).PressAsync("Tab");
+        await Expect(b.Page.GetByRole(AriaRole.Button, new() { Name = "↶ Undo change the role" })).ToBeEnabledAsync();
+        await Expect(b.Page.Locator("[data-test=problems]")).ToBeHiddenAsync();
+
+        // Checked as it is edited: an empty goal is a problem until it says something.
+        await b.Page.GetByRole(AriaRole.Button, new() { Name = "+ Add goal" }).ClickAsync();
+        await Expect(b.Page.Locator("[data-test=problems] li")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"^goals\[\d+\]"));
+        var goal = b.Page.Locator("input[aria-label^='Goal ']:not([aria-label*='cites'])").Last;
+        await goal.FillAsync("Fly for under 60 pounds");
+        await goal.PressAsync("Tab");
+        await Expect(b.Page.Locator("[data-test=problems]")).ToBeHiddenAsync();
+        await b.AssertAccessibleAsync();
+        await b.ScreenshotAsync("personas-editor");
+
+        // The stored persona is the template's start under the new name, as `wayfinder new persona ana` makes it.
+        var stored = await ReadAsync(r => r.FindPersona("ana"));
+        Assert.Equal(("Ana", "Ana, the budget traveller"), (stored!.Name, stored.Title));
+        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow), stored.Review!.LastReviewed);
+
+        await b.GoToAsync("/w/demo/personas/ana");
+        await Expect(b.Page.Locator("main h1")).ToHaveTextAsync("Ana");
+        await Expect(b.Page.Locator("[data-test=no-data]")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_card_of_a_persona_reads_whole_with_its_downloads()
+    {
+        await using var b = await app.SignedInPageAsync(WorkspaceRole.Viewer);
+        await b.GoToAsync("/w/demo/personas/first-time-flyer");
+
+        await Expect(b.Page.Locator("main h1")).ToHaveTextAsync("Maya");
+        await Expect(b.Page.Locator(".empathy-quadrant h3")).ToHaveTextAsync(["Says", "Thinks", "Does", "Feels"]);
+        Assert.Equal(0, await b.Page.GetByRole(AriaRole.Link, new() { Name = "Edit persona" }).CountAsync());
+        var png = await b.Page.GetByRole(AriaRole.Link, new() { Name = "Download PNG" }).GetAttributeAsync("href");
+        var response = await b.Context.APIRequest.GetAsync(png!);
+        Assert.Equal(("image/png", 200), (response.Headers["content-type"], response.Status));
+        await b.AssertAccessibleAsync();
+        await b.ScreenshotAsync("personas-card");
+    }
+
+    [Fact]
+    public async Task Markup_in_a_persona_and_an_opportunity_shows_as_text()
+    {
+        await SaveAsync(new Persona { Id = "xss-persona", Title = "XSS", Name = Payload, Quote = Payload, Goals = [Payload] });
+        await SaveAsync(JourneyWith("xss-journey", Payload, customer: 3, business: 3, effort: 3));
+        await using var b = await app.SignedInPageAsync(WorkspaceRole.Editor);
+
+        await b.GoToAsync("/w/demo/personas/xss-persona");
+        await Expect(b.Page.Locator("main h1")).ToHaveTextAsync(Payload);
+        await Expect(b.Page.Locator("blockquote")).ToHaveTextAsync($"“{Payload}”");
+        await Expect(b.Page.Locator("#ps-goals + ul .persona-item-text")).ToHaveTextAsync(Payload);
+        await b.GoToAsync("/w/demo/personas/xss-persona/edit");
+        await Expect(b.Page.GetByLabel("Name", new() { Exact = true })).ToHaveValueAsync(Payload);
+        await b.GoToAsync("/w/demo/opportunities");
+        await Expect(b.Page.Locator(".opp-table").GetByRole(AriaRole.Button, new() { Name = Payload })).ToBeVisibleAsync();
+        Assert.Equal(0, await b.Page.Locator("main img").CountAsync());
+    }
+
+    [Fact]
+    public async Task Dragging_an_opportunity_re_scores_the_stored_journey_and_the_arrow_keys_too()
+    {
+        await SaveAsync(JourneyWith("drag-journey", "Print boarding passes at home", customer: 2, business: 2, effort: 4));
+        var before = (await ReadAsync(w => w.FindJourney("drag-journey")))!.Revision;
+        await using var b = await app.SignedInPageAsync(WorkspaceRole.Editor);
+        await b.GoToAsync("/w/demo/opportunities");
+
+        // From value 2, effort 4 to value 4, effort 2: the matrix's units are scaled to the drawn width (viewBox 640 wide).
+        var svg = await b.Page.Locator("svg.matrix-svg[data-ready=true]").BoundingBoxAsync();
+        var point = b.Page.Locator("g.point[data-key='drag-journey/o1']");
+        var from = await point.BoundingBoxAsync();
+        var scale = svg!.Width / 640;
+        await b.Page.Mouse.MoveAsync(from!.X + (from.Width / 2), from.Y + (from.Height / 2));
+        await b.Page.Mouse.DownAsync();
+        await b.Page.Mouse.MoveAsync(svg.X + (220 * scale), svg.Y + (120 * scale), new() { Steps = 8 }); // near effort 2 (x 202), value 4 (y 124)
+        await b.Page.Mouse.UpAsync();
+
+        await Expect(b.Page.Locator("main .notice")).ToHaveTextAsync("Re-scored “Print boarding passes at home”: customer value 4, business value 4, effort 2.");
+        var item = await OpportunityAsync("drag-journey");
+        Assert.Equal((4, 4, 2, before + 1), (item.Item.CustomerValue, item.Item.BusinessValue, item.Item.Effort, item.Revision));
+
+        await Expect(point).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("value 4, effort 2$"));
+        await point.FocusAsync();
+        await point.PressAsync("ArrowUp");
+        await Expect(b.Page.Locator("main .notice")).ToHaveTextAsync("Re-scored “Print boarding passes at home”: customer value 5, business value 4, effort 2.");
+        item = await OpportunityAsync("drag-journey");
+        Assert.Equal((5, 4, 2, before + 2), (item.Item.CustomerValue, item.Item.BusinessValue, item.Item.Effort, item.Revision));
+        await Expect(b.Page.Locator("tr.selected")).ToHaveCountAsync(1);
+        await b.AssertAccessibleAsync();
+        await b.ScreenshotAsync("opportunities");
+    }
+
+    [Fact]
+    public async Task The_value_gap_chart_redraws_after_a_rating_change()
+    {
+        await using var b = await app.SignedInPageAsync(WorkspaceRole.Editor);
+        await b.GoToAsync("/w/demo/value-gaps/first-time-flyer-vs-competitors");
+
+        var chart = b.Page.Locator(".vg-svg svg");
+        var drawn = await chart.InnerHTMLAsync();
+        var ours = b.Page.Locator("input[aria-label^='Our rating of']").First;
+        var rating = await ours.InputValueAsync();
+        await ours.FillAsync(rating == "1" ? "5" : "1");
+        await ours.PressAsync("Tab");
+
+        await Expect(b.Page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^↶ Undo rate us on") })).ToBeEnabledAsync();
+        Assert.NotEqual(drawn, await chart.InnerHTMLAsync());
+        await b.AssertAccessibleAsync();
+        await b.ScreenshotAsync("value-gap");
+    }
+
+    private static Journey JourneyWith(string id, string opportunity, int customer, int business, int effort) => new()
+    {
+        Id = id,
+        Title = $"Journey {id}",
+        Stages = [new Stage { Id = "book", Name = "Book" }],
+        Lanes =
+        [
+            new Lane
+            {
+                Id = "opportunities",
+                Type = LaneType.Opportunities,
+                Items = [new LaneItem { Id = "o1", Stage = "book", Text = opportunity, CustomerValue = customer, BusinessValue = business, Effort = effort }],
+            },
+        ],
+    };
+
+    private async Task SaveAsync(IDocument document)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var repository = (await scope.ServiceProvider.GetRequiredService<WorkspaceRepositories>().OpenAsync("demo", CancellationToken.None))!;
+        var saved = await repository.SaveAsync(document, null);
+        Assert.True(saved.Succeeded, saved.Message);
+    }
+
+    private async Task<T?> ReadAsync<T>(Func<Wayfinder.Core.Workspaces.Workspace, T?> read)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var repository = (await scope.ServiceProvider.GetRequiredService<WorkspaceRepositories>().OpenAsync("demo", CancellationToken.None))!;
+        return read((await repository.LoadAsync()).Workspace);
+    }
+
+    private async Task<(LaneItem Item, int Revision)> OpportunityAsync(string journeyId)
+    {
+        var journey = (await ReadAsync(w => w.FindJourney(journeyId)))!;
+        return (journey.Lanes.Single(l => l.Type == LaneType.Opportunities).Items.Single(), journey.Revision);
+    }
+}
