@@ -147,15 +147,6 @@ export function highlight(container, ids, cls, reveal) {
   }
 }
 
-// Shows one region of an inlined SVG (present mode's stage), by its viewBox.
-export function showRegion(container, x, y, width, height) {
-  const svg = container && container.querySelector("svg");
-  if (!svg) return;
-  svg.setAttribute("viewBox", `${x} ${y} ${width} ${height}`);
-  svg.removeAttribute("width");
-  svg.removeAttribute("height");
-}
-
 // Present mode: its keys go to the page (dotnet.invokeMethodAsync("Key", key)); the browser's own use of them is stopped.
 let presentHandler = null;
 
@@ -168,21 +159,21 @@ export function presentKeys(root, dotnet) {
     }
   };
   document.addEventListener("keydown", presentHandler);
+  // The browser allows full screen only in the click's own handler, so the button is wired here, not over the circuit.
+  const button = root.querySelector("[data-fullscreen]");
+  if (button && !button.dataset.wired) {
+    button.dataset.wired = "true";
+    button.addEventListener("click", () => {
+      if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+      else if (root.requestFullscreen) root.requestFullscreen().catch(() => {});
+    });
+  }
   root.focus();
 }
 
 export function stopPresentKeys() {
   if (presentHandler) document.removeEventListener("keydown", presentHandler);
   presentHandler = null;
-}
-
-export async function enterFullscreen(element) {
-  try {
-    if (!document.fullscreenElement && element.requestFullscreen) await element.requestFullscreen();
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export async function exitFullscreen() {
