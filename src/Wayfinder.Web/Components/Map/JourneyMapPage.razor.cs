@@ -10,6 +10,7 @@ using Wayfinder.Core.Metrics;
 using Wayfinder.Evidence.Analysis;
 using Wayfinder.Evidence.Store;
 using Wayfinder.Web.Components.History;
+using Wayfinder.Web.Documents;
 using Wayfinder.Web.Evidence;
 using Wayfinder.Web.Live;
 using Wayfinder.Web.Storage;
