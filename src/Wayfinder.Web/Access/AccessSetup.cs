@@ -30,9 +30,9 @@ public static class AccessSetup
     /// <summary>The shortest password taken (length over character classes, as NIST 800-63B advises).</summary>
     public const int PasswordLength = 10;
 
-    /// <summary>The Content-Security-Policy of every response: no inline script, no framing.</summary>
+    /// <summary>The Content-Security-Policy of every response: no inline script, no framing; only the pages' own base (<c>&lt;base href="/"&gt;</c>).</summary>
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     public static WebApplicationBuilder AddWayfinderAccess(this WebApplicationBuilder builder)
     {

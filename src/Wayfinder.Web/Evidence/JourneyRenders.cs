@@ -16,7 +16,8 @@ using Wayfinder.Web.Storage;
 /// <param name="HasEvents">Whether the workspace holds any imported events.</param>
 /// <param name="Problem">Why the cut cannot be made, in plain words (an unknown persona, a malformed period).</param>
 /// <param name="Stamp">What the analysis was made from (documents, settings, evidence, day), for cache keys.</param>
-public sealed record JourneyData(JourneyReport? Report, bool HasEvents, string? Problem, string Stamp);
+/// <param name="Warnings">What to know about the cut, in plain words (a persona not on the journey, a period without data).</param>
+public sealed record JourneyData(JourneyReport? Report, bool HasEvents, string? Problem, string Stamp, IReadOnlyList<string> Warnings);
 
 /// <summary>
 /// A document rendered as <c>wayfinder render</c> writes it, and a journey's map, poster and report with the data's overlays
@@ -33,11 +34,11 @@ public static class JourneyRenders
     {
         if (!(await stores.Events.SummaryAsync(cancellationToken)).Imported)
         {
-            return new JourneyData(null, false, null, "");
+            return new JourneyData(null, false, null, "", []);
         }
 
         var analysis = await cache.AnalyzeAsync(db, stores, workspace, journeyId, cut, cancellationToken);
-        return new JourneyData(analysis.Result.Report, true, analysis.Result.Problem, analysis.Stamp);
+        return new JourneyData(analysis.Result.Report, true, analysis.Result.Problem, analysis.Stamp, analysis.Result.Warnings);
     }
 
     /// <summary>The document in <paramref name="format"/>; a journey's images and report with <paramref name="report"/>'s overlays when given.</summary>

@@ -88,6 +88,8 @@ public sealed class MapPageTests(WebAppFixture app, ITestOutputHelper output) : 
     [Fact]
     public async Task A_comment_on_an_element_and_its_resolving_reach_a_second_browser_live()
     {
+        // The seeded files carry no card ids; the first save gives every card one (as the editor's first save does).
+        await SaveAsync("demo", await ReadAsync("demo", "first-flight"));
         var journey = await ReadAsync("demo", "first-flight");
         var element = journey.Lanes.First(l => l.Items.Count > 0).Items[0].Id!;
         await using var writer = await app.SignedInPageAsync(WorkspaceRole.Editor);

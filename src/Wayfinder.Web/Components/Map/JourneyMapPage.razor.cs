@@ -24,6 +24,7 @@ public sealed record MapView(
     JourneyReport? Report,
     bool HasEvents,
     string? CutProblem,
+    IReadOnlyList<string> CutWarnings,
     IReadOnlyList<(string Id, string Name)> Personas,
     IReadOnlyList<(string Id, string Name)> Channels,
     IReadOnlyList<string> Periods,
@@ -145,7 +146,7 @@ public sealed partial class JourneyMapPage
         var cache = services.GetRequiredService<AnalysisCache>();
         var db = services.GetRequiredService<WayfinderDbContext>();
         var stores = evidence.Open(repository, Workspace);
-        var data = stores is null ? new JourneyData(null, false, null, "") : await JourneyRenders.DataAsync(db, stores, cache, Workspace, Id, cut, CancellationToken.None);
+        var data = stores is null ? new JourneyData(null, false, null, "", []) : await JourneyRenders.DataAsync(db, stores, cache, Workspace, Id, cut, CancellationToken.None);
         var summary = stores is null ? EventSummary.Empty : await stores.Events.SummaryAsync(CancellationToken.None);
         var stamp = await evidence.StampAsync(db, Workspace, cache.Today, CancellationToken.None);
 
@@ -167,6 +168,7 @@ public sealed partial class JourneyMapPage
             data.Report,
             data.HasEvents,
             data.Problem,
+            data.Warnings,
             [.. loaded.Personas.Select(p => (p.Document.Id, p.Document.Name ?? p.Document.Title))],
             [.. loaded.Config.Channels.Select(c => (c.Id, c.Name))],
             MapElements.Periods(summary),
