@@ -10,6 +10,19 @@ internal abstract record CardRow
     public abstract void Draw(Scene scene, float x, float y, float width);
 }
 
+/// <summary>A row drawn from the data, grouped as one overlay (<c>stranded</c>, <c>gaps</c>, <c>kpi</c>) a page can switch off.</summary>
+internal sealed record OverlayRow(string Overlay, CardRow Row) : CardRow
+{
+    public override float Height => Row.Height;
+
+    public override void Draw(Scene scene, float x, float y, float width)
+    {
+        scene.BeginOverlay(Overlay);
+        Row.Draw(scene, x, y, width);
+        scene.EndGroup();
+    }
+}
+
 internal sealed record TextRow(IReadOnlyList<string> Lines, float Size, float LineHeight, FontStyleKind Style, string Fill) : CardRow
 {
     public override float Height => Lines.Count * LineHeight;
@@ -143,6 +156,8 @@ internal sealed class CardPlan
             cy += row.Height;
         }
 
+        scene.BeginOverlay("evidence");
         Glyphs.EvidenceDot(scene, x + width - 11, y + 11, Grade);
+        scene.EndGroup();
     }
 }

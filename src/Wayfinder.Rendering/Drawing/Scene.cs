@@ -20,6 +20,16 @@ public sealed record PathShape(string D, string? Stroke, float StrokeWidth = 1, 
 /// <summary>An embedded raster image (a data URI only, so renderings stay standalone), clipped to a circle when <see cref="ClipRadius"/> is set.</summary>
 public sealed record ImageShape(float X, float Y, float Width, float Height, string DataUri, float ClipRadius = 0) : Shape;
 
+/// <summary>
+/// Opens a group of the shapes after it, up to its <see cref="GroupEndShape"/>: one element of the document (its stable id
+/// and what it is: <c>stage</c>, <c>step</c>, <c>lane</c>, <c>touchpoint</c>…), or one data overlay (<c>funnel</c>,
+/// <c>stranded</c>…), so a page showing the SVG can select elements and switch overlays. Written as <c>&lt;g data-…&gt;</c>.
+/// </summary>
+public sealed record GroupShape(string? ElementId, string? ElementKind, string? Overlay) : Shape;
+
+/// <summary>Closes the innermost open <see cref="GroupShape"/>.</summary>
+public sealed record GroupEndShape : Shape;
+
 /// <summary>A list of shapes in paint order, with the size of the whole drawing.</summary>
 public sealed class Scene
 {
@@ -43,6 +53,24 @@ public sealed class Scene
 
     public void Image(float x, float y, float w, float h, string dataUri, float clipRadius = 0) =>
         Shapes.Add(new ImageShape(x, y, w, h, dataUri, clipRadius));
+
+    /// <summary>Groups the shapes added until <see cref="EndGroup"/> as one element of the document (nothing when it has no id).</summary>
+    public bool BeginElement(string? elementId, string kind)
+    {
+        if (string.IsNullOrEmpty(elementId))
+        {
+            return false;
+        }
+
+        Shapes.Add(new GroupShape(elementId, kind, null));
+        return true;
+    }
+
+    /// <summary>Groups the shapes added until <see cref="EndGroup"/> as one data overlay.</summary>
+    public void BeginOverlay(string overlay) => Shapes.Add(new GroupShape(null, null, overlay));
+
+    /// <summary>Closes the group opened last.</summary>
+    public void EndGroup() => Shapes.Add(new GroupEndShape());
 
     /// <summary>A photo value usable as an embedded image: a base64 PNG, JPEG, GIF or WebP data URI; anything else (paths, URLs) is not fetched.</summary>
     public static bool IsEmbeddableImage(string? photo)
@@ -175,6 +203,29 @@ public sealed class Scene
                         .Append("\" height=\"").Append(F(img.Height)).Append("\" preserveAspectRatio=\"xMidYMid slice\" href=\"");
                     Xml.Append(sb, img.DataUri);
                     sb.Append('"').Append(clip).Append("/>");
+                    break;
+                case GroupShape g:
+                    sb.Append("<g");
+                    if (g.ElementId is not null)
+                    {
+                        sb.Append(" data-element-id=\"");
+                        Xml.Append(sb, g.ElementId);
+                        sb.Append("\" data-element-kind=\"");
+                        Xml.Append(sb, g.ElementKind);
+                        sb.Append('"');
+                    }
+
+                    if (g.Overlay is not null)
+                    {
+                        sb.Append(" data-overlay=\"");
+                        Xml.Append(sb, g.Overlay);
+                        sb.Append('"');
+                    }
+
+                    sb.Append('>');
+                    break;
+                case GroupEndShape:
+                    sb.Append("</g>");
                     break;
                 case PathShape p:
                     sb.Append("<path d=\"").Append(p.D).Append("\" fill=\"").Append(p.Fill).Append('"');

@@ -77,7 +77,8 @@ public static partial class MapLayoutBuilder
                 {
                     rows.Add(new GapRow(4));
                     var actual = ctx.Wrap(item.Actual, w, 17, FontStyleKind.Bold);
-                    rows.Add(new TextRow(actual, 17, 21, FontStyleKind.Bold, Palette.Ink));
+                    var actualRow = new TextRow(actual, 17, 21, FontStyleKind.Bold, Palette.Ink);
+                    rows.Add(measured is { Problem: null } ? new OverlayRow("kpi", actualRow) : actualRow);
                 }
 
                 if (measured is { Problem: { } problem })
@@ -300,6 +301,7 @@ public static partial class MapLayoutBuilder
             .OrderBy(m => m.Column)
             .Select(m => (m.Point, X: columns[m.Column].X + (columns[m.Column].Width / 2) + MeasuredOffset, Y: MapLayout.EmotionY(top, m.Point.Score!.Value)))
             .ToList();
+        scene.BeginOverlay("emotion");
         if (measuredPoints.Count >= 2)
         {
             scene.Path(CatmullRom(measuredPoints.Select(m => (m.X, m.Y)).ToList(), yTop - 10, yBottom + 10), Palette.Blue, 2.2f, "none", "7 4");
@@ -315,12 +317,15 @@ public static partial class MapLayoutBuilder
             points.Add(new EmotionPoint(m.StageId, null, m.Score.Value, mx, my, Measured: true, SampleSize: m.SampleSize));
         }
 
+        scene.EndGroup();
+
         for (var i = 0; i < placed.Count; i++)
         {
             var (item, x, _) = placed[i];
             var score = item.Score!.Value;
             var y = pts[i].Y;
             points.Add(new EmotionPoint(item.Stage, item.Step, score, x, y));
+            var grouped = scene.BeginElement(item.Id, "emotion");
             scene.Circle(x, y, 6.5f, Palette.Emotion(score), Palette.Paper, 2);
             var label = FormatScore(score);
             var lw = ctx.Measurer.Measure(label, 11, FontStyleKind.Bold) + 8;
@@ -328,6 +333,10 @@ public static partial class MapLayoutBuilder
             scene.Box(x - (lw / 2), ly, lw, 17, Palette.Paper, "#D5DAE1", 0.8f, 4);
             scene.Text(x, ly + 13, label, 11, score > 0.25 ? Palette.GreenText : score < -0.25 ? Palette.VermillionText : Palette.InkMuted, FontStyleKind.Bold, "middle");
             scene.Lines(captions[i], x, top + EmotionCaptionTop, SmallSize, SmallLine, Palette.Ink, FontStyleKind.Italic, "middle");
+            if (grouped)
+            {
+                scene.EndGroup();
+            }
         }
 
         return height;

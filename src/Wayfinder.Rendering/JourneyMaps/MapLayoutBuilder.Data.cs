@@ -34,13 +34,13 @@ public static partial class MapLayoutBuilder
             var worst = ctx.Marks.IsWorst(touchpointId);
             rows.Add(new GapRow(6));
             // Below the evidence dot's corner the badge may use the card's right padding too.
-            rows.Add(new BadgeRow(ctx.Wrap(StrandedText(stranded), width + CardPlan.PadRight - 8 - 12, BadgeRow.Size, FontStyleKind.Bold), worst));
+            rows.Add(new OverlayRow("stranded", new BadgeRow(ctx.Wrap(StrandedText(stranded), width + CardPlan.PadRight - 8 - 12, BadgeRow.Size, FontStyleKind.Bold), worst)));
         }
 
         if (ctx.Marks.TouchpointGaps(touchpointId) is { Count: > 0 } gaps)
         {
             rows.Add(new GapRow(5));
-            rows.Add(new GapMarkerRow(ctx.Wrap($"gap: {string.Join(", ", gaps)}", width - GapMarkerRow.Indent, 10, FontStyleKind.Italic)));
+            rows.Add(new OverlayRow("gaps", new GapMarkerRow(ctx.Wrap($"gap: {string.Join(", ", gaps)}", width - GapMarkerRow.Indent, 10, FontStyleKind.Italic))));
         }
     }
 

@@ -440,6 +440,7 @@ public static partial class MapLayoutBuilder
         {
             var col = columns[i];
             var (name, goal, marker) = plans[i];
+            var grouped = scene.BeginElement(col.StageId, "stage");
             scene.Box(col.X, y, col.Width, height, i % 2 == 0 ? Palette.Band : Palette.BandAlt);
             scene.Text(col.X + Pad, y + 21, $"STAGE {i + 1:00}", 10, "#C9DAEA", FontStyleKind.Bold);
             if (ctx.Marks.StageGaps(col.StageId) is { Count: > 0 } gaps)
@@ -447,7 +448,9 @@ public static partial class MapLayoutBuilder
                 // The words go beside the marker when they fit after "STAGE nn"; the legend explains the bare marker.
                 var words = string.Join(", ", gaps);
                 var room = col.Width - (2 * Pad) - 16 - 12 - ctx.Measurer.Measure($"STAGE {i + 1:00}", 10, FontStyleKind.Bold) - 12;
+                scene.BeginOverlay("gaps");
                 GapMarker(scene, col.X + col.Width - Pad - 8, y + 16, Palette.Paper, 10, ctx.Measurer.Measure(words, 10, FontStyleKind.Bold) <= room ? words : "", "#E6EEF6", "end");
+                scene.EndGroup();
             }
 
             var ty = scene.Lines(name, col.X + Pad, y + 28, 15, 20, Palette.Paper, FontStyleKind.Bold);
@@ -461,6 +464,7 @@ public static partial class MapLayoutBuilder
             if (dataLines[i] is { } d)
             {
                 var dy = y + height - Pad - markerHeight - dataHeight + 4;
+                scene.BeginOverlay("funnel");
                 var by = scene.Lines(dataWrapped[i], col.X + Pad, dy - 2, 10.5f, 14, "#E6EEF6", FontStyleKind.Bold);
                 if (d.Share is { } share)
                 {
@@ -469,9 +473,12 @@ public static partial class MapLayoutBuilder
                     scene.Box(col.X + Pad, by + 2, (float)(bw * Math.Clamp(share, 0, 1)), 6, Palette.SkyBlue, null, 0, 3);
                 }
 
+                scene.EndGroup();
                 if (dropOffs[i] is { } drop)
                 {
+                    scene.BeginOverlay("drop_off");
                     scene.Text(col.X + Pad, by + 22, drop, 10.5f, DropOffOnBand, FontStyleKind.Bold);
+                    scene.EndGroup();
                 }
             }
 
@@ -481,6 +488,11 @@ public static partial class MapLayoutBuilder
                 var my = y + height - Pad - mh;
                 scene.Box(col.X + Pad, my, col.Width - (2 * Pad), mh, Palette.Paper, null, 0, 5);
                 scene.Lines(marker, col.X + Pad + 8, my + 4, 10.5f, 14, Palette.Band, FontStyleKind.Bold);
+            }
+
+            if (grouped)
+            {
+                scene.EndGroup();
             }
         }
 
@@ -529,8 +541,20 @@ public static partial class MapLayoutBuilder
                 {
                     var step = col.Steps[s];
                     var (name, extra) = stepPlans[(si, s)];
+                    var grouped = scene.BeginElement(step.StepId, "step");
+                    if (grouped)
+                    {
+                        // The step's cell, so all of it answers a click (invisible: no fill, no stroke).
+                        scene.Box(step.X, y, step.Width, stepHeight, "none");
+                    }
+
                     var ty = scene.Lines(name, step.X + 10, y + 8, 11.5f, 15, Palette.Ink, FontStyleKind.Bold);
                     scene.Lines(extra, step.X + 10, ty, 10, 13, Palette.InkMuted, FontStyleKind.Italic);
+                    if (grouped)
+                    {
+                        scene.EndGroup();
+                    }
+
                     if (s > 0)
                     {
                         scene.Line(step.X, y + 6, step.X, y + stepHeight - 6, "#B8C4D2");
@@ -580,6 +604,7 @@ public static partial class MapLayoutBuilder
     {
         var scene = ctx.Scene;
         scene.Line(Margin, row.Y, gridRight, row.Y, Palette.Rule);
+        var grouped = scene.BeginElement(row.LaneId, "lane");
         scene.Box(Margin, row.Y, LaneColumnWidth, row.Height, Palette.Canvas);
         scene.Box(Margin, row.Y + 6, 5, row.Height - 12, Palette.LaneAccent(row.Type), null, 0, 2);
         var lines = ctx.Wrap(row.Name, LaneColumnWidth - 36, 13, FontStyleKind.Bold);
@@ -587,6 +612,11 @@ public static partial class MapLayoutBuilder
         if (!string.Equals(row.Name, TypeName(row.Type), StringComparison.OrdinalIgnoreCase))
         {
             scene.Lines(ctx.Wrap(TypeName(row.Type).ToLowerInvariant(), LaneColumnWidth - 36, 10.5f), Margin + 16, y, 10.5f, 14, Palette.InkMuted);
+        }
+
+        if (grouped)
+        {
+            scene.EndGroup();
         }
 
     }
@@ -643,7 +673,13 @@ public static partial class MapLayoutBuilder
 
     private static float PlaceCard(Context ctx, Lane lane, LaneItem item, CardPlan plan, string stageId, float x, float y, float width, List<CardBox> cards)
     {
+        var grouped = ctx.Scene.BeginElement(item.Id, lane.KindOf().ItemWord);
         plan.Draw(ctx.Scene, x, y, width);
+        if (grouped)
+        {
+            ctx.Scene.EndGroup();
+        }
+
         cards.Add(new CardBox(lane.Id, stageId, item.Step, x, y, width, plan.Height, plan.BodyLines, CardPlan.TextWidth(width), plan.Grade));
         return y + plan.Height + CardGap;
     }

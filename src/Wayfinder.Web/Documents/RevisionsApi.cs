@@ -21,6 +21,12 @@ using YamlDotNet.Core;
 /// <param name="TextDiff">The unified diff of the two texts; empty when they are the same.</param>
 public sealed record RevisionDiff(string Kind, string Id, int From, int To, IReadOnlyList<FieldChange> Document, IReadOnlyList<ElementChange> Elements, string TextDiff);
 
+/// <summary>What a restore came to: saved (or refused as changed in between), refused by the checks, or no such revision.</summary>
+/// <param name="Saved">The save, when the checks allowed it.</param>
+/// <param name="Check">The save checks' verdict, when the revision was read.</param>
+/// <param name="ReadProblem">No such revision, or a text that does not parse.</param>
+public sealed record RestoreResult(SaveResult? Saved, SaveCheck? Check, ProblemHttpResult? ReadProblem);
+
 /// <summary>
 /// A document's past: <c>…/{kind}/{id}/revisions/{revision}</c> (the document as that revision stored it),
 /// <c>…/{kind}/{id}/diff?from=&amp;to=</c> and <c>…/{kind}/{id}/restore?revision=</c> (a new revision with an old one's text).
@@ -109,14 +115,14 @@ public static class RevisionsApi
                 extensions: new Dictionary<string, object?> { ["stored_revision"] = current.Revision });
         }
 
-        var (_, old, problem) = await ReadAsync(repository, documentKind, kind, id, wanted, cancellationToken);
-        if (old is null)
+        var author = request.HttpContext.User.Identity?.Name;
+        var restored = await RestoreAsync(repository, documentKind, workspace, id, wanted, expected.Value, author, checks, events, cancellationToken);
+        if (restored.ReadProblem is { } problem)
         {
-            return problem!;
+            return problem;
         }
 
-        var check = await checks.CheckAsync(repository, old, cancellationToken);
-        if (!check.Allowed)
+        if (restored.Check is { Allowed: false } check)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The revision has errors today",
                 detail: $"revision {wanted} of {kind}/{id} was not restored: {check.Errors.Count} error(s) in {check.File}",
@@ -126,8 +132,7 @@ public static class RevisionsApi
                 });
         }
 
-        var author = request.HttpContext.User.Identity?.Name;
-        var saved = await repository.SaveAsync(old, expected, new SaveInfo(author, $"restored revision {wanted}"), cancellationToken);
+        var saved = restored.Saved!;
         if (!saved.Succeeded)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "The document changed since it was read", detail: saved.Message,
@@ -141,8 +146,35 @@ public static class RevisionsApi
         }
 
         request.HttpContext.Response.Headers.ETag = ETags.Of(saved.Document!.Revision);
-        await events.PublishAsync(new WorkspaceEvent(workspace, WorkspaceEventTypes.Restored, author, kind, id, saved.Document.Revision, $"revision {wanted}"), cancellationToken);
         return TypedResults.Json<object>(Parse(saved.Document.Text, documentKind)!, DocumentJson.Options);
+    }
+
+    /// <summary>
+    /// Saves revision <paramref name="wanted"/>'s text as a new revision on top of <paramref name="expected"/> (refused when the
+    /// document moved on since), after the save checks, with the <c>restored</c> event: the API's restore and the history page's.
+    /// </summary>
+    public static async Task<RestoreResult> RestoreAsync(EfDocumentRepository repository, DocumentKind documentKind, string workspace, string id, int wanted, int expected, string? author, SaveCheckService checks, IWorkspaceEvents events, CancellationToken cancellationToken)
+    {
+        var kind = PageDocuments.RouteKind(documentKind);
+        var (_, old, problem) = await ReadAsync(repository, documentKind, kind, id, wanted, cancellationToken);
+        if (old is null)
+        {
+            return new RestoreResult(null, null, problem);
+        }
+
+        var check = await checks.CheckAsync(repository, old, cancellationToken);
+        if (!check.Allowed)
+        {
+            return new RestoreResult(null, check, null);
+        }
+
+        var saved = await repository.SaveAsync(old, expected, new SaveInfo(author, $"restored revision {wanted}"), cancellationToken);
+        if (saved.Succeeded)
+        {
+            await events.PublishAsync(new WorkspaceEvent(workspace, WorkspaceEventTypes.Restored, author, kind, id, saved.Document!.Revision, $"revision {wanted}"), cancellationToken);
+        }
+
+        return new RestoreResult(saved, check, null);
     }
 
     /// <summary>A revision's stored text and document, or the problem: no such revision (404), or a text that does not parse (422).</summary>

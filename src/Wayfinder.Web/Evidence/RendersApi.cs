@@ -7,8 +7,6 @@ using Wayfinder.App.Rendering;
 using Wayfinder.Core.Documents;
 using Wayfinder.Core.Serialization;
 using Wayfinder.Evidence.Analysis;
-using Wayfinder.Rendering.JourneyMaps;
-using Wayfinder.Rendering.Reports;
 using Wayfinder.Web.Access;
 using Wayfinder.Web.Storage;
 using Wayfinder.Web.Workspaces;
@@ -81,26 +79,10 @@ public static class RendersApi
         }
 
         var target = renderFormat!.Value;
-        byte[] bytes;
-        if (document is Journey journey && target is RenderFormat.Svg or RenderFormat.Png or RenderFormat.Pdf or RenderFormat.Html
-            && (await stores.Events.SummaryAsync(cancellationToken)).Imported
-            && (await cache.AnalyzeAsync(db, stores, workspace, id, new AnalysisRequest(), cancellationToken)).Result.Report is { } report)
-        {
-            // As analyze draws its map.svg: the map with the data's overlays.
-            var options = new MapRenderOptions(cache.Today, 1f, report);
-            bytes = target switch
-            {
-                RenderFormat.Svg => RenderFormats.RenderImage(JourneyMapRenderer.RenderSvg(journey, loaded, options), RenderFormat.Svg),
-                RenderFormat.Png => JourneyMapRenderer.RenderPng(journey, loaded, options),
-                RenderFormat.Pdf => JourneyMapRenderer.RenderPdf(journey, loaded, options),
-                _ => Encoding.UTF8.GetBytes(HtmlReport.Render(journey, loaded, cache.Today, report)),
-            };
-        }
-        else
-        {
-            bytes = RenderFormats.Render(document, target, loaded);
-        }
-
+        var report = document is Journey && JourneyRenders.DrawsData(target)
+            ? (await JourneyRenders.DataAsync(db, stores, cache, workspace, id, new AnalysisRequest(), cancellationToken)).Report
+            : null;
+        var bytes = JourneyRenders.Render(document, target, loaded, report, cache.Today);
         renders.Set(tag.Tag.Value!, bytes);
         return Renders.File(http, bytes, target, $"{Renders.SafeName(id)}.{RenderFormats.Extension(target)}", tag);
     }

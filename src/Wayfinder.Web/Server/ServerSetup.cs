@@ -43,6 +43,7 @@ public static class ServerSetup
         builder.Services.AddScoped<Documents.PageDocuments>();
         builder.Services.AddScoped<Components.Editing.CircuitConnection>();
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<Components.Editing.CircuitConnection>());
+        builder.Services.AddScoped<Comments.CommentService>();
         builder.AddLive();
         builder.Services.AddHostedService<DatabaseSetup>();
         builder.Services.AddWayfinderEvidence();
