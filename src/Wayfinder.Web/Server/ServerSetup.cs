@@ -41,6 +41,7 @@ public static class ServerSetup
         builder.Services.AddScoped<WorkspaceRepositories>();
         builder.Services.AddScoped<WorkspaceZip>();
         builder.Services.AddScoped<Documents.PageDocuments>();
+        builder.Services.AddSingleton<Components.Sharing.ShareActions>();
         builder.AddLive();
         builder.Services.AddHostedService<DatabaseSetup>();
         builder.Services.AddWayfinderEvidence();

@@ -12,20 +12,20 @@ using Wayfinder.Web.Workspaces;
 
 /// <summary>
 /// What the share dialog and the people page do, through the API's own handlers (the same checks, the same audit), each in
-/// a service scope of its own. The caller checks the visitor's role first (<see cref="RoleAsync"/>).
+/// a service scope of its own (a singleton: it keeps no DbContext). The caller checks the visitor's role first (<see cref="RoleAsync"/>).
 /// </summary>
-public static class ShareActions
+public sealed class ShareActions(IServiceScopeFactory scopes)
 {
     /// <summary>Expiries a read-only link may have, in days; null: never.</summary>
     public static IReadOnlyList<int?> LinkDays { get; } = [1, 7, 30, null];
 
     /// <summary>The visitor's role in the workspace now, from the database.</summary>
-    public static Task<WorkspaceRole?> RoleAsync(IServiceScopeFactory scopes, string workspace, ClaimsPrincipal user) =>
-        InScopeAsync(scopes, s => s.GetRequiredService<WorkspaceAccess>().RoleAsync(user, workspace, CancellationToken.None));
+    public Task<WorkspaceRole?> RoleAsync(string workspace, ClaimsPrincipal user) =>
+        InScopeAsync(s => s.GetRequiredService<WorkspaceAccess>().RoleAsync(user, workspace, CancellationToken.None));
 
     /// <summary>The workspace's read-only links that still work, newest first; of one document when <paramref name="kind"/> is given.</summary>
-    public static Task<List<ShareLinkInfo>> OpenLinksAsync(IServiceScopeFactory scopes, string workspace, DocumentKind? kind = null, string? documentId = null) =>
-        InScopeAsync(scopes, async s =>
+    public Task<List<ShareLinkInfo>> OpenLinksAsync(string workspace, DocumentKind? kind = null, string? documentId = null) =>
+        InScopeAsync(async s =>
         {
             var now = s.GetRequiredService<TimeProvider>().GetUtcNow();
             var routeKind = kind is { } k ? PageDocuments.RouteKind(k) : null;
@@ -36,8 +36,8 @@ public static class ShareActions
         });
 
     /// <summary>A new read-only link to the document; the page address it opens (with <c>?share=</c>) or the problem.</summary>
-    public static Task<(string? Link, string? Problem)> CreateLinkAsync(IServiceScopeFactory scopes, string workspace, DocumentKind kind, string documentId, int? days, ClaimsPrincipal user) =>
-        InScopeAsync(scopes, async s =>
+    public Task<(string? Link, string? Problem)> CreateLinkAsync(string workspace, DocumentKind kind, string documentId, int? days, ClaimsPrincipal user) =>
+        InScopeAsync(async s =>
         {
             var result = await ShareLinksApi.Create(workspace, new NewShareLink(PageDocuments.RouteKind(kind), documentId, days), s.GetRequiredService<WorkspaceRepositories>(),
                 s.GetRequiredService<WayfinderDbContext>(), s.GetRequiredService<AuditTrail>(), s.GetRequiredService<TimeProvider>(), user, CancellationToken.None);
@@ -47,13 +47,13 @@ public static class ShareActions
         });
 
     /// <summary>Revokes a read-only link; the problem, or null when it is revoked.</summary>
-    public static Task<string?> RevokeLinkAsync(IServiceScopeFactory scopes, string workspace, long linkId, ClaimsPrincipal user) =>
-        InScopeAsync(scopes, async s => ApiResults.ProblemOf((await ShareLinksApi.Revoke(workspace, linkId.ToString(CultureInfo.InvariantCulture), user,
+    public Task<string?> RevokeLinkAsync(string workspace, long linkId, ClaimsPrincipal user) =>
+        InScopeAsync(async s => ApiResults.ProblemOf((await ShareLinksApi.Revoke(workspace, linkId.ToString(CultureInfo.InvariantCulture), user,
             s.GetRequiredService<WayfinderDbContext>(), s.GetRequiredService<AuditTrail>(), s.GetRequiredService<TimeProvider>(), CancellationToken.None)).Result));
 
     /// <summary>A new invitation to the workspace with <paramref name="role"/>: its details (the link once) or the problem.</summary>
-    public static Task<(InvitationInfo? Invitation, string? Problem)> InviteAsync(IServiceScopeFactory scopes, string workspace, WorkspaceRole role, int days, ClaimsPrincipal user) =>
-        InScopeAsync(scopes, async s =>
+    public Task<(InvitationInfo? Invitation, string? Problem)> InviteAsync(string workspace, WorkspaceRole role, int days, ClaimsPrincipal user) =>
+        InScopeAsync(async s =>
         {
             var result = await InvitationsApi.Create(workspace, new NewInvitation(role, days), user, s.GetRequiredService<WayfinderDbContext>(),
                 s.GetRequiredService<AuditTrail>(), s.GetRequiredService<TimeProvider>(), CancellationToken.None);
@@ -64,15 +64,15 @@ public static class ShareActions
     public static string PageLink(string workspace, DocumentKind kind, string documentId, string token) =>
         WorkspaceLinks.Document(workspace, kind, documentId) + "?share=" + Uri.EscapeDataString(token);
 
-    /// <summary>How long a link works, in words: "7 days", "never expires".</summary>
+    /// <summary>How long a link works, in words: "7 days", "never".</summary>
     public static string DaysName(int? days) => days switch
     {
-        null => "never expires",
+        null => "never",
         1 => "1 day",
         _ => $"{days} days",
     };
 
-    private static async Task<T> InScopeAsync<T>(IServiceScopeFactory scopes, Func<IServiceProvider, Task<T>> work)
+    private static async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
     {
         await using var scope = scopes.CreateAsyncScope();
         return await work(scope.ServiceProvider);
