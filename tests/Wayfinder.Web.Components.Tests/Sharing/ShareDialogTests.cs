@@ -3,6 +3,7 @@ namespace Wayfinder.Web.Components.Tests.Sharing;
 using System.Security.Claims;
 using AngleSharp.Dom;
 using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,13 +16,16 @@ public sealed class ShareDialogTests : BunitContext, IClassFixture<ServerForComp
 {
     private const string Journey = "first-flight";
     private readonly ServerForComponents _server;
+    private readonly BunitAuthorizationContext _auth;
     private int _closed;
 
     public ShareDialogTests(ServerForComponents server)
     {
         _server = server;
-        JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddSingleton(server.Services.GetRequiredService<ShareActions>());
+        _auth = AddAuthorization();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     [Fact]
@@ -106,9 +110,8 @@ public sealed class ShareDialogTests : BunitContext, IClassFixture<ServerForComp
     {
         var (userName, userId) = await _server.MemberAsync(role);
         _userName = userName;
-        var auth = AddAuthorization();
-        auth.SetAuthorized(userName);
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
+        _auth.SetAuthorized(userName);
+        _auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
         var cut = Render<ShareDialog>(p => p
             .Add(d => d.Workspace, "demo").Add(d => d.Kind, DocumentKind.Journey).Add(d => d.DocumentId, Journey).Add(d => d.Title, "First flight")
             .Add(d => d.IsOwner, isOwner).Add(d => d.OnClose, () => _closed++));

@@ -72,7 +72,7 @@ public sealed class ShareActions(IServiceScopeFactory scopes)
         _ => $"{days} days",
     };
 
-    private static async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    private async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
     {
         await using var scope = scopes.CreateAsyncScope();
         return await work(scope.ServiceProvider);
