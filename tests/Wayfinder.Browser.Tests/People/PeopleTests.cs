@@ -25,7 +25,7 @@ public sealed class PeopleTests(WebAppFixture app) : IClassFixture<WebAppFixture
 
         var error = browser.Page.Locator(".notice-error");
         await error.WaitForAsync();
-        Assert.Equal("Sign in first. The user name or the password is wrong.", (await error.TextContentAsync())?.Trim());
+        Assert.Equal("The user name or the password is wrong.", (await error.TextContentAsync())?.Trim());
         Assert.Equal(userName, await browser.Page.GetByLabel("User name").InputValueAsync());
         Assert.Equal("", await browser.Page.GetByLabel("Password").InputValueAsync());
         await browser.AssertAccessibleAsync();

@@ -75,7 +75,7 @@ public sealed class SetupTests : IDisposable
             ["_handler"] = "setup", ["__RequestVerificationToken"] = antiforgery, ["Form.Code"] = code, ["Form.UserName"] = "ada", ["Form.Password"] = Password,
         }));
 
-        Assert.Equal((HttpStatusCode.Redirect, "/"), (posted.StatusCode, posted.Headers.Location?.OriginalString));
+        Assert.Equal((HttpStatusCode.Redirect, "http://localhost/"), (posted.StatusCode, posted.Headers.Location?.OriginalString));
         var me = await JsonAsync(await browser.GetAsync("/api/v1/account/me"));
         Assert.Equal(("ada", true), ((string?)me["user_name"], (bool?)me["admin"]));
         Assert.Empty(await StoredHashesAsync());

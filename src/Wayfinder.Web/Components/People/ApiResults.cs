@@ -11,8 +11,14 @@ public static class ApiResults
     /// <summary>The value of <paramref name="result"/> (an <c>Ok</c> or <c>Created</c>, nested in <c>Results</c> or not); default otherwise.</summary>
     public static T? ValueOf<T>(IResult result) => Unwrap(result) is IValueHttpResult<T> value ? value.Value : default;
 
-    /// <summary>The problem <paramref name="result"/> states, as a sentence or two ("Title. Detail."); null on success.</summary>
-    public static string? ProblemOf(IResult result) => Unwrap(result) is ProblemHttpResult problem ? Sentence(problem.ProblemDetails.Title, problem.ProblemDetails.Detail) : null;
+    /// <summary>
+    /// The problem <paramref name="result"/> states, as a sentence or two ("Title. Detail."); null on success. A title the
+    /// page already says (<paramref name="obviousTitle"/>, e.g. "Sign in first" on the sign-in page) is left out.
+    /// </summary>
+    public static string? ProblemOf(IResult result, string? obviousTitle = null) =>
+        Unwrap(result) is ProblemHttpResult { ProblemDetails: var details }
+            ? Sentence(details.Title == obviousTitle ? null : details.Title, details.Detail)
+            : null;
 
     /// <summary>A value the problem carries in its extensions (e.g. <c>two_factor_required</c>).</summary>
     public static bool Flag(IResult result, string key) =>
