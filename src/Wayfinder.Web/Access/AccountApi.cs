@@ -50,7 +50,8 @@ public static class AccountApi
         group.MapPost("/password", SetPasswordWithLink).AllowAnybody().RequireRateLimiting(AccessSetup.SignInLimit);
     }
 
-    private static async Task<Results<Ok<AccountInfo>, ProblemHttpResult>> SignIn(SignInRequest body, UserManager<WayfinderUser> users, SignInManager<WayfinderUser> signIn,
+    /// <summary>Signs in with the Identity cookie (the API and the sign-in page): lockout, the two-factor code, the audit trail.</summary>
+    internal static async Task<Results<Ok<AccountInfo>, ProblemHttpResult>> SignIn(SignInRequest body, UserManager<WayfinderUser> users, SignInManager<WayfinderUser> signIn,
         WayfinderDbContext db, AuditTrail audit, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(body.UserName) || string.IsNullOrEmpty(body.Password))
@@ -180,7 +181,7 @@ public static class AccountApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> SetPasswordWithLink(SetPassword body, UserManager<WayfinderUser> users)
+    internal static async Task<Results<NoContent, ProblemHttpResult>> SetPasswordWithLink(SetPassword body, UserManager<WayfinderUser> users)
     {
         if (string.IsNullOrEmpty(body.UserName) || string.IsNullOrEmpty(body.Token) || string.IsNullOrEmpty(body.Password))
         {

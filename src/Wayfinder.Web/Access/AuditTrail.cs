@@ -56,7 +56,7 @@ public static class AuditApi
     public static RouteHandlerBuilder MapAudit(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/v1/workspaces/{workspace}/audit", List).WithTags("Access").RequireWorkspaceRole(WorkspaceRole.Owner);
 
-    private static async Task<Ok<List<AuditEntry>>> List(string workspace, int? limit, WayfinderDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Ok<List<AuditEntry>>> List(string workspace, int? limit, WayfinderDbContext db, CancellationToken cancellationToken)
     {
         var take = Math.Clamp(limit ?? 200, 1, 1000);
         var members = db.Set<MembershipRow>().Where(m => m.WorkspaceId == workspace)

@@ -1,6 +1,5 @@
 namespace Wayfinder.Web.Access;
 
-using System.Net;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -59,7 +58,7 @@ public sealed partial class FirstAdminSetup(IServiceProvider services, IServer s
 public sealed record SetupRequest(string? Code, string? UserName, string? Password);
 
 /// <summary>
-/// <c>POST /api/v1/setup</c> (JSON) and <c>/setup</c> (a plain HTML form, no script): the setup code, a user name and a
+/// <c>POST /api/v1/setup</c> (JSON; the web app's <c>/setup</c> page calls <see cref="SetupAsync"/> too): the setup code, a user name and a
 /// password make the first admin, owner of every workspace there is. The code works once.
 /// </summary>
 public static class SetupApi
@@ -68,8 +67,6 @@ public static class SetupApi
     {
         app.MapPost("/api/v1/setup", (SetupRequest body, HttpContext context, CancellationToken cancellationToken) => SetupAsync(body, context, cancellationToken))
             .WithTags("Account").AllowAnybody().RequireRateLimiting(AccessSetup.SignInLimit);
-        app.MapGet("/setup", Page).ExcludeFromDescription().AllowAnybody();
-        app.MapPost("/setup", PostForm).ExcludeFromDescription().AllowAnybody().RequireRateLimiting(AccessSetup.SignInLimit);
     }
 
     internal static async Task<Results<Created<AccountInfo>, ProblemHttpResult>> SetupAsync(SetupRequest body, HttpContext context, CancellationToken cancellationToken)
@@ -129,35 +126,4 @@ public static class SetupApi
         await services.GetRequiredService<SignInManager<WayfinderUser>>().SignInAsync(user, isPersistent: false);
         return TypedResults.Created("/api/v1/account/me", await AccountApi.InfoAsync(db, user, cancellationToken));
     }
-
-    private static ContentHttpResult Page(string? code) =>
-        TypedResults.Content(Html("Set the first admin's password", $"""
-            <form method="post" action="/setup">
-              <input type="hidden" name="code" value="{WebUtility.HtmlEncode(code)}">
-              <p><label>User name <input name="user_name" autocomplete="username" required></label></p>
-              <p><label>Password <input name="password" type="password" autocomplete="new-password" minlength="{AccessSetup.PasswordLength}" required></label></p>
-              <p><button type="submit">Make the first admin</button></p>
-            </form>
-            """), "text/html; charset=utf-8");
-
-    private static async Task<IResult> PostForm(HttpContext context, CancellationToken cancellationToken)
-    {
-        if (!context.Request.HasFormContentType)
-        {
-            return AccessProblems.BadRequest("Setup's form was not sent as a form", "post the form of GET /setup, or JSON to /api/v1/setup");
-        }
-
-        var form = await context.Request.ReadFormAsync(cancellationToken);
-        var result = await SetupAsync(new SetupRequest(form["code"], form["user_name"], form["password"]), context, cancellationToken);
-        return result.Result switch
-        {
-            Created<AccountInfo> done => TypedResults.Content(Html("Done", $"<p>{WebUtility.HtmlEncode(done.Value!.UserName)} is the admin and owner of every workspace.</p>"), "text/html; charset=utf-8"),
-            ProblemHttpResult problem => TypedResults.Content(Html(problem.ProblemDetails.Title ?? "Not done", $"<p>{WebUtility.HtmlEncode(problem.ProblemDetails.Detail)}</p>"),
-                "text/html; charset=utf-8", statusCode: problem.StatusCode),
-            _ => result,
-        };
-    }
-
-    private static string Html(string title, string body) =>
-        $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{WebUtility.HtmlEncode(title)} · Wayfinder</title></head><body><h1>{WebUtility.HtmlEncode(title)}</h1>{body}</body></html>";
 }

@@ -35,11 +35,11 @@ public static class InvitationsApi
         app.MapPost("/api/v1/invitations/{token}/accept", Accept).WithTags("Access").AllowAnybody().RequireRateLimiting(AccessSetup.SignInLimit);
     }
 
-    private static async Task<Ok<List<InvitationInfo>>> List(string workspace, WayfinderDbContext db, CancellationToken cancellationToken) =>
+    internal static async Task<Ok<List<InvitationInfo>>> List(string workspace, WayfinderDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok(await db.Set<InvitationRow>().Where(i => i.WorkspaceId == workspace).OrderBy(i => i.Id)
             .Select(i => new InvitationInfo(i.Id, i.WorkspaceId, i.Role, i.ExpiresAt, i.CreatedBy, i.AcceptedBy, i.RevokedAt, null, null)).ToListAsync(cancellationToken));
 
-    private static async Task<Results<Created<InvitationInfo>, ProblemHttpResult>> Create(string workspace, NewInvitation body, HttpContext context, WayfinderDbContext db,
+    internal static async Task<Results<Created<InvitationInfo>, ProblemHttpResult>> Create(string workspace, NewInvitation body, ClaimsPrincipal user, WayfinderDbContext db,
         AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (body.Role is not { } role || !Enum.IsDefined(role))
@@ -56,17 +56,17 @@ public static class InvitationsApi
         var now = clock.GetUtcNow();
         var row = new InvitationRow
         {
-            WorkspaceId = workspace, Role = role, Hash = Secrets.Hash(token), CreatedBy = context.User.Identity?.Name, CreatedAt = now,
+            WorkspaceId = workspace, Role = role, Hash = Secrets.Hash(token), CreatedBy = user.Identity?.Name, CreatedAt = now,
             ExpiresAt = now.AddDays(body.ExpiresInDays ?? DefaultDays),
         };
         db.Set<InvitationRow>().Add(row);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(workspace, AuditActions.InvitationCreated, $"invitation {row.Id}", TokensApi.Name(role), cancellationToken: cancellationToken);
+        await audit.RecordAsync(workspace, AuditActions.InvitationCreated, $"invitation {row.Id}", TokensApi.Name(role), actor: user.Identity?.Name, cancellationToken: cancellationToken);
         return TypedResults.Created($"/api/v1/workspaces/{workspace}/invitations/{row.Id}",
             new InvitationInfo(row.Id, workspace, role, row.ExpiresAt, row.CreatedBy, null, null, token, $"/invitations/{token}"));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Revoke(string workspace, string invitationId, WayfinderDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    internal static async Task<Results<NoContent, ProblemHttpResult>> Revoke(string workspace, string invitationId, ClaimsPrincipal user, WayfinderDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var id = long.TryParse(invitationId, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
         var row = await db.Set<InvitationRow>().FirstOrDefaultAsync(i => i.Id == id && i.WorkspaceId == workspace, cancellationToken);
@@ -79,19 +79,19 @@ public static class InvitationsApi
         {
             row.RevokedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
-            await audit.RecordAsync(workspace, AuditActions.InvitationRevoked, $"invitation {row.Id}", null, cancellationToken: cancellationToken);
+            await audit.RecordAsync(workspace, AuditActions.InvitationRevoked, $"invitation {row.Id}", null, actor: user.Identity?.Name, cancellationToken: cancellationToken);
         }
 
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<InvitationInfo>, ProblemHttpResult>> Show(string token, WayfinderDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<InvitationInfo>, ProblemHttpResult>> Show(string token, WayfinderDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (row, refusal) = await FindAsync(db, token, clock, cancellationToken);
         return row is null ? refusal! : TypedResults.Ok(new InvitationInfo(row.Id, row.WorkspaceId, row.Role, row.ExpiresAt, row.CreatedBy, null, null));
     }
 
-    private static async Task<Results<Ok<AccountInfo>, ProblemHttpResult>> Accept(string token, AcceptInvitation? body, ClaimsPrincipal principal, WayfinderDbContext db,
+    internal static async Task<Results<Ok<AccountInfo>, ProblemHttpResult>> Accept(string token, AcceptInvitation? body, ClaimsPrincipal principal, WayfinderDbContext db,
         UserManager<WayfinderUser> users, SignInManager<WayfinderUser> signIn, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (row, refusal) = await FindAsync(db, token, clock, cancellationToken);

@@ -1,5 +1,6 @@
 namespace Wayfinder.Web.Access;
 
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -22,10 +23,10 @@ public static class MembersApi
         group.MapDelete("/{user}", Remove).RequireWorkspaceRole(WorkspaceRole.Owner);
     }
 
-    private static async Task<Ok<IReadOnlyList<WorkspaceMember>>> List(string workspace, IWorkspaceMembers members, CancellationToken cancellationToken) =>
+    internal static async Task<Ok<IReadOnlyList<WorkspaceMember>>> List(string workspace, IWorkspaceMembers members, CancellationToken cancellationToken) =>
         TypedResults.Ok(await members.ListAsync(workspace, cancellationToken));
 
-    private static async Task<Results<Ok<WorkspaceMember>, Created<WorkspaceMember>, ProblemHttpResult>> Put(string workspace, string user, MemberRole body,
+    internal static async Task<Results<Ok<WorkspaceMember>, Created<WorkspaceMember>, ProblemHttpResult>> Put(string workspace, string user, MemberRole body, ClaimsPrincipal principal,
         UserManager<WayfinderUser> users, WayfinderDbContext db, AuditTrail audit, CancellationToken cancellationToken)
     {
         if (body.Role is not { } role || !Enum.IsDefined(role))
@@ -43,7 +44,7 @@ public static class MembersApi
         {
             db.Set<MembershipRow>().Add(new MembershipRow { WorkspaceId = workspace, UserId = person.Id, Role = role });
             await db.SaveChangesAsync(cancellationToken);
-            await audit.RecordAsync(workspace, AuditActions.MemberAdded, person.UserName, TokensApi.Name(role), cancellationToken: cancellationToken);
+            await audit.RecordAsync(workspace, AuditActions.MemberAdded, person.UserName, TokensApi.Name(role), actor: principal.Identity?.Name, cancellationToken: cancellationToken);
             return TypedResults.Created($"/api/v1/workspaces/{workspace}/members/{Uri.EscapeDataString(person.UserName!)}", new WorkspaceMember(person.UserName!, person.DisplayName, role));
         }
 
@@ -57,13 +58,13 @@ public static class MembersApi
             var before = row.Role;
             row.Role = role;
             await db.SaveChangesAsync(cancellationToken);
-            await audit.RecordAsync(workspace, AuditActions.RoleChanged, person.UserName, $"{TokensApi.Name(before)} → {TokensApi.Name(role)}", cancellationToken: cancellationToken);
+            await audit.RecordAsync(workspace, AuditActions.RoleChanged, person.UserName, $"{TokensApi.Name(before)} → {TokensApi.Name(role)}", actor: principal.Identity?.Name, cancellationToken: cancellationToken);
         }
 
         return TypedResults.Ok(new WorkspaceMember(person.UserName!, person.DisplayName, role));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Remove(string workspace, string user, UserManager<WayfinderUser> users, WayfinderDbContext db, AuditTrail audit, CancellationToken cancellationToken)
+    internal static async Task<Results<NoContent, ProblemHttpResult>> Remove(string workspace, string user, ClaimsPrincipal principal, UserManager<WayfinderUser> users, WayfinderDbContext db, AuditTrail audit, CancellationToken cancellationToken)
     {
         var person = await users.FindByNameAsync(user);
         var row = person is null ? null : await db.Set<MembershipRow>().FirstOrDefaultAsync(m => m.WorkspaceId == workspace && m.UserId == person.Id, cancellationToken);
@@ -81,7 +82,7 @@ public static class MembersApi
         await db.Set<AccessTokenRow>().Where(t => t.WorkspaceId == workspace && t.UserId == person!.Id && t.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, DateTimeOffset.UtcNow), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(workspace, AuditActions.MemberRemoved, person!.UserName, TokensApi.Name(row.Role), cancellationToken: cancellationToken);
+        await audit.RecordAsync(workspace, AuditActions.MemberRemoved, person!.UserName, TokensApi.Name(row.Role), actor: principal.Identity?.Name, cancellationToken: cancellationToken);
         return TypedResults.NoContent();
     }
 

@@ -1,6 +1,7 @@
 namespace Wayfinder.Web.Access;
 
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Wayfinder.Core.Serialization;
@@ -48,13 +49,13 @@ public static class ShareLinksApi
         app.MapGet("/api/v1/shared/{token}", Read).WithTags("Access").AllowAnybody();
     }
 
-    private static async Task<Ok<List<ShareLinkInfo>>> List(string workspace, WayfinderDbContext db, CancellationToken cancellationToken) =>
+    internal static async Task<Ok<List<ShareLinkInfo>>> List(string workspace, WayfinderDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok(await db.Set<ShareLinkRow>().Where(s => s.WorkspaceId == workspace).OrderBy(s => s.Id)
             .Select(s => new ShareLinkInfo(s.Id, s.Kind, s.DocumentId, s.CreatedBy, s.CreatedAt, s.ExpiresAt, s.RevokedAt, null, null))
             .ToListAsync(cancellationToken));
 
-    private static async Task<Results<Created<ShareLinkInfo>, ProblemHttpResult>> Create(string workspace, NewShareLink body, WorkspaceRepositories workspaces,
-        WayfinderDbContext db, AuditTrail audit, TimeProvider clock, HttpContext context, CancellationToken cancellationToken)
+    internal static async Task<Results<Created<ShareLinkInfo>, ProblemHttpResult>> Create(string workspace, NewShareLink body, WorkspaceRepositories workspaces,
+        WayfinderDbContext db, AuditTrail audit, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (DocumentYaml.ParseKind(body.Kind) is not { } kind || string.IsNullOrEmpty(body.Id))
         {
@@ -76,18 +77,18 @@ public static class ShareLinksApi
         var now = clock.GetUtcNow();
         var row = new ShareLinkRow
         {
-            WorkspaceId = workspace, Kind = body.Kind!, DocumentId = body.Id, Hash = Secrets.Hash(token), CreatedBy = context.User.Identity?.Name,
+            WorkspaceId = workspace, Kind = body.Kind!, DocumentId = body.Id, Hash = Secrets.Hash(token), CreatedBy = user.Identity?.Name,
             CreatedAt = now, ExpiresAt = body.ExpiresInDays is { } days ? now.AddDays(days) : null,
         };
         db.Set<ShareLinkRow>().Add(row);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(workspace, AuditActions.ShareLinkCreated, $"{row.Kind}/{row.DocumentId}", $"share link {row.Id}", cancellationToken: cancellationToken);
+        await audit.RecordAsync(workspace, AuditActions.ShareLinkCreated, $"{row.Kind}/{row.DocumentId}", $"share link {row.Id}", actor: user.Identity?.Name, cancellationToken: cancellationToken);
         var url = $"/api/v1/shared/{token}";
         return TypedResults.Created($"/api/v1/workspaces/{workspace}/share-links/{row.Id}",
             new ShareLinkInfo(row.Id, row.Kind, row.DocumentId, row.CreatedBy, row.CreatedAt, row.ExpiresAt, null, token, url));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Revoke(string workspace, string linkId, WayfinderDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    internal static async Task<Results<NoContent, ProblemHttpResult>> Revoke(string workspace, string linkId, ClaimsPrincipal user, WayfinderDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var id = long.TryParse(linkId, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
         var row = await db.Set<ShareLinkRow>().FirstOrDefaultAsync(s => s.Id == id && s.WorkspaceId == workspace, cancellationToken);
@@ -100,7 +101,7 @@ public static class ShareLinksApi
         {
             row.RevokedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
-            await audit.RecordAsync(workspace, AuditActions.ShareLinkRevoked, $"{row.Kind}/{row.DocumentId}", $"share link {row.Id}", cancellationToken: cancellationToken);
+            await audit.RecordAsync(workspace, AuditActions.ShareLinkRevoked, $"{row.Kind}/{row.DocumentId}", $"share link {row.Id}", actor: user.Identity?.Name, cancellationToken: cancellationToken);
         }
 
         return TypedResults.NoContent();

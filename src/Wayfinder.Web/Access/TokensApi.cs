@@ -47,7 +47,7 @@ public static class TokensApi
         group.MapDelete("/{tokenId}", Revoke).RequireSignedIn();
     }
 
-    private static async Task<Ok<List<AccessTokenInfo>>> List(ClaimsPrincipal user, WayfinderDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Ok<List<AccessTokenInfo>>> List(ClaimsPrincipal user, WayfinderDbContext db, CancellationToken cancellationToken)
     {
         var userId = AccessPolicyMiddleware.UserId(user);
         return TypedResults.Ok(await db.Set<AccessTokenRow>().Where(t => t.UserId == userId).OrderBy(t => t.Id)
@@ -55,7 +55,7 @@ public static class TokensApi
             .ToListAsync(cancellationToken));
     }
 
-    private static async Task<Results<Created<AccessTokenInfo>, ProblemHttpResult>> Create(NewAccessToken body, ClaimsPrincipal user, WayfinderDbContext db, WorkspaceAccess access,
+    internal static async Task<Results<Created<AccessTokenInfo>, ProblemHttpResult>> Create(NewAccessToken body, ClaimsPrincipal user, WayfinderDbContext db, WorkspaceAccess access,
         AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (user.Identity?.AuthenticationType == AccessSchemes.Bearer)
@@ -87,11 +87,11 @@ public static class TokensApi
         var now = clock.GetUtcNow();
         var (row, token) = await AccessTokens.CreateAsync(db, AccessPolicyMiddleware.UserId(user)!, body.Name.Trim(), body.Workspace, role,
             now, now.AddDays(body.ExpiresInDays ?? DefaultDays), cancellationToken);
-        await audit.RecordAsync(body.Workspace, AuditActions.TokenCreated, $"token {row.Id}", $"\"{row.Name}\", {Name(role)}, expires {row.ExpiresAt.ToString("u", CultureInfo.InvariantCulture)}", cancellationToken: cancellationToken);
+        await audit.RecordAsync(body.Workspace, AuditActions.TokenCreated, $"token {row.Id}", $"\"{row.Name}\", {Name(role)}, expires {row.ExpiresAt.ToString("u", CultureInfo.InvariantCulture)}", actor: user.Identity?.Name, cancellationToken: cancellationToken);
         return TypedResults.Created($"/api/v1/account/tokens/{row.Id}", new AccessTokenInfo(row.Id, row.Name, row.WorkspaceId, row.Role, row.CreatedAt, row.ExpiresAt, null, token));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Revoke(string tokenId, ClaimsPrincipal user, WayfinderDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    internal static async Task<Results<NoContent, ProblemHttpResult>> Revoke(string tokenId, ClaimsPrincipal user, WayfinderDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var userId = AccessPolicyMiddleware.UserId(user);
         var id = long.TryParse(tokenId, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
@@ -105,7 +105,7 @@ public static class TokensApi
         {
             row.RevokedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
-            await audit.RecordAsync(row.WorkspaceId, AuditActions.TokenRevoked, $"token {row.Id}", $"\"{row.Name}\"", cancellationToken: cancellationToken);
+            await audit.RecordAsync(row.WorkspaceId, AuditActions.TokenRevoked, $"token {row.Id}", $"\"{row.Name}\"", actor: user.Identity?.Name, cancellationToken: cancellationToken);
         }
 
         return TypedResults.NoContent();

@@ -44,6 +44,7 @@ public static class ServerSetup
         builder.Services.AddScoped<Components.Editing.CircuitConnection>();
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<Components.Editing.CircuitConnection>());
         builder.Services.AddScoped<Comments.CommentService>();
+        builder.Services.AddSingleton<Components.Sharing.ShareActions>();
         builder.AddLive();
         builder.Services.AddHostedService<DatabaseSetup>();
         builder.Services.AddWayfinderEvidence();

@@ -61,8 +61,6 @@ public sealed class AuthorizationTableTests : IDisposable
         ["POST /api/v1/account/two-factor/disable"] = Who.CookieOnly,
         ["POST /api/v1/account/password"] = Who.Anybody,
         ["POST /api/v1/setup"] = Who.Anybody,
-        ["GET /setup"] = Who.Anybody,
-        ["POST /setup"] = Who.Anybody,
         ["GET /api/v1/users/"] = Who.Admin,
         ["POST /api/v1/users/"] = Who.Admin,
         ["POST /api/v1/users/{user}/password-link"] = Who.Admin,

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Wayfinder.Web.Access;
@@ -53,12 +54,48 @@ public sealed class SetupTests : IDisposable
     }
 
     [Fact]
-    public async Task TheSetupPageIsAFormWithoutScriptAndTheCodeEscaped()
+    public async Task TheSetupPageCarriesTheCodeEscapedInItsForm()
     {
         var page = await _server.CreateClient().GetStringAsync("/setup?code=%22%3E%3Cb%3E");
 
-        Assert.Contains("<input type=\"hidden\" name=\"code\" value=\"&quot;&gt;&lt;b&gt;\">", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("<script", page, StringComparison.Ordinal);
+        Assert.Contains("name=\"Form.Code\" value=\"&quot;&gt;&lt;b&gt;\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheSetupPagesFormMakesTheFirstAdminAndSignsThemIn()
+    {
+        var code = _server.Services.GetRequiredService<FirstAdminSetup>().PendingCode!;
+        var browser = _server.CreateClient(new() { AllowAutoRedirect = false });
+        var page = await browser.GetStringAsync($"/setup?code={code}");
+        var antiforgery = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        var posted = await browser.PostAsync("/setup", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "setup", ["__RequestVerificationToken"] = antiforgery, ["Form.Code"] = code, ["Form.UserName"] = "ada", ["Form.Password"] = Password,
+        }));
+
+        Assert.Equal((HttpStatusCode.Redirect, "http://localhost/"), (posted.StatusCode, posted.Headers.Location?.OriginalString));
+        var me = await JsonAsync(await browser.GetAsync("/api/v1/account/me"));
+        Assert.Equal(("ada", true), ((string?)me["user_name"], (bool?)me["admin"]));
+        Assert.Empty(await StoredHashesAsync());
+    }
+
+    [Fact]
+    public async Task TheSetupPageSaysWhyAWrongCodeIsRefused()
+    {
+        var browser = _server.CreateClient(new() { AllowAutoRedirect = false });
+        var page = await browser.GetStringAsync("/setup?code=not-the-code");
+        var antiforgery = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        var posted = await browser.PostAsync("/setup", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "setup", ["__RequestVerificationToken"] = antiforgery, ["Form.Code"] = "not-the-code", ["Form.UserName"] = "ada", ["Form.Password"] = Password,
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Contains("Not allowed. The setup code is wrong or was used; restart the server with an empty database for a new one.", await posted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.NotNull(_server.Services.GetRequiredService<FirstAdminSetup>().PendingCode);
     }
 
     private async Task<List<string>> StoredHashesAsync()
