@@ -204,12 +204,26 @@ public sealed partial class JourneyMapPage
             await _module.InvokeVoidAsync("highlight", _viewport, Selection, "is-selected", false);
         }
 
+        if (!ReferenceEquals(_fittedSvg, _view.Svg))
+        {
+            // A new drawing (another cut, someone's save) may have another size: fit it again.
+            if (_fittedSvg is not null)
+            {
+                await _module.InvokeVoidAsync("fit", _viewport);
+            }
+
+            _fittedSvg = _view.Svg;
+        }
+
         if (!_viewing && SignedIn)
         {
             _viewing = true;
             await LiveEvents.ViewAsync(_connection, Workspace, UserName, "journey", Id, CancellationToken.None);
         }
     }
+
+    /// <summary>The drawing the viewport was last fitted to (attach fits the first one).</summary>
+    private string? _fittedSvg;
 
     private string[] Selection => _selected is null ? [] : [_selected];
 
