@@ -4,12 +4,14 @@ using Wayfinder.App.Documents;
 using Wayfinder.App.Validation;
 using Wayfinder.Core.Documents;
 using Wayfinder.Web.Access;
+using Microsoft.EntityFrameworkCore;
 using Wayfinder.Web.Live;
+using Wayfinder.Web.Storage;
 using Wayfinder.Web.Workspaces;
 
 /// <summary>What a page's save or delete came to: saved (the stored document), refused by the checks (their errors), or
 /// refused because the document changed in between (the stored revision and who saved it).</summary>
-public sealed record PageSaveResult(SaveResult? Saved, SaveCheck? Check)
+public sealed record PageSaveResult(SaveResult? Saved, SaveCheck? Check, string? Refusal = null)
 {
     public bool Succeeded => Saved?.Succeeded == true;
 
@@ -21,6 +23,7 @@ public sealed record PageSaveResult(SaveResult? Saved, SaveCheck? Check)
 
     /// <summary>In plain words, why it was not saved; null when it was.</summary>
     public string? Problem => Succeeded ? null
+        : Refusal is { } refusal ? refusal
         : Check is { Allowed: false } check ? string.Join("; ", check.Errors.Select(e => $"{e.Path}: {e.Message}"))
         : Saved?.Message is { Length: > 0 } message ? message
         : "the workspace does not exist";
@@ -31,11 +34,16 @@ public sealed record PageSaveResult(SaveResult? Saved, SaveCheck? Check)
 /// revision the page read (a save on another revision is refused, never overwrites), the author, and the live event every
 /// other page and client hears. Scoped: a page calls it from a scope of its own (<c>WorkspacePage.InScopeAsync</c>).
 /// </summary>
-public sealed class PageDocuments(WorkspaceRepositories workspaces, SaveCheckService checks, IWorkspaceEvents events, AuditTrail audit)
+public sealed class PageDocuments(WorkspaceRepositories workspaces, SaveCheckService checks, IWorkspaceEvents events, AuditTrail audit, WayfinderDbContext db)
 {
     /// <summary>Saves <paramref name="document"/> made on <paramref name="expectedRevision"/> (null: a new document).</summary>
     public async Task<PageSaveResult> SaveAsync(string workspace, IDocument document, int? expectedRevision, string? author, string? message = null, CancellationToken cancellationToken = default)
     {
+        if (await RefusalAsync(workspace, author, cancellationToken) is { } refusal)
+        {
+            return new PageSaveResult(null, null, refusal);
+        }
+
         if (await workspaces.OpenAsync(workspace, cancellationToken) is not { } repository)
         {
             return new PageSaveResult(null, null);
@@ -59,6 +67,11 @@ public sealed class PageDocuments(WorkspaceRepositories workspaces, SaveCheckSer
     /// <summary>Deletes a document at <paramref name="expectedRevision"/> (refused when it changed since).</summary>
     public async Task<PageSaveResult> DeleteAsync(string workspace, DocumentKind kind, string id, int expectedRevision, string? author, string? message = null, CancellationToken cancellationToken = default)
     {
+        if (await RefusalAsync(workspace, author, cancellationToken) is { } refusal)
+        {
+            return new PageSaveResult(null, null, refusal);
+        }
+
         if (await workspaces.OpenAsync(workspace, cancellationToken) is not { } repository)
         {
             return new PageSaveResult(null, null);
@@ -72,6 +85,29 @@ public sealed class PageDocuments(WorkspaceRepositories workspaces, SaveCheckSer
         }
 
         return new PageSaveResult(deleted, null);
+    }
+
+    /// <summary>
+    /// Why <paramref name="author"/> may not change documents in <paramref name="workspace"/> now (read on every change, as a
+    /// page stays open long: a member whose role was lowered or who was removed is refused from the next save on); null
+    /// when they are an editor or owner.
+    /// </summary>
+    private async Task<string?> RefusalAsync(string workspace, string? author, CancellationToken cancellationToken)
+    {
+        if (author is null)
+        {
+            return "sign in to change documents";
+        }
+
+        var role = await db.Set<MembershipRow>().Where(m => m.WorkspaceId == workspace)
+            .Join(db.Users.Where(u => u.UserName == author), m => m.UserId, u => u.Id, (m, _) => (WorkspaceRole?)m.Role)
+            .FirstOrDefaultAsync(cancellationToken);
+        return role switch
+        {
+            null => $"{author} is no longer a member of \"{workspace}\"; nothing was saved",
+            < WorkspaceRole.Editor => $"changing documents needs the editor role in \"{workspace}\"; {author} is {role.Value.ToString().ToLowerInvariant()} now, so nothing was saved",
+            _ => null,
+        };
     }
 
     /// <summary>A kind as the API's routes and the live events name it (<c>journey</c>, <c>persona</c>, <c>value_gap</c>).</summary>

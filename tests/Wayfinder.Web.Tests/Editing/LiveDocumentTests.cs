@@ -1,6 +1,10 @@
 namespace Wayfinder.Web.Tests.Editing;
 
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Wayfinder.Web.Access;
+using Wayfinder.Web.Storage;
 using Wayfinder.App.History;
 using Wayfinder.Core.Documents;
 using Wayfinder.Core.Serialization;
@@ -152,8 +156,51 @@ public sealed class LiveDocumentTests : IDisposable
 
     private async Task<LiveDocument<Journey>> OpenAsync(string user)
     {
+        await EditorAsync(user);
         var (journey, revision) = await ReadStoredAsync();
         return new LiveDocument<Journey>(new EditSession<Journey>(journey, revision), "demo", user, _server.Services.GetRequiredService<IServiceScopeFactory>());
+    }
+
+    /// <summary>Makes <paramref name="user"/> an editor of demo (once): a page saves only for a member who may edit.</summary>
+    private async Task EditorAsync(string user, WorkspaceRole role = WorkspaceRole.Editor)
+    {
+        await using var scope = _server.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<WayfinderUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<WayfinderDbContext>();
+        var person = await users.FindByNameAsync(user);
+        if (person is null)
+        {
+            person = new WayfinderUser { UserName = user };
+            Assert.True((await users.CreateAsync(person)).Succeeded);
+        }
+
+        var membership = await db.Set<MembershipRow>().FirstOrDefaultAsync(m => m.WorkspaceId == "demo" && m.UserId == person.Id);
+        if (membership is null)
+        {
+            db.Set<MembershipRow>().Add(new MembershipRow { WorkspaceId = "demo", UserId = person.Id, Role = role });
+        }
+        else
+        {
+            membership.Role = role;
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
+    public async Task AnEditorLoweredToViewerWhileTheirPageIsOpenIsRefusedAndKeepsTheEdit()
+    {
+        var (_, revision) = await ReadStoredAsync();
+        using var ana = await OpenAsync("ana");
+        await EditorAsync("ana", WorkspaceRole.Viewer);
+
+        EditCell(ana, 0, "Ana: asks friends first");
+        await ana.SaveAsync();
+
+        Assert.Equal(SaveState.Failed, ana.State);
+        Assert.Equal("changing documents needs the editor role in \"demo\"; ana is viewer now, so nothing was saved", ana.Problem);
+        Assert.Equal(("Ana: asks friends first", true), (ana.Session.Current.Lanes[0].Items[0].Text, ana.Session.HasUnsavedChanges));
+        Assert.Equal(revision, (await ReadStoredAsync()).Revision);
     }
 
     private async Task<(Journey Journey, int Revision)> ReadStoredAsync()
