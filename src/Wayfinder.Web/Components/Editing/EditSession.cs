@@ -109,15 +109,6 @@ public sealed class EditSession<T>
         Changed?.Invoke();
     }
 
-    /// <summary>The current document was saved as <paramref name="revision"/>.</summary>
-    public void Saved(T saved, int revision)
-    {
-        Stored = Clone(saved);
-        Revision = revision;
-        HasUnsavedChanges = !ReferenceEquals(saved, Current) && !SameText(saved, Current);
-        Changed?.Invoke();
-    }
-
     /// <summary>A deep copy, through the files' JSON shape.</summary>
     public static T Clone(T document) =>
         (T)JsonSerializer.Deserialize(JsonSerializer.Serialize(document, document.GetType(), DocumentJson.Options), document.GetType(), DocumentJson.Options)!;
