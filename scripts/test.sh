@@ -17,6 +17,14 @@ if [ ! -x /usr/bin/chromium ]; then
     || echo "could not install chromium: the browser tests will fail" >&2
 fi
 
+# The ClickHouse store's tests start two servers of Debian's clickhouse-server themselves (a two-shard cluster).
+if [ ! -x /usr/sbin/clickhouse-server ]; then
+  echo "installing clickhouse-server (for the ClickHouse store's tests)" >&2
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq clickhouse-server; } >/dev/null \
+    || echo "could not install clickhouse-server: the ClickHouse tests will fail" >&2
+fi
+
 # Without a server the PostgreSQL tests fail and say why; they never pass unrun.
 if postgres_env="$(./scripts/postgres.sh start)"; then
   eval "$postgres_env"

@@ -1,0 +1,54 @@
+namespace Wayfinder.Evidence.ClickHouse;
+
+using static ClickHouseTables;
+
+/// <summary>The tables of a workspace, created when missing (on every shard with a cluster).</summary>
+internal static class ClickHouseSchema
+{
+    public static async Task CreateAsync(ClickHouseEventStore store, CancellationToken cancellationToken)
+    {
+        var tables = store.Tables;
+        var database = Q(store.Settings.Database);
+        foreach (var client in store.Clients)
+        {
+            await client.ExecuteAsync($"CREATE DATABASE IF NOT EXISTS {database}", useDatabase: false, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await client.ExecuteAsync(
+                $"""
+                CREATE TABLE IF NOT EXISTS {Q(tables.EventsLocal)} (
+                    customer String, ts Int64, seq UInt64, event String, channel String,
+                    prop_keys Array(String), prop_values Array(String), batch UInt64, hash UInt64
+                ) ENGINE = MergeTree() ORDER BY (customer, ts, seq)
+                """,
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+            await client.ExecuteAsync(
+                $"""
+                CREATE TABLE IF NOT EXISTS {Q(tables.AttributesLocal)} (
+                    customer String, name String, value String, ts Int64, seq UInt64, batch UInt64
+                ) ENGINE = MergeTree() ORDER BY (customer, name, ts, seq)
+                """,
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (store.Settings.Cluster is { } cluster)
+            {
+                foreach (var (distributed, local) in new[] { (tables.Events, tables.EventsLocal), (tables.Attributes, tables.AttributesLocal) })
+                {
+                    await client.ExecuteAsync(
+                        $"CREATE TABLE IF NOT EXISTS {Q(distributed)} AS {Q(local)} ENGINE = Distributed({Q(cluster)}, {database}, {Q(local)}, cityHash64(customer))",
+                        cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        await store.Client.ExecuteAsync(
+            $"CREATE TABLE IF NOT EXISTS {Q(tables.Batches)} (batch UInt64, file String, rows UInt64, committed DateTime) ENGINE = MergeTree() ORDER BY batch",
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    public static async Task DropAsync(ClickHouseEventStore store, ClickHouseClient client, CancellationToken cancellationToken)
+    {
+        var tables = store.Tables;
+        foreach (var name in new[] { tables.Events, tables.EventsLocal, tables.Attributes, tables.AttributesLocal, tables.Batches, tables.Surveys, tables.Insights }.Distinct())
+        {
+            await client.ExecuteAsync($"DROP TABLE IF EXISTS {Q(name)}", cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

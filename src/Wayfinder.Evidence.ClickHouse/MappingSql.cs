@@ -1,0 +1,57 @@
+namespace Wayfinder.Evidence.ClickHouse;
+
+using Wayfinder.Core.Documents;
+using Wayfinder.Evidence.Mapping;
+
+/// <summary>
+/// A journey's touchpoint mapping as SQL: <see cref="Touchpoint"/> is an Int32 expression over an event row's columns
+/// (<c>event</c>, <c>prop_keys</c>, <c>prop_values</c>) and the customer's current attributes (<c>attr_keys</c>,
+/// <c>attr_values</c>, from <see cref="CustomerAttributes"/>) giving the index of the first touchpoint (lane and item
+/// order) that claims the row, or -1; the same semantics as <see cref="JourneyMapping.Build"/>.
+/// </summary>
+internal sealed record MappingSql(IReadOnlyList<(string Id, string Name)> Stages, IReadOnlyList<TouchpointInfo> Touchpoints, string Touchpoint)
+{
+    /// <summary>Per touchpoint index, its stage index.</summary>
+    public IReadOnlyList<int> StageOf => [.. Touchpoints.Select(t => t.Stage)];
+
+    /// <summary>Whether <see cref="Touchpoint"/> reads the customer's attributes (so a query must join them).</summary>
+    public bool NeedsAttributes { get; init; }
+
+    public static MappingSql Build(Journey journey)
+    {
+        // Placeholder until the filter translator lands: exact event names only.
+        var stages = journey.Stages.Select(s => (s.Id, s.Name)).ToList();
+        var stageIndex = stages.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var touchpoints = new List<TouchpointInfo>();
+        var arms = new List<string>();
+        foreach (var lane in journey.Lanes.Where(l => l.Type == LaneType.Touchpoints))
+        {
+            for (var i = 0; i < lane.Items.Count; i++)
+            {
+                var item = lane.Items[i];
+                if (!stageIndex.TryGetValue(item.Stage, out var stage))
+                {
+                    continue;
+                }
+
+                var id = item.Id ?? $"{lane.Id}-{i + 1}";
+                touchpoints.Add(new TouchpointInfo(id, item.Text ?? id, stage, item.Channel));
+                arms.AddRange(item.Events.Select(e => $"event = {Sql.String(e.Name)}, {Sql.Number(touchpoints.Count - 1)}"));
+            }
+        }
+
+        var expression = arms.Count == 0 ? "toInt32(-1)" : $"toInt32(multiIf({string.Join(", ", arms)}, -1))";
+        return new MappingSql(stages, touchpoints, expression);
+    }
+
+    /// <summary>
+    /// A subquery with one row per customer that has attributes: <c>customer</c>, <c>attr_keys</c>, <c>attr_values</c>
+    /// (each attribute's latest value by (ts, seq), committed batches only).
+    /// </summary>
+    public static string CustomerAttributes(ClickHouseTables tables) =>
+        $"""
+        SELECT customer, groupArray(name) AS attr_keys, groupArray(value) AS attr_values
+        FROM (SELECT customer, name, argMax(value, (ts, seq)) AS value FROM {Sql.Identifier(tables.Attributes)} WHERE {tables.Visible} GROUP BY customer, name)
+        GROUP BY customer
+        """;
+}
