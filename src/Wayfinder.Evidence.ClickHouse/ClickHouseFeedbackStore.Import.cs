@@ -12,6 +12,9 @@ public sealed partial class ClickHouseFeedbackStore
 {
     private long _lastBatch;
 
+    /// <summary>Runs after an import's rows are in and before its commit row (tests stop a server here).</summary>
+    internal Func<Task>? BeforeCommit { get; set; }
+
     /// <inheritdoc/>
     public Task<ImportReport> ImportSurveysAsync(string path, FeedbackImportOptions? options = null, CancellationToken cancellationToken = default) =>
         ImportAsync(path, options ?? new(), SurveyImporter.ReadSurveys, SurveysTable, cancellationToken);
@@ -173,6 +176,11 @@ public sealed partial class ClickHouseFeedbackStore
             var added = counted[0].GetProperty("n").GetInt64();
             if (added > 0)
             {
+                if (BeforeCommit is { } beforeCommit)
+                {
+                    await beforeCommit().ConfigureAwait(false);
+                }
+
                 await Client.ExecuteAsync(
                     $"INSERT INTO {Q(FeedbackBatches)} (batch, kind, file, rows, committed) SELECT {Sql.Number(batch)}, {Sql.String(table.Kind)}, {Sql.String(path)}, {Sql.Number(added)}, now()",
                     cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -182,8 +190,22 @@ public sealed partial class ClickHouseFeedbackStore
         }
         finally
         {
-            // Not cancelled with the import: a staging table must not outlive it.
-            await Client.ExecuteAsync($"DROP TABLE IF EXISTS {Q(staging)}", cancellationToken: CancellationToken.None).ConfigureAwait(false);
+            await DropQuietlyAsync(staging).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Drops a table of one import or query, not cancelled with it. When the server is gone the first error is the one
+    /// to report; the table (a Memory table, empty after a restart) is left behind, harmless.
+    /// </summary>
+    private async Task DropQuietlyAsync(string table)
+    {
+        try
+        {
+            await Client.ExecuteAsync($"DROP TABLE IF EXISTS {Q(table)}", cancellationToken: CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (ClickHouseException ex) when (ex.Unreachable)
+        {
         }
     }
 

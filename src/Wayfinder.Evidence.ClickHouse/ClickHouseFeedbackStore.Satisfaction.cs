@@ -45,7 +45,7 @@ public sealed partial class ClickHouseFeedbackStore
         {
             if (cutTable is not null)
             {
-                await Client.ExecuteAsync($"DROP TABLE IF EXISTS {Q(cutTable)}", cancellationToken: CancellationToken.None).ConfigureAwait(false);
+                await DropQuietlyAsync(cutTable).ConfigureAwait(false);
             }
         }
     }
@@ -132,7 +132,7 @@ public sealed partial class ClickHouseFeedbackStore
         }
         catch
         {
-            await Client.ExecuteAsync($"DROP TABLE IF EXISTS {Q(table)}", cancellationToken: CancellationToken.None).ConfigureAwait(false);
+            await DropQuietlyAsync(table).ConfigureAwait(false);
             throw;
         }
 

@@ -86,6 +86,41 @@ public sealed class FeedbackStoreTests(ClickHouseServers servers) : IDisposable
     }
 
     [Fact]
+    public async Task AnImportCutOffByAStoppedServerLeavesNothingVisibleAndRunningItAgainCompletesIt()
+    {
+        var settings = servers.Cluster.ForTable(ClickHouseServers.NewPrefix());
+        var file = Write("surveys.csv", "timestamp,customer_id,touchpoint,metric,score\n2026-01-05T00:00:00Z,u1,a,csat,4\n2026-01-06T00:00:00Z,u2,c,nps,9\n");
+        ClickHouseException error;
+        using (var store = new ClickHouseFeedbackStore(settings))
+        {
+            store.BeforeCommit = () =>
+            {
+                servers.Stop(0);
+                return Task.CompletedTask;
+            };
+            try
+            {
+                error = await Assert.ThrowsAsync<ClickHouseException>(() => store.ImportSurveysAsync(file));
+            }
+            finally
+            {
+                servers.Start(0);
+            }
+        }
+
+        using var again = new ClickHouseFeedbackStore(settings);
+        var before = await again.CountsAsync();
+        var stored = await again.Client.QueryAsync($"SELECT count() AS n FROM {ClickHouseTables.Q(again.Tables.Surveys)}");
+        var report = await again.ImportSurveysAsync(file);
+
+        // The rows went in before the server stopped, but without their commit row nobody sees them.
+        Assert.True(error.Unreachable, error.Message);
+        Assert.Equal((0L, 0L, 2L), (before.Answers, before.Insights, stored[0].GetProperty("n").GetInt64()));
+        Assert.Equal((2L, 0L), (report.RowsAdded, report.Duplicates));
+        Assert.Equal((2L, 0L), await again.CountsAsync());
+    }
+
+    [Fact]
     public async Task CountsAreTheStoredAnswersAndInsights()
     {
         using var store = new ClickHouseFeedbackStore(servers.Single.ForTable(ClickHouseServers.NewPrefix()));
