@@ -182,7 +182,7 @@ internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProg
         }
 
         var aliases = Strings(moved.Select(m => m.Key));
-        var target = $"transform(customer, {aliases}, {Strings(moved.Select(m => m.Value))}, customer) AS moved_customer";
+        var target = $"transform(customer, {Sql.Strings(moved.Select(m => m.Key))}, {Sql.Strings(moved.Select(m => m.Value))}, customer) AS moved_customer";
         var where = $"customer IN {aliases} AND {_tables.Visible}";
         foreach (var (table, columns) in new[]
         {
