@@ -195,6 +195,88 @@ public sealed class ImportTests(ClickHouseServers servers) : IDisposable
         Assert.Equal(5L, await AllRowsAsync(store));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ReportsSummaryAndAttributesEqualTheEmbeddedStoresAfterTheSameImports(bool cluster)
+    {
+        using var store = NewStore(cluster);
+        var embedded = new EventStore(Path.Combine(_folder, "embedded"));
+        var files = new[] { ("first.csv", First, new EventImportOptions()), ("second.csv", Second, new EventImportOptions()), ("first.csv", First, new EventImportOptions()) }
+            .Select(f => (Write(f.Item1, f.Item2), f.Item3)).Append((Write("calls.ndjson", """
+                {"type":"identify","userId":"u9","timestamp":"2026-03-01T10:00:00Z","traits":{"plan":"pro"}}
+                {"type":"identify","userId":"u2","anonymousId":"a2","timestamp":"2026-01-05T00:00:00Z","traits":{"plan":"team"}}
+                {"type":"track","event":"open","anonymousId":"a2","timestamp":"2026-01-06T00:00:00Z"}
+                """), new EventImportOptions { Preset = "segment" }));
+
+        foreach (var (path, options) in files)
+        {
+            var expected = await embedded.ImportAsync(path, options);
+            var actual = await store.ImportAsync(path, options);
+            Assert.Equal((expected.RowsRead, expected.RowsAdded, expected.Duplicates, expected.BadRows), (actual.RowsRead, actual.RowsAdded, actual.Duplicates, actual.BadRows));
+        }
+
+        var (want, got) = (await embedded.SummaryAsync(), await store.SummaryAsync());
+        var log = embedded.Open();
+        var plan = log.Attributes["plan"];
+        var wantPlans = Enumerable.Range(0, log.CustomerCount).Where(c => plan[c] is not null).Select(c => (log.CustomerIds[c], plan[c])).OrderBy(p => p.Item1, StringComparer.Ordinal);
+        var gotPlans = await store.Client.QueryAsync(
+            $"SELECT customer, argMax(value, (ts, seq)) AS plan FROM {Q(store.Tables.Attributes)} WHERE name = 'plan' AND {store.Tables.Visible} GROUP BY customer ORDER BY customer");
+
+        Assert.Equal((want.Events, want.Customers, want.FromMicros, want.ToMicros), (got.Events, got.Customers, got.FromMicros, got.ToMicros));
+        Assert.Equal(want.EventNames, got.EventNames);
+        Assert.Equal(wantPlans, gotPlans.Select(r => (r.GetProperty("customer").GetString()!, r.GetProperty("plan").GetString())));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task StitchedIdsGiveTheEmbeddedStoresCustomersEventsAndAttributes(bool cluster)
+    {
+        using var store = NewStore(cluster);
+        var embedded = new EventStore(Path.Combine(_folder, "embedded"));
+        var ga4 = new EventImportOptions { Preset = "ga4" };
+        // p1 browses with k=x, logs in as u1 (k=y) a day later, comes back signed out; p3 is stitched to u1 too, later.
+        string[] days =
+        [
+            """
+            {"event_timestamp":"1772359200000000","event_name":"page_view","user_pseudo_id":"p1","platform":"WEB","user_properties":[{"key":"k","value":{"string_value":"x"}}]}
+            {"event_timestamp":"1772359200000000","event_name":"page_view","user_pseudo_id":"p2","platform":"WEB","user_properties":[{"key":"k","value":{"string_value":"x"}}]}
+            {"event_timestamp":"1772359300000000","event_name":"scroll","user_pseudo_id":"p3","platform":"APP"}
+            """,
+            """
+            {"event_timestamp":"1772445600000000","event_name":"login","user_id":"u1","user_pseudo_id":"p1","platform":"WEB","user_properties":[{"key":"k","value":{"string_value":"y"}}]}
+            """,
+            """
+            {"event_timestamp":"1772532000000000","event_name":"page_view","user_pseudo_id":"p1","platform":"WEB"}
+            {"event_timestamp":"1772532000000000","event_name":"login","user_id":"u1","user_pseudo_id":"p3","platform":"APP"}
+            """,
+        ];
+
+        for (var d = 0; d < days.Length; d++)
+        {
+            var path = Write($"day{d + 1}.ndjson", days[d]);
+            var expected = await embedded.ImportAsync(path, ga4);
+            var actual = await store.ImportAsync(path, ga4);
+            Assert.Equal((expected.RowsRead, expected.RowsAdded, expected.Duplicates), (actual.RowsRead, actual.RowsAdded, actual.Duplicates));
+        }
+
+        var log = embedded.Open();
+        var k = log.Attributes["k"];
+        var want = Enumerable.Range(0, log.CustomerCount)
+            .Select(c => (log.CustomerIds[c], (long)(log.CustomerStart[c + 1] - log.CustomerStart[c]), k[c]))
+            .Where(c => c.Item2 > 0).OrderBy(c => c.Item1, StringComparer.Ordinal).ToList();
+        var got = await store.Client.QueryAsync(
+            $"""
+            SELECT customer, count() AS events, any(k) AS k FROM {Q(store.Tables.Events)}
+            GLOBAL ANY LEFT JOIN (SELECT customer, argMax(value, (ts, seq)) AS k FROM {Q(store.Tables.Attributes)} WHERE name = 'k' AND {store.Tables.Visible} GROUP BY customer) USING customer
+            WHERE {store.Tables.Visible} GROUP BY customer ORDER BY customer
+            """);
+
+        Assert.Equal(want, got.Select(r => (r.GetProperty("customer").GetString()!, r.GetProperty("events").GetInt64(), r.GetProperty("k").GetString() is { Length: > 0 } v ? v : null)));
+        Assert.Equal((log.EventCount, log.CustomerCount), ((int)(await store.SummaryAsync()).Events, (await store.SummaryAsync()).Customers));
+    }
+
     [Fact]
     public async Task AMissingFileOrAFolderIsRefusedInPlainWords()
     {
