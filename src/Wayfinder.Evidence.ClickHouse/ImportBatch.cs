@@ -15,8 +15,11 @@ using static ClickHouseTables;
 /// <item>Leftovers of imports that never committed (and rows still kept under an id stitched to another) are deleted, best effort.</item>
 /// <item>The file's rows are combined as the embedded store does (<see cref="EventLogBuilder.Combine"/>: customer and time
 /// order with input order for ties, in-file duplicates dropped, ids stitched with the stored identities first).</item>
-/// <item>Stored rows of an id this import stitches to another customer are copied under that customer (the embedded store
-/// re-keys them too); the old copies are deleted after the commit.</item>
+/// <item>Stored rows of an id this import stitches to another customer are copied under that customer in this batch (the
+/// embedded store re-keys them too, so later reads see them under the known customer); the old copies are deleted after
+/// the commit. Between the commit and that deletion both copies are visible for a moment; if the process dies there,
+/// the next import deletes the old copies first (rows under an id that is stitched are never read as its own). Moved
+/// rows are not checked against the known customer's rows for duplicates, as the embedded store would.</item>
 /// <item>The rows go to a staging table sharded like the events; each shard then moves those that equal no stored row
 /// (same customer, time and content hash) into its events table, so duplicates are found inside ClickHouse.</item>
 /// <item>Attributes, customers and new identities are written; then the batch row commits everything at once.</item>
@@ -66,7 +69,7 @@ internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProg
 
         var added = await KeepNewRowsAsync(committed, batch, cancellationToken).ConfigureAwait(false);
         await SendAttributesAsync(log, batch, seqBase, cancellationToken).ConfigureAwait(false);
-        await SendCustomersAsync(log, batch, cancellationToken).ConfigureAwait(false);
+        await SendCustomersAsync(log, identities.Values.ToHashSet(StringComparer.Ordinal), batch, cancellationToken).ConfigureAwait(false);
         await SendIdentitiesAsync(moved, batch, cancellationToken).ConfigureAwait(false);
 
         Report("committing", rows.Count);
@@ -195,7 +198,7 @@ internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProg
             var hash = table == _tables.Events ? ", hash" : "";
             await store.Client.ExecuteAsync(
                 $"INSERT INTO {Q(table)} SELECT {target}, {rest}toUInt64({Number(batch)}) AS new_batch{hash} FROM {Q(table)} WHERE {where}",
-                store.ClusterSettings,
+                store.DistributedInsertSettings,
                 cancellationToken: cancellationToken).ConfigureAwait(false);
         }
     }
@@ -263,12 +266,22 @@ internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProg
         }
     }
 
-    /// <summary>Every customer of this file, with or without events (a customer known only from an identify call counts as the embedded store counts it).</summary>
-    private async Task SendCustomersAsync(EventLog log, ulong batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every customer of this file, with or without events (a customer known only from an identify call counts as the
+    /// embedded store counts it). The customers that stored identities point to are in the log because their links were
+    /// fed to it; they are stored customers already, so they are sent only when this file has rows of theirs.
+    /// </summary>
+    private async Task SendCustomersAsync(EventLog log, HashSet<string> storedTargets, ulong batch, CancellationToken cancellationToken)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
-        foreach (var id in log.CustomerIds)
+        for (var c = 0; c < log.CustomerCount; c++)
         {
+            var id = log.CustomerIds[c];
+            if (storedTargets.Contains(id) && log.CustomerStart[c + 1] == log.CustomerStart[c] && !log.Attributes.Values.Any(a => c < a.Codes.Length && a.Codes[c] >= 0))
+            {
+                continue;
+            }
+
             ImportRows.String(buffer, Encoding.UTF8.GetBytes(id));
             ImportRows.UInt64(buffer, batch);
         }
@@ -298,7 +311,7 @@ internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProg
     }
 
     private Task SendAsync(string table, ArrayBufferWriter<byte> buffer, CancellationToken cancellationToken) =>
-        store.Client.InsertAsync(table, "RowBinary", stream => stream.WriteAsync(buffer.WrittenMemory, cancellationToken).AsTask(), store.ClusterSettings, cancellationToken);
+        store.Client.InsertAsync(table, "RowBinary", stream => stream.WriteAsync(buffer.WrittenMemory, cancellationToken).AsTask(), store.DistributedInsertSettings, cancellationToken);
 
     /// <summary>A list of batch ids for <c>IN</c>; 0 (never a batch id) keeps it non-empty.</summary>
     private static string Batches(IEnumerable<ulong> batches) => "(" + string.Join(", ", batches.Prepend(0UL).Select(Number)) + ")";
