@@ -77,9 +77,17 @@ internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProg
             $"INSERT INTO {Q(_tables.Batches)} (batch, file, rows, committed) VALUES ({Number(batch)}, {Sql.String(path)}, {Sql.Number(added)}, now())",
             cancellationToken: cancellationToken).ConfigureAwait(false);
 
-        // Committed: what follows only tidies up, and the next import does it again when it fails here.
-        await DeleteAsync([_tables.EventsLocal, _tables.AttributesLocal, _tables.CustomersLocal], $"customer IN {Strings(moved.Select(m => m.Key))}", moved.Count > 0, cancellationToken).ConfigureAwait(false);
-        await ClickHouseSchema.DropStagingAsync(store, cancellationToken).ConfigureAwait(false);
+        // Committed: what follows only tidies up, and the next import does it again when it fails here (a shard stopped
+        // just now), so the import is reported as done.
+        try
+        {
+            await DeleteAsync([_tables.EventsLocal, _tables.AttributesLocal, _tables.CustomersLocal], $"customer IN {Strings(moved.Select(m => m.Key))}", moved.Count > 0, cancellationToken).ConfigureAwait(false);
+            await ClickHouseSchema.DropStagingAsync(store, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ClickHouseException)
+        {
+        }
+
         return (added, inFile + (rows.Count - added));
     }
 
