@@ -58,13 +58,28 @@ internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProg
         var rows = new ImportRows(log);
         await ClickHouseSchema.CreateStagingAsync(store, cancellationToken).ConfigureAwait(false);
         Report("sending to ClickHouse", 0);
-        for (var from = 0; from < rows.Count; from += store.RowsPerInsert)
+        // The next request's rows are encoded while the current one is sent.
+        var step = store.RowsPerInsert;
+        Task<ArrayBufferWriter<byte>> Encode(int from) => Task.Run(
+            () =>
+            {
+                var to = Math.Min(rows.Count, from + step);
+                var buffer = new ArrayBufferWriter<byte>(Math.Max(1024, (to - from) * 96));
+                rows.Write(buffer, from, to, seqBase, batch);
+                return buffer;
+            },
+            cancellationToken);
+        var next = Encode(0);
+        for (var from = 0; from < rows.Count; from += step)
         {
-            var to = Math.Min(rows.Count, from + store.RowsPerInsert);
-            var buffer = new ArrayBufferWriter<byte>(Math.Max(1024, (to - from) * 96));
-            rows.Write(buffer, from, to, seqBase, batch);
+            var buffer = await next.ConfigureAwait(false);
+            if (from + step < rows.Count)
+            {
+                next = Encode(from + step);
+            }
+
             await SendAsync(_tables.Staging, buffer, cancellationToken).ConfigureAwait(false);
-            Report("sending to ClickHouse", to);
+            Report("sending to ClickHouse", Math.Min(rows.Count, from + step));
         }
 
         var added = await KeepNewRowsAsync(committed, batch, cancellationToken).ConfigureAwait(false);
@@ -265,6 +280,7 @@ internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProg
                 ImportRows.Int64(buffer, end > start ? log.Timestamps[end - 1] : 0);
                 ImportRows.UInt64(buffer, end > start ? seqBase + (ulong)(end - 1) : seqBase + (ulong)log.EventCount + (ulong)c);
                 ImportRows.UInt64(buffer, batch);
+                buffer = await FlushWhenFullAsync(_tables.Attributes, buffer, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -292,6 +308,7 @@ internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProg
 
             ImportRows.String(buffer, Encoding.UTF8.GetBytes(id));
             ImportRows.UInt64(buffer, batch);
+            buffer = await FlushWhenFullAsync(_tables.Customers, buffer, cancellationToken).ConfigureAwait(false);
         }
 
         if (buffer.WrittenCount > 0)
@@ -316,6 +333,18 @@ internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProg
         }
 
         await store.Client.InsertAsync(_tables.Identities, "RowBinary", stream => stream.WriteAsync(buffer.WrittenMemory, cancellationToken).AsTask(), cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends the rows written so far once they pass 32 MB, and gives an empty buffer back then.</summary>
+    private async Task<ArrayBufferWriter<byte>> FlushWhenFullAsync(string table, ArrayBufferWriter<byte> buffer, CancellationToken cancellationToken)
+    {
+        if (buffer.WrittenCount < 32 << 20)
+        {
+            return buffer;
+        }
+
+        await SendAsync(table, buffer, cancellationToken).ConfigureAwait(false);
+        return new ArrayBufferWriter<byte>(4096);
     }
 
     private Task SendAsync(string table, ArrayBufferWriter<byte> buffer, CancellationToken cancellationToken) =>
