@@ -47,6 +47,7 @@ internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProg
             links.Link(alias, target);
         }
 
+        var attributeTimes = parts.SelectMany(p => p.AttributeTimes()).ToList();
         var log = EventLogBuilder.Combine([links, .. parts], out var inFile);
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -83,7 +84,8 @@ internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProg
         }
 
         var added = await KeepNewRowsAsync(committed, batch, cancellationToken).ConfigureAwait(false);
-        await SendAttributesAsync(log, batch, seqBase, cancellationToken).ConfigureAwait(false);
+        await SendAttributesAsync(log, WinningTimes(log, attributeTimes), batch, seqBase, cancellationToken).ConfigureAwait(false);
+        await KeepWinningAttributesAsync(committed, batch, cancellationToken).ConfigureAwait(false);
         await SendCustomersAsync(log, identities.Values.ToHashSet(StringComparer.Ordinal), batch, cancellationToken).ConfigureAwait(false);
         await SendIdentitiesAsync(moved, batch, cancellationToken).ConfigureAwait(false);
 
@@ -189,11 +191,20 @@ internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProg
     private static ulong NewBatch(List<ulong> committed) =>
         Math.Max((ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000, committed.Count == 0 ? 1 : committed[^1] + 1);
 
-    /// <summary>The first seq above every stored row's (leftovers too), so this import's rows follow stored rows of equal time.</summary>
+    /// <summary>
+    /// The first seq above every stored event's and attribute's (leftovers too), so this import's rows follow stored rows
+    /// of equal time (attribute values of customers without events are numbered after a file's events).
+    /// </summary>
     private async Task<ulong> FirstFreeSeqAsync(CancellationToken cancellationToken)
     {
-        var rows = await store.Client.QueryAsync($"SELECT max(seq) + 1 AS next FROM {Q(_tables.Events)}", cancellationToken: cancellationToken).ConfigureAwait(false);
-        return rows[0].GetProperty("next").GetUInt64();
+        var next = 0UL;
+        foreach (var table in new[] { _tables.Events, _tables.Attributes })
+        {
+            var rows = await store.Client.QueryAsync($"SELECT max(seq) + 1 AS next FROM {Q(table)}", cancellationToken: cancellationToken).ConfigureAwait(false);
+            next = Math.Max(next, rows[0].GetProperty("next").GetUInt64());
+        }
+
+        return next;
     }
 
     /// <summary>
@@ -252,13 +263,27 @@ internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProg
     }
 
     /// <summary>
-    /// Each customer's value of each attribute after this file, as the embedded store resolves it within the file
-    /// (latest row in time wins, ties: the later row), stamped with the customer's last event time in this file (0
-    /// without events) and a seq after this file's rows. Across imports the embedded store lets a new value win when
-    /// its row is not older than the customer's last stored event; the stamp approximates that: the value of the import
-    /// whose customer's last event is latest wins (ties: the later import).
+    /// The time of the row each customer's value of each attribute came from in this file (ids stitched to the customer
+    /// included: the latest wins, as in <see cref="EventLogBuilder.Combine"/>).
     /// </summary>
-    private async Task SendAttributesAsync(EventLog log, ulong batch, ulong seqBase, CancellationToken cancellationToken)
+    private static Dictionary<(string Attribute, string Customer), long> WinningTimes(EventLog log, List<(string Attribute, string Customer, long Time)> times)
+    {
+        var result = new Dictionary<(string, string), long>();
+        foreach (var (attribute, customer, time) in times)
+        {
+            var key = (attribute, log.Identities.TryGetValue(customer, out var root) ? root : customer);
+            result[key] = result.TryGetValue(key, out var known) ? Math.Max(known, time) : time;
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Each customer's value of each attribute after this file, as the embedded store resolves it within the file
+    /// (latest row in time wins, ties: the later row), with the time of its row and a seq after this file's rows; staged
+    /// until <see cref="KeepWinningAttributesAsync"/> weighs it against the stored value.
+    /// </summary>
+    private async Task SendAttributesAsync(EventLog log, Dictionary<(string Attribute, string Customer), long> times, ulong batch, ulong seqBase, CancellationToken cancellationToken)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
         var customers = log.CustomerIds.Select(Encoding.UTF8.GetBytes).ToArray();
@@ -277,16 +302,43 @@ internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProg
                 ImportRows.String(buffer, customers[c]);
                 ImportRows.String(buffer, nameBytes);
                 ImportRows.String(buffer, values[column.Codes[c]]);
-                ImportRows.Int64(buffer, end > start ? log.Timestamps[end - 1] : 0);
+                ImportRows.Int64(buffer, times.TryGetValue((name, log.CustomerIds[c]), out var time) ? time : end > start ? log.Timestamps[end - 1] : 0);
                 ImportRows.UInt64(buffer, end > start ? seqBase + (ulong)(end - 1) : seqBase + (ulong)log.EventCount + (ulong)c);
                 ImportRows.UInt64(buffer, batch);
-                buffer = await FlushWhenFullAsync(_tables.Attributes, buffer, cancellationToken).ConfigureAwait(false);
+                buffer = await FlushWhenFullAsync(_tables.AttributeStaging, buffer, cancellationToken).ConfigureAwait(false);
             }
         }
 
         if (buffer.WrittenCount > 0)
         {
-            await SendAsync(_tables.Attributes, buffer, cancellationToken).ConfigureAwait(false);
+            await SendAsync(_tables.AttributeStaging, buffer, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// On every shard, keeps the staged values that win over the stored ones as the embedded store decides: a stored value
+    /// counts as of its customer's last stored event (0 without events), and a value of this file wins when its row is
+    /// not older. A kept value's ts is raised to the stored values' latest, so <c>argMax(value, (ts, seq))</c> picks it.
+    /// </summary>
+    private async Task KeepWinningAttributesAsync(List<ulong> committed, ulong batch, CancellationToken cancellationToken)
+    {
+        var known = Batches(committed);
+        foreach (var client in store.Clients)
+        {
+            await client.ExecuteAsync(
+                $"""
+                INSERT INTO {Q(_tables.AttributesLocal)}
+                SELECT customer, name, value, greatest(ts, stored_ts) AS kept_ts, seq, batch FROM (
+                    SELECT customer, name, value, ts, seq, batch, stored, stored_ts FROM {Q(_tables.AttributeStagingLocal)}
+                    ANY LEFT JOIN (
+                        SELECT customer, name, toUInt8(1) AS stored, max(ts) AS stored_ts FROM {Q(_tables.AttributesLocal)} WHERE batch IN {known} GROUP BY customer, name
+                    ) USING (customer, name)
+                    WHERE batch = {Number(batch)}
+                )
+                ANY LEFT JOIN (SELECT customer, max(ts) AS last FROM {Q(_tables.EventsLocal)} WHERE batch IN {known} GROUP BY customer) USING customer
+                WHERE stored = 0 OR ts >= last
+                """,
+                cancellationToken: cancellationToken).ConfigureAwait(false);
         }
     }
 
