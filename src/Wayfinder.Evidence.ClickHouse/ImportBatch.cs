@@ -22,7 +22,11 @@ using static ClickHouseTables;
 /// rows are not checked against the known customer's rows for duplicates, as the embedded store would.</item>
 /// <item>The rows go to a staging table sharded like the events; each shard then moves those that equal no stored row
 /// (same customer, time and content hash) into its events table, so duplicates are found inside ClickHouse.</item>
-/// <item>Attributes, customers and new identities are written; then the batch row commits everything at once.</item>
+/// <item>Each customer's attribute values of the file are staged too, and each shard keeps those that win against the
+/// stored value as the embedded store weighs them (the stored value as of the customer's last stored event, the file's as
+/// of its row). Attribute rows moved from a stitched id keep their own ts and seq, where the embedded store would weigh
+/// them as of that id's last event.</item>
+/// <item>Customers and new identities are written; then the batch row commits everything at once.</item>
 /// </list>
 /// </summary>
 internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProgress<ImportProgress>? progress, long rowsRead, long bytes)
@@ -58,30 +62,7 @@ internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProg
 
         var rows = new ImportRows(log);
         await ClickHouseSchema.CreateStagingAsync(store, cancellationToken).ConfigureAwait(false);
-        Report("sending to ClickHouse", 0);
-        // The next request's rows are encoded while the current one is sent.
-        var step = store.RowsPerInsert;
-        Task<ArrayBufferWriter<byte>> Encode(int from) => Task.Run(
-            () =>
-            {
-                var to = Math.Min(rows.Count, from + step);
-                var buffer = new ArrayBufferWriter<byte>(Math.Max(1024, (to - from) * 96));
-                rows.Write(buffer, from, to, seqBase, batch);
-                return buffer;
-            },
-            cancellationToken);
-        var next = Encode(0);
-        for (var from = 0; from < rows.Count; from += step)
-        {
-            var buffer = await next.ConfigureAwait(false);
-            if (from + step < rows.Count)
-            {
-                next = Encode(from + step);
-            }
-
-            await SendAsync(_tables.Staging, buffer, cancellationToken).ConfigureAwait(false);
-            Report("sending to ClickHouse", Math.Min(rows.Count, from + step));
-        }
+        await SendRowsAsync(rows, seqBase, batch, cancellationToken).ConfigureAwait(false);
 
         var added = await KeepNewRowsAsync(committed, batch, cancellationToken).ConfigureAwait(false);
         await SendAttributesAsync(log, WinningTimes(log, attributeTimes), batch, seqBase, cancellationToken).ConfigureAwait(false);
@@ -106,6 +87,35 @@ internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProg
         }
 
         return (added, inFile + (rows.Count - added));
+    }
+
+    /// <summary>Sends the rows to the staging table, <see cref="ClickHouseEventStore.RowsPerInsert"/> per request, reporting each.</summary>
+    private async Task SendRowsAsync(ImportRows rows, ulong seqBase, ulong batch, CancellationToken cancellationToken)
+    {
+        Report("sending to ClickHouse", 0);
+        // The next request's rows are encoded while the current one is sent.
+        var step = store.RowsPerInsert;
+        Task<ArrayBufferWriter<byte>> Encode(int from) => Task.Run(
+            () =>
+            {
+                var to = Math.Min(rows.Count, from + step);
+                var buffer = new ArrayBufferWriter<byte>(Math.Max(1024, (to - from) * 96));
+                rows.Write(buffer, from, to, seqBase, batch);
+                return buffer;
+            },
+            cancellationToken);
+        var next = Encode(0);
+        for (var from = 0; from < rows.Count; from += step)
+        {
+            var buffer = await next.ConfigureAwait(false);
+            if (from + step < rows.Count)
+            {
+                next = Encode(from + step);
+            }
+
+            await SendAsync(_tables.Staging, buffer, cancellationToken).ConfigureAwait(false);
+            Report("sending to ClickHouse", Math.Min(rows.Count, from + step));
+        }
     }
 
     private void Report(string stage, long rows) => progress?.Report(new ImportProgress(rows, bytes, bytes, stage));
