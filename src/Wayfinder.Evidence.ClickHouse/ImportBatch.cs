@@ -31,8 +31,6 @@ using static ClickHouseTables;
 /// </summary>
 internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProgress<ImportProgress>? progress, long rowsRead, long bytes)
 {
-    private static readonly TimeSpan MutationWait = TimeSpan.FromSeconds(60);
-
     private readonly ClickHouseTables _tables = store.Tables;
 
     /// <returns>Rows that became visible, and rows dropped as duplicates (in the file, or of stored rows).</returns>
@@ -40,7 +38,7 @@ internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProg
     {
         var committed = await CommittedBatchesAsync(cancellationToken).ConfigureAwait(false);
         var identities = await IdentitiesAsync(committed, cancellationToken).ConfigureAwait(false);
-        await RemoveLeftoversAsync(committed, identities.Keys, cancellationToken).ConfigureAwait(false);
+        await ImportCleanup.RemoveLeftoversAsync(store, Batches(committed), identities.Keys, cancellationToken).ConfigureAwait(false);
 
         Report("ordering by customer and time", rowsRead);
         // The stored identities go first, as the embedded store's stored log does, so an id keeps its first link and this
@@ -79,7 +77,7 @@ internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProg
         // just now), so the import is reported as done.
         try
         {
-            await DeleteAsync([_tables.EventsLocal, _tables.AttributesLocal, _tables.CustomersLocal], $"customer IN {Strings(moved.Select(m => m.Key))}", moved.Count > 0, cancellationToken).ConfigureAwait(false);
+            await ImportCleanup.DeleteAsync(store, [_tables.EventsLocal, _tables.AttributesLocal, _tables.CustomersLocal], $"customer IN {Strings(moved.Select(m => m.Key))}", moved.Count > 0, cancellationToken).ConfigureAwait(false);
             await ClickHouseSchema.DropStagingAsync(store, cancellationToken).ConfigureAwait(false);
         }
         catch (ClickHouseException)
@@ -139,62 +137,6 @@ internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProg
         }
 
         return identities;
-    }
-
-    /// <summary>
-    /// Deletes rows of batches that never committed (an import stopped midway) and rows still under an id stitched to
-    /// another customer (an import stopped after its commit, before it deleted them). Both are invisible or obsolete, so
-    /// this is best effort: it runs again before every import.
-    /// </summary>
-    private async Task RemoveLeftoversAsync(List<ulong> committed, IEnumerable<string> aliases, CancellationToken cancellationToken)
-    {
-        var names = aliases.ToList();
-        var condition = $"batch NOT IN {Batches(committed)}" + (names.Count > 0 ? $" OR customer IN {Strings(names)}" : "");
-        await DeleteAsync([_tables.EventsLocal, _tables.AttributesLocal, _tables.CustomersLocal], condition, true, cancellationToken).ConfigureAwait(false);
-        await DeleteOnAsync(store.Client, _tables.Identities, $"batch NOT IN {Batches(committed)}", cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Deletes the rows matching <paramref name="condition"/> from local tables on every shard, waiting until done.</summary>
-    private async Task DeleteAsync(string[] tables, string condition, bool any, CancellationToken cancellationToken)
-    {
-        if (!any)
-        {
-            return;
-        }
-
-        foreach (var client in store.Clients)
-        {
-            foreach (var table in tables)
-            {
-                await DeleteOnAsync(client, table, condition, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
-
-    private async Task DeleteOnAsync(ClickHouseClient client, string table, string condition, CancellationToken cancellationToken)
-    {
-        var found = await client.QueryAsync($"SELECT count() AS n FROM {Q(table)} WHERE {condition}", cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (found[0].GetProperty("n").GetInt64() == 0)
-        {
-            return;
-        }
-
-        // A mutation (ALTER … DELETE) runs in the background: wait for it, so what follows sees the table without the rows.
-        await client.ExecuteAsync($"ALTER TABLE {Q(table)} DELETE WHERE {condition}", cancellationToken: cancellationToken).ConfigureAwait(false);
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (waited.Elapsed < MutationWait)
-        {
-            var running = await client.QueryAsync(
-                $"SELECT count() AS n FROM system.mutations WHERE database = {Sql.String(store.Settings.Database)} AND table = {Sql.String(table)} AND is_done = 0",
-                useDatabase: false,
-                cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (running[0].GetProperty("n").GetInt64() == 0)
-            {
-                return;
-            }
-
-            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
-        }
     }
 
     /// <summary>A batch id above every committed one, from the clock (microseconds) so ids grow with time.</summary>
@@ -413,9 +355,9 @@ internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProg
         store.Client.InsertAsync(table, "RowBinary", stream => stream.WriteAsync(buffer.WrittenMemory, cancellationToken).AsTask(), store.DistributedInsertSettings, cancellationToken);
 
     /// <summary>A list of batch ids for <c>IN</c>; 0 (never a batch id) keeps it non-empty.</summary>
-    private static string Batches(IEnumerable<ulong> batches) => "(" + string.Join(", ", batches.Prepend(0UL).Select(Number)) + ")";
+    internal static string Batches(IEnumerable<ulong> batches) => "(" + string.Join(", ", batches.Prepend(0UL).Select(Number)) + ")";
 
-    private static string Strings(IEnumerable<string> values) => "(" + string.Join(", ", values.Select(Sql.String)) + ")";
+    internal static string Strings(IEnumerable<string> values) => "(" + string.Join(", ", values.Select(Sql.String)) + ")";
 
     private static string Number(ulong value) => value.ToString(CultureInfo.InvariantCulture);
 }
