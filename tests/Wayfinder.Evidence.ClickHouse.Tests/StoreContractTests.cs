@@ -9,12 +9,12 @@ using Wayfinder.Evidence.Tests.Surveys;
 [Collection(ClickHouseCollection.Name)]
 public sealed class SingleServerEventStoreContractTests(ClickHouseServers servers) : EventStoreContractTests
 {
-    protected override IEventStore CreateStore(string folder) => new ClickHouseEventStore(servers.Single.ForTable(ClickHouseServers.NewPrefix()));
+    protected override IEventStore CreateStore(string folder) => new ClickHouseEventStore(servers.Single.ForTable(StorePrefixes.For(folder)));
 }
 
 /// <summary>The event store contract on the two-shard cluster.</summary>
 [Collection(ClickHouseCollection.Name)]
 public sealed class ClusterEventStoreContractTests(ClickHouseServers servers) : EventStoreContractTests
 {
-    protected override IEventStore CreateStore(string folder) => new ClickHouseEventStore(servers.Cluster.ForTable(ClickHouseServers.NewPrefix()));
+    protected override IEventStore CreateStore(string folder) => new ClickHouseEventStore(servers.Cluster.ForTable(StorePrefixes.For(folder)));
 }
