@@ -89,12 +89,16 @@ public sealed class ClickHouseClient : IDisposable
     }
 
     /// <summary>
-    /// Inserts rows written as JSON objects, one per line, by <paramref name="write"/> into the request body
-    /// (<c>INSERT INTO table FORMAT JSONEachRow</c>): values never become SQL text. Not retried.
+    /// Inserts rows written by <paramref name="write"/> into the request body, as JSON objects one per line or in another
+    /// format such as <c>RowBinary</c> (<c>INSERT INTO table FORMAT …</c>): values never become SQL text. Not retried.
     /// </summary>
-    public async Task InsertAsync(string table, Func<Stream, Task> write, IReadOnlyDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)
+    public Task InsertAsync(string table, Func<Stream, Task> write, IReadOnlyDictionary<string, string>? settings = null, CancellationToken cancellationToken = default) =>
+        InsertAsync(table, "JSONEachRow", write, settings, cancellationToken);
+
+    /// <inheritdoc cref="InsertAsync(string, Func{Stream, Task}, IReadOnlyDictionary{string, string}?, CancellationToken)"/>
+    public async Task InsertAsync(string table, string format, Func<Stream, Task> write, IReadOnlyDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)
     {
-        var query = $"INSERT INTO {Sql.Identifier(_database)}.{Sql.Identifier(table)} FORMAT JSONEachRow";
+        var query = $"INSERT INTO {Sql.Identifier(_database)}.{Sql.Identifier(table)} FORMAT {(format is "JSONEachRow" or "RowBinary" ? format : throw new ArgumentException("JSONEachRow or RowBinary", nameof(format)))}";
         using var response = await SendAsync(
             () =>
             {

@@ -27,9 +27,12 @@ internal static class ClickHouseSchema
                 ) ENGINE = MergeTree() ORDER BY (customer, name, ts, seq)
                 """,
                 cancellationToken: cancellationToken).ConfigureAwait(false);
+            await client.ExecuteAsync(
+                $"CREATE TABLE IF NOT EXISTS {Q(tables.CustomersLocal)} (customer String, batch UInt64) ENGINE = MergeTree() ORDER BY customer",
+                cancellationToken: cancellationToken).ConfigureAwait(false);
             if (store.Settings.Cluster is { } cluster)
             {
-                foreach (var (distributed, local) in new[] { (tables.Events, tables.EventsLocal), (tables.Attributes, tables.AttributesLocal) })
+                foreach (var (distributed, local) in new[] { (tables.Events, tables.EventsLocal), (tables.Attributes, tables.AttributesLocal), (tables.Customers, tables.CustomersLocal) })
                 {
                     await client.ExecuteAsync(
                         $"CREATE TABLE IF NOT EXISTS {Q(distributed)} AS {Q(local)} ENGINE = Distributed({Q(cluster)}, {database}, {Q(local)}, cityHash64(customer))",
@@ -41,12 +44,43 @@ internal static class ClickHouseSchema
         await store.Client.ExecuteAsync(
             $"CREATE TABLE IF NOT EXISTS {Q(tables.Batches)} (batch UInt64, file String, rows UInt64, committed DateTime) ENGINE = MergeTree() ORDER BY batch",
             cancellationToken: cancellationToken).ConfigureAwait(false);
+        await store.Client.ExecuteAsync(
+            $"CREATE TABLE IF NOT EXISTS {Q(tables.Identities)} (alias String, target String, batch UInt64) ENGINE = MergeTree() ORDER BY alias",
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>(Re)creates the empty staging table of an import (local on every shard, Distributed by customer like the events).</summary>
+    public static async Task CreateStagingAsync(ClickHouseEventStore store, CancellationToken cancellationToken)
+    {
+        await DropStagingAsync(store, cancellationToken).ConfigureAwait(false);
+        var tables = store.Tables;
+        foreach (var client in store.Clients)
+        {
+            await client.ExecuteAsync($"CREATE TABLE {Q(tables.StagingLocal)} AS {Q(tables.EventsLocal)} ENGINE = MergeTree() ORDER BY (customer, ts, seq)", cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (store.Settings.Cluster is { } cluster)
+            {
+                await client.ExecuteAsync(
+                    $"CREATE TABLE {Q(tables.Staging)} AS {Q(tables.StagingLocal)} ENGINE = Distributed({Q(cluster)}, {Q(store.Settings.Database)}, {Q(tables.StagingLocal)}, cityHash64(customer))",
+                    cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public static async Task DropStagingAsync(ClickHouseEventStore store, CancellationToken cancellationToken)
+    {
+        foreach (var client in store.Clients)
+        {
+            foreach (var name in new[] { store.Tables.Staging, store.Tables.StagingLocal }.Distinct())
+            {
+                await client.ExecuteAsync($"DROP TABLE IF EXISTS {Q(name)}", cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     public static async Task DropAsync(ClickHouseEventStore store, ClickHouseClient client, CancellationToken cancellationToken)
     {
         var tables = store.Tables;
-        foreach (var name in new[] { tables.Events, tables.EventsLocal, tables.Attributes, tables.AttributesLocal, tables.Batches, tables.Surveys, tables.Insights }.Distinct())
+        foreach (var name in new[] { tables.Events, tables.EventsLocal, tables.Attributes, tables.AttributesLocal, tables.Customers, tables.CustomersLocal, tables.Staging, tables.StagingLocal, tables.Batches, tables.Identities, tables.Surveys, tables.Insights }.Distinct())
         {
             await client.ExecuteAsync($"DROP TABLE IF EXISTS {Q(name)}", cancellationToken: cancellationToken).ConfigureAwait(false);
         }

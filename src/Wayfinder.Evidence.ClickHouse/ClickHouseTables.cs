@@ -21,6 +21,19 @@ public sealed record ClickHouseTables(string Prefix, bool Clustered)
     /// <summary>Committed import batches: batch, file, rows, committed. A row of another table is visible only once its batch is here.</summary>
     public string Batches => Prefix + "_batches";
 
+    /// <summary>Every customer an import brought (attribute-only customers too): customer, batch; local/Distributed like the events.</summary>
+    public string Customers => Prefix + "_customers";
+
+    public string CustomersLocal => Clustered ? Prefix + "_customers_local" : Customers;
+
+    /// <summary>Ids stitched to another customer: alias, target, batch (first host only; the latest committed batch's target wins).</summary>
+    public string Identities => Prefix + "_identities";
+
+    /// <summary>Where an import's rows wait, sharded like the events, until they are checked for duplicates.</summary>
+    public string Staging => Prefix + "_staging";
+
+    public string StagingLocal => Clustered ? Prefix + "_staging_local" : Staging;
+
     /// <summary>Survey answers (the feedback store's).</summary>
     public string Surveys => Prefix + "_surveys";
 

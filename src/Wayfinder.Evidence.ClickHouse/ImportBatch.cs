@@ -1,0 +1,309 @@
+namespace Wayfinder.Evidence.ClickHouse;
+
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using Wayfinder.Evidence.Import;
+using Wayfinder.Evidence.Store;
+using static ClickHouseTables;
+
+/// <summary>
+/// One import into ClickHouse, after the file was read and judged. ClickHouse has no transactions, so every row of the
+/// import carries a new batch id and stays invisible (<see cref="ClickHouseTables.Visible"/>) until the batch's row is
+/// written to the batches table, last of all. In order:
+/// <list type="number">
+/// <item>Leftovers of imports that never committed (and rows still kept under an id stitched to another) are deleted, best effort.</item>
+/// <item>The file's rows are combined as the embedded store does (<see cref="EventLogBuilder.Combine"/>: customer and time
+/// order with input order for ties, in-file duplicates dropped, ids stitched with the stored identities first).</item>
+/// <item>Stored rows of an id this import stitches to another customer are copied under that customer (the embedded store
+/// re-keys them too); the old copies are deleted after the commit.</item>
+/// <item>The rows go to a staging table sharded like the events; each shard then moves those that equal no stored row
+/// (same customer, time and content hash) into its events table, so duplicates are found inside ClickHouse.</item>
+/// <item>Attributes, customers and new identities are written; then the batch row commits everything at once.</item>
+/// </list>
+/// </summary>
+internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProgress<ImportProgress>? progress, long rowsRead, long bytes)
+{
+    private static readonly TimeSpan MutationWait = TimeSpan.FromSeconds(60);
+
+    private readonly ClickHouseTables _tables = store.Tables;
+
+    /// <returns>Rows that became visible, and rows dropped as duplicates (in the file, or of stored rows).</returns>
+    public async Task<(long Added, long Duplicates)> RunAsync(IReadOnlyList<EventLogBuilder> parts, CancellationToken cancellationToken)
+    {
+        var committed = await CommittedBatchesAsync(cancellationToken).ConfigureAwait(false);
+        var identities = await IdentitiesAsync(committed, cancellationToken).ConfigureAwait(false);
+        await RemoveLeftoversAsync(committed, identities.Keys, cancellationToken).ConfigureAwait(false);
+
+        Report("ordering by customer and time", rowsRead);
+        // The stored identities go first, as the embedded store's stored log does, so an id keeps its first link and this
+        // file's rows of a stitched id go to the customer it was stitched to.
+        var links = new EventLogBuilder(16);
+        foreach (var (alias, target) in identities)
+        {
+            links.Link(alias, target);
+        }
+
+        var log = EventLogBuilder.Combine([links, .. parts], out var inFile);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var batch = NewBatch(committed);
+        var seqBase = await FirstFreeSeqAsync(cancellationToken).ConfigureAwait(false);
+        var moved = log.Identities.Where(i => !identities.TryGetValue(i.Key, out var known) || known != i.Value).ToList();
+        await MoveStitchedAsync(moved, batch, cancellationToken).ConfigureAwait(false);
+
+        var rows = new ImportRows(log);
+        await ClickHouseSchema.CreateStagingAsync(store, cancellationToken).ConfigureAwait(false);
+        Report("sending to ClickHouse", 0);
+        for (var from = 0; from < rows.Count; from += store.RowsPerInsert)
+        {
+            var to = Math.Min(rows.Count, from + store.RowsPerInsert);
+            var buffer = new ArrayBufferWriter<byte>(Math.Max(1024, (to - from) * 96));
+            rows.Write(buffer, from, to, seqBase, batch);
+            await SendAsync(_tables.Staging, buffer, cancellationToken).ConfigureAwait(false);
+            Report("sending to ClickHouse", to);
+        }
+
+        var added = await KeepNewRowsAsync(committed, batch, cancellationToken).ConfigureAwait(false);
+        await SendAttributesAsync(log, batch, seqBase, cancellationToken).ConfigureAwait(false);
+        await SendCustomersAsync(log, batch, cancellationToken).ConfigureAwait(false);
+        await SendIdentitiesAsync(moved, batch, cancellationToken).ConfigureAwait(false);
+
+        Report("committing", rows.Count);
+        await store.Client.ExecuteAsync(
+            $"INSERT INTO {Q(_tables.Batches)} (batch, file, rows, committed) VALUES ({Number(batch)}, {Sql.String(path)}, {Sql.Number(added)}, now())",
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        // Committed: what follows only tidies up, and the next import does it again when it fails here.
+        await DeleteAsync([_tables.EventsLocal, _tables.AttributesLocal, _tables.CustomersLocal], $"customer IN {Strings(moved.Select(m => m.Key))}", moved.Count > 0, cancellationToken).ConfigureAwait(false);
+        await ClickHouseSchema.DropStagingAsync(store, cancellationToken).ConfigureAwait(false);
+        return (added, inFile + (rows.Count - added));
+    }
+
+    private void Report(string stage, long rows) => progress?.Report(new ImportProgress(rows, bytes, bytes, stage));
+
+    private async Task<List<ulong>> CommittedBatchesAsync(CancellationToken cancellationToken)
+    {
+        var rows = await store.Client.QueryAsync($"SELECT batch FROM {Q(_tables.Batches)} ORDER BY batch", cancellationToken: cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => r.GetProperty("batch").GetUInt64())];
+    }
+
+    /// <summary>Every stitched id with the customer it resolves to, as the last committed import left them.</summary>
+    private async Task<SortedDictionary<string, string>> IdentitiesAsync(List<ulong> committed, CancellationToken cancellationToken)
+    {
+        var rows = await store.Client.QueryAsync(
+            $"SELECT alias, argMax(target, batch) AS target FROM {Q(_tables.Identities)} WHERE batch IN {Batches(committed)} GROUP BY alias ORDER BY alias",
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        var identities = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            identities[row.GetProperty("alias").GetString()!] = row.GetProperty("target").GetString()!;
+        }
+
+        return identities;
+    }
+
+    /// <summary>
+    /// Deletes rows of batches that never committed (an import stopped midway) and rows still under an id stitched to
+    /// another customer (an import stopped after its commit, before it deleted them). Both are invisible or obsolete, so
+    /// this is best effort: it runs again before every import.
+    /// </summary>
+    private async Task RemoveLeftoversAsync(List<ulong> committed, IEnumerable<string> aliases, CancellationToken cancellationToken)
+    {
+        var names = aliases.ToList();
+        var condition = $"batch NOT IN {Batches(committed)}" + (names.Count > 0 ? $" OR customer IN {Strings(names)}" : "");
+        await DeleteAsync([_tables.EventsLocal, _tables.AttributesLocal, _tables.CustomersLocal], condition, true, cancellationToken).ConfigureAwait(false);
+        await DeleteOnAsync(store.Client, _tables.Identities, $"batch NOT IN {Batches(committed)}", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes the rows matching <paramref name="condition"/> from local tables on every shard, waiting until done.</summary>
+    private async Task DeleteAsync(string[] tables, string condition, bool any, CancellationToken cancellationToken)
+    {
+        if (!any)
+        {
+            return;
+        }
+
+        foreach (var client in store.Clients)
+        {
+            foreach (var table in tables)
+            {
+                await DeleteOnAsync(client, table, condition, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task DeleteOnAsync(ClickHouseClient client, string table, string condition, CancellationToken cancellationToken)
+    {
+        var found = await client.QueryAsync($"SELECT count() AS n FROM {Q(table)} WHERE {condition}", cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (found[0].GetProperty("n").GetInt64() == 0)
+        {
+            return;
+        }
+
+        // A mutation (ALTER … DELETE) runs in the background: wait for it, so what follows sees the table without the rows.
+        await client.ExecuteAsync($"ALTER TABLE {Q(table)} DELETE WHERE {condition}", cancellationToken: cancellationToken).ConfigureAwait(false);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < MutationWait)
+        {
+            var running = await client.QueryAsync(
+                $"SELECT count() AS n FROM system.mutations WHERE database = {Sql.String(store.Settings.Database)} AND table = {Sql.String(table)} AND is_done = 0",
+                useDatabase: false,
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (running[0].GetProperty("n").GetInt64() == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A batch id above every committed one, from the clock (microseconds) so ids grow with time.</summary>
+    private static ulong NewBatch(List<ulong> committed) =>
+        Math.Max((ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000, committed.Count == 0 ? 1 : committed[^1] + 1);
+
+    /// <summary>The first seq above every stored row's (leftovers too), so this import's rows follow stored rows of equal time.</summary>
+    private async Task<ulong> FirstFreeSeqAsync(CancellationToken cancellationToken)
+    {
+        var rows = await store.Client.QueryAsync($"SELECT max(seq) + 1 AS next FROM {Q(_tables.Events)}", cancellationToken: cancellationToken).ConfigureAwait(false);
+        return rows[0].GetProperty("next").GetUInt64();
+    }
+
+    /// <summary>
+    /// Copies the stored rows (events, attributes, customer) of every id this import stitches to another customer under
+    /// that customer, in this batch; they keep their time, seq and hash. The embedded store re-keys them the same way.
+    /// </summary>
+    private async Task MoveStitchedAsync(List<KeyValuePair<string, string>> moved, ulong batch, CancellationToken cancellationToken)
+    {
+        if (moved.Count == 0)
+        {
+            return;
+        }
+
+        var aliases = Strings(moved.Select(m => m.Key));
+        var target = $"transform(customer, {Sql.Strings(moved.Select(m => m.Key))}, {Sql.Strings(moved.Select(m => m.Value))}, customer) AS moved_customer";
+        var where = $"customer IN {aliases} AND {_tables.Visible}";
+        foreach (var (table, columns) in new[]
+        {
+            (_tables.Events, "ts, seq, event, channel, prop_keys, prop_values"),
+            (_tables.Attributes, "name, value, ts, seq"),
+            (_tables.Customers, ""),
+        })
+        {
+            var rest = columns.Length > 0 ? columns + ", " : "";
+            var hash = table == _tables.Events ? ", hash" : "";
+            await store.Client.ExecuteAsync(
+                $"INSERT INTO {Q(table)} SELECT {target}, {rest}toUInt64({Number(batch)}) AS new_batch{hash} FROM {Q(table)} WHERE {where}",
+                store.ClusterSettings,
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>On every shard, moves the staged rows equal to no stored row (nor to a row moved in by this batch) into the events; returns how many.</summary>
+    private async Task<long> KeepNewRowsAsync(List<ulong> committed, ulong batch, CancellationToken cancellationToken)
+    {
+        var before = await CountAsync(batch, cancellationToken).ConfigureAwait(false);
+        var known = Batches([.. committed, batch]);
+        foreach (var client in store.Clients)
+        {
+            await client.ExecuteAsync(
+                $"""
+                INSERT INTO {Q(_tables.EventsLocal)}
+                SELECT customer, ts, seq, event, channel, prop_keys, prop_values, batch, hash FROM {Q(_tables.StagingLocal)}
+                WHERE batch = {Number(batch)} AND (customer, ts, hash) NOT IN (SELECT customer, ts, hash FROM {Q(_tables.EventsLocal)} WHERE batch IN {known})
+                """,
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        return await CountAsync(batch, cancellationToken).ConfigureAwait(false) - before;
+    }
+
+    private async Task<long> CountAsync(ulong batch, CancellationToken cancellationToken)
+    {
+        var rows = await store.Client.QueryAsync($"SELECT count() AS n FROM {Q(_tables.Events)} WHERE batch = {Number(batch)}", cancellationToken: cancellationToken).ConfigureAwait(false);
+        return rows[0].GetProperty("n").GetInt64();
+    }
+
+    /// <summary>
+    /// Each customer's value of each attribute after this file, as the embedded store resolves it within the file
+    /// (latest row in time wins, ties: the later row), stamped with the customer's last event time in this file (0
+    /// without events) and a seq after this file's rows. Across imports the embedded store lets a new value win when
+    /// its row is not older than the customer's last stored event; the stamp approximates that: the value of the import
+    /// whose customer's last event is latest wins (ties: the later import).
+    /// </summary>
+    private async Task SendAttributesAsync(EventLog log, ulong batch, ulong seqBase, CancellationToken cancellationToken)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        var customers = log.CustomerIds.Select(Encoding.UTF8.GetBytes).ToArray();
+        foreach (var (name, column) in log.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal))
+        {
+            var nameBytes = Encoding.UTF8.GetBytes(name);
+            var values = column.Values.Select(Encoding.UTF8.GetBytes).ToArray();
+            for (var c = 0; c < log.CustomerCount && c < column.Codes.Length; c++)
+            {
+                if (column.Codes[c] < 0)
+                {
+                    continue;
+                }
+
+                var (start, end) = (log.CustomerStart[c], log.CustomerStart[c + 1]);
+                ImportRows.String(buffer, customers[c]);
+                ImportRows.String(buffer, nameBytes);
+                ImportRows.String(buffer, values[column.Codes[c]]);
+                ImportRows.Int64(buffer, end > start ? log.Timestamps[end - 1] : 0);
+                ImportRows.UInt64(buffer, end > start ? seqBase + (ulong)(end - 1) : seqBase + (ulong)log.EventCount + (ulong)c);
+                ImportRows.UInt64(buffer, batch);
+            }
+        }
+
+        if (buffer.WrittenCount > 0)
+        {
+            await SendAsync(_tables.Attributes, buffer, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Every customer of this file, with or without events (a customer known only from an identify call counts as the embedded store counts it).</summary>
+    private async Task SendCustomersAsync(EventLog log, ulong batch, CancellationToken cancellationToken)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        foreach (var id in log.CustomerIds)
+        {
+            ImportRows.String(buffer, Encoding.UTF8.GetBytes(id));
+            ImportRows.UInt64(buffer, batch);
+        }
+
+        if (buffer.WrittenCount > 0)
+        {
+            await SendAsync(_tables.Customers, buffer, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SendIdentitiesAsync(List<KeyValuePair<string, string>> moved, ulong batch, CancellationToken cancellationToken)
+    {
+        if (moved.Count == 0)
+        {
+            return;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        foreach (var (alias, target) in moved)
+        {
+            ImportRows.String(buffer, Encoding.UTF8.GetBytes(alias));
+            ImportRows.String(buffer, Encoding.UTF8.GetBytes(target));
+            ImportRows.UInt64(buffer, batch);
+        }
+
+        await store.Client.InsertAsync(_tables.Identities, "RowBinary", stream => stream.WriteAsync(buffer.WrittenMemory, cancellationToken).AsTask(), cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task SendAsync(string table, ArrayBufferWriter<byte> buffer, CancellationToken cancellationToken) =>
+        store.Client.InsertAsync(table, "RowBinary", stream => stream.WriteAsync(buffer.WrittenMemory, cancellationToken).AsTask(), store.ClusterSettings, cancellationToken);
+
+    /// <summary>A list of batch ids for <c>IN</c>; 0 (never a batch id) keeps it non-empty.</summary>
+    private static string Batches(IEnumerable<ulong> batches) => "(" + string.Join(", ", batches.Prepend(0UL).Select(Number)) + ")";
+
+    private static string Strings(IEnumerable<string> values) => "(" + string.Join(", ", values.Select(Sql.String)) + ")";
+
+    private static string Number(ulong value) => value.ToString(CultureInfo.InvariantCulture);
+}
