@@ -14,8 +14,9 @@ public sealed partial class ClickHouseEventStore
     {
         ArgumentNullException.ThrowIfNull(journey);
         ArgumentNullException.ThrowIfNull(query);
-        var sql = MetricsFor(journey, query);
+        var segment = query.Segment is { } text ? FilterSql.Segment(text) : null;
         await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        var sql = new MetricsSql(Tables, await MappingAsync(journey, cancellationToken).ConfigureAwait(false), query, segment);
         var span = await SpanAsync(cancellationToken).ConfigureAwait(false);
         return await AnalyzeAsync(journey.Id, sql, span, cancellationToken).ConfigureAwait(false);
     }
@@ -25,9 +26,9 @@ public sealed partial class ClickHouseEventStore
     {
         ArgumentNullException.ThrowIfNull(journey);
         ArgumentNullException.ThrowIfNull(query);
-        var mapping = MappingSql.Build(journey);
         var segment = query.Segment is { } text ? FilterSql.Segment(text) : null;
         await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        var mapping = await MappingAsync(journey, cancellationToken).ConfigureAwait(false);
         var span = await SpanAsync(cancellationToken).ConfigureAwait(false);
         var points = new List<TrendPoint>();
         if (span.Events == 0)
@@ -60,9 +61,6 @@ public sealed partial class ClickHouseEventStore
 
         return points;
     }
-
-    private MetricsSql MetricsFor(Journey journey, MetricsQuery query) =>
-        new(Tables, MappingSql.Build(journey), query, query.Segment is { } segment ? FilterSql.Segment(segment) : null);
 
     /// <summary>How many events the store holds and their first and last time (the embedded log's MinTimestamp/MaxTimestamp: 0 when empty).</summary>
     private async Task<(long Events, long Min, long Max)> SpanAsync(CancellationToken cancellationToken)
