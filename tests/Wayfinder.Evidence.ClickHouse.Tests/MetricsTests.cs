@@ -50,6 +50,24 @@ public sealed class MetricsTests(ClickHouseServers servers)
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
+    public async Task ConditionalMappingsAndSegmentsEqualTheEmbeddedEngines(bool cluster)
+    {
+        var log = MetricsData.RandomLog(7);
+        var journey = MetricsData.Conditional();
+        var embedded = EventStore.InMemory(log);
+        using var store = await MetricsData.LoadAsync(Settings(cluster), log);
+        foreach (var query in new[] { new MetricsQuery(), new MetricsQuery { Segment = "age < 40 and plan != \"free\"", CollapseRepeats = false } })
+        {
+            var expected = await embedded.AnalyzeAsync(journey, query);
+            Assert.Contains(expected.TouchpointReach, r => r.Id == "pricing" && r.Events > 0);
+            Assert.Contains(expected.TouchpointReach, r => r.Id == "pro-demo" && r.Events > 0);
+            Assert.Equal(Json(expected), Json(await store.AnalyzeAsync(journey, query)));
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
     public async Task TheTrendEqualsTheEmbeddedEnginesByMonthAndQuarter(bool cluster)
     {
         var log = MetricsData.RandomLog(4);
