@@ -68,6 +68,25 @@ public sealed class MetricsTests(ClickHouseServers servers)
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
+    public async Task OneStageJourneysJourneysWithoutTouchpointsAndAnEmptyStoreEqualTheEmbeddedEngines(bool cluster)
+    {
+        var four = MetricsData.FourStages();
+        var oneStage = four with { Stages = [four.Stages[0]] };
+        var noTouchpoints = four with { Lanes = [] };
+        using var empty = await MetricsData.LoadAsync(Settings(cluster), EventLog.Empty);
+        var log = MetricsData.RandomLog(8);
+        using var store = await MetricsData.LoadAsync(Settings(cluster), log);
+        foreach (var journey in new[] { oneStage, noTouchpoints, four })
+        {
+            Assert.Equal(Json(await EventStore.InMemory(EventLog.Empty).AnalyzeAsync(journey, new MetricsQuery())), Json(await empty.AnalyzeAsync(journey, new MetricsQuery())));
+            Assert.Empty(await empty.TrendAsync(journey, new MetricsQuery(), "month"));
+            Assert.Equal(Json(await EventStore.InMemory(log).AnalyzeAsync(journey, new MetricsQuery())), Json(await store.AnalyzeAsync(journey, new MetricsQuery())));
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
     public async Task TheTrendEqualsTheEmbeddedEnginesByMonthAndQuarter(bool cluster)
     {
         var log = MetricsData.RandomLog(4);
