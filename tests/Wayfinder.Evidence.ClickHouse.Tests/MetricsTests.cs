@@ -95,7 +95,14 @@ public sealed class MetricsTests(ClickHouseServers servers)
         using var store = await MetricsData.LoadAsync(Settings(cluster), log);
         foreach (var grain in new[] { "month", "quarter" })
         {
-            foreach (var query in new[] { new MetricsQuery(), new MetricsQuery { Segment = "plan = \"free\"", Window = TimeSpan.FromDays(3) } })
+            var from = new DateTimeOffset(2026, 2, 10, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1000;
+            MetricsQuery[] queries =
+            [
+                new MetricsQuery(),
+                new MetricsQuery { Segment = "plan = \"free\"", Window = TimeSpan.FromDays(3) },
+                new MetricsQuery { FromMicros = from, ToMicros = from + (60L * 86_400_000_000), Channel = "web" },
+            ];
+            foreach (var query in queries)
             {
                 var expected = await embedded.TrendAsync(journey, query, grain);
                 Assert.True(expected.Count >= journey.Stages.Count * 2);
