@@ -7,7 +7,7 @@ using static ClickHouseTables;
 
 /// <summary>
 /// The per-customer queries: a segment's customers and channel mix, clustering's behaviour features. A customer is
-/// anyone with a visible event or attribute (as the embedded log keeps customers known only from attributes). The store's
+/// anyone an import listed (the customers table: with events, or known only from attributes, as the embedded log keeps them). The store's
 /// order of channels and of attribute values is the order they first arrived in (least <c>seq</c>), ties by name.
 /// </summary>
 public sealed partial class ClickHouseEventStore
@@ -117,7 +117,7 @@ public sealed partial class ClickHouseEventStore
     }
 
     /// <summary>
-    /// Every customer (visible events or attributes) with their number of events, and their attributes when a segment
+    /// Every customer (of the customers table, or with visible events) with their number of events, and their attributes when a segment
     /// condition (SQL over <c>attr_keys</c>, <c>attr_values</c>) selects among them; null selects everyone.
     /// </summary>
     private string SelectedCustomers(string? condition)
@@ -126,7 +126,7 @@ public sealed partial class ClickHouseEventStore
             SELECT customer, toInt64(sum(n)) AS events FROM (
                 SELECT customer, count() AS n FROM {Q(Tables.Events)} WHERE {Tables.Visible} GROUP BY customer
                 UNION ALL
-                SELECT customer, toUInt64(0) AS n FROM {Q(Tables.Attributes)} WHERE {Tables.Visible} GROUP BY customer
+                SELECT customer, toUInt64(0) AS n FROM {Q(Tables.Customers)} WHERE {Tables.Visible} GROUP BY customer
             ) GROUP BY customer
             """;
         return condition is null

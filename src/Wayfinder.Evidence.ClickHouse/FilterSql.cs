@@ -1,6 +1,7 @@
 namespace Wayfinder.Evidence.ClickHouse;
 
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 using Wayfinder.Core.Filters;
 
@@ -96,7 +97,13 @@ internal static class FilterSql
         _ => throw new ArgumentOutOfRangeException(nameof(expression), expression.GetType().Name, "not a filter expression"),
     };
 
-    private static string Present(Lookup lookup, Func<string, string> condition) => $"({lookup.Present} AND {condition(lookup.Value)})";
+    private static string Present(Lookup lookup, Func<string, string> condition) => $"({lookup.Present} AND {Let("wf_v", lookup.Value, condition("wf_v"))})";
+
+    /// <summary>
+    /// <paramref name="body"/> with <paramref name="name"/> bound to <paramref name="value"/> (a one-element arrayMap): the
+    /// value is written once, so nested translations stay small (ClickHouse limits a query to 256 KiB).
+    /// </summary>
+    private static string Let(string name, string value, string body) => $"arrayMap({name} -> {body}, [{value}])[1]";
 
     /// <summary><c>FilterValue.Compare(Value(text), op, literal)</c> as SQL over the text <paramref name="v"/>.</summary>
     private static string Compare(string v, ComparisonOperator op, FilterValue literal)
@@ -115,11 +122,11 @@ internal static class FilterSql
                 };
             case double y:
                 // A boolean value is unequal to a number; a text counts when .NET reads it as a number after trimming.
-                return $"multiIf({exactBoolean}, {unequal}, match({v}, {Sql.String(TrimmedNumber)}), {CompareNumber(NumberOf(v), op, y)}, {unequal})";
+                return $"multiIf({exactBoolean}, {unequal}, match({v}, {Sql.String(TrimmedNumber)}), {CompareNumber(v, op, y)}, {unequal})";
             case string s:
                 var number = double.TryParse(s.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : (double?)null;
                 var boolean = bool.TryParse(s, out var flag) ? flag : (bool?)null;
-                var asNumber = number is { } n ? CompareNumber(NumberOf(v), op, n) : unequal;
+                var asNumber = number is { } n ? CompareNumber(v, op, n) : unequal;
                 var asBoolean = boolean is not { } f ? unequal : op switch
                 {
                     ComparisonOperator.Equal => $"({v} = {Sql.String(f ? "true" : "false")})",
@@ -135,33 +142,167 @@ internal static class FilterSql
     /// <summary>The text as bool.TryParse reads it: trimmed of white space and NULs, ASCII letters in lower case.</summary>
     private static string BooleanText(string v) => $"lower(extract({v}, {Sql.String(BooleanCore)}))";
 
-    /// <summary>The number a text that .NET reads as a number stands for (overflow is infinity, as in .NET).</summary>
-    private static string NumberOf(string v)
+    /// <summary>
+    /// <c>x.CompareTo(y)</c> then <paramref name="op"/>, where x is the number .NET reads from the text <paramref name="v"/>
+    /// (NaN sorts below every number and equals NaN). ClickHouse's own parsing of decimals is not always correctly rounded
+    /// (18.16 reads "2.9540" one unit in the last place below 2.954), so the text's exact decimal value is compared with
+    /// the exact bounds of the decimals that round to y instead: no floating point is parsed in SQL.
+    /// </summary>
+    private static string CompareNumber(string v, ComparisonOperator op, double y)
     {
-        var core = $"extract({v}, {Sql.String(NumberCore)})";
-        var unsigned = $"if(substring({core}, 1, 1) = '+', substring({core}, 2), {core})";
-        var infinity = $"if(substring({core}, 1, 1) = '-', -inf, inf)";
-        return $"multiIf(positionCaseInsensitive({core}, 'nan') > 0, nan, positionCaseInsensitive({core}, 'inf') > 0, {infinity}, "
-            + $"ifNull(toFloat64OrNull({unsigned}), if(match({core}, '[eE]-'), 0, {infinity})))";
+        const string core = "wf_c";
+        const string negative = "(substring(wf_c, 1, 1) = '-')";
+        // Infinity and NaN written out: their order against y is known here.
+        int Order(double x) => x.CompareTo(y);
+        var nan = Holds(op, Order(double.NaN));
+        var infinity = $"if({negative}, {Holds(op, Order(double.NegativeInfinity))}, {Holds(op, Order(double.PositiveInfinity))})";
+        var symbols = $"if(positionCaseInsensitive({core}, 'nan') > 0, {nan}, {infinity})";
+        return Let(core, $"extract({v}, {Sql.String(NumberCore)})", $"if(positionCaseInsensitive({core}, 'n') > 0, {symbols}, {CompareDecimal(op, y)})");
     }
 
-    /// <summary><c>x.CompareTo(y)</c> then <paramref name="op"/>: NaN sorts below every number and equals NaN.</summary>
-    private static string CompareNumber(string x, ComparisonOperator op, double y)
+    /// <summary>
+    /// The decimal text <c>wf_c</c> against y. ClickHouse's parse of a plain decimal is off by a few units in the last
+    /// place at most: far from y it decides; near y (or with an exponent) the exact comparison runs, inside a lambda over an array that is
+    /// empty elsewhere, so only those rows pay for it.
+    /// </summary>
+    private static string CompareDecimal(ComparisonOperator op, double y)
     {
         if (double.IsNaN(y))
         {
-            return op switch
-            {
-                ComparisonOperator.Equal or ComparisonOperator.LessOrEqual => $"isNaN({x})",
-                ComparisonOperator.NotEqual or ComparisonOperator.Greater => $"(NOT isNaN({x}))",
-                ComparisonOperator.Less => "0",
-                _ => "1",
-            };
+            return Holds(op, 1);
         }
 
-        var nan = op is ComparisonOperator.NotEqual or ComparisonOperator.Less or ComparisonOperator.LessOrEqual ? "1" : "0";
-        var literal = double.IsPositiveInfinity(y) ? "inf" : double.IsNegativeInfinity(y) ? "-inf" : $"toFloat64({Sql.Number(y)})";
-        return $"if(isNaN({x}), {nan}, {x} {Operator(op)} {literal})";
+        var literal = Double(y);
+        // Without an exponent ClickHouse reads a decimal within 1e-12 of its value (checked on 18.16); with one it can
+        // be far off ("1e0000004" reads as 1), so those always take the exact way.
+        var near = double.IsInfinity(y)
+            ? "(isNull(wf_f) OR position(wf_c, 'e') > 0 OR position(wf_c, 'E') > 0 OR abs(ifNull(wf_f, 0)) > 1e307)"
+            : $"(isNull(wf_f) OR position(wf_c, 'e') > 0 OR position(wf_c, 'E') > 0 OR abs(ifNull(wf_f, 0) - {literal}) <= {Double(Math.Max(Math.Abs(y) * 1e-9, 1e-300))})";
+        var exact = $"arrayMap(wf_k -> {ExactDecimal("wf_k", "(substring(wf_k, 1, 1) = '-')", op, y)}, if({near}, [wf_c], emptyArrayString()))[1]";
+        return Let("wf_f", "toFloat64OrNull(if(substring(wf_c, 1, 1) = '+', substring(wf_c, 2), wf_c))", $"if({near}, {exact}, ifNull(wf_f, 0) {Operator(op)} {literal})");
+    }
+
+    /// <summary>A double in SQL bit for bit (ClickHouse reads no subnormal literal, and reads some decimals a unit off).</summary>
+    private static string Double(double value)
+    {
+        var bytes = new byte[8];
+        System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(bytes, value);
+        return $"reinterpretAsFloat64(unhex('{Convert.ToHexString(bytes)}'))";
+    }
+
+    /// <summary>Whether <paramref name="op"/> holds for a known order (-1, 0, 1).</summary>
+    private static string Holds(ComparisonOperator op, int order) => op switch
+    {
+        ComparisonOperator.Equal => order == 0,
+        ComparisonOperator.NotEqual => order != 0,
+        ComparisonOperator.Less => order < 0,
+        ComparisonOperator.LessOrEqual => order <= 0,
+        ComparisonOperator.Greater => order > 0,
+        _ => order >= 0,
+    } ? "1" : "0";
+
+    /// <summary>
+    /// The decimal text <paramref name="core"/> (sign, digits, point, exponent) against y as .NET rounds it (to nearest,
+    /// ties to even, beyond the largest double to infinity): x = y exactly when the decimal lies between the midpoints to
+    /// y's neighbours (a midpoint itself rounds to the even one).
+    /// </summary>
+    private static string ExactDecimal(string core, string negative, ComparisonOperator op, double y)
+    {
+        // The text as 0.D × 10^E with D free of leading and trailing zeros ('' for zero): wf_b without its sign, wf_a its
+        // digits without the point, wf_x its exponent's digits, then wf_d = D and wf_e = E.
+        const string digits = "wf_d";
+        const string e = "wf_e";
+        var body = $"if(substring({core}, 1, 1) IN ('+', '-'), substring({core}, 2), {core})";
+        const string all = "concat(extract(wf_b, '^[0-9]*'), extract(wf_b, '^[0-9]*[.]([0-9]*)'))";
+        const string exponentText = "replaceRegexpOne(extract(wf_b, '[eE]([+-]?[0-9]+)$'), '^[+]', '')";
+        const string zeros = "length(extract(wf_a, '^0*'))";
+        const string significant = $"replaceRegexpOne(substring(wf_a, {zeros} + 1), '0+$', '')";
+        // An exponent of more than six digits is beyond every double either way.
+        const string exponent = "if(length(replaceRegexpOne(wf_x, '^-?0*', '')) > 6, if(substring(wf_x, 1, 1) = '-', -10000000, 10000000), toInt64OrZero(wf_x))";
+        const string position = $"toInt64(length(extract(wf_b, '^[0-9]*'))) - toInt64({zeros}) + {exponent}";
+        string Normalised(string final) =>
+            Let("wf_b", body, Let("wf_a", all, Let("wf_x", exponentText, $"arrayMap((wf_d, wf_e) -> {final}, [{significant}], [{position}])[1]")));
+
+        // Sign of (text - c) for a non-zero constant c.
+        string Compare(Exact c, bool flip)
+        {
+            var magnitude = $"if({e} != {Sql.Number(c.Exponent)}, if({e} < {Sql.Number(c.Exponent)}, -1, 1), if({digits} = {Sql.String(c.Digits)}, 0, if({digits} < {Sql.String(c.Digits)}, -1, 1)))";
+            var below = flip ? $"(NOT {negative})" : negative;
+            return c.Negative
+                ? $"multiIf({digits} = '', 1, {below}, -({magnitude}), 1)"
+                : $"multiIf({digits} = '', -1, {below}, -1, {magnitude})";
+        }
+
+        if (double.IsNaN(y))
+        {
+            return Holds(op, 1);
+        }
+
+        // For y < 0 compare -x with -y (rounding is symmetric), the operator turned round.
+        var flip = y < 0;
+        var target = Math.Abs(y);
+        var turned = !flip ? op : op switch
+        {
+            ComparisonOperator.Less => ComparisonOperator.Greater,
+            ComparisonOperator.LessOrEqual => ComparisonOperator.GreaterOrEqual,
+            ComparisonOperator.Greater => ComparisonOperator.Less,
+            ComparisonOperator.GreaterOrEqual => ComparisonOperator.LessOrEqual,
+            _ => op,
+        };
+        string equal, less, greater;
+        if (double.IsPositiveInfinity(target))
+        {
+            var overflow = Exact.Midpoints(double.MaxValue).High;
+            (equal, less, greater) = ($"({Compare(overflow, flip)} >= 0)", $"({Compare(overflow, flip)} < 0)", "0");
+        }
+        else if (target == 0)
+        {
+            // 0 is what every decimal within half the least double of it rounds to (the half itself rounds to even, 0).
+            var half = Exact.Midpoints(double.Epsilon).Low;
+            var minus = half with { Negative = true };
+            (equal, less, greater) = ($"({Compare(half, flip)} <= 0 AND {Compare(minus, flip)} >= 0)", $"({Compare(minus, flip)} < 0)", $"({Compare(half, flip)} > 0)");
+        }
+        else
+        {
+            var (low, high, even) = Exact.Midpoints(target);
+            var (lowCompare, highCompare) = (Compare(low, flip), Compare(high, flip));
+            equal = even ? $"({lowCompare} >= 0 AND {highCompare} <= 0)" : $"({lowCompare} > 0 AND {highCompare} < 0)";
+            less = even ? $"({lowCompare} < 0)" : $"({lowCompare} <= 0)";
+            greater = even ? $"({highCompare} > 0)" : $"({highCompare} >= 0)";
+        }
+
+        return Normalised(turned switch
+        {
+            ComparisonOperator.Equal => equal,
+            ComparisonOperator.NotEqual => $"(NOT {equal})",
+            ComparisonOperator.Less => less,
+            ComparisonOperator.LessOrEqual => $"(NOT {greater})",
+            ComparisonOperator.Greater => greater,
+            _ => $"(NOT {less})",
+        });
+    }
+
+    /// <summary>An exact non-zero decimal 0.D × 10^E (D without leading or trailing zeros), with its sign.</summary>
+    private sealed record Exact(bool Negative, long Exponent, string Digits)
+    {
+        /// <summary>k × 2^n exactly, for k &gt; 0.</summary>
+        public static Exact Of(BigInteger k, int n)
+        {
+            var text = n >= 0 ? (k << n).ToString(CultureInfo.InvariantCulture) : (k * BigInteger.Pow(5, -n)).ToString(CultureInfo.InvariantCulture);
+            return new Exact(false, n >= 0 ? text.Length : text.Length + n, text.TrimEnd('0'));
+        }
+
+        /// <summary>For a positive finite double: the midpoints to its neighbours, and whether its mantissa is even.</summary>
+        public static (Exact Low, Exact High, bool Even) Midpoints(double y)
+        {
+            var bits = BitConverter.DoubleToInt64Bits(y);
+            var field = (int)((bits >> 52) & 0x7FF);
+            var fraction = bits & ((1L << 52) - 1);
+            var (mantissa, power) = field == 0 ? (fraction, -1074) : (fraction | (1L << 52), field - 1075);
+            // Just above a power of two the neighbour below is half as far away.
+            var low = fraction == 0 && field > 1 ? Of((4 * (BigInteger)mantissa) - 1, power - 2) : Of((2 * (BigInteger)mantissa) - 1, power - 1);
+            return (low, Of((2 * (BigInteger)mantissa) + 1, power - 1), (mantissa & 1) == 0);
+        }
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ using Wayfinder.Evidence.Store;
 /// <summary>
 /// Customers, channel mix and behaviour on one server and on the two-shard cluster equal the embedded store's on the
 /// same log, value for value and in the same order. The log goes in as rows (seq = the log's row order, attributes one
-/// row per customer and name), independent of the importer.
+/// row per customer and name, every customer in the customers table), independent of the importer.
 /// </summary>
 [Collection(ClickHouseCollection.Name)]
 public sealed class CustomerQueryTests(ClickHouseServers servers)
@@ -195,7 +195,8 @@ public sealed class CustomerQueryTests(ClickHouseServers servers)
             }
         }
 
-        foreach (var (table, rows) in new[] { (store.Tables.Events, events), (store.Tables.Attributes, attributes) })
+        var customers = log.CustomerIds.Select(id => (object)new { customer = id, batch = 1 }).ToList();
+        foreach (var (table, rows) in new[] { (store.Tables.Events, events), (store.Tables.Attributes, attributes), (store.Tables.Customers, customers) })
         {
             await store.Client.InsertAsync(table, async stream =>
             {
