@@ -108,14 +108,14 @@ internal static class MetricsData
     /// About 60 customers over four months: events drawn with a drift towards later stages, loops back, repeats,
     /// unmapped noise, several channels or none, bursts at equal timestamps, and attributes plan and age.
     /// </summary>
-    public static EventLog RandomLog(int seed)
+    public static EventLog RandomLog(int seed, int? customerCount = null)
     {
         var random = new Random(seed);
         string[] names = ["visit", "ad", "signup", "trial", "demo", "buy", "noise"];
         string?[] channels = ["web", "app", "email", null, null];
         string[] plans = ["free", "pro", "plus"];
         var builder = new EventLogBuilder();
-        var customers = 50 + random.Next(20);
+        var customers = customerCount ?? 50 + random.Next(20);
         for (var c = 0; c < customers; c++)
         {
             var id = $"c{random.Next(1000):D3}-{c}";

@@ -151,6 +151,54 @@ public sealed class MetricsTests(ClickHouseServers servers)
     }
 
     [Fact]
+    public async Task AShardStoppedDuringTheAnalysisGivesAPlainErrorOrTheWholeResultNeverPartialNumbers()
+    {
+        var log = MetricsData.RandomLog(9, customerCount: 4000);
+        using var store = await MetricsData.LoadAsync(Settings(cluster: true), log);
+        var journey = MetricsData.FourStages();
+        var expected = Json(await EventStore.InMemory(log).AnalyzeAsync(journey, new MetricsQuery()));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Equal(expected, Json(await store.AnalyzeAsync(journey, new MetricsQuery())));
+        var whole = clock.Elapsed;
+        var outcomes = new List<string>();
+        var stopped = false;
+        try
+        {
+            // Stop the second shard at several points of the analysis (its four queries).
+            foreach (var fraction in new[] { 0.1, 0.4, 0.7 })
+            {
+                var analysis = store.AnalyzeAsync(journey, new MetricsQuery());
+                await Task.Delay(whole * fraction);
+                servers.Stop(1);
+                stopped = true;
+                try
+                {
+                    Assert.Equal(expected, Json(await analysis));
+                    outcomes.Add("whole");
+                }
+                catch (ClickHouseException error)
+                {
+                    Assert.False(string.IsNullOrWhiteSpace(error.Message));
+                    outcomes.Add("error");
+                }
+
+                servers.Start(1);
+                stopped = false;
+            }
+        }
+        finally
+        {
+            if (stopped)
+            {
+                servers.Start(1);
+            }
+        }
+
+        Assert.Contains("error", outcomes);
+        Assert.Equal(expected, Json(await store.AnalyzeAsync(journey, new MetricsQuery())));
+    }
+
+    [Fact]
     public async Task AnAnalysisAfterTheServerRestartedGivesTheSameNumbers()
     {
         var log = MetricsData.RandomLog(6);
