@@ -17,13 +17,19 @@ internal sealed record MappingSql(IReadOnlyList<(string Id, string Name)> Stages
     /// <summary>Whether <see cref="Touchpoint"/> reads the customer's attributes (so a query must join them).</summary>
     public bool NeedsAttributes { get; init; }
 
-    public static MappingSql Build(Journey journey)
+    /// <summary>
+    /// The mapping of <paramref name="journey"/>. <paramref name="propertyKeys"/>: the event property names the store has,
+    /// which decide whether a <c>where</c> name is a property or an attribute (<see cref="FilterSql.Row"/>); null decides
+    /// per row. Throws <see cref="ArgumentException"/> for an invalid <c>where</c>.
+    /// </summary>
+    public static MappingSql Build(Journey journey, IReadOnlySet<string>? propertyKeys = null)
     {
-        // Placeholder until the filter translator lands: exact event names only.
+        ArgumentNullException.ThrowIfNull(journey);
         var stages = journey.Stages.Select(s => (s.Id, s.Name)).ToList();
         var stageIndex = stages.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var touchpoints = new List<TouchpointInfo>();
         var arms = new List<string>();
+        var needsAttributes = false;
         foreach (var lane in journey.Lanes.Where(l => l.Type == LaneType.Touchpoints))
         {
             for (var i = 0; i < lane.Items.Count; i++)
@@ -36,12 +42,24 @@ internal sealed record MappingSql(IReadOnlyList<(string Id, string Name)> Stages
 
                 var id = item.Id ?? $"{lane.Id}-{i + 1}";
                 touchpoints.Add(new TouchpointInfo(id, item.Text ?? id, stage, item.Channel));
-                arms.AddRange(item.Events.Select(e => $"event = {Sql.String(e.Name)}, {Sql.Number(touchpoints.Count - 1)}"));
+                foreach (var matcher in item.Events)
+                {
+                    // The first claiming touchpoint wins: multiIf takes the first arm that holds.
+                    var condition = FilterSql.EventName(matcher.Name);
+                    if (matcher.Where is { } where)
+                    {
+                        var row = FilterSql.Row(where, propertyKeys);
+                        needsAttributes |= row.Contains("attr_keys", StringComparison.Ordinal);
+                        condition = $"({condition} AND {row})";
+                    }
+
+                    arms.Add($"{condition}, {Sql.Number(touchpoints.Count - 1)}");
+                }
             }
         }
 
         var expression = arms.Count == 0 ? "toInt32(-1)" : $"toInt32(multiIf({string.Join(", ", arms)}, -1))";
-        return new MappingSql(stages, touchpoints, expression);
+        return new MappingSql(stages, touchpoints, expression) { NeedsAttributes = needsAttributes };
     }
 
     /// <summary>

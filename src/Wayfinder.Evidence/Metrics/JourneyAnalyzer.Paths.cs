@@ -200,8 +200,8 @@ public static partial class JourneyAnalyzer
         }
 
         /// <summary>
-        /// The <paramref name="wanted"/> longest runs of equal keys, longest first and, among equal lengths, in key order
-        /// (what a stable sort by length would give), found by counting run lengths instead of sorting a million runs.
+        /// The <paramref name="wanted"/> longest runs of equal keys and every other run as long as the shortest of them,
+        /// longest first, found by counting run lengths instead of sorting a million runs.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static List<(int Start, int Length)> LongestRuns(ulong[] keys, int wanted)
@@ -227,12 +227,13 @@ public static partial class JourneyAnalyzer
                 above += count;
             }
 
-            var atCutoff = wanted - above;
+            // Every run at the cutoff length: taking only some (in hash order) let the hash decide ties at the cut,
+            // where variants order by their ids (and the ClickHouse store, counting in SQL, must give the same).
             var result = new List<(int Start, int Length)>();
             for (var i = 0; i < keys.Length;)
             {
                 var length = RunLength(keys, i);
-                if (length > cutoff || (length == cutoff && atCutoff-- > 0))
+                if (length >= cutoff)
                 {
                     result.Add((i, length));
                 }

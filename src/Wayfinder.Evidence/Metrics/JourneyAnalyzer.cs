@@ -514,7 +514,7 @@ public static partial class JourneyAnalyzer
                 UnmappedEvents = _unmappedEvents,
                 StageReach = [.. mapping.Stages.Select((s, i) => new ReachRow(s.Id, s.Name, s.Id, _stageCustomers[i], _stageEvents[i]))],
                 TouchpointReach = [.. mapping.Touchpoints.Select((t, i) => new ReachRow(t.Id, t.Name, mapping.Stages[t.Stage].Id, _tpCustomers[i], _tpEvents[i]))],
-                Funnel = Funnel(mapping, _funnelAt),
+                Funnel = Funnel(mapping.Stages, _funnelAt),
                 Timings = timings,
                 SpanTimings = spanTimings,
                 Stranded = options.FunnelOnly ? [] : [.. mapping.Touchpoints.Select((t, i) => new StrandedRow(t.Id, mapping.Stages[t.Stage].Id, _stranded[i], _tpCustomers[i], Ratio(_stranded[i], _tpCustomers[i])))],
@@ -534,10 +534,11 @@ public static partial class JourneyAnalyzer
         }
     }
 
-    private static List<FunnelStep> Funnel(JourneyMapping mapping, int[] funnelAt)
+    /// <summary>The ordered funnel from how many customers reached exactly k stages (shared with the ClickHouse store).</summary>
+    internal static List<FunnelStep> Funnel(IReadOnlyList<(string Id, string Name)> stages, int[] funnelAt)
     {
         // funnelAt[k] = customers whose best chain reached exactly k stages; at step k count those reaching ≥ k + 1.
-        var stageCount = mapping.Stages.Count;
+        var stageCount = stages.Count;
         var atLeast = new int[stageCount];
         var running = 0;
         for (var k = stageCount; k >= 1; k--)
@@ -552,8 +553,8 @@ public static partial class JourneyAnalyzer
             var previous = k == 0 ? atLeast[0] : atLeast[k - 1];
             var next = k + 1 < stageCount ? atLeast[k + 1] : atLeast[k];
             steps.Add(new FunnelStep(
-                mapping.Stages[k].Id,
-                mapping.Stages[k].Name,
+                stages[k].Id,
+                stages[k].Name,
                 atLeast[k],
                 k == 0 ? (atLeast[0] > 0 ? 1 : 0) : Ratio(atLeast[k], previous),
                 Ratio(atLeast[k], atLeast[0]),
@@ -637,9 +638,9 @@ public static partial class JourneyAnalyzer
         }
     }
 
-    private static double Ratio(int part, int whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 6);
+    internal static double Ratio(int part, int whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 6);
 
-    private static double? Seconds(double? micros) => micros is { } m ? Math.Round(m / MicrosPerSecond, 6) : null;
+    internal static double? Seconds(double? micros) => micros is { } m ? Math.Round(m / MicrosPerSecond, 6) : null;
 
     private static int IndexOf(IReadOnlyList<string> values, string value)
     {
