@@ -157,7 +157,11 @@ internal static class FilterSql
         var nan = Holds(op, Order(double.NaN));
         var infinity = $"if({negative}, {Holds(op, Order(double.NegativeInfinity))}, {Holds(op, Order(double.PositiveInfinity))})";
         var symbols = $"if(positionCaseInsensitive({core}, 'nan') > 0, {nan}, {infinity})";
-        return Let(core, $"extract({v}, {Sql.String(NumberCore)})", $"if(positionCaseInsensitive({core}, 'n') > 0, {symbols}, {CompareDecimal(op, y)})");
+        // Most numbers are plain (digits, a point, a minus) and are their own number text; for the rest the regular
+        // expression runs in a lambda over an array that is empty for plain numbers, so they do not pay for it.
+        var plain = $"match({v}, '^-?[0-9]{{1,20}}(?:[.][0-9]{{1,20}})?$')";
+        var text = $"if({plain}, {v}, arrayMap(wf_g -> extract(wf_g, {Sql.String(NumberCore)}), if({plain}, emptyArrayString(), [{v}]))[1])";
+        return Let(core, text, $"if(positionCaseInsensitive({core}, 'n') > 0, {symbols}, {CompareDecimal(op, y)})");
     }
 
     /// <summary>
