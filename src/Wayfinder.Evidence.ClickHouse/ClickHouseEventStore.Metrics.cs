@@ -14,8 +14,9 @@ public sealed partial class ClickHouseEventStore
     {
         ArgumentNullException.ThrowIfNull(journey);
         ArgumentNullException.ThrowIfNull(query);
-        var sql = MetricsFor(journey, query);
+        var segment = query.Segment is { } text ? FilterSql.Segment(text) : null;
         await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        var sql = new MetricsSql(Tables, await MappingAsync(journey, cancellationToken).ConfigureAwait(false), query, segment);
         var span = await SpanAsync(cancellationToken).ConfigureAwait(false);
         return await AnalyzeAsync(journey.Id, sql, span, cancellationToken).ConfigureAwait(false);
     }
@@ -25,9 +26,9 @@ public sealed partial class ClickHouseEventStore
     {
         ArgumentNullException.ThrowIfNull(journey);
         ArgumentNullException.ThrowIfNull(query);
-        var mapping = MappingSql.Build(journey);
         var segment = query.Segment is { } text ? FilterSql.Segment(text) : null;
         await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        var mapping = await MappingAsync(journey, cancellationToken).ConfigureAwait(false);
         var span = await SpanAsync(cancellationToken).ConfigureAwait(false);
         var points = new List<TrendPoint>();
         if (span.Events == 0)
@@ -35,34 +36,49 @@ public sealed partial class ClickHouseEventStore
             return points;
         }
 
-        // The periods of the whole store's span (as the embedded store), each analysed as a funnel-only cut.
+        // The periods of the whole store's span (as the embedded store), each a funnel-only cut, all in one query.
         var start = Math.Max(span.Min, query.FromMicros ?? long.MinValue);
         var end = Math.Min(span.Max, (query.ToMicros ?? long.MaxValue) - 1);
-        var previous = new double?[journey.Stages.Count];
-        foreach (var period in Periods.Covering(start, end, grain))
+        var periods = Periods.Covering(start, end, grain);
+        if (periods.Count == 0)
         {
-            var range = Periods.Parse(period, out _)!.Value;
-            var cut = query with
+            return points;
+        }
+
+        var ranges = periods.Select(p => Periods.Parse(p, out _)!.Value).ToList();
+        var cut = query with
+        {
+            FromMicros = Math.Max(ranges[0].From, query.FromMicros ?? long.MinValue),
+            TopVariants = 0,
+            FunnelOnly = true,
+        };
+        var sql = new MetricsSql(Tables, mapping, cut, segment);
+        var rows = await QueryMetricsAsync(sql.Trend([.. ranges.Select(r => r.To)]), cancellationToken).ConfigureAwait(false);
+        var funnels = rows.ToDictionary(r => r.GetProperty("period").GetInt32(), r => r.GetProperty("funnel_at"));
+        var previous = new double?[journey.Stages.Count];
+        for (var i = 0; i < periods.Count; i++)
+        {
+            var funnelAt = new int[sql.Stages + 1];
+            if (funnels.TryGetValue(i, out var counts))
             {
-                FromMicros = Math.Max(range.From, query.FromMicros ?? long.MinValue),
-                ToMicros = Math.Min(range.To, query.ToMicros ?? long.MaxValue),
-                TopVariants = 0,
-                FunnelOnly = true,
-            };
-            var metrics = await AnalyzeAsync(journey.Id, new MetricsSql(Tables, mapping, cut, segment), span, cancellationToken).ConfigureAwait(false);
-            for (var s = 0; s < metrics.Funnel.Count; s++)
+                var k = 0;
+                foreach (var count in counts.EnumerateArray())
+                {
+                    funnelAt[k++] = checked((int)count.GetInt64());
+                }
+            }
+
+            var funnel = JourneyAnalyzer.Funnel(mapping.Stages, funnelAt);
+            for (var s = 0; s < funnel.Count; s++)
             {
-                var step = metrics.Funnel[s];
-                points.Add(new TrendPoint(period, step.StageId, step.Customers, step.Conversion, previous[s] is { } p ? Math.Round(step.Conversion - p, 6) : null));
+                var step = funnel[s];
+                points.Add(new TrendPoint(periods[i], step.StageId, step.Customers, step.Conversion, previous[s] is { } p ? Math.Round(step.Conversion - p, 6) : null));
                 previous[s] = step.Conversion;
             }
         }
 
         return points;
     }
-
-    private MetricsSql MetricsFor(Journey journey, MetricsQuery query) =>
-        new(Tables, MappingSql.Build(journey), query, query.Segment is { } segment ? FilterSql.Segment(segment) : null);
 
     /// <summary>How many events the store holds and their first and last time (the embedded log's MinTimestamp/MaxTimestamp: 0 when empty).</summary>
     private async Task<(long Events, long Min, long Max)> SpanAsync(CancellationToken cancellationToken)

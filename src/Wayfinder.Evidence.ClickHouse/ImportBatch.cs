@@ -15,8 +15,11 @@ using static ClickHouseTables;
 /// <item>Leftovers of imports that never committed (and rows still kept under an id stitched to another) are deleted, best effort.</item>
 /// <item>The file's rows are combined as the embedded store does (<see cref="EventLogBuilder.Combine"/>: customer and time
 /// order with input order for ties, in-file duplicates dropped, ids stitched with the stored identities first).</item>
-/// <item>Stored rows of an id this import stitches to another customer are copied under that customer (the embedded store
-/// re-keys them too); the old copies are deleted after the commit.</item>
+/// <item>Stored rows of an id this import stitches to another customer are copied under that customer in this batch (the
+/// embedded store re-keys them too, so later reads see them under the known customer); the old copies are deleted after
+/// the commit. Between the commit and that deletion both copies are visible for a moment; if the process dies there,
+/// the next import deletes the old copies first (rows under an id that is stitched are never read as its own). Moved
+/// rows are not checked against the known customer's rows for duplicates, as the embedded store would.</item>
 /// <item>The rows go to a staging table sharded like the events; each shard then moves those that equal no stored row
 /// (same customer, time and content hash) into its events table, so duplicates are found inside ClickHouse.</item>
 /// <item>Attributes, customers and new identities are written; then the batch row commits everything at once.</item>
@@ -55,18 +58,33 @@ internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProg
         var rows = new ImportRows(log);
         await ClickHouseSchema.CreateStagingAsync(store, cancellationToken).ConfigureAwait(false);
         Report("sending to ClickHouse", 0);
-        for (var from = 0; from < rows.Count; from += store.RowsPerInsert)
+        // The next request's rows are encoded while the current one is sent.
+        var step = store.RowsPerInsert;
+        Task<ArrayBufferWriter<byte>> Encode(int from) => Task.Run(
+            () =>
+            {
+                var to = Math.Min(rows.Count, from + step);
+                var buffer = new ArrayBufferWriter<byte>(Math.Max(1024, (to - from) * 96));
+                rows.Write(buffer, from, to, seqBase, batch);
+                return buffer;
+            },
+            cancellationToken);
+        var next = Encode(0);
+        for (var from = 0; from < rows.Count; from += step)
         {
-            var to = Math.Min(rows.Count, from + store.RowsPerInsert);
-            var buffer = new ArrayBufferWriter<byte>(Math.Max(1024, (to - from) * 96));
-            rows.Write(buffer, from, to, seqBase, batch);
+            var buffer = await next.ConfigureAwait(false);
+            if (from + step < rows.Count)
+            {
+                next = Encode(from + step);
+            }
+
             await SendAsync(_tables.Staging, buffer, cancellationToken).ConfigureAwait(false);
-            Report("sending to ClickHouse", to);
+            Report("sending to ClickHouse", Math.Min(rows.Count, from + step));
         }
 
         var added = await KeepNewRowsAsync(committed, batch, cancellationToken).ConfigureAwait(false);
         await SendAttributesAsync(log, batch, seqBase, cancellationToken).ConfigureAwait(false);
-        await SendCustomersAsync(log, batch, cancellationToken).ConfigureAwait(false);
+        await SendCustomersAsync(log, identities.Values.ToHashSet(StringComparer.Ordinal), batch, cancellationToken).ConfigureAwait(false);
         await SendIdentitiesAsync(moved, batch, cancellationToken).ConfigureAwait(false);
 
         Report("committing", rows.Count);
@@ -74,9 +92,17 @@ internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProg
             $"INSERT INTO {Q(_tables.Batches)} (batch, file, rows, committed) VALUES ({Number(batch)}, {Sql.String(path)}, {Sql.Number(added)}, now())",
             cancellationToken: cancellationToken).ConfigureAwait(false);
 
-        // Committed: what follows only tidies up, and the next import does it again when it fails here.
-        await DeleteAsync([_tables.EventsLocal, _tables.AttributesLocal, _tables.CustomersLocal], $"customer IN {Strings(moved.Select(m => m.Key))}", moved.Count > 0, cancellationToken).ConfigureAwait(false);
-        await ClickHouseSchema.DropStagingAsync(store, cancellationToken).ConfigureAwait(false);
+        // Committed: what follows only tidies up, and the next import does it again when it fails here (a shard stopped
+        // just now), so the import is reported as done.
+        try
+        {
+            await DeleteAsync([_tables.EventsLocal, _tables.AttributesLocal, _tables.CustomersLocal], $"customer IN {Strings(moved.Select(m => m.Key))}", moved.Count > 0, cancellationToken).ConfigureAwait(false);
+            await ClickHouseSchema.DropStagingAsync(store, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ClickHouseException)
+        {
+        }
+
         return (added, inFile + (rows.Count - added));
     }
 
@@ -195,7 +221,7 @@ internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProg
             var hash = table == _tables.Events ? ", hash" : "";
             await store.Client.ExecuteAsync(
                 $"INSERT INTO {Q(table)} SELECT {target}, {rest}toUInt64({Number(batch)}) AS new_batch{hash} FROM {Q(table)} WHERE {where}",
-                store.ClusterSettings,
+                store.DistributedInsertSettings,
                 cancellationToken: cancellationToken).ConfigureAwait(false);
         }
     }
@@ -254,6 +280,7 @@ internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProg
                 ImportRows.Int64(buffer, end > start ? log.Timestamps[end - 1] : 0);
                 ImportRows.UInt64(buffer, end > start ? seqBase + (ulong)(end - 1) : seqBase + (ulong)log.EventCount + (ulong)c);
                 ImportRows.UInt64(buffer, batch);
+                buffer = await FlushWhenFullAsync(_tables.Attributes, buffer, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -263,14 +290,25 @@ internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProg
         }
     }
 
-    /// <summary>Every customer of this file, with or without events (a customer known only from an identify call counts as the embedded store counts it).</summary>
-    private async Task SendCustomersAsync(EventLog log, ulong batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every customer of this file, with or without events (a customer known only from an identify call counts as the
+    /// embedded store counts it). The customers that stored identities point to are in the log because their links were
+    /// fed to it; they are stored customers already, so they are sent only when this file has rows of theirs.
+    /// </summary>
+    private async Task SendCustomersAsync(EventLog log, HashSet<string> storedTargets, ulong batch, CancellationToken cancellationToken)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
-        foreach (var id in log.CustomerIds)
+        for (var c = 0; c < log.CustomerCount; c++)
         {
+            var id = log.CustomerIds[c];
+            if (storedTargets.Contains(id) && log.CustomerStart[c + 1] == log.CustomerStart[c] && !log.Attributes.Values.Any(a => c < a.Codes.Length && a.Codes[c] >= 0))
+            {
+                continue;
+            }
+
             ImportRows.String(buffer, Encoding.UTF8.GetBytes(id));
             ImportRows.UInt64(buffer, batch);
+            buffer = await FlushWhenFullAsync(_tables.Customers, buffer, cancellationToken).ConfigureAwait(false);
         }
 
         if (buffer.WrittenCount > 0)
@@ -297,8 +335,20 @@ internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProg
         await store.Client.InsertAsync(_tables.Identities, "RowBinary", stream => stream.WriteAsync(buffer.WrittenMemory, cancellationToken).AsTask(), cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Sends the rows written so far once they pass 32 MB, and gives an empty buffer back then.</summary>
+    private async Task<ArrayBufferWriter<byte>> FlushWhenFullAsync(string table, ArrayBufferWriter<byte> buffer, CancellationToken cancellationToken)
+    {
+        if (buffer.WrittenCount < 32 << 20)
+        {
+            return buffer;
+        }
+
+        await SendAsync(table, buffer, cancellationToken).ConfigureAwait(false);
+        return new ArrayBufferWriter<byte>(4096);
+    }
+
     private Task SendAsync(string table, ArrayBufferWriter<byte> buffer, CancellationToken cancellationToken) =>
-        store.Client.InsertAsync(table, "RowBinary", stream => stream.WriteAsync(buffer.WrittenMemory, cancellationToken).AsTask(), store.ClusterSettings, cancellationToken);
+        store.Client.InsertAsync(table, "RowBinary", stream => stream.WriteAsync(buffer.WrittenMemory, cancellationToken).AsTask(), store.DistributedInsertSettings, cancellationToken);
 
     /// <summary>A list of batch ids for <c>IN</c>; 0 (never a batch id) keeps it non-empty.</summary>
     private static string Batches(IEnumerable<ulong> batches) => "(" + string.Join(", ", batches.Prepend(0UL).Select(Number)) + ")";

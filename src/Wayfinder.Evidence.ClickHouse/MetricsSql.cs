@@ -43,7 +43,9 @@ internal sealed class MetricsSql
     /// usable in them: <c>tp</c> (a row's touchpoint), <c>tt</c>, <c>tps</c>, <c>st</c>, <c>chs</c>, <c>n</c> (mapped
     /// events), <c>level</c>, <c>ft{k}</c> (first time of stage k), <c>path</c>.
     /// </summary>
-    public string PerCustomer(string columns)
+    /// <param name="periodEnds">For a trend: the ends of consecutive periods; rows are then per customer and period
+    /// (<c>period</c>: the index of the first period ending after the event), events outside them left out.</param>
+    public string PerCustomer(string columns, IReadOnlyList<long>? periodEnds = null)
     {
         var with = new List<string>
         {
@@ -63,13 +65,18 @@ internal sealed class MetricsSql
 
         with.Add(_query.CollapseRepeats ? "arrayFilter((x, i) -> i = 1 OR x != tps[i - 1], tps, arrayEnumerate(tps)) AS path" : "tps AS path");
 
+        if (periodEnds is not null)
+        {
+            with.Add($"{Period(periodEnds)} AS period");
+        }
+
         var join = NeedsAttributes ? $"GLOBAL ANY LEFT JOIN ({MappingSql.CustomerAttributes(_tables)}) USING customer" : "";
         return $"""
             WITH {string.Join(",\n", with)}
             SELECT {columns}
             FROM {Sql.Identifier(_tables.Events)} {join}
-            WHERE {Where()}
-            GROUP BY customer
+            WHERE {Where()}{(periodEnds is null ? "" : $" AND ts < {Sql.Number(periodEnds[^1])}")}
+            GROUP BY customer{(periodEnds is null ? "" : ", period")}
             """;
     }
 
@@ -188,6 +195,27 @@ internal sealed class MetricsSql
 
         var withText = with.Count == 0 ? "" : "WITH " + string.Join(",\n", with) + "\n";
         return $"{withText}SELECT {string.Join(",\n", outer)}\nFROM ({PerCustomer(string.Join(",\n", inner))})";
+    }
+
+    /// <summary>
+    /// A trend's funnels in one query: per period (index into <paramref name="periodEnds"/>), how many customers reached
+    /// exactly k stages. The caller's query starts at the first period's start.
+    /// </summary>
+    public string Trend(IReadOnlyList<long> periodEnds) => $"""
+        SELECT period, sumForEach(fv) AS funnel_at
+        FROM ({PerCustomer($"period, arrayMap(k -> toUInt64(n > 0 AND level = k), range({Stages + 1})) AS fv", periodEnds)})
+        GROUP BY period
+        """;
+
+    private static string Period(IReadOnlyList<long> ends)
+    {
+        if (ends.Count == 1)
+        {
+            return "toInt32(0)";
+        }
+
+        var arms = ends.Take(ends.Count - 1).Select((end, i) => $"ts < {Sql.Number(end)}, {Sql.Number(i)}");
+        return $"toInt32(multiIf({string.Join(", ", arms)}, {Sql.Number(ends.Count - 1)}))";
     }
 
     /// <summary>Pairs of stages further apart (a, b ≥ a + 2), in the embedded engine's order (by a, then b).</summary>

@@ -291,21 +291,24 @@ public sealed class ImportTests(ClickHouseServers servers) : IDisposable
     }
 
     [Theory]
-    [InlineData("sending to ClickHouse")]
-    [InlineData("committing")]
-    public async Task AnImportCutOffByAStoppedServerLeavesNothingVisibleAndRunsAgainWhole(string stopAt)
+    [InlineData(false, 0, "sending to ClickHouse")]
+    [InlineData(false, 0, "committing")]
+    [InlineData(true, 1, "sending to ClickHouse")]
+    [InlineData(true, 0, "committing")]
+    public async Task AnImportCutOffByAStoppedServerLeavesNothingVisibleAndRunsAgainWhole(bool cluster, int server, string stopAt)
     {
-        using var store = NewStore(cluster: false);
+        using var store = NewStore(cluster);
         store.RowsPerInsert = 2;
         var path = Write("first.csv", First);
         var stopped = false;
-        // Stops the server once the first 2 rows are sent, or just before the commit.
+        // Stops a server once the first 2 rows are sent (on the cluster: the second shard, which holds some of them), or
+        // the first server (which holds the batches) just before the commit.
         var progress = new Synchronous(p =>
         {
             if (!stopped && p.Stage == stopAt && (stopAt == "committing" || p.Rows == 2))
             {
                 stopped = true;
-                servers.Stop(0);
+                servers.Stop(server);
             }
         });
 
@@ -316,7 +319,7 @@ public sealed class ImportTests(ClickHouseServers servers) : IDisposable
         }
         finally
         {
-            servers.Start(0);
+            servers.Start(server);
         }
 
         var after = await store.SummaryAsync();
@@ -324,7 +327,11 @@ public sealed class ImportTests(ClickHouseServers servers) : IDisposable
 
         Assert.True(stopped);
         Assert.True(error.Unreachable, error.Message);
-        Assert.StartsWith($"could not reach ClickHouse at 127.0.0.1:{servers.HttpPort(0)}", error.Message, StringComparison.Ordinal);
+        // Server 1 itself stopped cannot be reached; the second shard stopped is reported by server 1.
+        Assert.StartsWith(
+            server == 0 ? $"could not reach ClickHouse at 127.0.0.1:{servers.HttpPort(0)}" : $"a ClickHouse shard behind 127.0.0.1:{servers.HttpPort(0)} could not be reached",
+            error.Message,
+            StringComparison.Ordinal);
         Assert.False(after.Imported);
         Assert.Equal((6L, 5L, 1L), (again.RowsRead, again.RowsAdded, again.Duplicates));
         Assert.Equal(5L, (await store.SummaryAsync()).Events);

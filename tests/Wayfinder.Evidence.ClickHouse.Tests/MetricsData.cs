@@ -39,6 +39,37 @@ internal static class MetricsData
         ],
     };
 
+    /// <summary>
+    /// <see cref="FourStages"/> with conditions: visits to the pricing page (a property) are a touchpoint of their own
+    /// before plain visits, demos of pro customers (an attribute) before other demos, and wildcards for the rest.
+    /// </summary>
+    public static Journey Conditional()
+    {
+        var journey = FourStages();
+        var items = journey.Lanes[0].Items;
+        return journey with
+        {
+            Id = "jc",
+            Lanes =
+            [
+                journey.Lanes[0] with
+                {
+                    Items =
+                    [
+                        new LaneItem { Id = "pricing", Stage = "A", Text = "Pricing", Events = [new EventMatcher { Name = "visit", Where = "page = \"pricing\"" }] },
+                        items[0] with { Events = ["vis*"] },
+                        items[1],
+                        items[2] with { Events = ["sign?p"] },
+                        items[3],
+                        new LaneItem { Id = "pro-demo", Stage = "C", Text = "Pro demo", Events = [new EventMatcher { Name = "demo", Where = "plan = \"pro\"" }] },
+                        items[4],
+                        items[5],
+                    ],
+                },
+            ],
+        };
+    }
+
     /// <summary>Stages A, B, C with touchpoints a, b, c claiming events "a", "b", "c".</summary>
     public static Journey ThreeStages() => new()
     {
@@ -77,14 +108,14 @@ internal static class MetricsData
     /// About 60 customers over four months: events drawn with a drift towards later stages, loops back, repeats,
     /// unmapped noise, several channels or none, bursts at equal timestamps, and attributes plan and age.
     /// </summary>
-    public static EventLog RandomLog(int seed)
+    public static EventLog RandomLog(int seed, int? customerCount = null)
     {
         var random = new Random(seed);
         string[] names = ["visit", "ad", "signup", "trial", "demo", "buy", "noise"];
         string?[] channels = ["web", "app", "email", null, null];
         string[] plans = ["free", "pro", "plus"];
         var builder = new EventLogBuilder();
-        var customers = 50 + random.Next(20);
+        var customers = customerCount ?? 50 + random.Next(20);
         for (var c = 0; c < customers; c++)
         {
             var id = $"c{random.Next(1000):D3}-{c}";
@@ -115,7 +146,8 @@ internal static class MetricsData
                     2 => random.Next(2) == 0 ? "trial" : "demo",
                     _ => random.Next(4) == 0 ? names[random.Next(names.Length)] : "buy",
                 };
-                builder.Add(id, time, name, channels[random.Next(channels.Length)], attributes: e == 0 ? attributes : null);
+                var properties = name == "visit" ? new Dictionary<string, string> { ["page"] = random.Next(3) == 0 ? "pricing" : "home" } : null;
+                builder.Add(id, time, name, channels[random.Next(channels.Length)], properties, attributes: e == 0 ? attributes : null);
             }
         }
 

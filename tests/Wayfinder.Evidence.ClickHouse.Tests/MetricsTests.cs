@@ -50,6 +50,43 @@ public sealed class MetricsTests(ClickHouseServers servers)
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
+    public async Task ConditionalMappingsAndSegmentsEqualTheEmbeddedEngines(bool cluster)
+    {
+        var log = MetricsData.RandomLog(7);
+        var journey = MetricsData.Conditional();
+        var embedded = EventStore.InMemory(log);
+        using var store = await MetricsData.LoadAsync(Settings(cluster), log);
+        foreach (var query in new[] { new MetricsQuery(), new MetricsQuery { Segment = "age < 40 and plan != \"free\"", CollapseRepeats = false } })
+        {
+            var expected = await embedded.AnalyzeAsync(journey, query);
+            Assert.Contains(expected.TouchpointReach, r => r.Id == "pricing" && r.Events > 0);
+            Assert.Contains(expected.TouchpointReach, r => r.Id == "pro-demo" && r.Events > 0);
+            Assert.Equal(Json(expected), Json(await store.AnalyzeAsync(journey, query)));
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task OneStageJourneysJourneysWithoutTouchpointsAndAnEmptyStoreEqualTheEmbeddedEngines(bool cluster)
+    {
+        var four = MetricsData.FourStages();
+        var oneStage = four with { Stages = [four.Stages[0]] };
+        var noTouchpoints = four with { Lanes = [] };
+        using var empty = await MetricsData.LoadAsync(Settings(cluster), EventLog.Empty);
+        var log = MetricsData.RandomLog(8);
+        using var store = await MetricsData.LoadAsync(Settings(cluster), log);
+        foreach (var journey in new[] { oneStage, noTouchpoints, four })
+        {
+            Assert.Equal(Json(await EventStore.InMemory(EventLog.Empty).AnalyzeAsync(journey, new MetricsQuery())), Json(await empty.AnalyzeAsync(journey, new MetricsQuery())));
+            Assert.Empty(await empty.TrendAsync(journey, new MetricsQuery(), "month"));
+            Assert.Equal(Json(await EventStore.InMemory(log).AnalyzeAsync(journey, new MetricsQuery())), Json(await store.AnalyzeAsync(journey, new MetricsQuery())));
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
     public async Task TheTrendEqualsTheEmbeddedEnginesByMonthAndQuarter(bool cluster)
     {
         var log = MetricsData.RandomLog(4);
@@ -58,7 +95,14 @@ public sealed class MetricsTests(ClickHouseServers servers)
         using var store = await MetricsData.LoadAsync(Settings(cluster), log);
         foreach (var grain in new[] { "month", "quarter" })
         {
-            foreach (var query in new[] { new MetricsQuery(), new MetricsQuery { Segment = "plan = \"free\"", Window = TimeSpan.FromDays(3) } })
+            var from = new DateTimeOffset(2026, 2, 10, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1000;
+            MetricsQuery[] queries =
+            [
+                new MetricsQuery(),
+                new MetricsQuery { Segment = "plan = \"free\"", Window = TimeSpan.FromDays(3) },
+                new MetricsQuery { FromMicros = from, ToMicros = from + (60L * 86_400_000_000), Channel = "web" },
+            ];
+            foreach (var query in queries)
             {
                 var expected = await embedded.TrendAsync(journey, query, grain);
                 Assert.True(expected.Count >= journey.Stages.Count * 2);
@@ -104,6 +148,54 @@ public sealed class MetricsTests(ClickHouseServers servers)
         }
 
         Assert.Equal(Json(before), Json(await store.AnalyzeAsync(journey, new MetricsQuery())));
+    }
+
+    [Fact]
+    public async Task AShardStoppedDuringTheAnalysisGivesAPlainErrorOrTheWholeResultNeverPartialNumbers()
+    {
+        var log = MetricsData.RandomLog(9, customerCount: 4000);
+        using var store = await MetricsData.LoadAsync(Settings(cluster: true), log);
+        var journey = MetricsData.FourStages();
+        var expected = Json(await EventStore.InMemory(log).AnalyzeAsync(journey, new MetricsQuery()));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Equal(expected, Json(await store.AnalyzeAsync(journey, new MetricsQuery())));
+        var whole = clock.Elapsed;
+        var outcomes = new List<string>();
+        var stopped = false;
+        try
+        {
+            // Stop the second shard at several points of the analysis (its four queries).
+            foreach (var fraction in new[] { 0.1, 0.4, 0.7 })
+            {
+                var analysis = store.AnalyzeAsync(journey, new MetricsQuery());
+                await Task.Delay(whole * fraction);
+                servers.Stop(1);
+                stopped = true;
+                try
+                {
+                    Assert.Equal(expected, Json(await analysis));
+                    outcomes.Add("whole");
+                }
+                catch (ClickHouseException error)
+                {
+                    Assert.False(string.IsNullOrWhiteSpace(error.Message));
+                    outcomes.Add("error");
+                }
+
+                servers.Start(1);
+                stopped = false;
+            }
+        }
+        finally
+        {
+            if (stopped)
+            {
+                servers.Start(1);
+            }
+        }
+
+        Assert.Contains("error", outcomes);
+        Assert.Equal(expected, Json(await store.AnalyzeAsync(journey, new MetricsQuery())));
     }
 
     [Fact]
