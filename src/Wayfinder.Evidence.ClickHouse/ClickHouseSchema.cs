@@ -57,11 +57,15 @@ internal static class ClickHouseSchema
         foreach (var client in store.Clients)
         {
             await client.ExecuteAsync($"CREATE TABLE {Q(tables.StagingLocal)} AS {Q(tables.EventsLocal)} ENGINE = MergeTree() ORDER BY (customer, ts, seq)", cancellationToken: cancellationToken).ConfigureAwait(false);
+            await client.ExecuteAsync($"CREATE TABLE {Q(tables.AttributeStagingLocal)} AS {Q(tables.AttributesLocal)} ENGINE = MergeTree() ORDER BY (customer, name)", cancellationToken: cancellationToken).ConfigureAwait(false);
             if (store.Settings.Cluster is { } cluster)
             {
-                await client.ExecuteAsync(
-                    $"CREATE TABLE {Q(tables.Staging)} AS {Q(tables.StagingLocal)} ENGINE = Distributed({Q(cluster)}, {Q(store.Settings.Database)}, {Q(tables.StagingLocal)}, cityHash64(customer))",
-                    cancellationToken: cancellationToken).ConfigureAwait(false);
+                foreach (var (distributed, local) in new[] { (tables.Staging, tables.StagingLocal), (tables.AttributeStaging, tables.AttributeStagingLocal) })
+                {
+                    await client.ExecuteAsync(
+                        $"CREATE TABLE {Q(distributed)} AS {Q(local)} ENGINE = Distributed({Q(cluster)}, {Q(store.Settings.Database)}, {Q(local)}, cityHash64(customer))",
+                        cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
             }
         }
     }
@@ -70,7 +74,7 @@ internal static class ClickHouseSchema
     {
         foreach (var client in store.Clients)
         {
-            foreach (var name in new[] { store.Tables.Staging, store.Tables.StagingLocal }.Distinct())
+            foreach (var name in new[] { store.Tables.Staging, store.Tables.StagingLocal, store.Tables.AttributeStaging, store.Tables.AttributeStagingLocal }.Distinct())
             {
                 await client.ExecuteAsync($"DROP TABLE IF EXISTS {Q(name)}", cancellationToken: cancellationToken).ConfigureAwait(false);
             }
@@ -80,7 +84,7 @@ internal static class ClickHouseSchema
     public static async Task DropAsync(ClickHouseEventStore store, ClickHouseClient client, CancellationToken cancellationToken)
     {
         var tables = store.Tables;
-        foreach (var name in new[] { tables.Events, tables.EventsLocal, tables.Attributes, tables.AttributesLocal, tables.Customers, tables.CustomersLocal, tables.Staging, tables.StagingLocal, tables.Batches, tables.Identities, tables.Surveys, tables.Insights }.Distinct())
+        foreach (var name in new[] { tables.Events, tables.EventsLocal, tables.Attributes, tables.AttributesLocal, tables.Customers, tables.CustomersLocal, tables.Staging, tables.StagingLocal, tables.AttributeStaging, tables.AttributeStagingLocal, tables.Batches, tables.Identities, tables.Surveys, tables.Insights }.Distinct())
         {
             await client.ExecuteAsync($"DROP TABLE IF EXISTS {Q(name)}", cancellationToken: cancellationToken).ConfigureAwait(false);
         }

@@ -34,6 +34,11 @@ public sealed record ClickHouseTables(string Prefix, bool Clustered)
 
     public string StagingLocal => Clustered ? Prefix + "_staging_local" : Staging;
 
+    /// <summary>Where an import's attribute values wait until each is weighed against the stored one.</summary>
+    public string AttributeStaging => Prefix + "_attribute_staging";
+
+    public string AttributeStagingLocal => Clustered ? Prefix + "_attribute_staging_local" : AttributeStaging;
+
     /// <summary>Survey answers (the feedback store's).</summary>
     public string Surveys => Prefix + "_surveys";
 

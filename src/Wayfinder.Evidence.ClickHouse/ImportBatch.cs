@@ -22,13 +22,15 @@ using static ClickHouseTables;
 /// rows are not checked against the known customer's rows for duplicates, as the embedded store would.</item>
 /// <item>The rows go to a staging table sharded like the events; each shard then moves those that equal no stored row
 /// (same customer, time and content hash) into its events table, so duplicates are found inside ClickHouse.</item>
-/// <item>Attributes, customers and new identities are written; then the batch row commits everything at once.</item>
+/// <item>Each customer's attribute values of the file are staged too, and each shard keeps those that win against the
+/// stored value as the embedded store weighs them (the stored value as of the customer's last stored event, the file's as
+/// of its row). Attribute rows moved from a stitched id keep their own ts and seq, where the embedded store would weigh
+/// them as of that id's last event.</item>
+/// <item>Customers and new identities are written; then the batch row commits everything at once.</item>
 /// </list>
 /// </summary>
 internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProgress<ImportProgress>? progress, long rowsRead, long bytes)
 {
-    private static readonly TimeSpan MutationWait = TimeSpan.FromSeconds(60);
-
     private readonly ClickHouseTables _tables = store.Tables;
 
     /// <returns>Rows that became visible, and rows dropped as duplicates (in the file, or of stored rows).</returns>
@@ -36,7 +38,7 @@ internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProg
     {
         var committed = await CommittedBatchesAsync(cancellationToken).ConfigureAwait(false);
         var identities = await IdentitiesAsync(committed, cancellationToken).ConfigureAwait(false);
-        await RemoveLeftoversAsync(committed, identities.Keys, cancellationToken).ConfigureAwait(false);
+        await ImportCleanup.RemoveLeftoversAsync(store, Batches(committed), identities.Keys, cancellationToken).ConfigureAwait(false);
 
         Report("ordering by customer and time", rowsRead);
         // The stored identities go first, as the embedded store's stored log does, so an id keeps its first link and this
@@ -47,6 +49,7 @@ internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProg
             links.Link(alias, target);
         }
 
+        var attributeTimes = parts.SelectMany(p => p.AttributeTimes()).ToList();
         var log = EventLogBuilder.Combine([links, .. parts], out var inFile);
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -57,6 +60,36 @@ internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProg
 
         var rows = new ImportRows(log);
         await ClickHouseSchema.CreateStagingAsync(store, cancellationToken).ConfigureAwait(false);
+        await SendRowsAsync(rows, seqBase, batch, cancellationToken).ConfigureAwait(false);
+
+        var added = await KeepNewRowsAsync(committed, batch, cancellationToken).ConfigureAwait(false);
+        await SendAttributesAsync(log, WinningTimes(log, attributeTimes), batch, seqBase, cancellationToken).ConfigureAwait(false);
+        await KeepWinningAttributesAsync(committed, batch, cancellationToken).ConfigureAwait(false);
+        await SendCustomersAsync(log, identities.Values.ToHashSet(StringComparer.Ordinal), batch, cancellationToken).ConfigureAwait(false);
+        await SendIdentitiesAsync(moved, batch, cancellationToken).ConfigureAwait(false);
+
+        Report("committing", rows.Count);
+        await store.Client.ExecuteAsync(
+            $"INSERT INTO {Q(_tables.Batches)} (batch, file, rows, committed) VALUES ({Number(batch)}, {Sql.String(path)}, {Sql.Number(added)}, now())",
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        // Committed: what follows only tidies up, and the next import does it again when it fails here (a shard stopped
+        // just now), so the import is reported as done.
+        try
+        {
+            await ImportCleanup.DeleteAsync(store, [_tables.EventsLocal, _tables.AttributesLocal, _tables.CustomersLocal], $"customer IN {Strings(moved.Select(m => m.Key))}", moved.Count > 0, cancellationToken).ConfigureAwait(false);
+            await ClickHouseSchema.DropStagingAsync(store, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ClickHouseException)
+        {
+        }
+
+        return (added, inFile + (rows.Count - added));
+    }
+
+    /// <summary>Sends the rows to the staging table, <see cref="ClickHouseEventStore.RowsPerInsert"/> per request, reporting each.</summary>
+    private async Task SendRowsAsync(ImportRows rows, ulong seqBase, ulong batch, CancellationToken cancellationToken)
+    {
         Report("sending to ClickHouse", 0);
         // The next request's rows are encoded while the current one is sent.
         var step = store.RowsPerInsert;
@@ -81,29 +114,6 @@ internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProg
             await SendAsync(_tables.Staging, buffer, cancellationToken).ConfigureAwait(false);
             Report("sending to ClickHouse", Math.Min(rows.Count, from + step));
         }
-
-        var added = await KeepNewRowsAsync(committed, batch, cancellationToken).ConfigureAwait(false);
-        await SendAttributesAsync(log, batch, seqBase, cancellationToken).ConfigureAwait(false);
-        await SendCustomersAsync(log, identities.Values.ToHashSet(StringComparer.Ordinal), batch, cancellationToken).ConfigureAwait(false);
-        await SendIdentitiesAsync(moved, batch, cancellationToken).ConfigureAwait(false);
-
-        Report("committing", rows.Count);
-        await store.Client.ExecuteAsync(
-            $"INSERT INTO {Q(_tables.Batches)} (batch, file, rows, committed) VALUES ({Number(batch)}, {Sql.String(path)}, {Sql.Number(added)}, now())",
-            cancellationToken: cancellationToken).ConfigureAwait(false);
-
-        // Committed: what follows only tidies up, and the next import does it again when it fails here (a shard stopped
-        // just now), so the import is reported as done.
-        try
-        {
-            await DeleteAsync([_tables.EventsLocal, _tables.AttributesLocal, _tables.CustomersLocal], $"customer IN {Strings(moved.Select(m => m.Key))}", moved.Count > 0, cancellationToken).ConfigureAwait(false);
-            await ClickHouseSchema.DropStagingAsync(store, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ClickHouseException)
-        {
-        }
-
-        return (added, inFile + (rows.Count - added));
     }
 
     private void Report(string stage, long rows) => progress?.Report(new ImportProgress(rows, bytes, bytes, stage));
@@ -129,71 +139,24 @@ internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProg
         return identities;
     }
 
-    /// <summary>
-    /// Deletes rows of batches that never committed (an import stopped midway) and rows still under an id stitched to
-    /// another customer (an import stopped after its commit, before it deleted them). Both are invisible or obsolete, so
-    /// this is best effort: it runs again before every import.
-    /// </summary>
-    private async Task RemoveLeftoversAsync(List<ulong> committed, IEnumerable<string> aliases, CancellationToken cancellationToken)
-    {
-        var names = aliases.ToList();
-        var condition = $"batch NOT IN {Batches(committed)}" + (names.Count > 0 ? $" OR customer IN {Strings(names)}" : "");
-        await DeleteAsync([_tables.EventsLocal, _tables.AttributesLocal, _tables.CustomersLocal], condition, true, cancellationToken).ConfigureAwait(false);
-        await DeleteOnAsync(store.Client, _tables.Identities, $"batch NOT IN {Batches(committed)}", cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Deletes the rows matching <paramref name="condition"/> from local tables on every shard, waiting until done.</summary>
-    private async Task DeleteAsync(string[] tables, string condition, bool any, CancellationToken cancellationToken)
-    {
-        if (!any)
-        {
-            return;
-        }
-
-        foreach (var client in store.Clients)
-        {
-            foreach (var table in tables)
-            {
-                await DeleteOnAsync(client, table, condition, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
-
-    private async Task DeleteOnAsync(ClickHouseClient client, string table, string condition, CancellationToken cancellationToken)
-    {
-        var found = await client.QueryAsync($"SELECT count() AS n FROM {Q(table)} WHERE {condition}", cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (found[0].GetProperty("n").GetInt64() == 0)
-        {
-            return;
-        }
-
-        // A mutation (ALTER … DELETE) runs in the background: wait for it, so what follows sees the table without the rows.
-        await client.ExecuteAsync($"ALTER TABLE {Q(table)} DELETE WHERE {condition}", cancellationToken: cancellationToken).ConfigureAwait(false);
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (waited.Elapsed < MutationWait)
-        {
-            var running = await client.QueryAsync(
-                $"SELECT count() AS n FROM system.mutations WHERE database = {Sql.String(store.Settings.Database)} AND table = {Sql.String(table)} AND is_done = 0",
-                useDatabase: false,
-                cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (running[0].GetProperty("n").GetInt64() == 0)
-            {
-                return;
-            }
-
-            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
     /// <summary>A batch id above every committed one, from the clock (microseconds) so ids grow with time.</summary>
     private static ulong NewBatch(List<ulong> committed) =>
         Math.Max((ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000, committed.Count == 0 ? 1 : committed[^1] + 1);
 
-    /// <summary>The first seq above every stored row's (leftovers too), so this import's rows follow stored rows of equal time.</summary>
+    /// <summary>
+    /// The first seq above every stored event's and attribute's (leftovers too), so this import's rows follow stored rows
+    /// of equal time (attribute values of customers without events are numbered after a file's events).
+    /// </summary>
     private async Task<ulong> FirstFreeSeqAsync(CancellationToken cancellationToken)
     {
-        var rows = await store.Client.QueryAsync($"SELECT max(seq) + 1 AS next FROM {Q(_tables.Events)}", cancellationToken: cancellationToken).ConfigureAwait(false);
-        return rows[0].GetProperty("next").GetUInt64();
+        var next = 0UL;
+        foreach (var table in new[] { _tables.Events, _tables.Attributes })
+        {
+            var rows = await store.Client.QueryAsync($"SELECT max(seq) + 1 AS next FROM {Q(table)}", cancellationToken: cancellationToken).ConfigureAwait(false);
+            next = Math.Max(next, rows[0].GetProperty("next").GetUInt64());
+        }
+
+        return next;
     }
 
     /// <summary>
@@ -252,13 +215,27 @@ internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProg
     }
 
     /// <summary>
-    /// Each customer's value of each attribute after this file, as the embedded store resolves it within the file
-    /// (latest row in time wins, ties: the later row), stamped with the customer's last event time in this file (0
-    /// without events) and a seq after this file's rows. Across imports the embedded store lets a new value win when
-    /// its row is not older than the customer's last stored event; the stamp approximates that: the value of the import
-    /// whose customer's last event is latest wins (ties: the later import).
+    /// The time of the row each customer's value of each attribute came from in this file (ids stitched to the customer
+    /// included: the latest wins, as in <see cref="EventLogBuilder.Combine"/>).
     /// </summary>
-    private async Task SendAttributesAsync(EventLog log, ulong batch, ulong seqBase, CancellationToken cancellationToken)
+    private static Dictionary<(string Attribute, string Customer), long> WinningTimes(EventLog log, List<(string Attribute, string Customer, long Time)> times)
+    {
+        var result = new Dictionary<(string, string), long>();
+        foreach (var (attribute, customer, time) in times)
+        {
+            var key = (attribute, log.Identities.TryGetValue(customer, out var root) ? root : customer);
+            result[key] = result.TryGetValue(key, out var known) ? Math.Max(known, time) : time;
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Each customer's value of each attribute after this file, as the embedded store resolves it within the file
+    /// (latest row in time wins, ties: the later row), with the time of its row and a seq after this file's rows; staged
+    /// until <see cref="KeepWinningAttributesAsync"/> weighs it against the stored value.
+    /// </summary>
+    private async Task SendAttributesAsync(EventLog log, Dictionary<(string Attribute, string Customer), long> times, ulong batch, ulong seqBase, CancellationToken cancellationToken)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
         var customers = log.CustomerIds.Select(Encoding.UTF8.GetBytes).ToArray();
@@ -277,16 +254,43 @@ internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProg
                 ImportRows.String(buffer, customers[c]);
                 ImportRows.String(buffer, nameBytes);
                 ImportRows.String(buffer, values[column.Codes[c]]);
-                ImportRows.Int64(buffer, end > start ? log.Timestamps[end - 1] : 0);
+                ImportRows.Int64(buffer, times.TryGetValue((name, log.CustomerIds[c]), out var time) ? time : end > start ? log.Timestamps[end - 1] : 0);
                 ImportRows.UInt64(buffer, end > start ? seqBase + (ulong)(end - 1) : seqBase + (ulong)log.EventCount + (ulong)c);
                 ImportRows.UInt64(buffer, batch);
-                buffer = await FlushWhenFullAsync(_tables.Attributes, buffer, cancellationToken).ConfigureAwait(false);
+                buffer = await FlushWhenFullAsync(_tables.AttributeStaging, buffer, cancellationToken).ConfigureAwait(false);
             }
         }
 
         if (buffer.WrittenCount > 0)
         {
-            await SendAsync(_tables.Attributes, buffer, cancellationToken).ConfigureAwait(false);
+            await SendAsync(_tables.AttributeStaging, buffer, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// On every shard, keeps the staged values that win over the stored ones as the embedded store decides: a stored value
+    /// counts as of its customer's last stored event (0 without events), and a value of this file wins when its row is
+    /// not older. A kept value's ts is raised to the stored values' latest, so <c>argMax(value, (ts, seq))</c> picks it.
+    /// </summary>
+    private async Task KeepWinningAttributesAsync(List<ulong> committed, ulong batch, CancellationToken cancellationToken)
+    {
+        var known = Batches(committed);
+        foreach (var client in store.Clients)
+        {
+            await client.ExecuteAsync(
+                $"""
+                INSERT INTO {Q(_tables.AttributesLocal)}
+                SELECT customer, name, value, greatest(ts, stored_ts) AS kept_ts, seq, batch FROM (
+                    SELECT customer, name, value, ts, seq, batch, stored, stored_ts FROM {Q(_tables.AttributeStagingLocal)}
+                    ANY LEFT JOIN (
+                        SELECT customer, name, toUInt8(1) AS stored, max(ts) AS stored_ts FROM {Q(_tables.AttributesLocal)} WHERE batch IN {known} GROUP BY customer, name
+                    ) USING (customer, name)
+                    WHERE batch = {Number(batch)}
+                )
+                ANY LEFT JOIN (SELECT customer, max(ts) AS last FROM {Q(_tables.EventsLocal)} WHERE batch IN {known} GROUP BY customer) USING customer
+                WHERE stored = 0 OR ts >= last
+                """,
+                cancellationToken: cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -351,9 +355,9 @@ internal sealed class ImportBatch(ClickHouseEventStore store, string path, IProg
         store.Client.InsertAsync(table, "RowBinary", stream => stream.WriteAsync(buffer.WrittenMemory, cancellationToken).AsTask(), store.DistributedInsertSettings, cancellationToken);
 
     /// <summary>A list of batch ids for <c>IN</c>; 0 (never a batch id) keeps it non-empty.</summary>
-    private static string Batches(IEnumerable<ulong> batches) => "(" + string.Join(", ", batches.Prepend(0UL).Select(Number)) + ")";
+    internal static string Batches(IEnumerable<ulong> batches) => "(" + string.Join(", ", batches.Prepend(0UL).Select(Number)) + ")";
 
-    private static string Strings(IEnumerable<string> values) => "(" + string.Join(", ", values.Select(Sql.String)) + ")";
+    internal static string Strings(IEnumerable<string> values) => "(" + string.Join(", ", values.Select(Sql.String)) + ")";
 
     private static string Number(ulong value) => value.ToString(CultureInfo.InvariantCulture);
 }

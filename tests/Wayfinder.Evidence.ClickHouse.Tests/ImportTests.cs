@@ -207,6 +207,19 @@ public sealed class ImportTests(ClickHouseServers servers) : IDisposable
                 {"type":"identify","userId":"u9","timestamp":"2026-03-01T10:00:00Z","traits":{"plan":"pro"}}
                 {"type":"identify","userId":"u2","anonymousId":"a2","timestamp":"2026-01-05T00:00:00Z","traits":{"plan":"team"}}
                 {"type":"track","event":"open","anonymousId":"a2","timestamp":"2026-01-06T00:00:00Z"}
+                """), new EventImportOptions { Preset = "segment" }))
+            // u5's value comes from an identify call after its last event; a later file's older identify call still wins,
+            // since the embedded store weighs a stored value as of the customer's last event.
+            .Append((Write("u5-first.ndjson", """
+                {"type":"track","event":"open","userId":"u5","timestamp":"2026-03-01T00:00:00Z"}
+                {"type":"identify","userId":"u5","timestamp":"2026-03-10T00:00:00Z","traits":{"plan":"a"}}
+                {"type":"identify","userId":"u6","timestamp":"2026-03-10T00:00:00Z","traits":{"plan":"a"}}
+                """), new EventImportOptions { Preset = "segment" }))
+            .Append((Write("u5-second.ndjson", """
+                {"type":"identify","userId":"u5","timestamp":"2026-03-05T00:00:00Z","traits":{"plan":"b"}}
+                {"type":"identify","userId":"u6","timestamp":"2026-03-05T00:00:00Z","traits":{"plan":"b"}}
+                {"type":"track","event":"open","userId":"u6","timestamp":"2026-03-11T00:00:00Z"}
+                {"type":"identify","userId":"u1","timestamp":"2025-12-01T00:00:00Z","traits":{"plan":"old"}}
                 """), new EventImportOptions { Preset = "segment" }));
 
         foreach (var (path, options) in files)

@@ -109,6 +109,24 @@ public sealed class EventLogBuilder
         }
     }
 
+    /// <summary>
+    /// Each attribute's kept value per customer id of this builder (before ids are stitched) with the time of the row it
+    /// came from: the ClickHouse store needs the time to weigh a file's value against a stored one as <see cref="Combine"/> does.
+    /// </summary>
+    internal IEnumerable<(string Attribute, string Customer, long Time)> AttributeTimes()
+    {
+        foreach (var (name, column) in _attributes)
+        {
+            for (var c = 0; c < column.CustomerCount; c++)
+            {
+                if (column.At(c) is { Code: >= 0 } kept)
+                {
+                    yield return (name, _customers.GetString(c), kept.Time);
+                }
+            }
+        }
+    }
+
     internal int EventCode(ReadOnlySpan<byte> eventName) => _events.Intern(eventName);
 
     internal int ChannelCode(ReadOnlySpan<byte> channel) => _channels.Intern(channel);
