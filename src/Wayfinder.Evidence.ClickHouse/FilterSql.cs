@@ -351,7 +351,8 @@ internal static class FilterSql
 
         // In UTF-8 a character above U+FFFF is one code point but two UTF-16 units, which '?' counts one by one: when the
         // pattern has a '?', such characters are written as themselves followed by U+FFFF (in the event and in the
-        // pattern), so that each unit is one code point.
+        // pattern), so that each unit is one code point. (A pattern with a '?' and a literal U+FFFF could then also match
+        // that marker: the one case where this differs from the engine.)
         var units = pattern.Contains('?');
         var regex = new StringBuilder("^");
         for (var i = 0; i < pattern.Length; i++)
