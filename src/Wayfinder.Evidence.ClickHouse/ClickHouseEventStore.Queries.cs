@@ -52,6 +52,7 @@ public sealed partial class ClickHouseEventStore
         var channelIndex = channels.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
         var end = await Client.QueryAsync($"SELECT max(ts) AS end FROM {Q(Tables.Events)} WHERE {Tables.Visible}", cancellationToken: cancellationToken).ConfigureAwait(false);
         var (names, values, customerValues) = await AttributesAsync(cancellationToken).ConfigureAwait(false);
+        var valueIndex = values.Select(list => list.Select((v, i) => (v, i)).ToDictionary(x => x.v, x => x.i, StringComparer.Ordinal)).ToList();
 
         // Per customer, touchpoint and channel: mapped events and the last one's time; the arrays are assembled here.
         var join = mapping.NeedsAttributes ? $"GLOBAL ANY LEFT JOIN ({MappingSql.CustomerAttributes(Tables)}) USING customer" : "";
@@ -84,7 +85,7 @@ public sealed partial class ClickHouseEventStore
             }
 
             var own = customerValues.GetValueOrDefault(group.Key);
-            var attributes = names.Select((name, a) => own is not null && own.TryGetValue(name, out var value) ? values[a].IndexOf(value) : -1).ToArray();
+            var attributes = names.Select((name, a) => own is not null && own.TryGetValue(name, out var value) ? valueIndex[a][value] : -1).ToArray();
             customers.Add(new CustomerBehaviour(group.Key, touchpoints, perChannel, furthest, last, attributes));
         }
 

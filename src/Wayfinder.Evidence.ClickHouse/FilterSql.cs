@@ -140,13 +140,15 @@ internal static class FilterSql
     }
 
     /// <summary>The text as bool.TryParse reads it: trimmed of white space and NULs, ASCII letters in lower case.</summary>
-    private static string BooleanText(string v) => $"lower(extract({v}, {Sql.String(BooleanCore)}))";
+    /// <remarks>Exactly "true" or "false" skip the regular expression (a lambda over an array empty for them).</remarks>
+    private static string BooleanText(string v) =>
+        $"if({v} IN ('true', 'false'), {v}, arrayMap(wf_t -> lower(extract(wf_t, {Sql.String(BooleanCore)})), if({v} IN ('true', 'false'), emptyArrayString(), [{v}]))[1])";
 
     /// <summary>
     /// <c>x.CompareTo(y)</c> then <paramref name="op"/>, where x is the number .NET reads from the text <paramref name="v"/>
     /// (NaN sorts below every number and equals NaN). ClickHouse's own parsing of decimals is not always correctly rounded
-    /// (18.16 reads "2.9540" one unit in the last place below 2.954), so the text's exact decimal value is compared with
-    /// the exact bounds of the decimals that round to y instead: no floating point is parsed in SQL.
+    /// (18.16 reads "2.9540" one unit in the last place below 2.954), so near y the text's exact decimal value is compared
+    /// with the exact bounds of the decimals that round to y.
     /// </summary>
     private static string CompareNumber(string v, ComparisonOperator op, double y)
     {
@@ -157,13 +159,17 @@ internal static class FilterSql
         var nan = Holds(op, Order(double.NaN));
         var infinity = $"if({negative}, {Holds(op, Order(double.NegativeInfinity))}, {Holds(op, Order(double.PositiveInfinity))})";
         var symbols = $"if(positionCaseInsensitive({core}, 'nan') > 0, {nan}, {infinity})";
-        return Let(core, $"extract({v}, {Sql.String(NumberCore)})", $"if(positionCaseInsensitive({core}, 'n') > 0, {symbols}, {CompareDecimal(op, y)})");
+        // Most numbers are plain (digits, a point, a minus) and are their own number text; for the rest the regular
+        // expression runs in a lambda over an array that is empty for plain numbers, so they do not pay for it.
+        var plain = $"match({v}, '^-?[0-9]{{1,20}}(?:[.][0-9]{{1,20}})?$')";
+        var text = $"if({plain}, {v}, arrayMap(wf_g -> extract(wf_g, {Sql.String(NumberCore)}), if({plain}, emptyArrayString(), [{v}]))[1])";
+        return Let(core, text, $"if(positionCaseInsensitive({core}, 'n') > 0, {symbols}, {CompareDecimal(op, y)})");
     }
 
     /// <summary>
     /// The decimal text <c>wf_c</c> against y. ClickHouse's parse of a plain decimal is off by a few units in the last
-    /// place at most: far from y it decides; near y (or with an exponent) the exact comparison runs, inside a lambda over an array that is
-    /// empty elsewhere, so only those rows pay for it.
+    /// place at most: far from y it decides; near y (or with an exponent) the exact comparison runs, inside a lambda over
+    /// an array that is empty elsewhere, so only those rows pay for it.
     /// </summary>
     private static string CompareDecimal(ComparisonOperator op, double y)
     {
@@ -345,7 +351,8 @@ internal static class FilterSql
 
         // In UTF-8 a character above U+FFFF is one code point but two UTF-16 units, which '?' counts one by one: when the
         // pattern has a '?', such characters are written as themselves followed by U+FFFF (in the event and in the
-        // pattern), so that each unit is one code point.
+        // pattern), so that each unit is one code point. (A pattern with a '?' and a literal U+FFFF could then also match
+        // that marker: the one case where this differs from the engine.)
         var units = pattern.Contains('?');
         var regex = new StringBuilder("^");
         for (var i = 0; i < pattern.Length; i++)
