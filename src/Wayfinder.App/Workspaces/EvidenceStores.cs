@@ -1,6 +1,5 @@
 namespace Wayfinder.App.Workspaces;
 
-using System.Globalization;
 using System.Text;
 using Wayfinder.Core.Validation;
 using Wayfinder.Core.Workspaces;
@@ -36,7 +35,7 @@ public static class EvidenceStores
     public static ClickHouseSettings? Resolve(WorkspaceConfig config, string? events, Func<string, string?>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var (address, source) = !IsEmbedded(events) ? (events!.Trim(), Option) : (config.Store?.Events?.Trim(), $"{WorkspaceLoader.ConfigFileName} {FileField}");
+        var (address, source) = !string.IsNullOrWhiteSpace(events) ? (events.Trim(), Option) : (config.Store?.Events?.Trim(), $"{WorkspaceLoader.ConfigFileName} {FileField}");
         if (IsEmbedded(address))
         {
             return null;
@@ -66,17 +65,20 @@ public static class EvidenceStores
         return settings.ForTable(table);
     }
 
-    /// <summary>A workspace's name made a ClickHouse table prefix: "Skylark Airways" → <c>skylark_airways</c>.</summary>
+    /// <summary>
+    /// A workspace's name made a ClickHouse table prefix: ASCII letters and digits lowercased, every run of anything else one
+    /// underscore: "Skylark Airways" → <c>skylark_airways</c>.
+    /// </summary>
     public static string TablePrefix(string? name)
     {
         var text = new StringBuilder();
-        foreach (var c in (name ?? "").Normalize(NormalizationForm.FormD))
+        foreach (var c in name ?? "")
         {
             if (char.IsAsciiLetterOrDigit(c))
             {
                 text.Append(char.ToLowerInvariant(c));
             }
-            else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark && text.Length > 0 && text[^1] != '_')
+            else if (text.Length > 0 && text[^1] != '_')
             {
                 text.Append('_');
             }

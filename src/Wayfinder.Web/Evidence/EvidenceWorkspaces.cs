@@ -51,6 +51,7 @@ public sealed partial class EvidenceWorkspaces : IDisposable
     private readonly EngineOptions _engine;
     private readonly bool _temporary;
     private readonly ClickHouseSettings? _clickHouse;
+    private readonly long _started = DateTime.UtcNow.Ticks;
 
     public EvidenceWorkspaces(IOptions<EvidenceOptions> options, IOptions<WayfinderOptions> engine, IConfiguration configuration)
     {
@@ -188,6 +189,13 @@ public sealed partial class EvidenceWorkspaces : IDisposable
     }
 
     private long ReadGeneration(string workspaceId)
+    {
+        // ClickHouse keeps no file here that an import touches: a restart starts past every stamp made before it.
+        var floor = _clickHouse is null ? 0 : _started;
+        return Math.Max(floor, ReadFolderGeneration(workspaceId));
+    }
+
+    private long ReadFolderGeneration(string workspaceId)
     {
         var store = FolderOf(workspaceId) is { } folder ? Path.Combine(folder, ".wayfinder") : null;
         if (store is null || !Directory.Exists(store))
