@@ -41,16 +41,7 @@ public static class EvidenceStores
             return null;
         }
 
-        ClickHouseSettings settings;
-        try
-        {
-            settings = ClickHouseSettings.Parse(address!, environment);
-        }
-        catch (FormatException ex)
-        {
-            throw new ClickHouseException($"{source}: {ex.Message}");
-        }
-
+        var settings = Parse(address!, source, environment);
         if (HasTable(address!))
         {
             return settings;
@@ -63,6 +54,37 @@ public static class EvidenceStores
         }
 
         return settings.ForTable(table);
+    }
+
+    /// <summary>
+    /// Reads a ClickHouse address given by <paramref name="source"/> (<c>--events</c>, a configuration key), credentials from
+    /// <paramref name="environment"/>; throws <see cref="ClickHouseException"/> whose message starts with the source.
+    /// </summary>
+    public static ClickHouseSettings Parse(string address, string source, Func<string, string?>? environment = null)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        try
+        {
+            return ClickHouseSettings.Parse(address.Trim(), environment);
+        }
+        catch (FormatException ex)
+        {
+            throw new ClickHouseException($"{source}: {ex.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Checks that every host of <paramref name="settings"/> answers and is new enough (a server's start, so a wrong address
+    /// stops it at once instead of failing its first request); throws <see cref="ClickHouseException"/> naming the host.
+    /// </summary>
+    public static async Task ConnectAsync(ClickHouseSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        foreach (var host in settings.Hosts)
+        {
+            using var client = new ClickHouseClient(host, settings);
+            await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

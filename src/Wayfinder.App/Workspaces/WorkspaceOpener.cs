@@ -17,6 +17,7 @@ using Wayfinder.Evidence.Surveys;
 public sealed class WorkspaceOpener : IDisposable
 {
     private readonly ConcurrentDictionary<string, WorkspaceStores> _folders = new(StringComparer.Ordinal);
+    private readonly ConcurrentBag<IDisposable> _opened = [];
     private readonly EngineOptions _engine;
 
     public WorkspaceOpener(IOptions<WayfinderOptions> options) =>
@@ -31,14 +32,22 @@ public sealed class WorkspaceOpener : IDisposable
     public WorkspaceStores Folder(string root, string? events = null)
     {
         var full = Path.GetFullPath(root);
-        var configPath = Path.Combine(full, WorkspaceLoader.ConfigFileName);
+        return _folders.GetOrAdd(full + "\n" + events, _ => new WorkspaceStores(new FolderDocumentRepository(full), () => OpenEvidence(full, events), full));
+    }
+
+    private (IEventStore Events, IFeedbackStore Feedback) OpenEvidence(string folder, string? events)
+    {
+        var configPath = Path.Combine(folder, WorkspaceLoader.ConfigFileName);
         var configText = File.Exists(configPath) ? File.ReadAllText(configPath) : null;
-        var (workspace, _) = WorkspaceLoader.Read(Path.GetFileName(full), full, configText, []);
+        var (workspace, _) = WorkspaceLoader.Read(Path.GetFileName(folder), folder, configText, []);
         var clickHouse = EvidenceStores.Resolve(workspace.Config, events);
-        // The address without credentials tells two stores of one folder apart.
-        var key = clickHouse is null ? full : full + "\n" + clickHouse;
-        return _folders.GetOrAdd(key, _ => new WorkspaceStores(
-            new FolderDocumentRepository(full), EvidenceStores.Events(full, clickHouse, _engine), EvidenceStores.Feedback(full, clickHouse, _engine), full));
+        var store = EvidenceStores.Events(folder, clickHouse, _engine);
+        if (store is IDisposable disposable)
+        {
+            _opened.Add(disposable);
+        }
+
+        return (store, EvidenceStores.Feedback(folder, clickHouse, _engine));
     }
 
     /// <summary>A workspace held in memory, documents and evidence alike: nothing touches the disk.</summary>
@@ -52,9 +61,9 @@ public sealed class WorkspaceOpener : IDisposable
     /// <summary>Closes the connections of the ClickHouse stores opened.</summary>
     public void Dispose()
     {
-        foreach (var stores in _folders.Values)
+        foreach (var store in _opened)
         {
-            (stores.Events as IDisposable)?.Dispose();
+            store.Dispose();
         }
 
         _folders.Clear();

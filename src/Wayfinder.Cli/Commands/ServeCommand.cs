@@ -65,6 +65,12 @@ internal static class ServeCommand
             return ExitCodes.Failed;
         }
 
+        if (!EvidenceStores.IsEmbedded(events))
+        {
+            // Fails here, with the address and what to do, rather than on the first request that needs events.
+            await EvidenceStores.ConnectAsync(EvidenceStores.Parse(events!, EvidenceStores.Option), cancellationToken).ConfigureAwait(false);
+        }
+
         Directory.CreateDirectory(folder);
         var database = Path.Combine(folder, DatabaseFile);
         var url = $"http://127.0.0.1:{port}";

@@ -173,19 +173,7 @@ public sealed partial class EvidenceWorkspaces : IDisposable
     /// <summary>The server-wide ClickHouse address read once at start; a wrong one stops the server with the parser's message.</summary>
     private static ClickHouseSettings? ClickHouseOf(string? events)
     {
-        if (EvidenceStores.IsEmbedded(events))
-        {
-            return null;
-        }
-
-        try
-        {
-            return ClickHouseSettings.Parse(events!.Trim());
-        }
-        catch (FormatException ex)
-        {
-            throw new ClickHouseException($"{EvidenceOptions.Section}:{nameof(EvidenceOptions.Events)}: {ex.Message}");
-        }
+        return EvidenceStores.IsEmbedded(events) ? null : EvidenceStores.Parse(events!, $"{EvidenceOptions.Section}:{nameof(EvidenceOptions.Events)}");
     }
 
     private long ReadGeneration(string workspaceId)
