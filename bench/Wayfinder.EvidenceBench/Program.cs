@@ -1,5 +1,6 @@
 // Whole-process benchmark of the evidence engine against DuckDB SQL, in the same run.
 // Usage: dotnet run -c Release --project bench/Wayfinder.EvidenceBench -- [events=1000000] [--no-duckdb] [--dir DIR]
+//        [--clickhouse HOST:PORT,HOST:PORT] (servers from scripts/clickhouse.sh: one server alone, then all as a cluster)
 using System.Diagnostics;
 using System.Globalization;
 using Wayfinder.Evidence.Import;
@@ -165,6 +166,14 @@ void Compare(string name, BaselineResult baseline)
         && baseline.Edges == metrics.Flow.Count && baseline.Stranded == metrics.Stranded.Sum(s => s.Stranded);
     Console.WriteLine($"results agree ({name}): {(same ? "yes" : "NO")}");
     Console.WriteLine($"ratio ({name} ÷ wayfinder), import+metrics: {baselineTotal / total.Elapsed.TotalSeconds:F1}x; metrics only: {baseline.MetricsSeconds / metricsWatch.Elapsed.TotalSeconds:F1}x");
+}
+
+var clickhouseAt = Array.IndexOf(args, "--clickhouse");
+if (clickhouseAt >= 0)
+{
+    await ClickHouseBench.RunAsync(
+        csv, journey, new MetricsQuery { Window = window, Inactivity = inactivity }, metrics, parse.Elapsed.TotalSeconds + build.Elapsed.TotalSeconds + save.Elapsed.TotalSeconds,
+        analyzeTime + mappingTime, args[clickhouseAt + 1]);
 }
 
 if (runDuckDb)
