@@ -137,12 +137,24 @@ public static class EvidenceStores
     public static IEventStore Events(string folder, ClickHouseSettings? clickHouse, EngineOptions engine) =>
         clickHouse is null ? EventStore.ForWorkspace(folder, engine) : new ClickHouseEventStore(clickHouse);
 
-    /// <summary>
-    /// The workspace's survey answers and insights. Kept in the embedded store in <paramref name="folder"/> for now, even
-    /// with ClickHouse events; the ClickHouse feedback store replaces it here, on this one line.
-    /// </summary>
+    /// <summary>The workspace's survey answers and insights: beside its events, embedded in <paramref name="folder"/> or in ClickHouse.</summary>
     public static IFeedbackStore Feedback(string folder, ClickHouseSettings? clickHouse, EngineOptions engine) =>
-        SurveyStore.ForWorkspace(folder, engine);
+        clickHouse is null ? SurveyStore.ForWorkspace(folder, engine) : new ClickHouseFeedbackStore(clickHouse);
+
+    /// <summary>How many survey answers and insights <paramref name="feedback"/> holds.</summary>
+    public static async Task<(int Surveys, int Insights)> CountsAsync(IFeedbackStore feedback, CancellationToken cancellationToken = default)
+    {
+        switch (feedback)
+        {
+            case SurveyStore embedded:
+                return (embedded.Surveys().Count, embedded.Insights().Count);
+            case ClickHouseFeedbackStore clickHouse:
+                var (answers, insights) = await clickHouse.CountsAsync(cancellationToken).ConfigureAwait(false);
+                return (checked((int)answers), checked((int)insights));
+            default:
+                throw new ArgumentException($"{feedback?.GetType().Name ?? "null"} is not a feedback store Wayfinder builds.", nameof(feedback));
+        }
+    }
 
     /// <summary>
     /// The problems of <c>wayfinder.yaml</c>'s store section that only the ClickHouse parser can see: an address it cannot

@@ -42,12 +42,13 @@ public sealed class WorkspaceOpener : IDisposable
         var (workspace, _) = WorkspaceLoader.Read(Path.GetFileName(folder), folder, configText, []);
         var clickHouse = EvidenceStores.Resolve(workspace.Config, events);
         var store = EvidenceStores.Events(folder, clickHouse, _engine);
-        if (store is IDisposable disposable)
+        var feedback = EvidenceStores.Feedback(folder, clickHouse, _engine);
+        foreach (var opened in new object[] { store, feedback }.OfType<IDisposable>())
         {
-            _opened.Add(disposable);
+            _opened.Add(opened);
         }
 
-        return (store, EvidenceStores.Feedback(folder, clickHouse, _engine));
+        return (store, feedback);
     }
 
     /// <summary>A workspace held in memory, documents and evidence alike: nothing touches the disk.</summary>

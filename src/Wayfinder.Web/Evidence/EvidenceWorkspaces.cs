@@ -32,8 +32,7 @@ public sealed class EvidenceOptions
     /// <summary>
     /// Where every workspace's events are kept: unset or <c>embedded</c> for the data folder's embedded stores, or a ClickHouse
     /// address <c>clickhouse://host:port[,host:port]/database?cluster=NAME</c> (<c>wayfinder serve --events</c>), each
-    /// workspace's tables prefixed by its id (<see cref="EvidenceStores.TablePrefixOfId"/>). Survey answers and insights stay
-    /// in the data folder until the feedback store has a ClickHouse home (<see cref="EvidenceStores.Feedback"/>).
+    /// workspace's tables (events, survey answers, insights) prefixed by its id (<see cref="EvidenceStores.TablePrefixOfId"/>).
     /// </summary>
     public string? Events { get; set; }
 }
@@ -84,8 +83,8 @@ public sealed partial class EvidenceWorkspaces : IDisposable
         StoresOf(workspaceId) is { } stores ? new WorkspaceStores(documents, stores.Events, stores.Feedback, stores.Folder) : null;
 
     /// <summary>How many survey answers and insights the workspace holds.</summary>
-    public (int Surveys, int Insights) FeedbackCounts(string workspaceId) =>
-        StoresOf(workspaceId) is { Feedback: SurveyStore feedback } ? (feedback.Surveys().Count, feedback.Insights().Count) : (0, 0);
+    public async Task<(int Surveys, int Insights)> FeedbackCountsAsync(string workspaceId, CancellationToken cancellationToken = default) =>
+        StoresOf(workspaceId) is { } stores ? await EvidenceStores.CountsAsync(stores.Feedback, cancellationToken).ConfigureAwait(false) : (0, 0);
 
     /// <summary>Starts the workspace's one import; null when another is running. Dispose the result to end it.</summary>
     public IDisposable? TryBeginImport(string workspaceId)
@@ -120,6 +119,7 @@ public sealed partial class EvidenceWorkspaces : IDisposable
         foreach (var stores in _stores.Values.Where(s => s.IsValueCreated))
         {
             (stores.Value.Events as IDisposable)?.Dispose();
+            (stores.Value.Feedback as IDisposable)?.Dispose();
         }
 
         foreach (var gate in _imports.Values)
