@@ -43,6 +43,13 @@ public static class Cli
             context.Error("cancelled");
             return ExitCodes.Failed;
         }
+        catch (Evidence.ClickHouse.ClickHouseException ex)
+        {
+            // A ClickHouse store that cannot be reached, is too old, refuses the credentials or is named by a wrong
+            // address: the message names the address (never the credentials) and what to do; no "bug" note.
+            context.Error(parse.GetValue(context.VerboseOption) ? ex.ToString() : ex.Message);
+            return ExitCodes.Failed;
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // A file or folder that cannot be read or written: the user can fix that, so no "bug" note.

@@ -35,6 +35,7 @@ public sealed class ValidationService
         var result = new ValidationResult();
         result.AddRange(read.Diagnostics);
         result.AddRange(WorkspaceValidator.Validate(loaded).Diagnostics);
+        result.AddRange(EvidenceStores.Check(loaded.Config, loaded.ConfigText));
         var distinct = new ValidationResult();
         distinct.AddRange(result.Diagnostics.Distinct());
         return new WorkspaceCheck(loaded, distinct.Sorted());

@@ -10,19 +10,29 @@ using Wayfinder.Evidence.Surveys;
 /// </summary>
 public sealed class WorkspaceStores
 {
+    private readonly Lazy<(IEventStore Events, IFeedbackStore Feedback)> _evidence;
+
     public WorkspaceStores(IDocumentRepository documents, IEventStore events, IFeedbackStore feedback, string? folder)
+        : this(documents, () => (events, feedback), folder)
+    {
+    }
+
+    /// <summary>
+    /// A workspace whose evidence stores are opened on first use, so a use case that reads only documents (validate, render)
+    /// never needs them, nor a store address that is wrong or a server that is down.
+    /// </summary>
+    public WorkspaceStores(IDocumentRepository documents, Func<(IEventStore Events, IFeedbackStore Feedback)> evidence, string? folder)
     {
         Documents = documents;
-        Events = events;
-        Feedback = feedback;
+        _evidence = new Lazy<(IEventStore, IFeedbackStore)>(evidence);
         Folder = folder;
     }
 
     public IDocumentRepository Documents { get; }
 
-    public IEventStore Events { get; }
+    public IEventStore Events => _evidence.Value.Events;
 
-    public IFeedbackStore Feedback { get; }
+    public IFeedbackStore Feedback => _evidence.Value.Feedback;
 
     /// <summary>The workspace folder when the workspace is one on disk (data source paths start there); otherwise null.</summary>
     public string? Folder { get; }

@@ -52,6 +52,18 @@ internal sealed class CliContext
     /// <summary>The workspace in <paramref name="root"/>, opened for the services.</summary>
     public WorkspaceStores Open(string root) => Get<WorkspaceOpener>().Folder(root);
 
+    /// <summary>
+    /// The workspace in <paramref name="root"/> with its evidence where the command's <c>--events</c> says (when it has that
+    /// option and it is given), else where wayfinder.yaml says.
+    /// </summary>
+    public WorkspaceStores Open(string root, ParseResult parse) => Get<WorkspaceOpener>().Folder(root, Events(parse));
+
+    /// <summary>The command's <c>--events</c> address, or null when it has no such option or it is not given.</summary>
+    public static string? Events(ParseResult parse) =>
+        parse.CommandResult.Command.Options.OfType<Option<string?>>().FirstOrDefault(o => o.Name == EvidenceStores.Option) is { } option
+            ? parse.GetValue(option)
+            : null;
+
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
 
     /// <summary>Examples shown at the end of each command's help.</summary>

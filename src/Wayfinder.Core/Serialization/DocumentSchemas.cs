@@ -182,6 +182,17 @@ public static class DocumentSchemas
                 obj["description"] = $"For items in {string.Join(" and ", kinds.Select(k => k.Id))} lanes.";
             }
 
+            if (owner == typeof(WorkspaceStore) && name == "events")
+            {
+                obj["description"] = "Where events are kept: embedded (files in the workspace, the default) or clickhouse://host:port[,host:port]/database?cluster=NAME (no user or password: those come from WAYFINDER_CLICKHOUSE_USER and WAYFINDER_CLICKHOUSE_PASSWORD).";
+            }
+
+            if (owner == typeof(WorkspaceStore) && name == "table")
+            {
+                obj["description"] = "The prefix of the workspace's ClickHouse tables (letters, digits and underscores); default: the workspace's name.";
+                obj["pattern"] = "^[A-Za-z_][A-Za-z0-9_]*$";
+            }
+
             if (owner == typeof(ValueGapMap) && name == "scale_max")
             {
                 obj["exclusiveMinimum"] = 1;

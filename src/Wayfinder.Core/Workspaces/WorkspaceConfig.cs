@@ -12,6 +12,9 @@ public sealed record WorkspaceConfig
     public List<DataSource> DataSources { get; init; } = [];
     public WorkspaceDefaults Defaults { get; init; } = new();
 
+    /// <summary>Where the workspace's events are kept: the embedded store (the default) or a ClickHouse server or cluster.</summary>
+    public WorkspaceStore? Store { get; init; }
+
     /// <summary>Evidence every document in the workspace may cite.</summary>
     public List<EvidenceLink> Evidence { get; init; } = [];
 }
@@ -85,4 +88,20 @@ public sealed record WorkspaceDefaults
     public int SmallSampleSize { get; init; } = DefaultSmallSampleSize;
 
     public const int DefaultSmallSampleSize = 30;
+}
+
+/// <summary>
+/// The <c>store:</c> section: where events live. <see cref="Events"/> is <c>embedded</c> (files under <c>.wayfinder/</c>,
+/// the default) or a ClickHouse address <c>clickhouse://host:port[,host:port…]/database?cluster=NAME</c>; the address is
+/// checked by the application layer, which owns the ClickHouse parser. Credentials are never written here.
+/// </summary>
+public sealed record WorkspaceStore
+{
+    /// <summary>The value of <see cref="Events"/> that keeps events in the workspace's own files.</summary>
+    public const string Embedded = "embedded";
+
+    public string Events { get; init; } = Embedded;
+
+    /// <summary>The prefix of the workspace's ClickHouse tables; null: the workspace's name made a ClickHouse name.</summary>
+    public string? Table { get; init; }
 }

@@ -48,7 +48,7 @@ public static class EvidenceApi
         }
 
         var events = await stores.Events.SummaryAsync(cancellationToken);
-        var (surveys, insights) = evidence.FeedbackCounts(workspace);
+        var (surveys, insights) = await evidence.FeedbackCountsAsync(workspace, cancellationToken);
         return TypedResults.Ok(new EvidenceSummary(events.Events, events.Customers, Time(events.FromMicros), Time(events.ToMicros), surveys, insights, events.EventNames));
     }
 

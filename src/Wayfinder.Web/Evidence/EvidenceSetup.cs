@@ -3,11 +3,12 @@ namespace Wayfinder.Web.Evidence;
 /// <summary>Evidence on the server: the data folder's stores, uploads, analyses with their cache, renders and charts.</summary>
 public static class EvidenceSetup
 {
-    /// <summary>The evidence services: <see cref="EvidenceOptions"/> (<c>Wayfinder:DataFolder</c>), the workspaces' stores, the analysis cache.</summary>
+    /// <summary>The evidence services: <see cref="EvidenceOptions"/> (<c>Wayfinder:DataFolder</c>, <c>Wayfinder:Events</c>), the workspaces' stores, the analysis cache.</summary>
     public static IServiceCollection AddWayfinderEvidence(this IServiceCollection services)
     {
         services.AddOptions<EvidenceOptions>().BindConfiguration(EvidenceOptions.Section);
         services.AddSingleton<EvidenceWorkspaces>();
+        services.AddExceptionHandler<EvidenceStoreErrors>();
         services.AddSingleton<AnalysisCache>();
         services.AddSingleton<RenderCache>();
         return services;

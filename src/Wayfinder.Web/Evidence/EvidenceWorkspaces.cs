@@ -10,12 +10,13 @@ using Microsoft.Extensions.Options;
 using Wayfinder.App;
 using Wayfinder.App.Workspaces;
 using Wayfinder.Evidence;
+using Wayfinder.Evidence.ClickHouse;
 using Wayfinder.Evidence.Store;
 using Wayfinder.Evidence.Surveys;
 using Wayfinder.Web.Documents;
 using Wayfinder.Web.Storage;
 
-/// <summary>Where the server keeps evidence: <c>Wayfinder:DataFolder</c> in configuration.</summary>
+/// <summary>Where the server keeps evidence: <c>Wayfinder:DataFolder</c> and <c>Wayfinder:Events</c> in configuration.</summary>
 public sealed class EvidenceOptions
 {
     /// <summary>The configuration section the options are read from.</summary>
@@ -27,6 +28,13 @@ public sealed class EvidenceOptions
     /// temporary folder, removed when the server stops, for a SQLite database in memory.
     /// </summary>
     public string? DataFolder { get; set; }
+
+    /// <summary>
+    /// Where every workspace's events are kept: unset or <c>embedded</c> for the data folder's embedded stores, or a ClickHouse
+    /// address <c>clickhouse://host:port[,host:port]/database?cluster=NAME</c> (<c>wayfinder serve --events</c>), each
+    /// workspace's tables (events, survey answers, insights) prefixed by its id (<see cref="EvidenceStores.TablePrefixOfId"/>).
+    /// </summary>
+    public string? Events { get; set; }
 }
 
 /// <summary>
@@ -41,12 +49,18 @@ public sealed partial class EvidenceWorkspaces : IDisposable
     private readonly ConcurrentDictionary<string, long> _generations = new(StringComparer.Ordinal);
     private readonly EngineOptions _engine;
     private readonly bool _temporary;
+    private readonly ClickHouseSettings? _clickHouse;
+    private readonly long _started = DateTime.UtcNow.Ticks;
 
     public EvidenceWorkspaces(IOptions<EvidenceOptions> options, IOptions<WayfinderOptions> engine, IConfiguration configuration)
     {
         _engine = new EngineOptions { DegreeOfParallelism = engine.Value.MaxDegreeOfParallelism };
         (Root, _temporary) = ResolveRoot(options.Value.DataFolder, DatabaseConnection.From(configuration));
+        _clickHouse = ClickHouseOf(options.Value.Events);
     }
+
+    /// <summary>The ClickHouse store every workspace's events are in, without credentials; null for the embedded stores.</summary>
+    public string? EventStoreAddress => _clickHouse?.ToString();
 
     /// <summary>The data folder (full path); workspaces' folders are under <c>workspaces/</c> in it.</summary>
     public string Root { get; }
@@ -69,8 +83,8 @@ public sealed partial class EvidenceWorkspaces : IDisposable
         StoresOf(workspaceId) is { } stores ? new WorkspaceStores(documents, stores.Events, stores.Feedback, stores.Folder) : null;
 
     /// <summary>How many survey answers and insights the workspace holds.</summary>
-    public (int Surveys, int Insights) FeedbackCounts(string workspaceId) =>
-        StoresOf(workspaceId) is { } stores ? (stores.Feedback.Surveys().Count, stores.Feedback.Insights().Count) : (0, 0);
+    public async Task<(int Surveys, int Insights)> FeedbackCountsAsync(string workspaceId, CancellationToken cancellationToken = default) =>
+        StoresOf(workspaceId) is { } stores ? await EvidenceStores.CountsAsync(stores.Feedback, cancellationToken).ConfigureAwait(false) : (0, 0);
 
     /// <summary>Starts the workspace's one import; null when another is running. Dispose the result to end it.</summary>
     public IDisposable? TryBeginImport(string workspaceId)
@@ -102,6 +116,12 @@ public sealed partial class EvidenceWorkspaces : IDisposable
 
     public void Dispose()
     {
+        foreach (var stores in _stores.Values.Where(s => s.IsValueCreated))
+        {
+            (stores.Value.Events as IDisposable)?.Dispose();
+            (stores.Value.Feedback as IDisposable)?.Dispose();
+        }
+
         foreach (var gate in _imports.Values)
         {
             gate.Dispose();
@@ -143,10 +163,27 @@ public sealed partial class EvidenceWorkspaces : IDisposable
 
     private Stores? StoresOf(string workspaceId) =>
         FolderOf(workspaceId) is { } folder
-            ? _stores.GetOrAdd(workspaceId, _ => new Lazy<Stores>(() => new Stores(folder, EventStore.ForWorkspace(folder, _engine), SurveyStore.ForWorkspace(folder, _engine)))).Value
+            ? _stores.GetOrAdd(workspaceId, _ => new Lazy<Stores>(() =>
+            {
+                var clickHouse = _clickHouse?.ForTable(EvidenceStores.TablePrefixOfId(_clickHouse.Table, workspaceId));
+                return new Stores(folder, EvidenceStores.Events(folder, clickHouse, _engine), EvidenceStores.Feedback(folder, clickHouse, _engine));
+            })).Value
             : null;
 
+    /// <summary>The server-wide ClickHouse address read once at start; a wrong one stops the server with the parser's message.</summary>
+    private static ClickHouseSettings? ClickHouseOf(string? events)
+    {
+        return EvidenceStores.IsEmbedded(events) ? null : EvidenceStores.Parse(events!, $"{EvidenceOptions.Section}:{nameof(EvidenceOptions.Events)}");
+    }
+
     private long ReadGeneration(string workspaceId)
+    {
+        // ClickHouse keeps no file here that an import touches: a restart starts past every stamp made before it.
+        var floor = _clickHouse is null ? 0 : _started;
+        return Math.Max(floor, ReadFolderGeneration(workspaceId));
+    }
+
+    private long ReadFolderGeneration(string workspaceId)
     {
         var store = FolderOf(workspaceId) is { } folder ? Path.Combine(folder, ".wayfinder") : null;
         if (store is null || !Directory.Exists(store))
@@ -161,7 +198,7 @@ public sealed partial class EvidenceWorkspaces : IDisposable
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,99}$")]
     private static partial Regex Slug();
 
-    private sealed record Stores(string Folder, EventStore Events, SurveyStore Feedback);
+    private sealed record Stores(string Folder, IEventStore Events, IFeedbackStore Feedback);
 
     private sealed class Release(SemaphoreSlim gate) : IDisposable
     {

@@ -29,7 +29,7 @@ internal static class AnalyzeCommand
         var json = CommonOptions.Json();
         var command = new Command("analyze", "What the data says about a journey: reach, ordered funnel, time between stages, stranded customers, paths, satisfaction, KPI actuals, trend and knowledge gaps")
         {
-            journeyId, persona, period, channel, trend, keepRepeats, output, json,
+            journeyId, persona, period, channel, trend, keepRepeats, output, json, CommonOptions.Events(),
         };
         context.Examples[command] =
         [
@@ -45,7 +45,7 @@ internal static class AnalyzeCommand
             }
 
             var id = parse.GetValue(journeyId)!;
-            var result = await context.Get<AnalysisService>().AnalyzeAsync(context.Open(root), id, new AnalysisRequest
+            var result = await context.Get<AnalysisService>().AnalyzeAsync(context.Open(root, parse), id, new AnalysisRequest
             {
                 PersonaId = parse.GetValue(persona),
                 Period = parse.GetValue(period),

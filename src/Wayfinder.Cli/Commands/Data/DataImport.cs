@@ -24,7 +24,7 @@ internal static class DataImport
         import.Subcommands.Add(CreateFile(context, "insights", "Import research notes tagged to personas, stages and touchpoints"));
         var json = CommonOptions.Json();
         var maxBad = MaxBadRows("Store each file's good rows when it has at most N bad rows, instead of each data source's max_bad_rows (default 0: any bad row and nothing of that file is stored)");
-        var all = new Command("data", "Import every data source listed in wayfinder.yaml, each file whole or not at all") { json, maxBad };
+        var all = new Command("data", "Import every data source listed in wayfinder.yaml, each file whole or not at all") { json, maxBad, CommonOptions.Events() };
         context.Examples[all] = ["wayfinder import data", "wayfinder import data --max-bad-rows 10"];
         all.SetAction(async (parse, cancellationToken) =>
         {
@@ -33,7 +33,7 @@ internal static class DataImport
                 return ExitCodes.Failed;
             }
 
-            var workspace = context.Open(root);
+            var workspace = context.Open(root, parse);
             var sources = await context.Get<ImportService>().SourcesAsync(workspace, parse.GetValue(maxBad), cancellationToken).ConfigureAwait(false);
             if (sources.Count == 0)
             {
@@ -59,7 +59,7 @@ internal static class DataImport
         var format = new Option<string?>("--format") { Description = "csv, ndjson or parquet (default: from the extension)", HelpName = "FORMAT" };
         var json = CommonOptions.Json();
         var maxBad = MaxBadRows("Store the good rows when the file has at most N bad rows (default 0: any bad row and nothing is stored)");
-        var command = new Command(kind, description + "; the file is stored whole or not at all") { file, preset, format, maxBad, json };
+        var command = new Command(kind, description + "; the file is stored whole or not at all") { file, preset, format, maxBad, json, CommonOptions.Events() };
         context.Examples[command] = kind switch
         {
             "events" => ["wayfinder import events data/events.csv", "wayfinder import events export.ndjson --preset segment", "wayfinder import events data/events.csv --max-bad-rows 10"],
@@ -81,7 +81,7 @@ internal static class DataImport
 
             var dataKind = Enum.Parse<DataKind>(kind, ignoreCase: true);
             var data = new DataFile(dataKind, context.Resolve(parse.GetValue(file)!), parse.GetValue(preset), parse.GetValue(format), MaxBadRows: parse.GetValue(maxBad) ?? 0);
-            var report = await Import(context, context.Open(root), data, cancellationToken).ConfigureAwait(false);
+            var report = await Import(context, context.Open(root, parse), data, cancellationToken).ConfigureAwait(false);
             return Finish(context, parse.GetValue(json), [report]);
         });
         return command;

@@ -18,7 +18,7 @@ internal static class GapsCommand
     public static Command Create(CliContext context)
     {
         var json = CommonOptions.Json();
-        var command = new Command("gaps", "List knowledge gaps: stages and touchpoints without events or survey answers, traits without evidence, stale personas and maps") { json };
+        var command = new Command("gaps", "List knowledge gaps: stages and touchpoints without events or survey answers, traits without evidence, stale personas and maps") { json, CommonOptions.Events() };
         context.Examples[command] = ["wayfinder gaps", "wayfinder gaps --json | jq 'group_by(.kind) | map({kind: .[0].kind, count: length})'"];
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -27,7 +27,7 @@ internal static class GapsCommand
                 return ExitCodes.Failed;
             }
 
-            var gaps = await context.Get<AnalysisService>().GapsAsync(context.Open(root), context.Today, cancellationToken).ConfigureAwait(false);
+            var gaps = await context.Get<AnalysisService>().GapsAsync(context.Open(root, parse), context.Today, cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
                 context.Json(gaps);

@@ -25,7 +25,7 @@ internal static class PersonasCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Show the clusters without writing files" };
         var discover = new Command("discover", "Cluster customers on behaviour (touchpoints, channels, stage reached, recency, satisfaction) and write each cluster as a draft statistical persona")
         {
-            journeyId, k, output, force, dryRun,
+            journeyId, k, output, force, dryRun, CommonOptions.Events(),
         };
         context.Examples[discover] = ["wayfinder personas discover first-flight", "wayfinder personas discover first-flight -k 4 --dry-run"];
         discover.SetAction(async (parse, cancellationToken) =>
@@ -42,7 +42,7 @@ internal static class PersonasCommand
             }
 
             var id = parse.GetValue(journeyId)!;
-            var workspace = context.Open(root);
+            var workspace = context.Open(root, parse);
             var discovery = await context.Get<PersonaDiscoveryService>().DiscoverAsync(workspace, id, parse.GetValue(k), context.Today, cancellationToken).ConfigureAwait(false);
             if (discovery.Journey is not { } journey)
             {

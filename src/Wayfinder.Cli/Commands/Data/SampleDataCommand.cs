@@ -20,7 +20,7 @@ internal static class SampleDataCommand
         var noImport = new Option<bool>("--no-import") { Description = "Only write the files; do not import them" };
         var command = new Command("sample-data", "Write realistic, seeded sample data (drop-offs, loops, channel switches, unhappy touchpoints, competitor mentions) for the workspace's current journeys, and import it")
         {
-            customers, seed, output, noImport,
+            customers, seed, output, noImport, CommonOptions.Events(),
         };
         context.Examples[command] = ["wayfinder sample-data", "wayfinder sample-data -n 100000 --seed 7"];
         command.SetAction(async (parse, cancellationToken) =>
@@ -37,7 +37,7 @@ internal static class SampleDataCommand
                 return ExitCodes.Usage;
             }
 
-            var workspace = context.Open(root);
+            var workspace = context.Open(root, parse);
             var sampler = context.Get<SampleDataService>();
             var folder = parse.GetValue(output) is { } o ? context.Resolve(o) : Path.Combine(root, "data", "sample");
             SampleDataResult? result = null;
