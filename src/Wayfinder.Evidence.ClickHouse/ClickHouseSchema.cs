@@ -84,7 +84,13 @@ internal static class ClickHouseSchema
     public static async Task DropAsync(ClickHouseEventStore store, ClickHouseClient client, CancellationToken cancellationToken)
     {
         var tables = store.Tables;
-        foreach (var name in new[] { tables.Events, tables.EventsLocal, tables.Attributes, tables.AttributesLocal, tables.Customers, tables.CustomersLocal, tables.Staging, tables.StagingLocal, tables.AttributeStaging, tables.AttributeStagingLocal, tables.Batches, tables.Identities, tables.Surveys, tables.Insights }.Distinct())
+        var exists = await client.QueryAsync($"SELECT name FROM system.databases WHERE name = {Sql.String(store.Settings.Database)}", useDatabase: false, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (exists.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var name in new[] { tables.Events, tables.EventsLocal, tables.Attributes, tables.AttributesLocal, tables.Customers, tables.CustomersLocal, tables.Staging, tables.StagingLocal, tables.AttributeStaging, tables.AttributeStagingLocal, tables.Batches, tables.Identities, tables.Surveys, tables.Insights, tables.Prefix + "_feedback_batches" }.Distinct())
         {
             await client.ExecuteAsync($"DROP TABLE IF EXISTS {Q(name)}", cancellationToken: cancellationToken).ConfigureAwait(false);
         }
