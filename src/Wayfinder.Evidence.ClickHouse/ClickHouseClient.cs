@@ -121,7 +121,10 @@ public sealed class ClickHouseClient : IDisposable
 
     private string Address(string? query, IReadOnlyDictionary<string, string>? settings, bool useDatabase)
     {
-        var parts = new List<string> { "output_format_json_quote_64bit_integers=0" };
+        // A journey's metrics are one query whose aliases ClickHouse expands inline (the touchpoint mapping inside each
+        // per-customer array): the default limits (500,000 expanded AST elements, 256 KiB of SQL) are too small for a
+        // journey with many conditional touchpoints. Equal subexpressions are still computed once.
+        var parts = new List<string> { "output_format_json_quote_64bit_integers=0", "max_expanded_ast_elements=50000000", "max_ast_elements=5000000", "max_query_size=16777216" };
         if (useDatabase)
         {
             parts.Add("database=" + Uri.EscapeDataString(_database));
