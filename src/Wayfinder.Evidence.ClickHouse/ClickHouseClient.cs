@@ -1,5 +1,6 @@
 namespace Wayfinder.Evidence.ClickHouse;
 
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -94,6 +95,33 @@ public sealed class ClickHouseClient : IDisposable
     /// </summary>
     public Task InsertAsync(string table, Func<Stream, Task> write, IReadOnlyDictionary<string, string>? settings = null, CancellationToken cancellationToken = default) =>
         InsertAsync(table, "JSONEachRow", write, settings, cancellationToken);
+
+    /// <summary>Inserts one JSON object per item, each written by <paramref name="write"/> (its properties only), streamed in 1 MB pieces.</summary>
+    public Task InsertJsonAsync<T>(string table, IEnumerable<T> items, Action<Utf8JsonWriter, T> write, CancellationToken cancellationToken = default) =>
+        InsertAsync(
+            table,
+            async stream =>
+            {
+                var buffer = new ArrayBufferWriter<byte>(1 << 20);
+                using var json = new Utf8JsonWriter(buffer);
+                foreach (var item in items)
+                {
+                    json.WriteStartObject();
+                    write(json, item);
+                    json.WriteEndObject();
+                    json.Flush();
+                    json.Reset();
+                    buffer.Write("\n"u8);
+                    if (buffer.WrittenCount >= 1 << 20)
+                    {
+                        await stream.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+                        buffer.ResetWrittenCount();
+                    }
+                }
+
+                await stream.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken: cancellationToken);
 
     /// <inheritdoc cref="InsertAsync(string, Func{Stream, Task}, IReadOnlyDictionary{string, string}?, CancellationToken)"/>
     public async Task InsertAsync(string table, string format, Func<Stream, Task> write, IReadOnlyDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)

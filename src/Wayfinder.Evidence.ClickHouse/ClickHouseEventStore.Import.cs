@@ -35,23 +35,7 @@ public sealed partial class ClickHouseEventStore
     private async Task<ImportReport> ImportLockedAsync(string path, EventImportOptions options, CancellationToken cancellationToken)
     {
         await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
-        ImportReport report;
-        IReadOnlyList<EventLogBuilder> parts;
-        try
-        {
-            (parts, report) = await EventImporter.ReadAsync(path, options, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ImportAbortedException ex)
-        {
-            return new ImportReport { File = path, Format = options.Format ?? "", Error = ex.Message };
-        }
-        catch (FileNotFoundException)
-        {
-            var error = Directory.Exists(path) ? "a folder, not a file; name an events file (CSV, NDJSON or Parquet)" : "no such file";
-            return new ImportReport { File = path, Format = options.Format ?? "", Error = error };
-        }
-
-        report = report.Judge(options.MaxBadRows);
+        var (parts, report) = await EventImporter.ReadForStoreAsync(path, options, cancellationToken).ConfigureAwait(false);
         if (!report.Succeeded)
         {
             return report;

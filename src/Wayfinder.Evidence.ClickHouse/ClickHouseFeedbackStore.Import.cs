@@ -163,7 +163,16 @@ public sealed partial class ClickHouseFeedbackStore
         await Client.ExecuteAsync($"CREATE TABLE {Q(staging)} (seq UInt64, hash String, {table.StagingColumns}) ENGINE = Memory", cancellationToken: cancellationToken).ConfigureAwait(false);
         try
         {
-            await Client.InsertAsync(staging, stream => WriteRowsAsync(stream, table, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await Client.InsertJsonAsync(
+                staging,
+                rows,
+                (json, row) =>
+                {
+                    json.WriteNumber("seq", row.Seq);
+                    json.WriteString("hash", row.Hash);
+                    table.Write(json, row.Item);
+                },
+                cancellationToken).ConfigureAwait(false);
             await Client.ExecuteAsync(
                 $"""
                 INSERT INTO {Q(table.Table)} (batch, seq, hash, {table.Columns})
@@ -217,30 +226,6 @@ public sealed partial class ClickHouseFeedbackStore
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
         _lastBatch = Math.Max(now, Math.Max(committed, _lastBatch) + 1);
         return _lastBatch;
-    }
-
-    private static async Task WriteRowsAsync<T>(Stream stream, FeedbackTable<T> table, List<(long Seq, string Hash, T Item)> rows)
-    {
-        var buffer = new ArrayBufferWriter<byte>(1 << 20);
-        using var json = new Utf8JsonWriter(buffer);
-        foreach (var (seq, hash, item) in rows)
-        {
-            json.WriteStartObject();
-            json.WriteNumber("seq", seq);
-            json.WriteString("hash", hash);
-            table.Write(json, item);
-            json.WriteEndObject();
-            json.Flush();
-            json.Reset();
-            buffer.Write("\n"u8);
-            if (buffer.WrittenCount >= 1 << 20)
-            {
-                await stream.WriteAsync(buffer.WrittenMemory).ConfigureAwait(false);
-                buffer.ResetWrittenCount();
-            }
-        }
-
-        await stream.WriteAsync(buffer.WrittenMemory).ConfigureAwait(false);
     }
 
     /// <summary>

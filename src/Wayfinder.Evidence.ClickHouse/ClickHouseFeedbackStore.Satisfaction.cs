@@ -128,7 +128,7 @@ public sealed partial class ClickHouseFeedbackStore
         await Client.ExecuteAsync($"CREATE TABLE {Q(table)} (customer String) ENGINE = Memory", cancellationToken: cancellationToken).ConfigureAwait(false);
         try
         {
-            await Client.InsertAsync(table, stream => WriteCustomersAsync(stream, ids), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await Client.InsertJsonAsync(table, ids, (json, id) => json.WriteString("customer", id), cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -137,28 +137,6 @@ public sealed partial class ClickHouseFeedbackStore
         }
 
         return ($"customer IN (SELECT customer FROM {Q(table)})", table);
-    }
-
-    private static async Task WriteCustomersAsync(Stream stream, List<string> customers)
-    {
-        var buffer = new ArrayBufferWriter<byte>(1 << 20);
-        using var json = new Utf8JsonWriter(buffer);
-        foreach (var customer in customers)
-        {
-            json.WriteStartObject();
-            json.WriteString("customer", customer);
-            json.WriteEndObject();
-            json.Flush();
-            json.Reset();
-            buffer.Write("\n"u8);
-            if (buffer.WrittenCount >= 1 << 20)
-            {
-                await stream.WriteAsync(buffer.WrittenMemory).ConfigureAwait(false);
-                buffer.ResetWrittenCount();
-            }
-        }
-
-        await stream.WriteAsync(buffer.WrittenMemory).ConfigureAwait(false);
     }
 
     /// <summary>A touchpoint's or stage's row from its group's counts and sums, by the formulas of <see cref="SatisfactionAnalyzer"/>.</summary>

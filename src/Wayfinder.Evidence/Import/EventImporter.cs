@@ -61,6 +61,34 @@ public static partial class EventImporter
         ".parquet" => DataFormats.Parquet,
         var other => throw new ImportAbortedException($"cannot tell the format of '{Path.GetFileName(path)}' from '{other}'; name it with format: csv, ndjson or parquet"),
     };
+    /// <summary>
+    /// Reads a file for a store's import and judges it (<see cref="ImportReport.Judge"/> with
+    /// <see cref="EventImportOptions.MaxBadRows"/>): the builders with a succeeded report, or no builders and a report
+    /// saying why nothing may be stored (a missing file, a folder, a file that cannot be read, too many bad rows).
+    /// Every event store imports through this, so they report alike.
+    /// </summary>
+    public static async Task<(IReadOnlyList<EventLogBuilder> Parts, ImportReport Report)> ReadForStoreAsync(string path, EventImportOptions options, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<EventLogBuilder> parts;
+        ImportReport report;
+        try
+        {
+            (parts, report) = await ReadAsync(path, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ImportAbortedException ex)
+        {
+            return ([], new ImportReport { File = path, Format = options.Format ?? "", Error = ex.Message });
+        }
+        catch (FileNotFoundException)
+        {
+            var error = Directory.Exists(path) ? "a folder, not a file; name an events file (CSV, NDJSON or Parquet)" : "no such file";
+            return ([], new ImportReport { File = path, Format = options.Format ?? "", Error = error });
+        }
+
+        report = report.Judge(options.MaxBadRows);
+        return report.Succeeded ? (parts, report) : ([], report);
+    }
+
 
     /// <summary>
     /// Reads <paramref name="path"/> into one or more builders holding consecutive parts of the file (combine them with
