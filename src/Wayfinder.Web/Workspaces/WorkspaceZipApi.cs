@@ -2,6 +2,7 @@ namespace Wayfinder.Web.Workspaces;
 
 using Microsoft.AspNetCore.Http.HttpResults;
 using Wayfinder.Web.Access;
+using Wayfinder.Web.Server;
 
 /// <summary>What an import wrote.</summary>
 public sealed record ImportSummary(string Workspace, int Documents, int CommentThreads);
@@ -37,21 +38,13 @@ public static class WorkspaceZipApi
         }
 
         // The zip is read whole (a zip's directory is at its end), never more than the cap.
-        using var body = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        if (await RequestBodies.ReadAtMostAsync(request, MaxZipBytes, cancellationToken) is not { } bytes)
         {
-            if (body.Length + read > MaxZipBytes)
-            {
-                return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The zip is too large",
-                    detail: $"an import takes a zip of at most {MaxZipBytes / (1024 * 1024)} MiB");
-            }
-
-            body.Write(chunk, 0, read);
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The zip is too large",
+                detail: $"an import takes a zip of at most {MaxZipBytes / (1024 * 1024)} MiB");
         }
 
-        body.Position = 0;
+        using var body = new MemoryStream(bytes, writable: false);
         var (problem, documents, threads) = await zips.ImportAsync(workspace, body, cancellationToken);
         return problem is null
             ? TypedResults.Created($"/api/v1/workspaces/{workspace}/documents", new ImportSummary(workspace, documents, threads))
