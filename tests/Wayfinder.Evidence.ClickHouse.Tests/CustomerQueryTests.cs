@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Wayfinder.Core.Documents;
 using Wayfinder.Evidence.Store;
+using Wayfinder.Evidence.Tests.Metrics;
 
 /// <summary>
 /// Customers, channel mix and behaviour on one server and on the two-shard cluster equal the embedded store's on the
@@ -68,7 +69,7 @@ public sealed class CustomerQueryTests(ClickHouseServers servers)
         var log = Log();
         var embedded = EventStore.InMemory(log);
         using var store = await StoreAsync(cluster, log);
-        var conditional = ThreeStages() with
+        var conditional = LogFixture.ThreeStages() with
         {
             Lanes =
             [
@@ -86,7 +87,7 @@ public sealed class CustomerQueryTests(ClickHouseServers servers)
             ],
         };
 
-        foreach (var journey in new[] { ThreeStages(), conditional })
+        foreach (var journey in new[] { LogFixture.ThreeStages(), conditional })
         {
             var expected = Describe(await embedded.BehaviourAsync(journey));
             var actual = Describe(await store.BehaviourAsync(journey));
@@ -97,7 +98,7 @@ public sealed class CustomerQueryTests(ClickHouseServers servers)
         Assert.Equal(
             "tp=a,b,c ch=web,app,email stages=3 end=1767398400000000 attrs=age[34,19,100];plan[pro,free,vip]"
             + " | u1 tp=2,1,0 ch=2,1,0 f=1 last=1767232800000000 a=0,0 | u2 tp=1,0,1 ch=0,1,0 f=2 last=1767315600000000 a=1,1 | u3 tp=0,1,0 ch=1,0,0 f=1 last=1767398400000000 a=2,1",
-            Describe(await store.BehaviourAsync(ThreeStages())));
+            Describe(await store.BehaviourAsync(LogFixture.ThreeStages())));
     }
 
     /// <summary>
@@ -121,28 +122,6 @@ public sealed class CustomerQueryTests(ClickHouseServers servers)
         builder.Attribute("plan").Set(row, "vip");
         return builder.Build();
     }
-
-    /// <summary>Stages A, B, C with touchpoints a, b, c claiming the events of those names (as the contract tests' fixture).</summary>
-    internal static Journey ThreeStages() => new()
-    {
-        Id = "j",
-        Title = "J",
-        Stages = [new Stage { Id = "A", Name = "Stage A" }, new Stage { Id = "B", Name = "Stage B" }, new Stage { Id = "C", Name = "Stage C" }],
-        Lanes =
-        [
-            new Lane
-            {
-                Id = "tp",
-                Type = LaneType.Touchpoints,
-                Items =
-                [
-                    new LaneItem { Id = "a", Stage = "A", Text = "a", Channel = "web", Events = ["a"] },
-                    new LaneItem { Id = "b", Stage = "B", Text = "b", Channel = "web", Events = ["b"] },
-                    new LaneItem { Id = "c", Stage = "C", Text = "c", Channel = "app", Events = ["c"] },
-                ],
-            },
-        ],
-    };
 
     private static long Micros(int day, int hour) => new DateTimeOffset(2026, 1, day, hour, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1000;
 

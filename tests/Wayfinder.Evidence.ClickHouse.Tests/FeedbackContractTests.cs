@@ -1,7 +1,7 @@
 namespace Wayfinder.Evidence.ClickHouse.Tests;
 
-using Wayfinder.Core.Documents;
 using Wayfinder.Evidence.Surveys;
+using Wayfinder.Evidence.Tests.Metrics;
 using Wayfinder.Evidence.Tests.Surveys;
 
 /// <summary>The survey and insight store contract on one ClickHouse server: the same tests, the same expected values, as the embedded store.</summary>
@@ -74,10 +74,10 @@ public sealed class FeedbackStoreTests(ClickHouseServers servers) : IDisposable
         // An import cut off after its rows went in and before its commit row: the rows are there, uncommitted.
         await store.Client.ExecuteAsync(
             $"INSERT INTO {ClickHouseTables.Q(store.Tables.Surveys)} (batch, seq, hash, ts, customer, touchpoint, metric, score) VALUES (7, 0, 'h', 0, 'u1', 'a', 'csat', 4)");
-        var interrupted = await store.SatisfactionAsync(Journey(), new SurveyQuery());
+        var interrupted = await store.SatisfactionAsync(LogFixture.ThreeStages(), new SurveyQuery());
         var counts = await store.CountsAsync();
         var report = await store.ImportSurveysAsync(file);
-        var after = await store.SatisfactionAsync(Journey(), new SurveyQuery());
+        var after = await store.SatisfactionAsync(LogFixture.ThreeStages(), new SurveyQuery());
 
         Assert.Equal((0, (0L, 0L)), (interrupted.Touchpoints[0].Responses, counts));
         Assert.Equal((1L, 0L), (report.RowsAdded, report.Duplicates));
@@ -141,8 +141,8 @@ public sealed class FeedbackStoreTests(ClickHouseServers servers) : IDisposable
         await store.ImportSurveysAsync(Write("s.csv", "timestamp,customer_id,touchpoint,metric,score\n2026-01-05T00:00:00Z,u1,a,csat,5\n2026-01-06T00:00:00Z,u2,a,csat,1\n2026-01-07T00:00:00Z,,a,csat,2\n"));
         var many = new HashSet<string>(Enumerable.Range(0, ClickHouseFeedbackStore.CustomersInline + 500).Select(i => $"x{i}").Append("u1").Append(""), StringComparer.Ordinal);
 
-        var big = await store.SatisfactionAsync(Journey(), new SurveyQuery { Customers = many });
-        var small = await store.SatisfactionAsync(Journey(), new SurveyQuery { Customers = new HashSet<string>(["u1", ""], StringComparer.Ordinal) });
+        var big = await store.SatisfactionAsync(LogFixture.ThreeStages(), new SurveyQuery { Customers = many });
+        var small = await store.SatisfactionAsync(LogFixture.ThreeStages(), new SurveyQuery { Customers = new HashSet<string>(["u1", ""], StringComparer.Ordinal) });
 
         // Only u1's CSAT 5: the anonymous answer belongs to no persona, even one listing an empty id.
         Assert.Equal((1, 5d), (big.Touchpoints[0].Responses, big.Touchpoints[0].Csat!.Value));
@@ -175,8 +175,8 @@ public sealed class FeedbackStoreTests(ClickHouseServers servers) : IDisposable
 
         foreach (var query in new[] { new SurveyQuery(), cut, new SurveyQuery { Channel = "web" } })
         {
-            var expected = await embedded.SatisfactionAsync(Journey(), query);
-            var actual = await clickHouse.SatisfactionAsync(Journey(), query);
+            var expected = await embedded.SatisfactionAsync(LogFixture.ThreeStages(), query);
+            var actual = await clickHouse.SatisfactionAsync(LogFixture.ThreeStages(), query);
             Assert.Equal(expected.Touchpoints, actual.Touchpoints);
             Assert.Equal(expected.Stages, actual.Stages);
             Assert.Equal(expected.Curve, actual.Curve);
@@ -184,30 +184,8 @@ public sealed class FeedbackStoreTests(ClickHouseServers servers) : IDisposable
 
         var emotion = await clickHouse.EmotionByCustomerAsync();
         Assert.Equal((await embedded.EmotionByCustomerAsync()).OrderBy(e => e.Key, StringComparer.Ordinal), emotion.OrderBy(e => e.Key, StringComparer.Ordinal));
-        Assert.Contains((await embedded.SatisfactionAsync(Journey(), new SurveyQuery())).Stages, s => s.Sentiment is not null && s.Csat is not null);
+        Assert.Contains((await embedded.SatisfactionAsync(LogFixture.ThreeStages(), new SurveyQuery())).Stages, s => s.Sentiment is not null && s.Csat is not null);
     }
-
-    /// <summary>Stages A, B, C; touchpoints a (A, web), b (B, web), c (C, app).</summary>
-    private static Journey Journey() => new()
-    {
-        Id = "j",
-        Title = "J",
-        Stages = [new Stage { Id = "A", Name = "A" }, new Stage { Id = "B", Name = "B" }, new Stage { Id = "C", Name = "C" }],
-        Lanes =
-        [
-            new Lane
-            {
-                Id = "tp",
-                Type = LaneType.Touchpoints,
-                Items =
-                [
-                    new LaneItem { Id = "a", Stage = "A", Text = "a", Channel = "web", Events = ["a"] },
-                    new LaneItem { Id = "b", Stage = "B", Text = "b", Channel = "web", Events = ["b"] },
-                    new LaneItem { Id = "c", Stage = "C", Text = "c", Channel = "app", Events = ["c"] },
-                ],
-            },
-        ],
-    };
 
     private static string Json(object value) => System.Text.Json.JsonSerializer.Serialize(value);
 

@@ -5,6 +5,7 @@ using Wayfinder.Core.Documents;
 using Wayfinder.Evidence.Analysis;
 using Wayfinder.Evidence.Mapping;
 using Wayfinder.Evidence.Store;
+using Wayfinder.Evidence.Tests.Metrics;
 
 /// <summary>
 /// The filter translator against the engine itself: every filter of a table, evaluated by the real server on hand-made
@@ -181,7 +182,7 @@ public sealed class FilterSqlTests(ClickHouseServers servers)
     [Fact]
     public async Task TheMappingGivesEachRowTheFirstTouchpointThatClaimsIt()
     {
-        var journey = CustomerQueryTests.ThreeStages() with
+        var journey = LogFixture.ThreeStages() with
         {
             Lanes =
             [
