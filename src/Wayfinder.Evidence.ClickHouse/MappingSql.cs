@@ -26,40 +26,28 @@ internal sealed record MappingSql(IReadOnlyList<(string Id, string Name)> Stages
     {
         ArgumentNullException.ThrowIfNull(journey);
         var stages = journey.Stages.Select(s => (s.Id, s.Name)).ToList();
-        var stageIndex = stages.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        var touchpoints = new List<TouchpointInfo>();
+        var items = JourneyMapping.TouchpointsOf(journey);
         var arms = new List<string>();
         var needsAttributes = false;
-        foreach (var lane in journey.Lanes.Where(l => l.Type == LaneType.Touchpoints))
+        for (var index = 0; index < items.Count; index++)
         {
-            for (var i = 0; i < lane.Items.Count; i++)
+            foreach (var matcher in items[index].Item.Events)
             {
-                var item = lane.Items[i];
-                if (!stageIndex.TryGetValue(item.Stage, out var stage))
+                // The first claiming touchpoint wins: multiIf takes the first arm that holds.
+                var condition = FilterSql.EventName(matcher.Name);
+                if (matcher.Where is { } where)
                 {
-                    continue;
+                    var row = FilterSql.Row(where, propertyKeys);
+                    needsAttributes |= row.Contains("attr_keys", StringComparison.Ordinal);
+                    condition = $"({condition} AND {row})";
                 }
 
-                var id = item.Id ?? $"{lane.Id}-{i + 1}";
-                touchpoints.Add(new TouchpointInfo(id, item.Text ?? id, stage, item.Channel));
-                foreach (var matcher in item.Events)
-                {
-                    // The first claiming touchpoint wins: multiIf takes the first arm that holds.
-                    var condition = FilterSql.EventName(matcher.Name);
-                    if (matcher.Where is { } where)
-                    {
-                        var row = FilterSql.Row(where, propertyKeys);
-                        needsAttributes |= row.Contains("attr_keys", StringComparison.Ordinal);
-                        condition = $"({condition} AND {row})";
-                    }
-
-                    arms.Add($"{condition}, {Sql.Number(touchpoints.Count - 1)}");
-                }
+                arms.Add($"{condition}, {Sql.Number(index)}");
             }
         }
 
         var expression = arms.Count == 0 ? "toInt32(-1)" : $"toInt32(multiIf({string.Join(", ", arms)}, -1))";
-        return new MappingSql(stages, touchpoints, expression) { NeedsAttributes = needsAttributes };
+        return new MappingSql(stages, [.. items.Select(t => t.Touchpoint)], expression) { NeedsAttributes = needsAttributes };
     }
 
     /// <summary>

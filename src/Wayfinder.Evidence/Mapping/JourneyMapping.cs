@@ -52,6 +52,32 @@ public sealed class JourneyMapping
     }
 
     /// <summary>
+    /// A journey's touchpoints in lane and item order, each with its lane item; items on a stage the journey does not
+    /// have are left out. An item without an id is <c>LANE-N</c> (N its place in the lane, from 1). Every store maps
+    /// events to these, in this order.
+    /// </summary>
+    public static IReadOnlyList<(TouchpointInfo Touchpoint, LaneItem Item)> TouchpointsOf(Journey journey)
+    {
+        ArgumentNullException.ThrowIfNull(journey);
+        var stageIndex = journey.Stages.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var touchpoints = new List<(TouchpointInfo, LaneItem)>();
+        foreach (var lane in journey.Lanes.Where(l => l.Type == LaneType.Touchpoints))
+        {
+            for (var i = 0; i < lane.Items.Count; i++)
+            {
+                var item = lane.Items[i];
+                if (stageIndex.TryGetValue(item.Stage, out var stage))
+                {
+                    var id = item.Id ?? $"{lane.Id}-{i + 1}";
+                    touchpoints.Add((new TouchpointInfo(id, item.Text ?? id, stage, item.Channel), item));
+                }
+            }
+        }
+
+        return touchpoints;
+    }
+
+    /// <summary>
     /// Maps each row of <paramref name="log"/> to the first touchpoint (in lane and item order) whose event
     /// patterns match its event name (exact, or <c>*</c>/<c>?</c> wildcards) and whose condition, if any, holds.
     /// </summary>
@@ -59,24 +85,9 @@ public sealed class JourneyMapping
     public static JourneyMapping Build(Journey journey, EventLog log, Func<string, int, bool>? condition = null)
     {
         var stages = journey.Stages.Select(s => (s.Id, s.Name)).ToList();
-        var stageIndex = stages.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        var touchpoints = new List<TouchpointInfo>();
-        var matchers = new List<(int Touchpoint, EventMatcher Matcher)>();
-        foreach (var lane in journey.Lanes.Where(l => l.Type == LaneType.Touchpoints))
-        {
-            for (var i = 0; i < lane.Items.Count; i++)
-            {
-                var item = lane.Items[i];
-                if (!stageIndex.TryGetValue(item.Stage, out var stage))
-                {
-                    continue;
-                }
-
-                var id = item.Id ?? $"{lane.Id}-{i + 1}";
-                touchpoints.Add(new TouchpointInfo(id, item.Text ?? id, stage, item.Channel));
-                matchers.AddRange(item.Events.Select(e => (touchpoints.Count - 1, e)));
-            }
-        }
+        var items = TouchpointsOf(journey);
+        var touchpoints = items.Select(t => t.Touchpoint).ToList();
+        var matchers = items.SelectMany((t, index) => t.Item.Events.Select(e => (index, e))).ToList();
 
         // Per event name: the matchers that claim it, in order. Unconditional ones resolve by name alone.
         var byCode = new List<(int Touchpoint, string? Where)>[log.EventNames.Count];
