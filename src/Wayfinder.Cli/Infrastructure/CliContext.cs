@@ -4,6 +4,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Wayfinder.App;
+using Wayfinder.Drafting;
 using Wayfinder.App.Workspaces;
 using Wayfinder.Core.Validation;
 using Wayfinder.Core.Workspaces;
@@ -20,7 +21,7 @@ internal sealed class CliContext
         Err = stderr;
         CurrentDirectory = Path.GetFullPath(currentDirectory);
         Clock = clock;
-        Services = new ServiceCollection().AddSingleton(clock).AddWayfinder().BuildServiceProvider();
+        Services = new ServiceCollection().AddSingleton(clock).AddWayfinder().AddWayfinderDrafting().BuildServiceProvider();
         OutConsole = CreateConsole(stdout, ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected);
         _errIsTerminal = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
         ErrConsole = CreateConsole(stderr, _errIsTerminal);

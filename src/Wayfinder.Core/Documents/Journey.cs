@@ -67,7 +67,23 @@ public sealed record Journey : IDocument
     public List<Lane> Lanes { get; init; } = [];
     public List<EvidenceLink> Evidence { get; init; } = [];
     public Review? Review { get; init; }
+
+    /// <summary>Who drafted the map, with what and when, while it is a draft (it also carries the tag <c>drafted</c>).</summary>
+    public DraftNote? Draft { get; init; }
     public List<Comment> Comments { get; init; } = [];
+}
+
+/// <summary>
+/// How a drafted map was made: which drafter (<c>data</c>, <c>model</c> or <c>offline</c>), the language model when
+/// one wrote it, the day, and a note in plain words (what it was drafted from, what to check). Remove it, and the
+/// <c>drafted</c> tag, once the team has reviewed the map.
+/// </summary>
+public sealed record DraftNote
+{
+    public required string Drafter { get; init; }
+    public string? Model { get; init; }
+    public DateOnly? Date { get; init; }
+    public string? Note { get; init; }
 }
 
 /// <summary>A stage, named for the customer's goal; optionally split into steps.</summary>

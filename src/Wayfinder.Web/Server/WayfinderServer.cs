@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Wayfinder.App;
+using Wayfinder.Drafting;
 using Wayfinder.Web.Access;
 using Wayfinder.Web.Comments;
 using Wayfinder.Web.Components;
@@ -57,6 +58,7 @@ public static class WayfinderServer
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddWayfinderServer();
         builder.Services.AddWayfinder();
+        builder.Services.AddWayfinderDrafting();
         builder.AddWayfinderWebApp();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
 
