@@ -146,6 +146,31 @@ public sealed class SuggestionServiceTests
     }
 
     [Fact]
+    public async Task AStageMostActiveCustomersDoNotLeaveIsAStuckStageByItsFunnelDropOff()
+    {
+        // Ten customers search on the last day of the data (so none is stranded), four of them compare too:
+        // Search drops 6 of 10 = 60% ≥ 50%; Compare has 4 customers, fewer than the threshold of 5.
+        var log = new Wayfinder.Evidence.Store.EventLogBuilder();
+        var day = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1000;
+        for (var i = 1; i <= 10; i++)
+        {
+            log.Add($"e{i:00}", day, "search", "web");
+            if (i <= 4)
+            {
+                log.Add($"e{i:00}", day + 1, "compare", "web");
+            }
+        }
+
+        var proposals = (await ProposeAsync(EnrichWorkspace.Create(events: log.Build()))).Proposals;
+
+        var stuck = Assert.Single(proposals, p => p.Kind == ProposalKind.StuckStage);
+        Assert.Equal("search", stuck.StageId);
+        Assert.Equal("60% of the customers who reach Search do not go on to Compare (6 of 10)", stuck.Item.Text);
+        Assert.Equal("in the ordered funnel, 6 of the 10 customers at “Search” did not reach “Compare” within 30 days", stuck.Reason);
+        Assert.Equal("events: funnel drop-off at stage search", stuck.Source);
+    }
+
+    [Fact]
     public async Task AStageWithoutAKpiGetsConversionIntoTheNextStageWithATargetFromTheRule()
     {
         var proposals = (await ProposeAsync(EnrichWorkspace.Create())).Proposals;
