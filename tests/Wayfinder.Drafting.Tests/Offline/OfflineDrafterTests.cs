@@ -1,0 +1,182 @@
+namespace Wayfinder.Drafting.Tests.Offline;
+
+using Microsoft.Extensions.DependencyInjection;
+using Wayfinder.Core.Documents;
+using Wayfinder.Core.Templates;
+using Wayfinder.Drafting.Answers;
+
+/// <summary>The offline drafter: exact expected documents, determinism, no demo values, hostile text, and validity for every template.</summary>
+public sealed class OfflineDrafterTests
+{
+    private static DraftRequest Request(string? persona = "maya", string? template = null) => new()
+    {
+        Id = "first-flight",
+        Persona = persona,
+        Scenario = "first international flight",
+        Goal = "more first-time flyers book again",
+        Template = template,
+        Drafter = DrafterChoice.Offline,
+    };
+
+    [Fact]
+    public async Task MayaOnTheDigitalTemplateWithoutDataGivesTheExpectedDocument()
+    {
+        using var services = DraftWorkspaces.Services();
+        var workspace = DraftWorkspaces.Create();
+
+        var result = await services.GetRequiredService<DraftingService>().DraftAsync(workspace, Request());
+
+        Assert.Equal(DraftOutcome.Created, result.Outcome);
+        var stored = await workspace.Documents.ReadAsync(DocumentKind.Journey, "first-flight");
+        OfflineDrafts.AssertExpected("maya-digital.yaml", stored!.Text);
+    }
+
+    [Fact]
+    public async Task MayaOnTheFlightTemplateWithDiscoveredPathsAndInsightsGivesTheExpectedDocument()
+    {
+        using var services = DraftWorkspaces.Services();
+        var workspace = DraftWorkspaces.Create(insights: OfflineDrafts.Insights);
+
+        var (document, errors) = await OfflineDrafts.DraftAsync(services, workspace, Request(template: "airline-first-flight") with { FromData = true }, OfflineDrafts.Flight());
+
+        Assert.Empty(errors);
+        OfflineDrafts.AssertExpected("maya-flight-discovered.yaml", document!.Text);
+    }
+
+    [Fact]
+    public async Task TheB2bTemplateWithNoPersonaGivesTheExpectedDocument()
+    {
+        using var services = DraftWorkspaces.Services();
+        var workspace = DraftWorkspaces.Create();
+
+        var result = await services.GetRequiredService<DraftingService>().DraftAsync(workspace, Request(persona: null, template: "b2b-saas") with { Id = "team-tool", Scenario = "renewing a B2B contract", Goal = "more teams renew" });
+
+        Assert.Equal(DraftOutcome.Created, result.Outcome);
+        var stored = await workspace.Documents.ReadAsync(DocumentKind.Journey, "team-tool");
+        OfflineDrafts.AssertExpected("b2b-no-persona.yaml", stored!.Text);
+    }
+
+    [Fact]
+    public async Task DraftingTwiceGivesTheSameBytes()
+    {
+        using var services = DraftWorkspaces.Services();
+        var first = DraftWorkspaces.Create(insights: OfflineDrafts.Insights);
+        var second = DraftWorkspaces.Create(insights: OfflineDrafts.Insights);
+        var request = Request(template: "airline-first-flight") with { FromData = true };
+
+        var (a, _) = await OfflineDrafts.DraftAsync(services, first, request, OfflineDrafts.Flight());
+        var (b, _) = await OfflineDrafts.DraftAsync(services, second, request, OfflineDrafts.Flight());
+
+        Assert.NotNull(a);
+        Assert.Equal(a.Text, b!.Text);
+    }
+
+    public static TheoryData<string, bool, bool> EveryTemplateWithAndWithoutPersonaAndData()
+    {
+        var data = new TheoryData<string, bool, bool>();
+        foreach (var template in TemplateCatalog.Journeys)
+        {
+            foreach (var persona in new[] { true, false })
+            {
+                data.Add(template.Id, persona, false);
+                data.Add(template.Id, persona, true);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryTemplateWithAndWithoutPersonaAndData))]
+    public async Task EveryTemplateDraftsAValidJourneyWithAndWithoutPersonaAndData(string template, bool persona, bool fromData)
+    {
+        using var services = DraftWorkspaces.Services();
+        var workspace = DraftWorkspaces.Create(insights: OfflineDrafts.Insights);
+
+        var (document, errors) = await OfflineDrafts.DraftAsync(services, workspace, Request(persona ? "maya" : null, template) with { FromData = fromData }, fromData ? OfflineDrafts.Flight() : null);
+
+        Assert.Empty(errors);
+        Assert.NotNull(document);
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryTemplateWithAndWithoutPersonaAndData))]
+    public async Task NoDemoValueOfTheTemplateIsCopiedIntoADraft(string template, bool persona, bool fromData)
+    {
+        using var services = DraftWorkspaces.Services();
+        var workspace = DraftWorkspaces.Create(insights: OfflineDrafts.Insights);
+
+        var (document, _) = await OfflineDrafts.DraftAsync(services, workspace, Request(persona ? "maya" : null, template) with { FromData = fromData }, fromData ? OfflineDrafts.Flight() : null);
+
+        var (loaded, _) = await workspace.Documents.LoadAsync();
+        var journey = loaded.FindJourney(document!.Id)!;
+        var items = journey.Lanes.SelectMany(l => l.Items).ToList();
+        Assert.All(items, i => Assert.True(i.Actual is null && i.Status is null && i.OpportunityStatus is null && i.Owner is null && i.Target is null
+            && i.CustomerValue is null && i.BusinessValue is null && i.Effort is null, $"a demo value on {i.Id}"));
+        Assert.DoesNotContain("actual:", document.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("status:", document.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("owner:", document.Text, StringComparison.Ordinal);
+
+        // Sample texts: only the template's touchpoint names may be reused; no other item text of the template is.
+        var sample = TemplateCatalog.FindJourney(template)!.Create("x", "x");
+        var sampleTexts = sample.Lanes.Where(l => l.Type != LaneType.Touchpoints).SelectMany(l => l.Items).Select(i => i.Text).OfType<string>().ToHashSet();
+        Assert.DoesNotContain(items, i => i.Text is { } text && sampleTexts.Contains(text));
+        var sampleEvents = sample.Lanes.SelectMany(l => l.Items).SelectMany(i => i.Events).Select(e => e.Name).ToHashSet();
+        var discoveredEvents = fromData ? OfflineDrafts.Flight().Stages.SelectMany(s => s.Touchpoints).SelectMany(t => t.Events).ToHashSet() : [];
+        Assert.DoesNotContain(items.SelectMany(i => i.Events), e => sampleEvents.Contains(e.Name) && !discoveredEvents.Contains(e.Name));
+    }
+
+    [Fact]
+    public async Task TheDraftNoteNamesTheOfflineDrafterAndTheDraftIsTaggedWithNoModel()
+    {
+        using var services = DraftWorkspaces.Services();
+        var workspace = DraftWorkspaces.Create();
+
+        var result = await services.GetRequiredService<DraftingService>().DraftAsync(workspace, Request(persona: null));
+
+        var (loaded, _) = await workspace.Documents.LoadAsync();
+        var journey = loaded.FindJourney("first-flight")!;
+        Assert.Equal("offline", result.Drafter);
+        Assert.Null(result.Model);
+        Assert.Equal([DraftMapping.DraftedTag], journey.Tags);
+        Assert.Equal("offline", journey.Draft!.Drafter);
+        Assert.Null(journey.Draft.Model);
+        Assert.Equal(
+            "Drafted by Wayfinder's offline drafter (no language model) from the template \"digital\". Composed offline from the stage set of the template \"Digital journey\". "
+            + "Emotions are to be measured and KPIs have no targets yet. Every item is a proposal to check with the team; only items citing an insight rest on research. "
+            + "Remove this note and the tag \"drafted\" once the map has been reviewed.",
+            journey.Draft.Note);
+    }
+
+    [Fact]
+    public async Task HostilePersonaTextSurvivesIntoTheYamlAndReadsBackEqual()
+    {
+        const string Pain = "Says \"no\": #1 {{fee}} 'twice'\nthen - [a, b] & *anchor 🎉";
+        const string Goal = "key: value # not a comment {{ x }} ✈️";
+        var persona = """
+            kind: persona
+            id: zoe
+            title: Zoë
+            name: Zoë
+            goals:
+              - "key: value # not a comment {{ x }} \u2708\uFE0F"
+            pains:
+              - "Says \"no\": #1 {{fee}} 'twice'\nthen - [a, b] & *anchor \U0001F389"
+            channels: [web]
+            """;
+        using var services = DraftWorkspaces.Services();
+        var workspace = DraftWorkspaces.Create(files: new Dictionary<string, string> { ["personas/zoe.yaml"] = persona });
+
+        var result = await services.GetRequiredService<DraftingService>().DraftAsync(workspace, Request(persona: "zoe") with { Scenario = "a \"first\": flight # {{1}}" });
+
+        Assert.Equal(DraftOutcome.Created, result.Outcome);
+        var (loaded, _) = await workspace.Documents.LoadAsync();
+        Assert.Equal(Pain, loaded.FindPersona("zoe")!.Pains[0].Text);
+        var journey = loaded.FindJourney("first-flight")!;
+        var texts = journey.Lanes.SelectMany(l => l.Items).Select(i => i.Text).ToList();
+        Assert.Contains(Pain, texts);
+        Assert.Contains(Goal, texts);
+        Assert.Equal("A \"first\": flight # {{1}} for Zoë", journey.Title);
+        Assert.Equal("a \"first\": flight # {{1}}", journey.Scenario);
+    }
+}
