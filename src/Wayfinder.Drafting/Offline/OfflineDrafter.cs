@@ -83,7 +83,12 @@ public sealed class OfflineDrafter : IJourneyDrafter
             parts.Add($"{Count(cited, "research insight")} tagged to these stages, as pain points citing them");
         }
 
-        var from = parts.Count == 1 ? parts[0] : string.Join("; ", parts.Take(parts.Count - 1)) + "; and " + parts[^1];
+        var from = parts.Count switch
+        {
+            1 => parts[0],
+            2 => $"{parts[0]}, and {parts[1]}",
+            _ => string.Join("; ", parts.Take(parts.Count - 1)) + "; and " + parts[^1],
+        };
         return $"Composed offline from {from}. Emotions are to be measured and KPIs have no targets yet.";
     }
 

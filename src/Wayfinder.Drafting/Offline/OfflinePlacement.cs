@@ -29,6 +29,9 @@ internal static class OfflinePlacement
             }
 
             slot.Pains.Add(new DraftPain { Id = PainId(slots, insight.Id, "insight"), Text = insight.Text, Insights = [insight.Id] });
+
+            // What research says about a stage is part of what it is about: a persona's pain sharing its words goes there.
+            slot.Words.UnionWith(OfflineWords.Of(insight.Text));
             cited++;
         }
 

@@ -175,10 +175,13 @@ internal static class OfflineStages
         return index < 0 ? int.MaxValue : index;
     }
 
-    /// <summary>A template stage's words: its name and goal, and the texts and event names of its sample items (matched on, never copied).</summary>
+    /// <summary>
+    /// A template stage's words: its id, name and goal, and the ids, texts and event names of its sample items (matched
+    /// on, never copied; an id such as <c>pp-hidden-costs</c> is a name too).
+    /// </summary>
     private static HashSet<string> TemplateWords(DraftContext context, Stage stage)
     {
         var items = context.TemplateJourney.Lanes.SelectMany(l => l.Items).Where(i => i.Stage == stage.Id).ToList();
-        return OfflineWords.Of([stage.Name, stage.Goal, .. items.Select(i => i.Text), .. items.SelectMany(i => i.Events).Select(e => e.Name)]);
+        return OfflineWords.Of([stage.Id, stage.Name, stage.Goal, .. items.Select(i => i.Id), .. items.Select(i => i.Text), .. items.SelectMany(i => i.Events).Select(e => e.Name)]);
     }
 }

@@ -12,8 +12,8 @@ internal static class OfflineWords
     {
         "the", "and", "for", "with", "not", "but", "are", "was", "you", "your", "our", "they", "them", "their", "this", "that",
         "what", "when", "where", "which", "who", "how", "why", "want", "wants", "need", "needs", "can", "could", "will", "would",
-        "from", "into", "out", "about", "all", "any", "one", "get", "got", "its", "it's", "too", "very", "more", "most", "much",
-        "have", "has", "had", "does", "did", "don", "without", "know", "some", "there", "then", "than", "just", "only",
+        "from", "into", "out", "about", "all", "any", "one", "get", "got", "its", "too", "very", "more", "most", "much",
+        "have", "has", "had", "does", "did", "don", "without", "know", "some", "there", "then", "than", "just", "only", "kpi",
     };
 
     /// <summary>The stems of <paramref name="texts"/>' words, without short and common words.</summary>
