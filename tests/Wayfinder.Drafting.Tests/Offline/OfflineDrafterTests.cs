@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Wayfinder.Core.Documents;
 using Wayfinder.Core.Templates;
 using Wayfinder.Drafting.Answers;
+using Wayfinder.Drafting.Offline;
 
 /// <summary>The offline drafter: exact expected documents, determinism, no demo values, hostile text, and validity for every template.</summary>
 public sealed class OfflineDrafterTests
@@ -179,4 +180,66 @@ public sealed class OfflineDrafterTests
         Assert.Equal("A \"first\": flight # {{1}} for Zoë", journey.Title);
         Assert.Equal("a \"first\": flight # {{1}}", journey.Scenario);
     }
+
+    [Fact]
+    public async Task ADiscoveredTouchpointOnNoChannelTheWorkspaceHasIsLeftForTheUserWithoutAPersona()
+    {
+        using var services = DraftWorkspaces.Services();
+        var workspace = DraftWorkspaces.Create();
+
+        // With Maya the check-in touchpoint (no channel in the data) takes her first preferred channel, app (see the
+        // expected document); without a persona there is nothing to fall back on, and the wallet's kiosk events fall
+        // back to its next channel, app.
+        var (document, errors) = await OfflineDrafts.DraftAsync(services, workspace, Request(persona: null, template: "airline-first-flight") with { FromData = true }, OfflineDrafts.Flight());
+
+        Assert.Empty(errors);
+        var (loaded, _) = await workspace.Documents.LoadAsync();
+        var touchpoints = loaded.FindJourney(document!.Id)!.Lanes.Single(l => l.Type == LaneType.Touchpoints).Items;
+        Assert.Equal([("search-fares", "web"), ("compare-fares", "web"), ("choose-a-seat", "app"), ("pay-by-card", "web"), ("pay-with-wallet", "app"), ("online-check-in", null)],
+            touchpoints.Select(t => (t.Id!, t.Channel)));
+    }
+
+    [Fact]
+    public void PersonaTraitsGoToTheStageSharingMostWordsElseAFixedStage()
+    {
+        // Stems: "Hidden fees for bags" → hidden, fee, bag; the digital template's compare stage holds pp-hidden-costs
+        // (hidden), so the pain goes there. "Not knowing where to go at the airport" shares no word with any digital
+        // stage: the first stage. The goal shares none either: the last stage, where a goal is met.
+        var context = new DraftContext
+        {
+            Request = Request(),
+            Persona = new Persona
+            {
+                Id = "maya",
+                Title = "Maya",
+                Pains = ["Hidden fees for bags", "Not knowing where to go at the airport"],
+                Goals = ["Get to the destination without embarrassment"],
+                Needs = [new Need { Id = "n1", Text = "Warm blankets", Importance = 2 }, new Need { Id = "n2", Text = "See every fee before paying", Importance = 5 }],
+                Channels = ["email"],
+            },
+            Template = TemplateCatalog.FindJourney("digital")!,
+            TemplateJourney = TemplateCatalog.Digital("x", "x"),
+            Channels = [new Core.Workspaces.Channel { Id = "email", Name = "Email" }],
+            PersonaIds = ["maya"],
+            Today = DraftWorkspaces.Today,
+        };
+
+        var answer = OfflineDrafter.Compose(context);
+
+        Assert.Equal(["Not knowing where to go at the airport"], answer.Stages[0].PainPoints.Select(p => p.Text));
+        Assert.Equal(["Hidden fees for bags"], answer.Stages[1].PainPoints.Select(p => p.Text));
+        Assert.Equal(["Get to the destination without embarrassment"], answer.Stages[4].Thoughts.Select(t => t.Text));
+
+        // Needs most important first; n2 shares "fee" with the hidden-fees pain and goes to its stage, addressing it;
+        // n1 shares nothing with a pain or a stage: the first stage, addressing nothing.
+        var n2 = Assert.Single(answer.Stages[1].Opportunities);
+        Assert.Equal(("n2", "Meet the need: See every fee before paying (importance 5 of 5)", "hidden-fees-for-bags"), (n2.Id, n2.Text, Assert.Single(n2.Addresses)));
+        Assert.Equal(["n1"], answer.Stages[0].Opportunities.Select(o => o.Id));
+        Assert.Empty(answer.Stages[0].Opportunities[0].Addresses);
+
+        // Only email exists: the discover stage's ads and social touchpoints are dropped and the persona's channel stands in.
+        Assert.Equal([("Discover (Email)", "email")], answer.Stages[0].Touchpoints.Select(t => (t.Name, t.Channel)));
+        Assert.Equal([("Order confirmation", "email")], answer.Stages[2].Touchpoints.Select(t => (t.Name, t.Channel)));
+    }
 }
+
