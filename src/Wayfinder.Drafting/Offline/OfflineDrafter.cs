@@ -69,7 +69,7 @@ public sealed class OfflineDrafter : IJourneyDrafter
     {
         var parts = new List<string>
         {
-            context.Discovered is { } discovered
+            context.Discovered is { Stages.Count: > 0 } discovered
                 ? $"the stages customers go through in the events ({Count(discovered.Customers, "customer")}), named after the template's stages where they fit"
                 : $"the stage set of the template \"{context.Template.Name}\"",
         };

@@ -14,7 +14,8 @@ internal static class OfflineStages
     /// <summary>The stages with their touchpoints, steps and loops, and the stage ids the mapping will give them.</summary>
     public static List<DraftSlot> Of(DraftContext context)
     {
-        var slots = context.Discovered is { } discovered ? FromData(context, discovered) : FromTemplate(context);
+        // A discovery with no stage (nothing to go on) drafts from the template's stage set, as without data.
+        var slots = context.Discovered is { Stages.Count: > 0 } discovered ? FromData(context, discovered) : FromTemplate(context);
         var used = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < slots.Count; i++)
         {
@@ -45,8 +46,8 @@ internal static class OfflineStages
             var touchpoints = context.TemplateJourney.Lanes
                 .Where(l => l.Type == LaneType.Touchpoints)
                 .SelectMany(l => l.Items)
-                .Where(i => i.Stage == stage.Id && i.Channel is { } channel && context.Channels.Any(c => c.Id == channel))
-                .Select(i => new DraftTouchpoint { Name = i.Text ?? "", Channel = i.Channel!, Events = [] });
+                .Where(i => i.Stage == stage.Id && !string.IsNullOrWhiteSpace(i.Text) && i.Channel is { } channel && context.Channels.Any(c => c.Id == channel))
+                .Select(i => new DraftTouchpoint { Name = i.Text!, Channel = i.Channel!, Events = [] });
             slot.Touchpoints.AddRange(touchpoints.OrderBy(t => Preference(context, t.Channel)));
             if (slot.Touchpoints.Count == 0 && PreferredChannels(context).FirstOrDefault() is { } preferred)
             {
@@ -105,7 +106,8 @@ internal static class OfflineStages
         var stage = slot.Discovered!;
         foreach (var touchpoint in stage.Touchpoints)
         {
-            slot.Touchpoints.Add(new DraftTouchpoint { Name = touchpoint.Name, Channel = ChannelOf(context, touchpoint), Events = [.. touchpoint.Events] });
+            var name = string.IsNullOrWhiteSpace(touchpoint.Name) ? touchpoint.Id : touchpoint.Name;
+            slot.Touchpoints.Add(new DraftTouchpoint { Name = name, Channel = ChannelOf(context, touchpoint), Events = [.. touchpoint.Events] });
         }
 
         foreach (var branch in discovered.Branches.Where(b => b.Stage == stage.Id))
