@@ -41,8 +41,8 @@ internal static class OfflinePlacement
     /// <summary>
     /// Pains → pain points (no shared word: the first stage); needs, most important first → opportunities in the stage of
     /// the pain point they share most words with, addressing it (no such pain point: by their own words, else the first
-    /// stage); jobs → thoughts of the first stage; goals → thoughts (no shared word: the last stage, where the goal is
-    /// met); motivations → thoughts (no shared word: the first stage).
+    /// stage); jobs → thoughts of the first stage; goals, then gains → thoughts (no shared word: the last stage, where a
+    /// goal is met); motivations → thoughts (no shared word: the first stage).
     /// </summary>
     public static void AddPersona(Persona persona, List<DraftSlot> slots)
     {
@@ -78,6 +78,7 @@ internal static class OfflinePlacement
         }
 
         Place(persona.Goals, slots, words, slots.Count - 1);
+        Place(persona.Gains, slots, words, slots.Count - 1);
         Place(persona.Motivations, slots, words, 0);
     }
 

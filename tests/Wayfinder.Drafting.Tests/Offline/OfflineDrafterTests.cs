@@ -204,7 +204,8 @@ public sealed class OfflineDrafterTests
     {
         // Stems: "Hidden fees for bags" → hidden, fee, bag; the digital template's compare stage holds pp-hidden-costs
         // (hidden), so the pain goes there. "Not knowing where to go at the airport" shares no word with any digital
-        // stage: the first stage. The goal shares none either: the last stage, where a goal is met.
+        // stage: the first stage. The goal shares none either: the last stage, where a goal is met. The gain shares
+        // "guest" and "checkout" with the purchase stage (op-guest-checkout, tp-checkout) and nothing with another.
         var context = new DraftContext
         {
             Request = Request(),
@@ -214,6 +215,7 @@ public sealed class OfflineDrafterTests
                 Title = "Maya",
                 Pains = ["Hidden fees for bags", "Not knowing where to go at the airport"],
                 Goals = ["Get to the destination without embarrassment"],
+                Gains = ["A guest checkout"],
                 Needs = [new Need { Id = "n1", Text = "Warm blankets", Importance = 2 }, new Need { Id = "n2", Text = "See every fee before paying", Importance = 5 }],
                 Channels = ["email"],
             },
@@ -229,6 +231,7 @@ public sealed class OfflineDrafterTests
         Assert.Equal(["Not knowing where to go at the airport"], answer.Stages[0].PainPoints.Select(p => p.Text));
         Assert.Equal(["Hidden fees for bags"], answer.Stages[1].PainPoints.Select(p => p.Text));
         Assert.Equal(["Get to the destination without embarrassment"], answer.Stages[4].Thoughts.Select(t => t.Text));
+        Assert.Equal(["A guest checkout"], answer.Stages[2].Thoughts.Select(t => t.Text));
 
         // Needs most important first; n2 shares "fee" with the hidden-fees pain and goes to its stage, addressing it;
         // n1 shares nothing with a pain or a stage: the first stage, addressing nothing.
