@@ -2,6 +2,7 @@ namespace Wayfinder.Drafting.Offline;
 
 using System.Globalization;
 using Wayfinder.Core.Documents;
+using Wayfinder.Core.Workspaces;
 using Wayfinder.Drafting.Answers;
 using Wayfinder.Drafting.Discovery;
 
@@ -168,8 +169,8 @@ internal static class OfflineStages
     }
 
     /// <summary>The persona's preferred channels the workspace has, in the persona's order.</summary>
-    public static IEnumerable<Core.Workspaces.Channel> PreferredChannels(DraftContext context) =>
-        (context.Persona?.Channels ?? []).Select(id => context.Channels.FirstOrDefault(c => c.Id == id)).OfType<Core.Workspaces.Channel>();
+    private static IEnumerable<Channel> PreferredChannels(DraftContext context) =>
+        (context.Persona?.Channels ?? []).Select(id => context.Channels.FirstOrDefault(c => c.Id == id)).OfType<Channel>();
 
     private static int Preference(DraftContext context, string channel)
     {
