@@ -1,8 +1,11 @@
 namespace Wayfinder.Drafting.Tests;
 
 using Microsoft.Extensions.DependencyInjection;
+using Wayfinder.App.Validation;
 using Wayfinder.Core.Documents;
+using Wayfinder.Core.Templates;
 using Wayfinder.Drafting.Answers;
+using Wayfinder.Drafting.Offline;
 
 /// <summary>The drafting use case around any drafter: what it refuses, what it writes, and that nothing is half-written.</summary>
 public sealed class DraftingServiceTests
@@ -67,5 +70,75 @@ public sealed class DraftingServiceTests
         Assert.Equal(["maya"], persona.Known);
         Assert.Equal(DraftOutcome.UnknownTemplate, template.Outcome);
         Assert.Contains("digital", template.Known);
+    }
+
+    [Fact]
+    public async Task AutoWithNoModelConfiguredDraftsOffline()
+    {
+        using var services = DraftWorkspaces.Services();
+        var drafting = services.GetRequiredService<DraftingService>();
+
+        var result = await drafting.DraftAsync(DraftWorkspaces.Create(), Request() with { Drafter = DrafterChoice.Auto });
+
+        Assert.False(drafting.ModelConfigured);
+        Assert.Equal(DraftOutcome.Created, result.Outcome);
+        Assert.Equal("offline", result.Drafter);
+        Assert.Equal("offline", result.Journey!.Draft!.Drafter);
+    }
+
+    [Fact]
+    public async Task AnAnswerRepeatingAPainIdGetsTwoPainPointsWithTheirOwnIds()
+    {
+        using var services = DraftWorkspaces.Services();
+        var workspace = DraftWorkspaces.Create();
+        var context = await ContextAsync(workspace);
+        var answer = OfflineDrafter.Compose(context);
+        var first = answer.Stages[0] with { PainPoints = [new DraftPain { Id = "fees", Text = "Fees at the start", Insights = [] }] };
+        var second = answer.Stages[1] with { PainPoints = [new DraftPain { Id = "fees", Text = "Fees again", Insights = [] }] };
+        answer = answer with { Stages = [first, second, .. answer.Stages.Skip(2)] };
+
+        var mapped = DraftMapping.ToJourney(answer, context, DraftingService.Note(context, "offline", null, answer));
+        var check = await services.GetRequiredService<SaveCheckService>().CheckAsync(workspace.Documents, mapped.Journey);
+
+        var pains = mapped.Journey.Lanes.Single(l => l.Type == LaneType.PainPoints).Items;
+        Assert.Equal(["fees", "fees-2"], pains.Select(p => p.Id));
+        Assert.Equal(["Fees at the start", "Fees again"], pains.Select(p => p.Text));
+        Assert.Empty(check.Errors);
+    }
+
+    [Fact]
+    public async Task ATouchpointWithAnEmptyChannelIsSavedWithoutOneAndAWarning()
+    {
+        using var services = DraftWorkspaces.Services();
+        var workspace = DraftWorkspaces.Create();
+        var context = await ContextAsync(workspace);
+        var answer = OfflineDrafter.Compose(context);
+        var stage = answer.Stages[0] with { Touchpoints = [new DraftTouchpoint { Name = "Somewhere", Channel = " ", Events = [] }] };
+        answer = answer with { Stages = [stage, .. answer.Stages.Skip(1)] };
+
+        var mapped = DraftMapping.ToJourney(answer, context, DraftingService.Note(context, "offline", null, answer));
+        var check = await services.GetRequiredService<SaveCheckService>().CheckAsync(workspace.Documents, mapped.Journey);
+
+        var touchpoint = mapped.Journey.Lanes.Single(l => l.Type == LaneType.Touchpoints).Items.Single(i => i.Text == "Somewhere");
+        Assert.Null(touchpoint.Channel);
+        Assert.Empty(check.Errors);
+        Assert.Contains(check.Diagnostics, d => d.Code == "missing-channel");
+    }
+
+    /// <summary>The context DraftingService gathers for <see cref="Request"/> on the digital template, without data or insights.</summary>
+    private static async Task<DraftContext> ContextAsync(App.Workspaces.WorkspaceStores workspace)
+    {
+        var (loaded, _) = await workspace.Documents.LoadAsync();
+        var template = TemplateCatalog.FindJourney(TemplateCatalog.DefaultJourney)!;
+        return new DraftContext
+        {
+            Request = Request(),
+            Persona = loaded.FindPersona("maya"),
+            Template = template,
+            TemplateJourney = template.Create("first-flight", template.Name),
+            Channels = loaded.Config.Channels,
+            PersonaIds = ["maya"],
+            Today = DraftWorkspaces.Today,
+        };
     }
 }

@@ -48,6 +48,7 @@ public static partial class DraftMapping
         private readonly Dictionary<string, Insight> _insights = context.Insights.GroupBy(i => i.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         private readonly SortedDictionary<string, EvidenceLink> _evidence = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _painIds = new(StringComparer.Ordinal);
+        private readonly Dictionary<(int Stage, int Pain), string> _painIdsAt = [];
 
         public MappedDraft Build(DraftAnswer answer, DraftNote note)
         {
@@ -62,9 +63,11 @@ public static partial class DraftMapping
             // Pain ids first: an opportunity may address a pain point of a later stage.
             for (var s = 0; s < answer.Stages.Count; s++)
             {
-                foreach (var pain in answer.Stages[s].PainPoints)
+                for (var p = 0; p < answer.Stages[s].PainPoints.Count; p++)
                 {
+                    var pain = answer.Stages[s].PainPoints[p];
                     var id = Unique(pain.Id, "pain");
+                    _painIdsAt[(s, p)] = id;
                     _painIds.TryAdd(pain.Id.Trim(), id);
                     _painIds.TryAdd(id, id);
                 }
@@ -136,7 +139,7 @@ public static partial class DraftMapping
                     Id = Unique(tp.Name, "touchpoint"),
                     Stage = id,
                     Text = tp.Name.Trim(),
-                    Channel = tp.Channel.Trim(),
+                    Channel = tp.Channel.Trim().Length > 0 ? tp.Channel.Trim() : null,
                     Events = [.. tp.Events.Where(e => e.Trim().Length > 0).Select(e => EventMatcher.FromString(e.Trim()))],
                 });
             }
@@ -155,7 +158,7 @@ public static partial class DraftMapping
                 var pain = stage.PainPoints[i];
                 Add(LaneType.PainPoints, $"{at}.pain_points[{i}]", new LaneItem
                 {
-                    Id = _painIds[pain.Id.Trim()],
+                    Id = _painIdsAt[(s, i)],
                     Stage = id,
                     Text = pain.Text.Trim(),
                     Evidence = Cite(pain.Insights, $"{at}.pain_points[{i}].insights"),
