@@ -67,8 +67,9 @@ public static class Prompts
            Names: conversion, reach, drop_off, drop_off_rate, nps, csat, ces, sentiment, emotion take a stage;
            reach, starts, ends, exit_rate, stranded, nps, csat, ces, sentiment, emotion take a touchpoint;
            conversion, median_time and p90_time take stage -> stage (or touchpoint -> touchpoint); customers() takes
-           nothing. Examples: conversion(book-a-seat) with target 40%; median_time(plan-the-trip -> book-a-seat) with
-           target 3d; csat(stage: get-to-the-gate) with target 4.2.
+           nothing. A target is an optional comparator, one number and an optional unit, or a range a..b.
+           Examples: conversion(book-a-seat) with target >= 40%; median_time(plan-the-trip -> book-a-seat) with
+           target <= 3 days; csat(stage: get-to-the-gate) with target >= 4.2.
         8. Write in the language of the scenario. Keep texts short: one sentence each.
         """;
 
