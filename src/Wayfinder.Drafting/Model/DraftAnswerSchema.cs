@@ -3,6 +3,7 @@ namespace Wayfinder.Drafting.Model;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
+using System.Text.Json.Serialization.Metadata;
 using Wayfinder.Drafting.Answers;
 
 /// <summary>
@@ -27,8 +28,56 @@ public static class DraftAnswerSchema
             TreatNullObliviousAsNonNullable = true,
             TransformSchemaNode = (_, node) => Strict(node),
         };
-        var node = DraftAnswerJson.Options.GetJsonSchemaAsNode(typeof(DraftAnswer), options);
-        return JsonSerializer.SerializeToElement(node);
+        var serializer = new JsonSerializerOptions(DraftAnswerJson.Options) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
+        var node = serializer.GetJsonSchemaAsNode(typeof(DraftAnswer), options);
+        return JsonSerializer.SerializeToElement(Inline(node, node));
+    }
+
+    /// <summary>
+    /// The schema with every <c>$ref</c> (the exporter refers to a type's first use when it is used again) replaced by
+    /// a copy of what it refers to: local servers turning schemas into grammars do not all follow references.
+    /// </summary>
+    private static JsonNode? Inline(JsonNode? node, JsonNode root)
+    {
+        switch (node)
+        {
+            case JsonObject o when o["$ref"] is JsonValue reference && reference.TryGetValue<string>(out var pointer):
+                return Inline(Resolve(root, pointer).DeepClone(), root);
+            case JsonObject o:
+                foreach (var name in o.Select(p => p.Key).ToList())
+                {
+                    if (Inline(o[name], root) is var inlined && !ReferenceEquals(inlined, o[name]))
+                    {
+                        o[name] = inlined;
+                    }
+                }
+
+                return o;
+            case JsonArray a:
+                for (var i = 0; i < a.Count; i++)
+                {
+                    if (Inline(a[i], root) is var inlined && !ReferenceEquals(inlined, a[i]))
+                    {
+                        a[i] = inlined;
+                    }
+                }
+
+                return a;
+            default:
+                return node;
+        }
+    }
+
+    private static JsonNode Resolve(JsonNode root, string pointer)
+    {
+        var node = root;
+        foreach (var part in pointer.TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var name = part.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            node = node is JsonArray array ? array[int.Parse(name, System.Globalization.CultureInfo.InvariantCulture)]! : node[name]!;
+        }
+
+        return node;
     }
 
     private static JsonNode Strict(JsonNode node)

@@ -154,7 +154,7 @@ public sealed class ModelDrafter(ModelSettings settings) : IJourneyDrafter
         {
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
-                progress.Report(new DraftProgress($"waiting for the model ({((int)watch.Elapsed.TotalSeconds).ToString(CultureInfo.InvariantCulture)} s)"));
+                progress.Report(new DraftProgress($"waiting for the model ({((int)Math.Round(watch.Elapsed.TotalSeconds)).ToString(CultureInfo.InvariantCulture)} s)"));
             }
         }
         catch (OperationCanceledException)
