@@ -2,9 +2,11 @@ namespace Wayfinder.Drafting.Tests.Model;
 
 using System.Text.Json.Nodes;
 using Wayfinder.Core.Documents;
+using Wayfinder.Core.Metrics;
 using Wayfinder.Core.Templates;
 using Wayfinder.Core.Validation;
 using Wayfinder.Core.Workspaces;
+using Wayfinder.Drafting.Discovery;
 using Wayfinder.Drafting.Model;
 using Wayfinder.Evidence.Surveys;
 
@@ -84,6 +86,30 @@ public sealed class PromptsTests
             Assert.Contains("target " + target, Prompts.System, StringComparison.Ordinal);
             Assert.Null(KpiTarget.Parse(target).Error);
         }
+    }
+
+    [Fact]
+    public void TheDiscoveredJourneyIsSentAsItsStagesTouchpointsEventsPathsAndLoops()
+    {
+        var search = new DiscoveredTouchpoint("search", "Search flights", ["search_flights", "view_fare"], "web", [], 90, 180, 3, 0.03, null);
+        var book = new DiscoveredTouchpoint("book", "Book", ["book"], "app", [], 40, 40, 0, 0, null);
+        var discovered = new DiscoveredJourney(
+            100,
+            220,
+            [new DiscoveredStage("search", "Search flights", [search], 90, 50, 3600), new DiscoveredStage("book", "Book", [book], 40, 0, null)],
+            [new PathVariant(["search", "book"], 35, 0.35)],
+            [new DiscoveredLoop("book", "search", "book", "search", 5, 0.1)],
+            []);
+
+        var data = DataSection(Prompts.Request(Context("x") with { Discovered = discovered }))["discovered_journey"]!;
+
+        Assert.Equal(100, (int)data["customers"]!);
+        Assert.Equal(["search", "book"], data["stages"]!.AsArray().Select(st => (string?)st!["id"]));
+        Assert.Equal(["search_flights", "view_fare"], data["stages"]![0]!["touchpoints"]![0]!["events"]!.AsArray().Select(e => (string?)e));
+        Assert.Equal("web", (string?)data["stages"]![0]!["touchpoints"]![0]!["channel"]);
+        Assert.Equal(["search", "book"], data["paths"]![0]!["touchpoints"]!.AsArray().Select(t => (string?)t));
+        Assert.Equal("search", (string?)data["loops"]![0]!["to"]);
+        Assert.Null(DataSection(Prompts.Request(Context("x")))["discovered_journey"]);
     }
 
     [Fact]
