@@ -42,7 +42,7 @@ public sealed class ModelDrafter(ModelSettings settings) : IJourneyDrafter
             return new DrafterOutput(Name, model, null, failed);
         }
 
-        var (answer, problems) = await CheckAsync(first.Text, check, progress, cancellationToken).ConfigureAwait(false);
+        var (answer, problems) = await CheckAsync(first, check, progress, cancellationToken).ConfigureAwait(false);
         if (answer is not null && problems.Count == 0)
         {
             return new DrafterOutput(Name, model, answer, null);
@@ -57,7 +57,7 @@ public sealed class ModelDrafter(ModelSettings settings) : IJourneyDrafter
             return new DrafterOutput(Name, model, null, failedAgain, Attempts: 2);
         }
 
-        (answer, problems) = await CheckAsync(second.Text, check, progress, cancellationToken).ConfigureAwait(false);
+        (answer, problems) = await CheckAsync(second, check, progress, cancellationToken).ConfigureAwait(false);
         if (answer is null)
         {
             var why = new DraftFailure(DraftFailureKind.Unusable, $"the model's answer is not a readable draft, also after asking again ({problems[0].Message}); nothing was written. Try again or use another model.") { Diagnostics = problems };
@@ -97,7 +97,7 @@ public sealed class ModelDrafter(ModelSettings settings) : IJourneyDrafter
     }
 
     /// <summary>One answer's text, or why there is none; progress every second while waiting.</summary>
-    private async Task<(string Text, DraftFailure? Failure)> AskAsync(IChatClient client, string model, List<ChatMessage> messages, IProgress<DraftProgress>? progress, CancellationToken cancellationToken)
+    private async Task<Reply> AskAsync(IChatClient client, string model, List<ChatMessage> messages, IProgress<DraftProgress>? progress, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(settings.Timeout);
@@ -106,19 +106,19 @@ public sealed class ModelDrafter(ModelSettings settings) : IJourneyDrafter
         try
         {
             var response = await client.GetResponseAsync(messages, ChatOptions(), timeout.Token).ConfigureAwait(false);
-            return ModelFailures.Refusal(response) is { } refused ? ("", refused) : (response.Text, null);
+            return ModelFailures.Refusal(response) is { } refused ? new Reply("", refused) : new Reply(response.Text, null) { CutOff = response.FinishReason == ChatFinishReason.Length };
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return ("", ModelFailures.TimedOut(settings));
+            return new Reply("", ModelFailures.TimedOut(settings));
         }
         catch (ClientResultException e) when (e.Status > 0)
         {
-            return ("", ModelFailures.FromStatus(settings, model, e));
+            return new Reply("", ModelFailures.FromStatus(settings, model, e));
         }
         catch (Exception e) when (IsConnectionFailure(e))
         {
-            return ("", ModelFailures.Unreachable(settings));
+            return new Reply("", ModelFailures.Unreachable(settings));
         }
         finally
         {
@@ -128,13 +128,15 @@ public sealed class ModelDrafter(ModelSettings settings) : IJourneyDrafter
     }
 
     /// <summary>The answer read and checked: its problems, or the reason it cannot be read as the only problem.</summary>
-    private static async Task<(DraftAnswer? Answer, IReadOnlyList<Diagnostic> Problems)> CheckAsync(string text, DraftCheck check, IProgress<DraftProgress>? progress, CancellationToken cancellationToken)
+    private static async Task<(DraftAnswer? Answer, IReadOnlyList<Diagnostic> Problems)> CheckAsync(Reply reply, DraftCheck check, IProgress<DraftProgress>? progress, CancellationToken cancellationToken)
     {
         progress?.Report(new DraftProgress("checking the answer"));
-        var (answer, unreadable) = DraftAnswerJson.Read(text);
+        var (answer, unreadable) = DraftAnswerJson.Read(reply.Text);
         if (answer is null)
         {
-            var message = string.IsNullOrWhiteSpace(text) ? "the answer is empty; write the draft as one JSON object" : unreadable ?? "the answer is not a readable draft";
+            var message = string.IsNullOrWhiteSpace(reply.Text) ? "the answer is empty; write the draft as one JSON object"
+                : reply.CutOff ? $"the answer was cut off at the model's output limit before the draft was complete ({unreadable}); write a shorter draft: short texts, fewer items"
+                : unreadable ?? "the answer is not a readable draft";
             return (null, [new Diagnostic { File = "answer", Message = message, Code = "unreadable-answer" }]);
         }
 
@@ -175,6 +177,12 @@ public sealed class ModelDrafter(ModelSettings settings) : IJourneyDrafter
         }
 
         return false;
+    }
+
+    /// <summary>What one request gave: the answer's text (cut off at the output limit, or whole), or why there is none.</summary>
+    private sealed record Reply(string Text, DraftFailure? Failure)
+    {
+        public bool CutOff { get; init; }
     }
 
     private static string Count(int n, string word) => $"{n.ToString(CultureInfo.InvariantCulture)} {word}{(n == 1 ? "" : "s")}";

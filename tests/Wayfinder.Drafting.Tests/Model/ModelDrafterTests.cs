@@ -110,7 +110,8 @@ public sealed class ModelDrafterTests
         Assert.Equal(["system", "user", "assistant", "user"], retry.Select(m => (string?)m!["role"]));
         Assert.StartsWith("{\"title\":\"Maya's first international flight\"", TextOf(retry[2]!), StringComparison.Ordinal);
         Assert.StartsWith("Your answer has 1 problem (", TextOf(retry[3]!), StringComparison.Ordinal);
-        Assert.Contains("- the answer is not a readable draft", TextOf(retry[3]!), StringComparison.Ordinal);
+        // The recorded answer stopped at the output limit (finish_reason "length"), so the retry says it was cut off.
+        Assert.Contains("- the answer was cut off at the model's output limit before the draft was complete (the answer is not a readable draft", TextOf(retry[3]!), StringComparison.Ordinal);
         Assert.NotNull(await workspace.Documents.ReadAsync(DocumentKind.Journey, "first-flight"));
     }
 
@@ -155,7 +156,7 @@ public sealed class ModelDrafterTests
         var (result, workspace, _) = await DraftAsync(server.Endpoint);
 
         Assert.Equal(DraftFailureKind.Unusable, result.Failure!.Kind);
-        Assert.StartsWith("the model's answer is not a readable draft, also after asking again (the answer is not a readable draft", result.Failure.Message, StringComparison.Ordinal);
+        Assert.StartsWith("the model's answer is not a readable draft, also after asking again (the answer was cut off at the model's output limit", result.Failure.Message, StringComparison.Ordinal);
         await AssertNothingWrittenAsync(workspace);
     }
 
@@ -233,6 +234,15 @@ public sealed class ModelDrafterTests
             $"the model endpoint {endpoint} cannot be reached (nothing answers there, or the host name is unknown); nothing was written. Check that the model server is running and that WAYFINDER_MODEL_ENDPOINT is its address.",
             result.Failure.Message);
         await AssertNothingWrittenAsync(workspace);
+    }
+
+    [Fact]
+    public async Task AnUnknownHostFailsAsUnreachable()
+    {
+        var (result, _, _) = await DraftAsync(new Uri("http://nothing-here.invalid/v1"));
+
+        Assert.Equal(DraftFailureKind.Unreachable, result.Failure!.Kind);
+        Assert.StartsWith("the model endpoint http://nothing-here.invalid/v1 cannot be reached", result.Failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
