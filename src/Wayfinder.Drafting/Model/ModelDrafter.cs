@@ -5,6 +5,7 @@ using System.ClientModel.Primitives;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
+using System.Text.Json;
 using Microsoft.Extensions.AI;
 using OpenAI;
 using Wayfinder.Core.Validation;
@@ -119,6 +120,11 @@ public sealed class ModelDrafter(ModelSettings settings) : IJourneyDrafter
         catch (Exception e) when (IsConnectionFailure(e))
         {
             return new Reply("", ModelFailures.Unreachable(settings));
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException or ArgumentOutOfRangeException)
+        {
+            // The reply is not a chat completion (an HTML page, another API): the client could not read it.
+            return new Reply("", ModelFailures.NotAChatCompletion(settings));
         }
         finally
         {

@@ -39,6 +39,10 @@ internal static class ModelFailures
         $"the model endpoint {settings.EndpointText} cannot be reached (nothing answers there, or the host name is unknown); nothing was written. "
         + $"Check that the model server is running and that {ModelSettings.EndpointVariable} is its address.");
 
+    public static DraftFailure NotAChatCompletion(ModelSettings settings) => new(
+        DraftFailureKind.Unusable,
+        $"the endpoint {settings.EndpointText} did not answer with a chat completion; check that {ModelSettings.EndpointVariable} is the base address of an OpenAI-compatible API (often ending in /v1).");
+
     /// <summary>An HTTP error from the endpoint: a refused key, a rate limit, an unknown model, a server error.</summary>
     public static DraftFailure FromStatus(ModelSettings settings, string model, ClientResultException error)
     {

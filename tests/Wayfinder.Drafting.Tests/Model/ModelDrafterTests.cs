@@ -236,6 +236,21 @@ public sealed class ModelDrafterTests
         await AssertNothingWrittenAsync(workspace);
     }
 
+    [Theory]
+    [InlineData("<html><body>Welcome to nginx!</body></html>")]
+    [InlineData("{}")]
+    [InlineData("{\"choices\": \"none\"}")]
+    public async Task AReplyThatIsNotAChatCompletionFailsAsUnusable(string body)
+    {
+        await using var server = await RecordedAnswerServer.StartAsync(new RecordedReply(200, body));
+
+        var (result, workspace, _) = await DraftAsync(server.Endpoint);
+
+        Assert.Equal(DraftFailureKind.Unusable, result.Failure!.Kind);
+        Assert.Equal($"the endpoint {server.Endpoint} did not answer with a chat completion; check that {ModelSettings.EndpointVariable} is the base address of an OpenAI-compatible API (often ending in /v1).", result.Failure.Message);
+        await AssertNothingWrittenAsync(workspace);
+    }
+
     [Fact]
     public async Task AnUnknownHostFailsAsUnreachable()
     {
