@@ -41,6 +41,11 @@ public sealed class ModelDrafterTests
         var workspace = DraftWorkspaces.Create(insights: s_insights);
         var progress = new ProgressLog();
         var result = await services.GetRequiredService<DraftingService>().DraftAsync(workspace, Request(), progress);
+
+        // Whatever happened, the key is in no message.
+        Assert.DoesNotContain(Key, result.Failure?.Message ?? "", StringComparison.Ordinal);
+        Assert.All(result.Failure?.Diagnostics ?? [], d => Assert.DoesNotContain(Key, d.ToString(), StringComparison.Ordinal));
+        Assert.All(progress.Messages, p => Assert.DoesNotContain(Key, p, StringComparison.Ordinal));
         return (result, workspace, progress.Messages);
     }
 
