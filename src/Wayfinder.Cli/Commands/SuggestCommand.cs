@@ -89,7 +89,15 @@ internal static class SuggestCommand
     {
         if (result.Outcome == SuggestOutcome.NotFound)
         {
-            AnalyzeCommand.NoSuchJourney(context, id, result.Known);
+            if (result.Known.Count == 0)
+            {
+                context.Error($"no journey \"{id}\" in the workspace; there are none yet: create one with `wayfinder new journey ID` or `wayfinder draft ID`");
+            }
+            else
+            {
+                AnalyzeCommand.NoSuchJourney(context, id, result.Known);
+            }
+
             return ExitCodes.Usage;
         }
 
