@@ -191,6 +191,54 @@ public sealed class DraftCommandTests
         Assert.DoesNotContain(folder.Files(), f => f.StartsWith("journeys/", StringComparison.Ordinal));
     }
 
+    /// <summary>Ten customers who each search, compare fares and book, a day apart; a workspace with maya and no journey.</summary>
+    private static async Task<TempFolder> WorkspaceWithEventsAsync()
+    {
+        var folder = await WorkspaceWithMayaAsync();
+        var events = new System.Text.StringBuilder("customer_id,timestamp,event,channel\n");
+        for (var c = 1; c <= 10; c++)
+        {
+            var day = c.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+            events.Append(System.Globalization.CultureInfo.InvariantCulture, $"u{c},2026-10-{day}T09:00:00Z,search,web\n");
+            events.Append(System.Globalization.CultureInfo.InvariantCulture, $"u{c},2026-10-{day}T09:05:00Z,compare_fares,web\n");
+            events.Append(System.Globalization.CultureInfo.InvariantCulture, $"u{c},2026-10-{day}T09:20:00Z,booking_confirmed,web\n");
+        }
+
+        folder.Write("events.csv", events.ToString());
+        Assert.Equal(0, (await CliRunner.RunAsync(folder.Path, "import", "events", "events.csv")).ExitCode);
+        File.Delete(folder.Combine("events.csv"));
+        return folder;
+    }
+
+    [Fact]
+    public async Task ADraftFromDataSaysWhatTheEventsShowedAndValidates()
+    {
+        using var folder = await WorkspaceWithEventsAsync();
+
+        var result = await DraftAsync(folder, ["first-flight", .. s_brief, "--from-data", "--drafter", "offline"]);
+        var validated = await CliRunner.RunAsync(folder.Path, "validate");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        // All ten customers have events of every discovered touchpoint.
+        Assert.Contains(result.ErrorLines, l => l.StartsWith("found in the events: 10 customers, ", StringComparison.Ordinal));
+        Assert.Contains("drafted journeys/first-flight.yaml with the offline drafter (no language model)", result.ErrorLines);
+        Assert.True(validated.ExitCode == 0, validated.ToString());
+    }
+
+    [Fact]
+    public async Task AStartEventThatIsNotInTheDataIsRefusedWithDidYouMeanAndWritesNothing()
+    {
+        using var folder = await WorkspaceWithEventsAsync();
+
+        var result = await DraftAsync(folder, ["first-flight", .. s_brief, "--from-data", "--start-event", "serch", "--drafter", "offline"]);
+
+        Assert.Equal(1, result.ExitCode);
+        // Each name has ten events, so "most frequent first" is a tie; only the start of the list is certain.
+        Assert.StartsWith("error: --start-event: no event \"serch\" in the data. Did you mean \"search\"? Events, most frequent first: ", result.ErrorLines[^1], StringComparison.Ordinal);
+        Assert.EndsWith("; nothing was written", result.ErrorLines[^1], StringComparison.Ordinal);
+        Assert.DoesNotContain(folder.Files(), f => f.StartsWith("journeys/", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task AModelEndpointNothingListensOnIsOnePlainErrorAndNothingIsWritten()
     {

@@ -190,14 +190,18 @@ internal static class DraftCommand
         context.Info($"found in the events: {Count(discovered.Customers, "customer")}, {Count(discovered.Stages.Count, "stage")} ({string.Join(" → ", discovered.Stages.Select(s => s.Name))})");
         if (discovered.Loops.Count > 0)
         {
-            context.Info($"  loops: {string.Join("; ", discovered.Loops.Select(l => $"{l.Name} ({Count(l.Count, "time")})"))}");
+            context.Info($"  loops: {Some(discovered.Loops.OrderByDescending(l => l.Count).Select(l => $"{l.Name} ({Count(l.Count, "time")})").ToList())}");
         }
 
         if (discovered.Branches.Count > 0)
         {
-            context.Info($"  branches: {string.Join("; ", discovered.Branches.Select(b => $"in {b.Stage}: {string.Join(" or ", b.Alternatives.Zip(b.Customers, (a, n) => $"{a} ({Count(n, "customer")})"))}"))}");
+            context.Info($"  branches: {Some([.. discovered.Branches.Select(b => $"in {b.Stage}: {string.Join(" or ", b.Alternatives.Zip(b.Customers, (a, n) => $"{a} ({Count(n, "customer")})"))}")])}");
         }
     }
+
+    /// <summary>The first three, then how many more: a short line even for a log with many loops.</summary>
+    private static string Some(List<string> items) =>
+        items.Count <= 3 ? string.Join("; ", items) : string.Join("; ", items.Take(3)) + $"; and {(items.Count - 3).ToString("N0", CultureInfo.InvariantCulture)} more";
 
     /// <summary>Why nothing was written, in the words of each outcome; 2 for what the command line got wrong, else 1.</summary>
     private static int Refused(CliContext context, string root, DraftRequest request, DraftResult result)
@@ -234,7 +238,7 @@ internal static class DraftCommand
     {
         var names = known.ToHashSet(StringComparer.Ordinal);
         var (option, name) = request.StartEvent is { } s && !names.Contains(s) ? ("--start-event", s) : ("--goal-event", request.GoalEvent ?? "");
-        var listed = known.Count > 10 ? string.Join(", ", known.Take(10)) + $" and {Count(known.Count - 10, "more")}" : string.Join(", ", known);
+        var listed = known.Count > 10 ? string.Join(", ", known.Take(10)) + $" and {(known.Count - 10).ToString("N0", CultureInfo.InvariantCulture)} more" : string.Join(", ", known);
         context.Error($"{option}: no event \"{name}\" in the data.{Suggestions.DidYouMean(name, known)} Events, most frequent first: {listed}; nothing was written");
     }
 
