@@ -3,6 +3,7 @@ namespace Wayfinder.Cli.Commands;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Spectre.Console;
 using Wayfinder.App.Workspaces;
 using Wayfinder.Cli.Infrastructure;
@@ -15,7 +16,7 @@ using Wayfinder.Drafting.Model;
 /// <c>wayfinder draft ID --persona P --scenario "…" --goal "…"</c>: the most likely journey as journeys/ID.yaml, written by
 /// <see cref="DraftingService"/> (offline or with a language model, from the data with <c>--from-data</c>), marked as a draft.
 /// </summary>
-internal static class DraftCommand
+internal static partial class DraftCommand
 {
     /// <summary>At most this many validation problems of a refused answer are listed.</summary>
     private const int MaxDiagnostics = 10;
@@ -137,7 +138,22 @@ internal static class DraftCommand
     {
         if (!context.ErrConsole.Profile.Capabilities.Interactive)
         {
-            return await service.DraftAsync(workspace, request, new Reporter(p => context.Info(p.Message + "…")), cancellationToken: cancellationToken).ConfigureAwait(false);
+            string? last = null;
+            var gate = new Lock();
+            var lines = new Reporter(p =>
+            {
+                // A drafter that ticks ("waiting for the model (3 s)") from its timer gets one line per step, not one per second.
+                var step = Step(p.Message);
+                lock (gate)
+                {
+                    if (step != last)
+                    {
+                        context.Info(step + "…");
+                        last = step;
+                    }
+                }
+            });
+            return await service.DraftAsync(workspace, request, lines, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         DraftResult? result = null;
@@ -145,7 +161,7 @@ internal static class DraftCommand
         await context.ErrConsole.Status().StartAsync(message + "…", async status =>
         {
             var clock = Stopwatch.StartNew();
-            var drafting = service.DraftAsync(workspace, request, new Reporter(p => Volatile.Write(ref message, p.Message)), cancellationToken: cancellationToken);
+            var drafting = service.DraftAsync(workspace, request, new Reporter(p => Volatile.Write(ref message, Step(p.Message))), cancellationToken: cancellationToken);
             while (!drafting.IsCompleted)
             {
                 status.Status(Markup.Escape($"{Volatile.Read(ref message)}… {clock.Elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s"));
@@ -156,6 +172,12 @@ internal static class DraftCommand
         }).ConfigureAwait(false);
         return result!;
     }
+
+    /// <summary>A progress message without the seconds a drafter may count itself: the spinner shows the time of the whole draft.</summary>
+    private static string Step(string message) => CountedSeconds().Replace(message, "");
+
+    [GeneratedRegex(@"\s*\(\d+ s\)$")]
+    private static partial Regex CountedSeconds();
 
     /// <summary>Says which drafter wrote the draft, its stages, what the data showed, its warnings and what to do next.</summary>
     private static int Created(CliContext context, string root, DraftRequest request, DraftResult result)
