@@ -240,6 +240,34 @@ public sealed class DraftCommandTests
     }
 
     [Fact]
+    public async Task TheHelpNamesTheRequiredOptionsAndShowsExamples()
+    {
+        using var folder = new TempFolder();
+
+        var result = await CliRunner.RunAsync(folder.Path, "draft", "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(" draft <ID> [options]", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("--scenario <TEXT> (REQUIRED)", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("--goal <TEXT> (REQUIRED)", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Examples:", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnEventsAddressTheParserRefusesIsAUsageError()
+    {
+        using var folder = await WorkspaceWithMayaAsync();
+
+        var result = await DraftAsync(folder, ["first-flight", .. s_brief, "--from-data", "--events", "clickhouse://127.0.0.1:8123/my-db"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(
+            ["error: --events: 'my-db' cannot be a ClickHouse database name: use letters, digits and underscores.", "Run `wayfinder draft --help` for usage."],
+            result.ErrorLines);
+        Assert.DoesNotContain(folder.Files(), f => f.StartsWith("journeys/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AModelEndpointNothingListensOnIsOnePlainErrorAndNothingIsWritten()
     {
         using var folder = await WorkspaceWithMayaAsync();

@@ -159,6 +159,33 @@ public sealed partial class SuggestCommandTests
         Assert.Equal(["error: no journey \"boking\" in the workspace. Did you mean \"booking\"? Journeys: booking"], result.ErrorLines);
     }
 
+    [Fact]
+    public async Task TheHelpShowsHowToApplyWithExamples()
+    {
+        using var folder = new TempFolder();
+
+        var result = await CliRunner.RunAsync(folder.Path, "suggest", "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(" suggest <JOURNEY> [options]", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("--apply <N,M|all>", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("  wayfinder suggest first-flight --apply 1,3", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnEventsAddressTheParserRefusesIsAUsageError()
+    {
+        using var folder = new TempFolder();
+        Assert.Equal(0, (await CliRunner.RunAsync(folder.Path, "init", "--empty")).ExitCode);
+
+        var result = await CliRunner.RunAsync(folder.Path, "suggest", "booking", "--events", "clickhouse://127.0.0.1:8123/my-db");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(
+            ["error: --events: 'my-db' cannot be a ClickHouse database name: use letters, digits and underscores.", "Run `wayfinder suggest --help` for usage."],
+            result.ErrorLines);
+    }
+
     [GeneratedRegex(@"^ *(\d+)\. (.*)$")]
     private static partial Regex NumberedLine();
 }
