@@ -125,6 +125,8 @@ public static class Cli
             InitCommand.Create(context),
             TemplatesCommand.Create(context),
             NewCommand.Create(context),
+            DraftCommand.Create(context),
+            SuggestCommand.Create(context),
             ListCommand.Create(context),
             ValidateCommand.Create(context),
             RenderCommand.Create(context),
