@@ -137,8 +137,9 @@ internal sealed class DiscoveryPlan
     {
         var reach = metrics.TouchpointReach.ToDictionary(r => r.Id, StringComparer.Ordinal);
         var stranded = metrics.Stranded.ToDictionary(r => r.TouchpointId, StringComparer.Ordinal);
-        var tpSatisfaction = surveys.Touchpoints.ToDictionary(r => r.Id, StringComparer.Ordinal);
-        var stageSatisfaction = surveys.Stages.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        // Rows without answers are no satisfaction (null), as the records say.
+        var tpSatisfaction = surveys.Touchpoints.Where(r => r.Responses > 0).ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var stageSatisfaction = surveys.Stages.Where(r => r.Responses > 0).ToDictionary(r => r.Id, StringComparer.Ordinal);
         var branchOf = _branches.SelectMany(b => b.Select(t => (t, Name: string.Join(" or ", b.Select(x => x.Id))))).ToDictionary(x => x.t, x => x.Name);
         var stages = _stages.Select((stage, k) => new DiscoveredStage(
             stage.Id,
