@@ -88,7 +88,7 @@ public sealed class JourneyDiscovery
     /// The first pass: a journey with one stage and one touchpoint per event name (ids e0, e1…), so the store's reach,
     /// directly-follows graph, path starts and per-stage channel mix are all per event name.
     /// </summary>
-    private static async Task<(List<EventNode> Nodes, FlowMatrix Flow, int Customers)> EventPassAsync(IEventStore events, IReadOnlyList<string> names, MetricsQuery query, CancellationToken cancellationToken)
+    internal static async Task<(List<EventNode> Nodes, FlowMatrix Flow, int Customers)> EventPassAsync(IEventStore events, IReadOnlyList<string> names, MetricsQuery query, CancellationToken cancellationToken)
     {
         var ids = names.Select((_, i) => $"e{i}").ToList();
         var journey = new Journey
@@ -106,7 +106,8 @@ public sealed class JourneyDiscovery
                 },
             ],
         };
-        var pass = query with { CollapseRepeats = false, TopVariants = 0 };
+        // The funnel over the names means nothing here: a window longer than any data spares the store its chains.
+        var pass = query with { CollapseRepeats = false, TopVariants = 0, Window = TimeSpan.FromDays(365 * 100) };
         var metrics = await events.AnalyzeAsync(journey, pass, cancellationToken).ConfigureAwait(false);
         var index = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
         var reach = metrics.TouchpointReach.ToDictionary(r => r.Id, StringComparer.Ordinal);
