@@ -59,14 +59,26 @@ public sealed class JourneyDiscovery
             Inactivity = TimeSpan.FromDays(defaults.InactivityDays),
         };
 
-        var (nodes, flow, reached) = await EventPassAsync(events, known, query, cancellationToken).ConfigureAwait(false);
+        // A name with fewer events than the share of the customers cannot have reached that share: left out before
+        // any pass, so that a long tail of names does not make the first pass wide.
+        var leftOut = new List<EventNameShare>();
+        var population = segmentCustomers?.Count ?? summary.Customers;
+        var fewEvents = summary.EventNames.Where(e => e.Events < request.MinCustomerShare * population).ToList();
+        leftOut.AddRange(fewEvents.OrderByDescending(e => e.Events).ThenBy(e => e.Event, StringComparer.Ordinal).Select(e => new EventNameShare(e.Event, e.Events, string.Create(
+            CultureInfo.InvariantCulture, $"{e.Events} events among {population} customers: fewer than {request.MinCustomerShare:0.##%} can have done it"))));
+        var candidates = known.Except(fewEvents.Select(e => e.Event), StringComparer.Ordinal).ToList();
+        if (candidates.Count == 0)
+        {
+            return new DiscoveryResult(DiscoveryOutcome.NoEvents, null) { Known = known };
+        }
+
+        var (nodes, flow, reached) = await EventPassAsync(events, candidates, query, cancellationToken).ConfigureAwait(false);
         if (reached == 0)
         {
             return new DiscoveryResult(DiscoveryOutcome.NoEvents, null);
         }
 
         // Rare names leave the graph; the pass runs again without them so that what customers did around them still follows directly.
-        var leftOut = new List<EventNameShare>();
         var rare = nodes.Where(n => n.Customers < request.MinCustomerShare * reached).ToList();
         if (rare.Count > 0)
         {

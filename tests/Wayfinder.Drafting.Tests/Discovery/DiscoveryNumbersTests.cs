@@ -15,7 +15,7 @@ public sealed class DiscoveryNumbersTests
     private static readonly long s_t0 = new DateTimeOffset(2026, 10, 1, 9, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1000;
 
     /// <summary>
-    /// Six customers: search, 10 min later book, a day later check in; c1 chats for help in between.
+    /// Six customers: search, 10 min later book, a day later check in; c1 chats for help twice in between.
     /// c1 (web), c2 (app search) and c5 go all the way; c3 stops after booking; c4 stops after searching, and so does
     /// c6, but on the last day of the data (so c6 is not stranded). c1–c3 are first-timers, c4–c6 regulars.
     /// </summary>
@@ -32,6 +32,7 @@ public sealed class DiscoveryNumbersTests
             Add(customer, (10 * Minute) + Day, "check_in", "app");
         }
 
+        Add("c1", 3 * Minute, "help_chat", "phone");
         Add("c1", 5 * Minute, "help_chat", "phone");
         Add("c3", 0, "search", "web");
         Add("c3", 10 * Minute, "book", "web");
@@ -61,8 +62,8 @@ public sealed class DiscoveryNumbersTests
         var journey = result.Journey!;
         // search → book is 10 min (one stage), book → check_in a day (a pause: a new stage).
         Assert.Equal(["search: search(search) book(book)", "check-in: check-in(check_in)"], DiscoveryShapeTests.Describe(journey));
-        // help_chat: 1 of 6 customers is below 20%; without it, c1's search → book still directly follows.
-        Assert.Equal([new EventNameShare("help_chat", 1, "reached by 1 of 6 customers, fewer than 20%")], journey.LeftOut);
+        // help_chat: 2 events (≥ 20% of 6 customers) but 1 of 6 customers, below 20%; without it, c1's search → book still directly follows.
+        Assert.Equal([new EventNameShare("help_chat", 2, "reached by 1 of 6 customers, fewer than 20%")], journey.LeftOut);
         Assert.Equal((6, 13L), (journey.Customers, journey.Events)); // 6 searches + 4 bookings + 3 check-ins
 
         var (search, checkIn) = (journey.Stages[0], journey.Stages[1]);
@@ -103,6 +104,16 @@ public sealed class DiscoveryNumbersTests
         Assert.Equal([3, 2], journey.Stages.Select(s => s.Customers));
         // c4's answer is left out: (4 + 2) ÷ 2.
         Assert.Equal(3d, journey.Stages[0].Touchpoints[0].Satisfaction!.Csat);
+    }
+
+    [Fact]
+    public async Task ANameWithFewerEventsThanTheShareOfCustomersIsLeftOutBeforeAnyPass()
+    {
+        // Half of 6 customers is 3: help_chat's 2 events cannot have reached 3 customers; check_in's 3 could (and did).
+        var result = await DiscoverAsync(new DiscoveryRequest { MinCustomerShare = 0.5 });
+
+        Assert.Equal([new EventNameShare("help_chat", 2, "2 events among 6 customers: fewer than 50% can have done it")], result.Journey!.LeftOut);
+        Assert.Equal(["search: search(search) book(book)", "check-in: check-in(check_in)"], DiscoveryShapeTests.Describe(result.Journey));
     }
 
     [Fact]
@@ -148,7 +159,7 @@ public sealed class DiscoveryNumbersTests
 
         Assert.Equal(DiscoveryOutcome.UnknownEvent, result.Outcome);
         Assert.Null(result.Journey);
-        // search 6, book 4, check_in 3, help_chat 1.
+        // search 6, book 4, check_in 3, help_chat 2.
         Assert.Equal(["search", "book", "check_in", "help_chat"], result.Known);
     }
 
