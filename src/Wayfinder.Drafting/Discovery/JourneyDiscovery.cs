@@ -59,14 +59,9 @@ public sealed class JourneyDiscovery
             Inactivity = TimeSpan.FromDays(defaults.InactivityDays),
         };
 
-        // A name with fewer events than the share of the customers cannot have reached that share: left out before
-        // any pass, so that a long tail of names does not make the first pass wide.
-        var leftOut = new List<EventNameShare>();
-        var population = segmentCustomers?.Count ?? summary.Customers;
-        var fewEvents = summary.EventNames.Where(e => e.Events < request.MinCustomerShare * population).ToList();
-        leftOut.AddRange(fewEvents.OrderByDescending(e => e.Events).ThenBy(e => e.Event, StringComparer.Ordinal).Select(e => new EventNameShare(e.Event, e.Events, string.Create(
-            CultureInfo.InvariantCulture, $"{e.Events} events among {population} customers: fewer than {request.MinCustomerShare:0.##%} can have done it"))));
-        var candidates = known.Except(fewEvents.Select(e => e.Event), StringComparer.Ordinal).ToList();
+        // The start and goal stay however rare: they were asked for.
+        var pinned = new[] { request.StartEvent, request.GoalEvent }.OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var (candidates, leftOut) = WithEnoughEvents(summary, known, segmentCustomers?.Count ?? summary.Customers, request.MinCustomerShare, pinned);
         if (candidates.Count == 0)
         {
             return new DiscoveryResult(DiscoveryOutcome.NoEvents, null) { Known = known };
@@ -79,7 +74,7 @@ public sealed class JourneyDiscovery
         }
 
         // Rare names leave the graph; the pass runs again without them so that what customers did around them still follows directly.
-        var rare = nodes.Where(n => n.Customers < request.MinCustomerShare * reached).ToList();
+        var rare = nodes.Where(n => n.Customers < request.MinCustomerShare * reached && !pinned.Contains(n.Name)).ToList();
         if (rare.Count > 0)
         {
             leftOut.AddRange(rare.Select(n => new EventNameShare(n.Name, n.Events, string.Create(
@@ -94,6 +89,20 @@ public sealed class JourneyDiscovery
         var metrics = await events.AnalyzeAsync(journey, query with { TopVariants = PathCount, CollapseRepeats = true }, cancellationToken).ConfigureAwait(false);
         var surveys = await workspace.Feedback.SatisfactionAsync(journey, new SurveyQuery { Customers = segmentCustomers }, cancellationToken).ConfigureAwait(false);
         return new DiscoveryResult(DiscoveryOutcome.Discovered, plan.Result(metrics, surveys)) { Known = known };
+    }
+
+    /// <summary>
+    /// A name with fewer events than the share of the customers cannot have reached that share: left out before any
+    /// pass, so that a long tail of names does not make the first pass wide.
+    /// </summary>
+    private static (List<string> Candidates, List<EventNameShare> LeftOut) WithEnoughEvents(EventSummary summary, IReadOnlyList<string> known, int population, double share, IReadOnlySet<string> pinned)
+    {
+        var few = summary.EventNames.Where(e => e.Events < share * population && !pinned.Contains(e.Event))
+            .OrderByDescending(e => e.Events).ThenBy(e => e.Event, StringComparer.Ordinal).ToList();
+        var leftOut = few.Select(e => new EventNameShare(e.Event, e.Events, string.Create(
+            CultureInfo.InvariantCulture, $"{e.Events} events among {population} customers: fewer than {share:0.##%} can have done it"))).ToList();
+        var names = few.Select(e => e.Event).ToHashSet(StringComparer.Ordinal);
+        return ([.. known.Where(n => !names.Contains(n))], leftOut);
     }
 
     /// <summary>

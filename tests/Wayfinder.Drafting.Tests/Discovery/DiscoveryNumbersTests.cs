@@ -117,6 +117,16 @@ public sealed class DiscoveryNumbersTests
     }
 
     [Fact]
+    public async Task ARareStartEventIsKeptBecauseItWasAskedFor()
+    {
+        // help_chat (1 of 6 customers) would be left out at 20%; as the start, it stays and starts the journey.
+        var result = await DiscoverAsync(new DiscoveryRequest { StartEvent = "help_chat", MinCustomerShare = 0.2 });
+
+        Assert.Equal(["help-chat: help-chat(help_chat) book(book)", "check-in: check-in(check_in)"], DiscoveryShapeTests.Describe(result.Journey!));
+        Assert.Equal([("search", "before the start event help_chat")], result.Journey!.LeftOut.Select(l => (l.Event, l.Reason)));
+    }
+
+    [Fact]
     public async Task StartAndGoalEventsKeepOnlyThePartOfTheJourneyBetweenThem()
     {
         var log = new JourneyLogGenerator(DiscoveryShapeTests.Linear).Build(500);
