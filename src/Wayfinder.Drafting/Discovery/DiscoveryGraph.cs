@@ -71,6 +71,39 @@ internal static class DiscoveryGraph
     /// <summary>Alternatives: customers going between them, at most this share of the smaller one's events.</summary>
     public const double BranchOverlap = 0.1;
 
+    /// <summary>
+    /// Touchpoints that happen between any others (a heartbeat, a page ping): each follows at least half of the other
+    /// touchpoints and precedes at least half (each with ≥ 5% of its transitions in or out). A step of the journey has a
+    /// few neighbours; background has all. When more than a quarter of the touchpoints look so, the data has no order to
+    /// tell them from, and none is taken for background.
+    /// </summary>
+    /// <returns>Per background touchpoint: its event names (indexes), how many touchpoints it follows and precedes, of how many.</returns>
+    public static IReadOnlyList<(IReadOnlyList<int> Events, int Follows, int Precedes, int Of)> Background(IReadOnlyList<EventNode> events, FlowMatrix eventFlow)
+    {
+        var (touchpoints, flow) = Collapse(events, eventFlow, Group(events, eventFlow));
+        var others = touchpoints.Count - 1;
+        var need = Math.Max(3, (others + 1) / 2);
+        var found = new List<(IReadOnlyList<int>, int, int, int)>();
+        for (var t = 0; t < touchpoints.Count; t++)
+        {
+            long into = 0;
+            for (var x = 0; x < touchpoints.Count; x++)
+            {
+                into += x == t ? 0 : flow.Count(x, t);
+            }
+
+            var outOf = flow.Out(t);
+            var follows = Enumerable.Range(0, touchpoints.Count).Count(x => x != t && into > 0 && flow.Count(x, t) >= EdgeShare * into);
+            var precedes = Enumerable.Range(0, touchpoints.Count).Count(y => y != t && outOf > 0 && flow.Count(t, y) >= EdgeShare * outOf);
+            if (follows >= need && precedes >= need)
+            {
+                found.Add((touchpoints[t].Events, follows, precedes, others));
+            }
+        }
+
+        return found.Count * 4 > touchpoints.Count ? [] : found;
+    }
+
     public static DiscoveredOrder Discover(IReadOnlyList<EventNode> events, FlowMatrix eventFlow)
     {
         var groups = Group(events, eventFlow);

@@ -73,13 +73,19 @@ public sealed class JourneyDiscovery
             return new DiscoveryResult(DiscoveryOutcome.NoEvents, null);
         }
 
-        // Rare names leave the graph; the pass runs again without them so that what customers did around them still follows directly.
+        // Rare names and background noise leave the graph; the pass runs again without them, so that what customers did
+        // around them directly follows.
         var rare = nodes.Where(n => n.Customers < request.MinCustomerShare * reached && !pinned.Contains(n.Name)).ToList();
-        if (rare.Count > 0)
+        leftOut.AddRange(rare.Select(n => new EventNameShare(n.Name, n.Events, string.Create(
+            CultureInfo.InvariantCulture, $"reached by {n.Customers} of {reached} customers, fewer than {request.MinCustomerShare:0.##%}"))));
+        var background = DiscoveryGraph.Background(nodes, flow)
+            .SelectMany(b => b.Events.Select(e => (Node: nodes[e], b.Follows, b.Precedes, b.Of)))
+            .Where(b => !pinned.Contains(b.Node.Name) && !rare.Contains(b.Node)).ToList();
+        leftOut.AddRange(background.Select(b => new EventNameShare(b.Node.Name, b.Node.Events, string.Create(
+            CultureInfo.InvariantCulture, $"happens between any touchpoints (after {b.Follows} and before {b.Precedes} of the {b.Of} others): background, not a step"))));
+        if (rare.Count + background.Count > 0)
         {
-            leftOut.AddRange(rare.Select(n => new EventNameShare(n.Name, n.Events, string.Create(
-                CultureInfo.InvariantCulture, $"reached by {n.Customers} of {reached} customers, fewer than {request.MinCustomerShare:0.##%}"))));
-            var keep = nodes.Except(rare).Select(n => n.Name).ToList();
+            var keep = nodes.Except(rare).Except(background.Select(b => b.Node)).Select(n => n.Name).ToList();
             (nodes, flow, _) = await EventPassAsync(events, keep, query, cancellationToken).ConfigureAwait(false);
         }
 

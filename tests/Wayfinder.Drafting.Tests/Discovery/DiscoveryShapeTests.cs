@@ -106,4 +106,21 @@ public sealed class DiscoveryShapeTests
         Assert.Equal(("web", "store"), (buy[0].Channel, buy[1].Channel));
         Assert.Empty(journey.Loops);
     }
+
+    [Fact]
+    public async Task NoiseAfterAnyTouchpointAndRareNamesDoNotChangeTheRecoveredJourney()
+    {
+        var journey = await DiscoverAsync(new JourneyLogGenerator(Linear) { Noise = 0.1, Rare = 0.01 }.Build(2000));
+
+        Assert.Equal(
+            [
+                "ad-click: ad-click(ad_click+landing_view) signup-start(signup_start+signup_complete)",
+                "welcome-open: welcome-open(welcome_open+welcome_click) app-install(app_install)",
+                "project-create: project-create(project_create) invite-sent(invite_sent)",
+            ],
+            Describe(journey));
+        Assert.Equal(["debug_ping", "heartbeat"], journey.LeftOut.Select(l => l.Event));
+        Assert.StartsWith("happens between any touchpoints", journey.LeftOut[1].Reason, StringComparison.Ordinal);
+        Assert.Empty(journey.Loops);
+    }
 }

@@ -31,6 +31,12 @@ internal sealed class JourneyLogGenerator(IReadOnlyList<GenStage> stages, int se
 
     public string Segment { get; init; } = "first-timer";
 
+    /// <summary>Chance, after each touchpoint, of a <c>heartbeat</c> event on the web 1–60 s later (noise no touchpoint means).</summary>
+    public double Noise { get; init; }
+
+    /// <summary>Chance, per customer, of one <c>debug_ping</c> event at their start (a rare name).</summary>
+    public double Rare { get; init; }
+
     /// <summary>Prefix of the customer ids (two populations in one log need different ones).</summary>
     public string CustomerPrefix { get; init; } = "c";
 
@@ -54,6 +60,11 @@ internal sealed class JourneyLogGenerator(IReadOnlyList<GenStage> stages, int se
     {
         var time = s_firstStart + (random.NextInt64(61 * 24 * 3600) * Second);
         var attributes = new Dictionary<string, string> { ["segment"] = Segment };
+        if (random.NextDouble() < Rare)
+        {
+            log.Add(customer, time - Second, "debug_ping", "web", null, attributes);
+        }
+
         for (var s = 0; s < stages.Count; s++)
         {
             if (s > 0)
@@ -75,6 +86,12 @@ internal sealed class JourneyLogGenerator(IReadOnlyList<GenStage> stages, int se
                 {
                     time += e == 0 ? 0 : random.NextInt64(1, 31) * Second;
                     log.Add(customer, time, touchpoint.Events[e], touchpoint.Channel, null, attributes);
+                }
+
+                if (random.NextDouble() < Noise)
+                {
+                    time += random.NextInt64(1, 61) * Second;
+                    log.Add(customer, time, "heartbeat", "web", null, attributes);
                 }
 
                 if (i == stage.LoopFrom && !looped && random.NextDouble() < stage.LoopShare)
