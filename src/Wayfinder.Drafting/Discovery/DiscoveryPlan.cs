@@ -220,7 +220,7 @@ internal sealed class DiscoveryPlan
 
     private static bool IsAcronym(string word) => word.Length > 1 && word.All(char.IsUpper);
 
-    private static string Lower(string name) => name.Length > 1 && char.IsUpper(name[1]) ? name : char.ToLowerInvariant(name[0]) + name[1..];
+    private static string Lower(string name) => name.Length == 0 || (name.Length > 1 && char.IsUpper(name[1])) ? name : char.ToLowerInvariant(name[0]) + name[1..];
 
     private sealed class PlannedTouchpoint(int position, string id, string name, IReadOnlyList<string> events, TouchpointNode node)
     {
