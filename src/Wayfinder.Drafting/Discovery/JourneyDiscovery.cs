@@ -78,7 +78,7 @@ public sealed class JourneyDiscovery
         var rare = nodes.Where(n => n.Customers < request.MinCustomerShare * reached && !pinned.Contains(n.Name)).ToList();
         leftOut.AddRange(rare.Select(n => new EventNameShare(n.Name, n.Events, string.Create(
             CultureInfo.InvariantCulture, $"reached by {n.Customers} of {reached} customers, fewer than {request.MinCustomerShare:0.##%}"))));
-        var background = DiscoveryGraph.Background(nodes, flow)
+        var background = TouchpointGrouping.Background(nodes, flow)
             .SelectMany(b => b.Events.Select(e => (Node: nodes[e], b.Follows, b.Precedes, b.Of)))
             .Where(b => !pinned.Contains(b.Node.Name) && !rare.Contains(b.Node)).ToList();
         leftOut.AddRange(background.Select(b => new EventNameShare(b.Node.Name, b.Node.Events, string.Create(
