@@ -1,6 +1,7 @@
 // Whole-process benchmark of the evidence engine against DuckDB SQL, in the same run.
 // Usage: dotnet run -c Release --project bench/Wayfinder.EvidenceBench -- [events=1000000] [--no-duckdb] [--dir DIR]
 //        [--clickhouse HOST:PORT,HOST:PORT] (servers from scripts/clickhouse.sh: one server alone, then all as a cluster)
+//        --discover: journey discovery on the saved store (DiscoveryBench.cs)
 using System.Diagnostics;
 using System.Globalization;
 using Wayfinder.Evidence.Import;
@@ -9,6 +10,12 @@ using Wayfinder.Evidence.Metrics;
 using Wayfinder.Evidence.SampleData;
 using Wayfinder.Evidence.Store;
 using Wayfinder.EvidenceBench;
+
+if (args.Contains("--discover"))
+{
+    await DiscoveryBench.RunAsync(Path.Combine(Path.GetTempPath(), "wayfinder-bench", "store"));
+    return;
+}
 
 if (args.Contains("--metrics-only"))
 {
