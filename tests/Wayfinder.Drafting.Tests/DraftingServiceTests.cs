@@ -142,3 +142,39 @@ public sealed class DraftingServiceTests
         };
     }
 }
+
+/// <summary>Drafting from data end to end: events → discovery → the offline drafter → a saved, valid journey.</summary>
+public sealed class DraftingFromDataTests
+{
+    [Fact]
+    public async Task ADraftFromDataHasTheDiscoveredStagesTouchpointsAndEventMappingsInOrder()
+    {
+        using var services = DraftWorkspaces.Services();
+        var workspace = DraftWorkspaces.Create(events: new Discovery.JourneyLogGenerator(Discovery.DiscoveryShapeTests.Linear).Build(500));
+
+        var result = await services.GetRequiredService<DraftingService>().DraftAsync(workspace, new DraftRequest
+        {
+            Id = "onboarding",
+            Scenario = "first week with the product",
+            Goal = "more new customers invite a colleague",
+            FromData = true,
+            Drafter = DrafterChoice.Offline,
+        });
+
+        Assert.Equal(DraftOutcome.Created, result.Outcome);
+        Assert.Equal(3, result.Discovered!.Stages.Count);
+        var (loaded, read) = await workspace.Documents.LoadAsync();
+        Assert.True(read.IsValid);
+        var journey = loaded.FindJourney("onboarding")!;
+        var touchpoints = journey.Lanes.Single(l => l.Type == LaneType.Touchpoints).Items;
+        // The generating journey's six touchpoints, in order, each with its event names, on the stage the data puts it in.
+        Assert.Equal(
+            ["ad_click+landing_view", "signup_start+signup_complete", "welcome_open+welcome_click", "app_install", "project_create", "invite_sent"],
+            touchpoints.Select(t => string.Join('+', t.Events.Select(e => e.Name))));
+        Assert.Equal(["web", "web", "email", "app", "app", "app"], touchpoints.Select(t => t.Channel));
+        var stageOf = journey.Stages.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        Assert.Equal([0, 0, 1, 1, 2, 2], touchpoints.Select(t => stageOf[t.Stage]));
+        Assert.Equal("offline", journey.Draft!.Drafter);
+        Assert.Contains("the paths of 500 customers in the events", journey.Draft.Note, StringComparison.Ordinal);
+    }
+}
