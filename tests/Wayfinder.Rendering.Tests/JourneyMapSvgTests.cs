@@ -82,6 +82,18 @@ public sealed class JourneyMapSvgTests
         Assert.Contains("opens sub-journey: detailed-trigger", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("offline", null, "DRAFT · offline drafter · 2026-12-03 · to review")]
+    [InlineData("model", "llama3.1:8b <b>&</b>", "DRAFT · language model llama3.1:8b <b>&</b> · 2026-12-03 · to review")]
+    public void ADraftSaysWhoDraftedItAndWhen(string drafter, string? model, string badge)
+    {
+        var journey = TestJourneys.Map(3) with { Draft = new DraftNote { Drafter = drafter, Model = model, Date = new DateOnly(2026, 12, 3) } };
+        var svg = JourneyMapRenderer.RenderSvg(journey, TestJourneys.Workspace(journey), s_options);
+
+        Assert.Contains(badge, Svg.AllText(svg), StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>", svg, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void TouchpointCardsShowTheChannelName()
     {

@@ -173,6 +173,14 @@ public static partial class MapLayoutBuilder
             badges.Add(($"timeline · {span}", "#E8EEF5", Palette.Ink));
         }
 
+        if (journey.Draft is { } draft)
+        {
+            // A draft says so on every rendering until the team removes the note: who wrote it and when.
+            var by = draft.Drafter == "model" && draft.Model is { Length: > 0 } model ? $"language model {model}" : $"{draft.Drafter} drafter";
+            var when = draft.Date is { } date ? $" · {date:yyyy-MM-dd}" : "";
+            badges.Add(($"DRAFT · {by}{when} · to review", Palette.Orange, Palette.Ink));
+        }
+
         if (journey.Review is { } review && review.IsStale(ctx.Today, ctx.Workspace.Config.Defaults.ReviewCadenceDays))
         {
             badges.Add(("MAP REVIEW OVERDUE", Palette.Orange, Palette.Ink));
