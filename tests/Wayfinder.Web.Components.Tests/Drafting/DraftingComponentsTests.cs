@@ -76,16 +76,28 @@ public sealed class DraftingComponentsTests : BunitContext
     }
 
     [Fact]
-    public void Drafting_without_scenario_and_goal_lists_both_and_asks_for_nothing()
+    public void Drafting_an_empty_form_lists_scenario_goal_and_id_and_asks_for_nothing()
     {
         var cut = Form();
 
         cut.Find("form").Submit();
 
+        // No title, persona or scenario to make an id from: the id is missing too.
         Assert.Empty(_drafts);
-        Assert.Equal(2, cut.FindAll(".notice-error li").Count);
-        Assert.StartsWith("Scenario:", cut.FindAll(".notice-error li")[0].TextContent, StringComparison.Ordinal);
-        Assert.StartsWith("Business goal:", cut.FindAll(".notice-error li")[1].TextContent, StringComparison.Ordinal);
+        Assert.Equal(["Scenario", "Business goal", "Id"], cut.FindAll(".notice-error li").Select(li => li.TextContent.Split(':')[0]));
+    }
+
+    [Fact]
+    public void Without_a_title_the_id_is_made_from_the_persona_and_the_scenario()
+    {
+        var cut = Form();
+        cut.Find("#draft-persona").Change("first-time-flyer");
+        cut.Find("#draft-scenario").Input("First flight");
+        cut.Find("#draft-goal").Input("book again");
+
+        cut.Find("form").Submit();
+
+        Assert.Equal(("first-time-flyer-first-flight", null), (Assert.Single(_drafts).Id, _drafts[0].Title));
     }
 
     [Fact]

@@ -204,6 +204,21 @@ public sealed class DraftingApiTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task TheOpenApiDocumentDescribesTheThreeDraftingOperationsAndTheDraftsBody()
+    {
+        using var client = _server.CreateClient();
+        var document = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!;
+        var paths = document["paths"]!;
+
+        var draft = paths["/api/v1/workspaces/{workspace}/journeys/drafts"]?["post"];
+        Assert.NotNull(draft);
+        Assert.NotNull(paths["/api/v1/workspaces/{workspace}/journeys/{id}/proposals"]?["get"]);
+        Assert.NotNull(paths["/api/v1/workspaces/{workspace}/journeys/{id}/proposals/apply"]?["post"]);
+        var schema = document["components"]!["schemas"]!["DraftJourneyBody"]!["properties"]!.AsObject();
+        Assert.Equal(["id", "title", "persona", "scenario", "goal", "template", "from_data", "start_event", "goal_event", "drafter", "model"], schema.Select(p => p.Key));
+    }
+
     // The tests below are written to the proposals' contract (Enrich/Proposal.cs): they pass once the real
     // SuggestionService lands; its stub answers every journey NotFound (404).
 
