@@ -42,6 +42,6 @@ public sealed class DraftingTests(WebAppFixture app) : IClassFixture<WebAppFixtu
         // Marked reviewed, the banner goes and the autosave stores the map without the tag and the note.
         await banner.GetByRole(AriaRole.Button, new() { Name = "Mark as reviewed" }).ClickAsync();
         await Assertions.Expect(banner).ToHaveCountAsync(0);
-        await Assertions.Expect(page.Locator("[data-save-state='saved'][data-revision='2']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-save-state='saved'][data-revision='1']")).ToHaveCountAsync(1);
     }
 }

@@ -43,7 +43,7 @@ public sealed class DraftingApiTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal("/api/v1/workspaces/demo/documents/journey/maya-draft", created.Headers.Location?.OriginalString);
-        Assert.Equal("\"1\"", created.Headers.ETag?.Tag);
+        Assert.Equal("\"0\"", created.Headers.ETag?.Tag); // a new document starts at revision 0
         var body = JsonNode.Parse(await created.Content.ReadAsStringAsync())!;
         Assert.Equal(("offline", 1), ((string?)body["drafter"], (int?)body["attempts"]));
         Assert.Null(body["model"]);
@@ -57,7 +57,7 @@ public sealed class DraftingApiTests : IDisposable
         var list = JsonNode.Parse(await editor.GetStringAsync("/api/v1/workspaces/demo/documents"))!.AsArray();
         Assert.Contains(list, e => (string?)e!["kind"] == "journey" && (string?)e["id"] == "maya-draft");
         var read = await editor.GetAsync("/api/v1/workspaces/demo/documents/journey/maya-draft");
-        Assert.Equal((HttpStatusCode.OK, "\"1\""), (read.StatusCode, read.Headers.ETag?.Tag));
+        Assert.Equal((HttpStatusCode.OK, "\"0\""), (read.StatusCode, read.Headers.ETag?.Tag));
     }
 
     [Fact]
