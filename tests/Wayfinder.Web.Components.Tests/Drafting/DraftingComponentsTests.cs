@@ -149,7 +149,7 @@ public sealed class DraftingComponentsTests : BunitContext
     {
         var cut = Form(busy: true, progress: ["discovering the journey in the events", "composing the draft offline"]);
 
-        Assert.Equal("composing the draft offline…", cut.Find(".progress[aria-live='polite']").TextContent.Trim());
+        Assert.Equal("composing the draft offline…", cut.Find(".draft-progress[aria-live='polite']").TextContent.Trim());
         Assert.True(cut.Find("#draft-scenario").HasAttribute("disabled"));
         Assert.Equal("Drafting…", cut.Find("button[type='submit']").TextContent);
     }
