@@ -48,7 +48,8 @@ public sealed class DraftingApiTests : IDisposable
         Assert.Equal(("offline", 1), ((string?)body["drafter"], (int?)body["attempts"]));
         Assert.Null(body["model"]);
         var document = body["document"]!;
-        Assert.Equal(("maya-draft", "first-time-flyer"), ((string?)document["id"], (string?)document["persona"]));
+        Assert.Equal("maya-draft", (string?)document["id"]);
+        Assert.Equal(["first-time-flyer"], document["personas"]!.AsArray().Select(p => (string?)p));
         Assert.Contains("drafted", document["tags"]!.AsArray().Select(t => (string?)t));
         var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(("offline", today), ((string?)document["draft"]!["drafter"], (string?)document["draft"]!["date"]));
