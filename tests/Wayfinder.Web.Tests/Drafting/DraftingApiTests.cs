@@ -10,6 +10,7 @@ using Wayfinder.Core.Documents;
 using Wayfinder.Core.Templates;
 using Wayfinder.Drafting.Model;
 using Wayfinder.Web.Access;
+using Wayfinder.Web.Live;
 
 /// <summary>
 /// Drafting through the REST API on the seeded demo workspace (personas business-traveller, first-time-flyer and
@@ -59,6 +60,29 @@ public sealed class DraftingApiTests : IDisposable
         Assert.Contains(list, e => (string?)e!["kind"] == "journey" && (string?)e["id"] == "maya-draft");
         var read = await editor.GetAsync("/api/v1/workspaces/demo/documents/journey/maya-draft");
         Assert.Equal((HttpStatusCode.OK, "\"0\""), (read.StatusCode, read.Headers.ETag?.Tag));
+    }
+
+    [Fact]
+    public async Task ADraftReachesTheOpenPagesAsOneSavedEventAndARefusedDraftAsNone()
+    {
+        var heard = new System.Collections.Concurrent.ConcurrentQueue<WorkspaceEvent>();
+        using var subscription = _server.Services.GetRequiredService<WorkspaceEventBus>().Subscribe("demo", e =>
+        {
+            heard.Enqueue(e);
+            return Task.CompletedTask;
+        });
+        using var editor = _server.ClientAs(WorkspaceRole.Editor);
+
+        Assert.Equal(HttpStatusCode.Conflict, (await editor.PostAsJsonAsync(Drafts, Body("first-flight"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await editor.PostAsJsonAsync(Drafts, Body("heard-draft"))).StatusCode);
+
+        var expected = new WorkspaceEvent("demo", WorkspaceEventTypes.Saved, "editor", "journey", "heard-draft", 0);
+        for (var waited = 0; waited < 50 && !heard.Contains(expected); waited++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal([expected], heard.Where(e => e.Type == WorkspaceEventTypes.Saved));
     }
 
     [Fact]
