@@ -9,6 +9,7 @@ using Wayfinder.Web.Access;
 using Wayfinder.Web.Comments;
 using Wayfinder.Web.Components;
 using Wayfinder.Web.Documents;
+using Wayfinder.Web.Drafting;
 using Wayfinder.Web.Evidence;
 using Wayfinder.Web.Live;
 using Wayfinder.Web.Storage;
@@ -72,6 +73,7 @@ public static class WayfinderServer
         app.MapComments();
         app.MapWorkspaceZip();
         app.MapEvidenceEndpoints();
+        app.MapDrafting();
         app.MapPush();
         app.MapLive();
         app.MapApiReference();

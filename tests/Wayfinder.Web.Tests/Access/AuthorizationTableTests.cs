@@ -106,6 +106,9 @@ public sealed class AuthorizationTableTests : IDisposable
         ["GET /api/v1/workspaces/{workspace}/documents/{kind}/{id}/render.{format}"] = Who.ViewerOrShareLink,
         ["GET /api/v1/workspaces/{workspace}/files"] = Who.Viewer,
         ["POST /api/v1/workspaces/{workspace}/push"] = Who.Editor,
+        ["POST /api/v1/workspaces/{workspace}/journeys/drafts"] = Who.Editor,
+        ["GET /api/v1/workspaces/{workspace}/journeys/{id}/proposals"] = Who.Viewer,
+        ["POST /api/v1/workspaces/{workspace}/journeys/{id}/proposals/apply"] = Who.Editor,
     };
 
     /// <summary>The kinds of caller; a member's role is the role of their token.</summary>
