@@ -70,7 +70,11 @@ public sealed class DraftingService(JourneyDiscovery discovery, OfflineDrafter o
     /// <summary>Whether <see cref="DrafterChoice.Auto"/> would use the language model.</summary>
     public bool ModelConfigured => model.Settings.IsConfigured;
 
-    public async Task<DraftResult> DraftAsync(WorkspaceStores workspace, DraftRequest request, IProgress<DraftProgress>? progress = null, string? author = null, CancellationToken cancellationToken = default)
+    public Task<DraftResult> DraftAsync(WorkspaceStores workspace, DraftRequest request, IProgress<DraftProgress>? progress = null, string? author = null, CancellationToken cancellationToken = default) =>
+        DraftAsync(workspace, request, discoveredAlready: null, progress, author, cancellationToken);
+
+    /// <summary>As the public overload, over a discovered journey given (tests: a structure built by hand) instead of one found in the events.</summary>
+    internal async Task<DraftResult> DraftAsync(WorkspaceStores workspace, DraftRequest request, DiscoveredJourney? discoveredAlready, IProgress<DraftProgress>? progress, string? author, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(request);
@@ -97,8 +101,8 @@ public sealed class DraftingService(JourneyDiscovery discovery, OfflineDrafter o
             return new DraftResult(DraftOutcome.UnknownPersona) { Known = [.. loaded.Personas.Select(p => p.Document.Id)] };
         }
 
-        DiscoveredJourney? discovered = null;
-        if (request.FromData)
+        var discovered = discoveredAlready;
+        if (discovered is null && request.FromData)
         {
             progress?.Report(new DraftProgress("discovering the journey in the events"));
             var found = await discovery.DiscoverAsync(workspace, new DiscoveryRequest { Segment = persona?.Segment, StartEvent = request.StartEvent, GoalEvent = request.GoalEvent }, cancellationToken).ConfigureAwait(false);

@@ -70,40 +70,12 @@ internal static class OfflineDrafts
     private static DiscoveredTouchpoint Touchpoint(string id, string name, string[] events, string? channel, int customers, string? branch) =>
         new(id, name, events, channel, channel is null ? [] : [new ChannelCount(channel, customers, 1)], customers, customers, 0, 0, branch);
 
-    /// <summary>
-    /// Drafts <paramref name="request"/> offline over <paramref name="discovered"/> as DraftingService does (the same
-    /// context, mapping, note, check and save), since the discovery it would run is another part's; the saved document,
-    /// or the validation errors.
-    /// </summary>
+    /// <summary>Drafts <paramref name="request"/> offline through DraftingService over <paramref name="discovered"/> (built by hand); the saved document, or the validation errors.</summary>
     public static async Task<(StoredDocument? Document, IReadOnlyList<Core.Validation.Diagnostic> Errors)> DraftAsync(
         ServiceProvider services, WorkspaceStores workspace, DraftRequest request, DiscoveredJourney? discovered)
     {
-        var (loaded, _) = await workspace.Documents.LoadAsync();
-        var template = TemplateCatalog.FindJourney(request.Template ?? TemplateCatalog.DefaultJourney)!;
-        var persona = request.Persona is { } p ? loaded.FindPersona(p) : null;
-        var insights = await workspace.Feedback.InsightsAsync(new InsightQuery());
-        var context = new DraftContext
-        {
-            Request = request,
-            Persona = persona,
-            Template = template,
-            TemplateJourney = template.Create(request.Id, request.Title ?? template.Name),
-            Channels = loaded.Config.Channels,
-            PersonaIds = [.. loaded.Personas.Select(x => x.Document.Id)],
-            Discovered = discovered,
-            Insights = persona is null ? insights : [.. insights.Where(i => i.Personas.Count == 0 || i.Personas.Contains(persona.Id))],
-            Today = DraftWorkspaces.Today,
-        };
-        var answer = OfflineDrafter.Compose(context);
-        var mapped = DraftMapping.ToJourney(answer, context, DraftingService.Note(context, "offline", null, answer));
-        var check = await services.GetRequiredService<SaveCheckService>().CheckAsync(workspace.Documents, mapped.Journey);
-        if (mapped.Problems.Count > 0 || !check.Allowed)
-        {
-            return (null, [.. mapped.Problems, .. check.Errors]);
-        }
-
-        var saved = await workspace.Documents.SaveAsync(mapped.Journey, expectedRevision: null);
-        return (saved.Document, []);
+        var result = await services.GetRequiredService<DraftingService>().DraftAsync(workspace, request with { Drafter = DrafterChoice.Offline }, discovered, null, null, CancellationToken.None);
+        return (result.Document, result.Failure?.Diagnostics ?? []);
     }
 
     /// <summary>The expected file's text; on a difference the actual text is written to the temp folder to compare.</summary>
