@@ -1,6 +1,7 @@
 namespace Wayfinder.Evidence.ClickHouse;
 
 using System.Globalization;
+using Wayfinder.Core.Workspaces;
 
 /// <summary>
 /// Where a workspace's events live in ClickHouse: <c>clickhouse://host:port[,host:port…]/database?cluster=NAME&amp;table=PREFIX</c>.
@@ -162,25 +163,9 @@ public sealed record ClickHouseSettings
                 throw new FormatException($"the secrets file named by {SecretsFileVariable} does not exist: {file}");
             }
 
-            foreach (var line in File.ReadLines(file))
-            {
-                var eq = line.IndexOf('=', StringComparison.Ordinal);
-                if (eq <= 0 || line.TrimStart().StartsWith('#'))
-                {
-                    continue;
-                }
-
-                var key = line[..eq].Trim();
-                var value = line[(eq + 1)..].Trim();
-                if (key == "user")
-                {
-                    user ??= value;
-                }
-                else if (key == "password")
-                {
-                    password ??= value;
-                }
-            }
+            var secrets = SecretsFile.Parse(File.ReadLines(file));
+            user ??= secrets.GetValueOrDefault("user");
+            password ??= secrets.GetValueOrDefault("password");
         }
 
         return (string.IsNullOrEmpty(user) ? "default" : user, password ?? "");

@@ -1,6 +1,7 @@
 namespace Wayfinder.Drafting.Model;
 
 using System.Globalization;
+using Wayfinder.Core.Workspaces;
 
 /// <summary>
 /// Where the language model is: an OpenAI-compatible endpoint (hosted, or local such as Ollama, llama.cpp's server or
@@ -119,18 +120,11 @@ public sealed record ModelSettings
             return values;
         }
 
-        foreach (var line in File.ReadLines(file))
+        foreach (var (key, value) in SecretsFile.Parse(File.ReadLines(file)))
         {
-            var eq = line.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0 || line.TrimStart().StartsWith('#'))
-            {
-                continue;
-            }
-
-            var value = line[(eq + 1)..].Trim();
             if (value.Length > 0)
             {
-                values.TryAdd(line[..eq].Trim(), value);
+                values[key] = value;
             }
         }
 
