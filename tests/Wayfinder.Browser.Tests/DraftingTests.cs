@@ -72,6 +72,8 @@ public sealed class DraftingTests(WebAppFixture app) : IClassFixture<WebAppFixtu
         Assert.Equal("Suggestions from data and research", (await panel.Locator("h2").TextContentAsync())?.Trim());
         Assert.Equal(["Customers who go on from Pick a trip to Pay for it", "Customers who go on from Pay for it to Fly home", "Customers who reach Fly home after Pick a trip"],
             await proposals.Locator(".proposal-text").AllTextContentsAsync());
+        // A KPI shows the metric it would add, so an editor sees the formula before accepting it.
+        Assert.Equal(["conversion(pick -> pay)", "conversion(pay -> fly)", "conversion(pick -> fly)"], await proposals.Locator(".proposal-metric code").AllTextContentsAsync());
         Assert.Equal(["KPI", "KPI", "KPI"], await proposals.Locator(".proposal-head .badge").AllTextContentsAsync());
         Assert.Equal(["in Pick a trip", "in Pay for it", "in Fly home"], await proposals.Locator(".proposal-head .meta").AllTextContentsAsync());
         Assert.Equal(
