@@ -1,6 +1,7 @@
 namespace Wayfinder.Web.Drafting;
 
 using Microsoft.AspNetCore.Http.HttpResults;
+using Wayfinder.Drafting;
 using Wayfinder.Drafting.Enrich;
 using Wayfinder.Web.Access;
 using Wayfinder.Web.Documents;
@@ -36,7 +37,17 @@ public static class DraftingApi
 
         var request = body!.ToRequest();
         var author = http.User.Identity?.Name;
-        var result = await WorkspaceDrafting.DraftAsync(http.RequestServices, workspace, request, author, progress: null, cancellationToken);
+        DraftResult? result;
+        try
+        {
+            result = await WorkspaceDrafting.DraftAsync(http.RequestServices, workspace, request, author, progress: null, cancellationToken);
+        }
+        catch (ArgumentException e)
+        {
+            // The persona's segment is not one the event store can use (the store's own plain message); nothing was written.
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The persona's segment cannot be used", detail: e.Message);
+        }
+
         if (result is null)
         {
             return EvidenceApi.NoWorkspace(workspace);
