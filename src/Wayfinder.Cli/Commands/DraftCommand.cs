@@ -268,7 +268,7 @@ internal static partial class DraftCommand
     private static void Failed(CliContext context, DraftResult result)
     {
         var failure = result.Failure ?? new DraftFailure(DraftFailureKind.Unusable, "the drafter gave no answer");
-        var message = failure.Message.Contains("nothing was written", StringComparison.Ordinal) ? failure.Message : failure.Message + "; nothing was written";
+        var message = failure.Message.Contains("nothing was written", StringComparison.Ordinal) ? failure.Message : failure.Message.TrimEnd('.') + "; nothing was written";
         context.Error(message);
         foreach (var diagnostic in failure.Diagnostics.Take(MaxDiagnostics))
         {
