@@ -74,18 +74,18 @@ public sealed record DraftProblem(int Status, string Title, string Detail)
         return failure.Kind switch
         {
             DraftFailureKind.NotConfigured => new(StatusCodes.Status422UnprocessableEntity, "No language model is configured",
-                $"{failure.Message}; draft with the offline drafter, or configure the server's model endpoint"),
+                $"{failure.Message.TrimEnd('.')}; draft with the offline drafter, or configure the server's model endpoint"),
             DraftFailureKind.TimedOut => new(StatusCodes.Status504GatewayTimeout, "The language model did not answer in time",
-                $"{failure.Message}; nothing was written. Try again, or draft with the offline drafter"),
+                $"{failure.Message.TrimEnd('.')}; nothing was written. Try again, or draft with the offline drafter"),
             DraftFailureKind.Unreachable => new(StatusCodes.Status502BadGateway, "The language model cannot be reached",
-                $"{failure.Message}; nothing was written. Check the server's model endpoint, or draft with the offline drafter"),
-            DraftFailureKind.Refused => new(StatusCodes.Status502BadGateway, "The language model refused", $"{failure.Message}; nothing was written"),
+                $"{failure.Message.TrimEnd('.')}; nothing was written. Check the server's model endpoint, or draft with the offline drafter"),
+            DraftFailureKind.Refused => new(StatusCodes.Status502BadGateway, "The language model refused", $"{failure.Message.TrimEnd('.')}; nothing was written"),
             DraftFailureKind.Invalid when result.Drafter != "model" => new(StatusCodes.Status500InternalServerError, "The draft is not a valid journey",
-                $"{failure.Message}; this is a fault in {who}: please report it") { Problems = problems },
+                $"{failure.Message.TrimEnd('.')}; this is a fault in {who}: please report it") { Problems = problems },
             DraftFailureKind.Invalid => new(StatusCodes.Status502BadGateway, "The language model's draft is not a valid journey",
-                $"{failure.Message}; try again, or draft with the offline drafter") { Problems = problems },
+                $"{failure.Message.TrimEnd('.')}; try again, or draft with the offline drafter") { Problems = problems },
             _ => new(StatusCodes.Status502BadGateway, "The language model's answer is not usable",
-                $"{failure.Message}; nothing was written. Try again, or draft with the offline drafter") { Problems = problems },
+                $"{failure.Message.TrimEnd('.')}; nothing was written. Try again, or draft with the offline drafter") { Problems = problems },
         };
     }
 }
