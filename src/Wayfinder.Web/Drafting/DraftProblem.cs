@@ -71,21 +71,26 @@ public sealed record DraftProblem(int Status, string Title, string Detail)
         var failure = result.Failure ?? new DraftFailure(DraftFailureKind.Unusable, "the drafter gave no answer");
         var who = result.Drafter == "model" ? $"the language model{(result.Model is { } m ? $" ({m})" : "")}" : $"the {result.Drafter ?? "offline"} drafter";
         var problems = failure.Diagnostics.Select(d => $"{d.Path}: {d.Message}").ToList();
+
+        // Most drafter messages say already that nothing was written: the tail then only adds what to do.
+        const string NothingWritten = "; nothing was written";
+        string Said(string tail) => failure.Message.TrimEnd('.')
+            + (failure.Message.Contains(NothingWritten, StringComparison.Ordinal) && tail.StartsWith(NothingWritten, StringComparison.Ordinal) ? tail[NothingWritten.Length..] : tail);
         return failure.Kind switch
         {
             DraftFailureKind.NotConfigured => new(StatusCodes.Status422UnprocessableEntity, "No language model is configured",
-                $"{failure.Message.TrimEnd('.')}; draft with the offline drafter, or configure the server's model endpoint"),
+                Said("; draft with the offline drafter, or configure the server's model endpoint")),
             DraftFailureKind.TimedOut => new(StatusCodes.Status504GatewayTimeout, "The language model did not answer in time",
-                $"{failure.Message.TrimEnd('.')}; nothing was written. Try again, or draft with the offline drafter"),
+                Said("; nothing was written. Try again, or draft with the offline drafter")),
             DraftFailureKind.Unreachable => new(StatusCodes.Status502BadGateway, "The language model cannot be reached",
-                $"{failure.Message.TrimEnd('.')}; nothing was written. Check the server's model endpoint, or draft with the offline drafter"),
-            DraftFailureKind.Refused => new(StatusCodes.Status502BadGateway, "The language model refused", $"{failure.Message.TrimEnd('.')}; nothing was written"),
+                Said("; nothing was written. Check the server's model endpoint, or draft with the offline drafter")),
+            DraftFailureKind.Refused => new(StatusCodes.Status502BadGateway, "The language model refused", Said("; nothing was written")),
             DraftFailureKind.Invalid when result.Drafter != "model" => new(StatusCodes.Status500InternalServerError, "The draft is not a valid journey",
-                $"{failure.Message.TrimEnd('.')}; this is a fault in {who}: please report it") { Problems = problems },
+                Said($"; this is a fault in {who}: please report it")) { Problems = problems },
             DraftFailureKind.Invalid => new(StatusCodes.Status502BadGateway, "The language model's draft is not a valid journey",
-                $"{failure.Message.TrimEnd('.')}; try again, or draft with the offline drafter") { Problems = problems },
+                Said("; try again, or draft with the offline drafter")) { Problems = problems },
             _ => new(StatusCodes.Status502BadGateway, "The language model's answer is not usable",
-                $"{failure.Message.TrimEnd('.')}; nothing was written. Try again, or draft with the offline drafter") { Problems = problems },
+                Said("; nothing was written. Try again, or draft with the offline drafter")) { Problems = problems },
         };
     }
 }
