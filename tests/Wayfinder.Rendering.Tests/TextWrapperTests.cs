@@ -30,6 +30,31 @@ public sealed class TextWrapperTests
     }
 
     [Fact]
+    public void AnIdLongerThanTheLineBreaksAfterItsHyphensNeverMidWord()
+    {
+        // 12 characters a line. "digital-department-with-long-name" (33) in parts "digital-" (8), "department-" (11),
+        // "with-" (5), "long-" (5), "name" (4): each line takes the parts that fit whole.
+        var lines = TextWrapper.Wrap("digital-department-with-long-name", 60, 10, FontStyleKind.Regular, new HalfEm());
+
+        Assert.Equal(["digital-", "department-", "with-long-", "name"], lines);
+
+        // At 10 a line "department-" alone is too wide: only that part is cut between characters.
+        lines = TextWrapper.Wrap("digital-department-with-long-name", 50, 10, FontStyleKind.Regular, new HalfEm());
+        Assert.Equal(["digital-", "department", "-with-", "long-name"], lines);
+    }
+
+    [Fact]
+    public void HyphenPartsPackGreedilyAndKeepTheBreakCharacter()
+    {
+        // "owner-cx/team_lead-x": parts "owner-" (6), "cx/" (3), "team_" (5), "lead-" (5), "x" (1); 10 a line.
+        var lines = TextWrapper.Wrap("owner-cx/team_lead-x", 50, 10, FontStyleKind.Regular, new HalfEm());
+
+        Assert.Equal(["owner-cx/", "team_lead-", "x"], lines);
+        Assert.Equal(["-a-", "b"], TextWrapper.HyphenParts("-a-b"));
+        Assert.Equal(["abc"], TextWrapper.HyphenParts("abc"));
+    }
+
+    [Fact]
     public void KeepsLineBreaksDropsControlCharactersAndExtraSpaces()
     {
         var lines = TextWrapper.Wrap("one  two\nthree\u0001 four\r\n", 100, 10, FontStyleKind.Regular, new HalfEm());

@@ -3,7 +3,7 @@ namespace Wayfinder.Core.Workspaces;
 /// <summary>The glyph names a channel may ask for in <c>wayfinder.yaml</c>; renderings hold one drawing per name.</summary>
 public static class ChannelGlyphs
 {
-    public static IReadOnlyList<string> Names { get; } = ["web", "app", "email", "phone", "chat", "store", "social", "ad", "mail", "person", "kiosk", "video"];
+    public static IReadOnlyList<string> Names { get; } = ["web", "app", "email", "phone", "chat", "store", "social", "ad", "mail", "person", "kiosk", "video", "search", "message", "event", "plane"];
 
     /// <summary>True for a glyph name in <see cref="Names"/>, in any case ("Web" is drawn as web).</summary>
     public static bool IsKnown(string name) => Names.Contains(name, StringComparer.OrdinalIgnoreCase);

@@ -81,6 +81,28 @@ public static class Glyphs
             scene.Box(x + 1, y + 3, 14, 10, "none", color, W, 1.5f);
             scene.Path($"M{F(x + 6.5f)} {F(y + 5.5f)}L{F(x + 10.5f)} {F(y + 8)}L{F(x + 6.5f)} {F(y + 10.5f)}Z", null, 0, color);
         },
+        ["search"] = static (scene, x, y, color) =>
+        {
+            // A magnifying glass: a search engine, not a page of the website.
+            scene.Circle(x + 6.5f, y + 6.5f, 4.5f, "none", color, W);
+            scene.Path($"M{F(x + 9.8f)} {F(y + 9.8f)}L{F(x + 14.5f)} {F(y + 14.5f)}", color, W + 0.6f);
+        },
+        ["message"] = static (scene, x, y, color) =>
+        {
+            // A phone with a text bubble on its screen: a text message, not a call.
+            scene.Box(x + 4, y + 1, 8, 14, "none", color, W, 1.5f);
+            scene.Path($"M{F(x + 5.8f)} {F(y + 4)}H{F(x + 10.2f)}V{F(y + 8)}H{F(x + 7.5f)}L{F(x + 6.2f)} {F(y + 9.5f)}V{F(y + 8)}H{F(x + 5.8f)}Z", null, 0, color);
+        },
+        ["event"] = static (scene, x, y, color) =>
+        {
+            // A flag on a pole: an event or trade show, not a person at a desk.
+            scene.Path($"M{F(x + 3)} {F(y + 15)}V{F(y + 1.5f)}M{F(x + 3)} {F(y + 2)}H{F(x + 13.5f)}L{F(x + 11)} {F(y + 5.5f)}L{F(x + 13.5f)} {F(y + 9)}H{F(x + 3)}", color, W);
+        },
+        ["plane"] = static (scene, x, y, color) =>
+        {
+            // An aeroplane seen from above: an airport or a flight.
+            scene.Path($"M{F(x + 8)} {F(y + 1)}C{F(x + 9)} {F(y + 1)} {F(x + 9)} {F(y + 2.5f)} {F(x + 9)} {F(y + 3.5f)}V{F(y + 6.5f)}L{F(x + 15)} {F(y + 9.5f)}V{F(y + 11)}L{F(x + 9)} {F(y + 9)}V{F(y + 12.5f)}L{F(x + 11)} {F(y + 14)}V{F(y + 15)}L{F(x + 8)} {F(y + 14)}L{F(x + 5)} {F(y + 15)}V{F(y + 14)}L{F(x + 7)} {F(y + 12.5f)}V{F(y + 9)}L{F(x + 1)} {F(y + 11)}V{F(y + 9.5f)}L{F(x + 7)} {F(y + 6.5f)}V{F(y + 3.5f)}C{F(x + 7)} {F(y + 2.5f)} {F(x + 7)} {F(y + 1)} {F(x + 8)} {F(y + 1)}Z", color, W);
+        },
         ["image"] = static (scene, x, y, color) =>
         {
             scene.Box(x + 1, y + 2, 14, 12, "none", color, W, 1);

@@ -2,7 +2,8 @@ namespace Wayfinder.Rendering.Drawing;
 
 /// <summary>
 /// Breaks text into lines no wider than a width: greedily at spaces, never inside a word unless the word alone
-/// is wider than the line, in which case it breaks between characters. Line breaks in the text are kept.
+/// is wider than the line, in which case it breaks after the word's hyphens (ids like "digital-department-with-long-name"),
+/// and between characters only inside a part still wider than the line. Line breaks in the text are kept.
 /// </summary>
 public static class TextWrapper
 {
@@ -44,24 +45,44 @@ public static class TextWrapper
                     continue;
                 }
 
-                // A word wider than the line: break it between characters (surrogate pairs kept together).
+                // A word wider than the line: break it after its hyphens (kept at the line's end, so
+                // "digital-department-" / "with-long-name"), packing as many parts as fit; only a part that is
+                // itself wider than the line breaks between characters (surrogate pairs kept together).
                 var piece = "";
                 var pieceWidth = 0f;
-                for (var i = 0; i < word.Length; i++)
+                foreach (var part in HyphenParts(word))
                 {
-                    var len = char.IsHighSurrogate(word[i]) && i + 1 < word.Length ? 2 : 1;
-                    var ch = word.Substring(i, len);
-                    var w = measurer.Measure(ch, size, style);
-                    if (piece.Length > 0 && pieceWidth + w > maxWidth)
+                    var partWidth = measurer.Measure(part, size, style);
+                    if (piece.Length > 0 && pieceWidth + partWidth > maxWidth)
                     {
                         lines.Add(piece);
                         piece = "";
                         pieceWidth = 0;
                     }
 
-                    piece += ch;
-                    pieceWidth += w;
-                    i += len - 1;
+                    if (partWidth <= maxWidth - pieceWidth)
+                    {
+                        piece += part;
+                        pieceWidth += partWidth;
+                        continue;
+                    }
+
+                    for (var i = 0; i < part.Length; i++)
+                    {
+                        var len = char.IsHighSurrogate(part[i]) && i + 1 < part.Length ? 2 : 1;
+                        var ch = part.Substring(i, len);
+                        var w = measurer.Measure(ch, size, style);
+                        if (piece.Length > 0 && pieceWidth + w > maxWidth)
+                        {
+                            lines.Add(piece);
+                            piece = "";
+                            pieceWidth = 0;
+                        }
+
+                        piece += ch;
+                        pieceWidth += w;
+                        i += len - 1;
+                    }
                 }
 
                 current = piece;
@@ -81,5 +102,21 @@ public static class TextWrapper
         }
 
         return lines;
+    }
+
+    /// <summary>A word cut after each hyphen (and after '/' and '_'), the break characters kept: "a-b/c" → "a-", "b/", "c".</summary>
+    internal static IEnumerable<string> HyphenParts(string word)
+    {
+        var start = 0;
+        for (var i = 0; i < word.Length - 1; i++)
+        {
+            if (word[i] is '-' or '\u2010' or '/' or '_' && i > start)
+            {
+                yield return word[start..(i + 1)];
+                start = i + 1;
+            }
+        }
+
+        yield return word[start..];
     }
 }

@@ -256,7 +256,7 @@ public sealed class TemplateCatalogTests
     [Fact]
     public void DefaultConfigHasTheStandardChannelsWithKnownGlyphs()
     {
-        string[] glyphs = ["web", "app", "email", "phone", "chat", "store", "social", "ad", "mail", "person", "kiosk", "video"];
+        string[] glyphs = ["web", "app", "email", "phone", "chat", "store", "social", "ad", "mail", "person", "kiosk", "video", "search", "message", "event", "plane"];
         var config = DemoWorkspace.DefaultConfig("Acme");
 
         Assert.Equal("Acme", config.Name);
