@@ -39,10 +39,11 @@ public static class Rasterizer
         return data.ToArray();
     }
 
-    /// <summary>One PDF page the size of the drawing (1 SVG unit = 1 point), fonts embedded as subsets.</summary>
+    /// <summary>One PDF page the size of the drawing (1 SVG unit = 1 point), fonts embedded as subsets of the characters it uses.</summary>
     public static byte[] SvgToPdf(string svg)
     {
-        using var doc = new SKSvg();
+        using var fonts = FontSubsets.Provider(FontSubsets.CharactersOf(svg));
+        using var doc = PdfSvg(fonts);
         var picture = Load(doc, svg);
         var bounds = picture.CullRect;
         using var stream = new MemoryStream();
@@ -63,10 +64,11 @@ public static class Rasterizer
     /// </summary>
     public static byte[] SvgToPdfPages(string svg, IReadOnlyList<PdfPagePlan> pages)
     {
-        using var doc = new SKSvg();
+        using var fonts = FontSubsets.Provider(FontSubsets.CharactersOf([svg, .. pages.Select(p => Xml.Clean(p.Caption))]));
+        using var doc = PdfSvg(fonts);
         var picture = Load(doc, svg);
         using var stream = new MemoryStream();
-        using var captionFont = new SKFont(SKTypeface.FromFamilyName("DejaVu Sans") ?? SKTypeface.Default, 9f);
+        using var captionFont = new SKFont(fonts.Face(bold: false, italic: false) ?? SKTypeface.FromFamilyName("DejaVu Sans") ?? SKTypeface.Default, 9f);
         using var captionPaint = new SKPaint { Color = new SKColor(0x4A, 0x53, 0x60), IsAntialias = true };
         using (var pdf = SKDocument.CreatePdf(stream))
         {
@@ -121,6 +123,14 @@ public static class Rasterizer
 
         var caption = $"{Xml.Clean(page.Caption)}   ·   page {index + 1} of {count}".Trim(' ', '·');
         canvas.DrawText(caption, PageMargin, A3Height - PageMargin + 4, SKTextAlign.Left, captionFont, captionPaint);
+    }
+
+    /// <summary>An SVG reader whose DejaVu Sans comes from <paramref name="fonts"/> (subsets), other families as usual.</summary>
+    private static SKSvg PdfSvg(FontSubsets.SubsetTypefaceProvider fonts)
+    {
+        var doc = new SKSvg();
+        doc.Settings.TypefaceProviders?.Insert(0, fonts);
+        return doc;
     }
 
     private static SKPicture Load(SKSvg doc, string svg) =>

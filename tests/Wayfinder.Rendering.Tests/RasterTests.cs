@@ -113,11 +113,74 @@ public sealed partial class RasterTests
         Assert.Equal(1, CountPages(pdf));
     }
 
+    [Fact]
+    public void PdfEmbedsFontSubsetsNotWholeFontFiles()
+    {
+        // Skia alone embeds the whole DejaVu Sans (759,720 bytes; /Length1 is a font program's size before compression)
+        // under a subset name; we subset first, so each embedded font holds only the glyphs the map uses.
+        var journey = TestJourneys.Map(15, longTexts: true);
+        var workspace = TestJourneys.Workspace(journey);
+
+        var pdf = JourneyMapRenderer.RenderPdf(journey, workspace, new MapRenderOptions(TestJourneys.Today));
+
+        var programs = FontProgramLength().Matches(Encoding.Latin1.GetString(pdf)).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.NotEmpty(programs);
+        Assert.All(programs, length => Assert.InRange(length, 1, 120_000));
+    }
+
+    [Fact]
+    public void TheDemoMapsPdfIsUnder300Kilobytes()
+    {
+        // It was 1.29 MB with the whole fonts embedded (four A3 pages).
+        var root = App.Workspaces.WorkspaceFolder.FindRoot(Path.Combine(RenderSamplesTests.FindRepo(), "samples", "demo"));
+        var (workspace, _) = App.Workspaces.WorkspaceFolder.Load(root!);
+        var journey = workspace.Journeys.Single(j => j.Document.Id == "first-flight").Document;
+
+        var pdf = JourneyMapRenderer.RenderPdf(journey, workspace, new MapRenderOptions(TestJourneys.Today));
+
+        Assert.InRange(pdf.Length, 1, 300_000);
+    }
+
+    [Fact]
+    public void ASubsetKeepsOnlyTheCharactersAskedForAndTheLigatures()
+    {
+        using var whole = SKTypeface.FromFamilyName("DejaVu Sans");
+        var bytes = Drawing.FontSubsets.Subset(whole, Drawing.FontSubsets.CharactersOf("Hé→"));
+
+        Assert.NotNull(bytes);
+        Assert.InRange(bytes.Length, 1, 60_000);
+        using var data = SKData.CreateCopy(bytes);
+        using var subset = SKTypeface.FromData(data);
+        Assert.NotNull(subset);
+        using var font = new SKFont(subset);
+        using var wholeFont = new SKFont(whole);
+        Assert.NotEqual(0, font.GetGlyph('H'));
+        Assert.NotEqual(0, font.GetGlyph('é'));
+        Assert.NotEqual(0, font.GetGlyph('→'));
+        Assert.NotEqual(0, font.GetGlyph('\uFB01'));
+        Assert.Equal(0, font.GetGlyph('€'));
+        Assert.NotEqual(0, wholeFont.GetGlyph('€'));
+    }
+
+    [Fact]
+    public void TheSubsetCharactersAreAsciiTheLigaturesAndTheTextsOwn()
+    {
+        var characters = Drawing.FontSubsets.CharactersOf("a\u0001é", null, "é€");
+
+        // 95 printable ASCII characters, 7 ligatures, é and € once each; the control character is left out.
+        Assert.Equal(95 + 7 + 2, characters.Length);
+        Assert.Contains("é€", characters, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u0001", characters, StringComparison.Ordinal);
+    }
+
     /// <summary>Page objects in the PDF: "/Type /Page" not followed by "s" (which would be the page tree).</summary>
     private static int CountPages(byte[] pdf) => PageObject().Matches(Encoding.Latin1.GetString(pdf)).Count;
 
     [GeneratedRegex(@"/Type\s*/Page(?![a-zA-Z])")]
     private static partial Regex PageObject();
+
+    [GeneratedRegex(@"/Length1\s+(\d+)")]
+    private static partial Regex FontProgramLength();
 
     [GeneratedRegex(@"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]")]
     private static partial Regex MediaBox();

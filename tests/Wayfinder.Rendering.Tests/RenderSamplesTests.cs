@@ -97,7 +97,7 @@ public sealed class RenderSamplesTests
         folder.AssertAllWellFormed();
     }
 
-    private static string FindRepo()
+    internal static string FindRepo()
     {
         for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
         {
