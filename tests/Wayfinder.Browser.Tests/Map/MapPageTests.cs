@@ -37,14 +37,15 @@ public sealed class MapPageTests(WebAppFixture app, ITestOutputHelper output) : 
         var funnel = browser.Page.Locator("[data-overlay=funnel]").First;
         Assert.True(await funnel.IsVisibleAsync());
         await browser.Page.Locator("[data-overlay-toggle=funnel]").ClickAsync();
-        Assert.Equal("false", await browser.Page.Locator("[data-overlay-toggle=funnel]").GetAttributeAsync("aria-pressed"));
+        // The server redraws after the click: wait for the chip's state rather than reading it at once.
+        await Assertions.Expect(browser.Page.Locator("[data-overlay-toggle=funnel]")).ToHaveAttributeAsync("aria-pressed", "false");
         await funnel.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden });
         await browser.Page.Locator("[data-overlay-toggle=funnel]").ClickAsync();
 
         // A persona cut redraws the map on that persona's customers: the first stage's funnel figures change.
         const string FirstFunnel = "() => document.querySelector('.map-viewport [data-overlay=funnel]')?.textContent ?? '(none)'";
         // The fixture's four customers all reach the first stage; none of them is in the first-time flyers' segment.
-        Assert.Equal("4 reached", await browser.Page.EvaluateAsync<string>(FirstFunnel));
+        await browser.Page.WaitForFunctionAsync($"() => ({FirstFunnel})() === '4 reached'");
         await browser.Page.GetByLabel("Persona").SelectOptionAsync("first-time-flyer");
         await browser.Page.WaitForFunctionAsync($"() => ({FirstFunnel})() === '0 reached'");
 
