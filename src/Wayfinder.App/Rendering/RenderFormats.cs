@@ -66,9 +66,12 @@ public static class RenderFormats
     };
 
     /// <summary>Renders one document in one format (which must be one it supports: <see cref="Supports"/>); text formats as UTF-8 without a BOM.</summary>
-    public static byte[] Render(IDocument document, RenderFormat format, Workspace workspace) => document switch
+    public static byte[] Render(IDocument document, RenderFormat format, Workspace workspace) => Render(document, format, workspace, RenderSettings.Default);
+
+    /// <summary>Renders one document in one format laid out as <paramref name="settings"/> say.</summary>
+    public static byte[] Render(IDocument document, RenderFormat format, Workspace workspace, RenderSettings settings) => document switch
     {
-        Journey journey => RenderJourney(journey, format, workspace),
+        Journey journey => RenderJourney(journey, format, workspace, settings),
         Persona persona => RenderImage(PersonaCardRenderer.RenderSvg(persona, workspace), format),
         ValueGapMap map => RenderImage(DecisionCharts.ValueGapSvg(ValueGapAnalysis.Analyze(map), workspace), format),
         _ => throw new ArgumentOutOfRangeException(nameof(document), document.Kind, "no renderer for this kind of document"),
@@ -83,16 +86,17 @@ public static class RenderFormats
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "only svg, png and pdf for this kind of document"),
     };
 
-    private static byte[] RenderJourney(Journey journey, RenderFormat format, Workspace workspace)
+    private static byte[] RenderJourney(Journey journey, RenderFormat format, Workspace workspace, RenderSettings settings)
     {
+        var options = settings.MapOptions();
         switch (format)
         {
             case RenderFormat.Svg:
-                return Utf8(JourneyMapRenderer.RenderSvg(journey, workspace));
+                return Utf8(JourneyMapRenderer.RenderSvg(journey, workspace, options));
             case RenderFormat.Png:
-                return JourneyMapRenderer.RenderPng(journey, workspace);
+                return JourneyMapRenderer.RenderPng(journey, workspace, options);
             case RenderFormat.Pdf:
-                return JourneyMapRenderer.RenderPdf(journey, workspace);
+                return JourneyMapRenderer.RenderPdf(journey, workspace, options);
             case RenderFormat.Html:
                 return Utf8(HtmlReport.Render(journey, workspace));
             case RenderFormat.Xlsx:
@@ -103,6 +107,7 @@ public static class RenderFormats
                 }
 
             case RenderFormat.Csv:
+                // The tidy layout is written by the spreadsheet work of issue 13; until then both are the grid.
                 return Utf8(LaneTables.ToCsv(journey, workspace));
             case RenderFormat.Mermaid:
                 return Utf8(MermaidJourney.Export(journey));

@@ -100,6 +100,9 @@ public sealed class RenderService
     /// <summary>One document in one format, as the bytes of its file.</summary>
     public byte[] Render(RenderJob job, Workspace workspace) => RenderFormats.Render(job.Document, job.Format, workspace);
 
+    /// <summary>Renders one planned file laid out as <paramref name="settings"/> say (paper, lanes, stages, CSV layout).</summary>
+    public byte[] Render(RenderJob job, Workspace workspace, RenderSettings settings) => RenderFormats.Render(job.Document, job.Format, workspace, settings);
+
     /// <summary>The value/effort matrix of ranked opportunities as SVG, PNG or PDF.</summary>
     public byte[] OpportunityMatrix(IReadOnlyList<RankedOpportunity> ranked, RenderFormat format) =>
         RenderFormats.RenderImage(DecisionCharts.OpportunityMatrixSvg(ranked), format);

@@ -7,6 +7,8 @@ using Wayfinder.App.Validation;
 using Wayfinder.Cli.Infrastructure;
 using Wayfinder.Core.Documents;
 using Wayfinder.Core.Workspaces;
+using Wayfinder.Rendering.Drawing;
+using Wayfinder.Rendering.Tables;
 
 /// <summary>
 /// <c>wayfinder render</c>: journeys, persona cards and value gap charts to files. Output goes beside each document
@@ -22,7 +24,10 @@ internal static class RenderCommand
     }
 
     /// <summary>What was asked on the command line.</summary>
-    private sealed record Request(string[] Ids, string[] Formats, string? Output, bool All, bool Force, bool Json, Flavour Flavour);
+    private sealed record Request(string[] Ids, string[] Formats, string? Output, bool All, bool Force, bool Json, Flavour Flavour, Layout Layout);
+
+    /// <summary>The layout options as typed, checked in <see cref="TryParseSettings"/>.</summary>
+    private sealed record Layout(string? Page, string? Orientation, string[] Lanes, string? Stages, bool EmptyLanes, bool Faces, string? CsvLayout);
 
     /// <summary>render draws (every format, svg by default); export writes journeys as data (mermaid, xlsx, csv; mermaid by default).</summary>
     private sealed record Flavour(string Name, IReadOnlyList<RenderFormat> Formats, RenderFormat Default);
@@ -66,12 +71,28 @@ internal static class RenderCommand
         var all = new Option<bool>("--all", "-a") { Description = "Every document, each in the requested formats it supports" };
         var force = CommonOptions.Force("Write even when validation finds errors");
         var json = CommonOptions.Json();
-        var command = new Command(flavour.Name, description) { ids, format, output, all, force, json };
+        var page = new Option<string>("--page")
+        {
+            Description = $"The paper a PDF is laid out on: {string.Join(", ", PageSpec.SizeNames)} (fit: the whole map on one page; default: a3 for maps)",
+            HelpName = "SIZE",
+        };
+        var orientation = new Option<string>("--orientation")
+        {
+            Description = $"Which way round the paper is: {string.Join(", ", PageSpec.OrientationNames)} (default: landscape for maps, portrait for persona cards)",
+            HelpName = "WAY",
+        };
+        var lanes = new Option<string[]>("--lanes") { Description = "The lanes to show, in this order (ids, with commas or by repeating)", HelpName = "LANE" };
+        var stages = new Option<string>("--stages") { Description = "The stages to show: FROM..TO (ids), or one stage id", HelpName = "RANGE" };
+        var emptyLanes = new Option<bool>("--empty-lanes") { Description = "Show lanes that have nothing in them (left out by default)" };
+        var faces = new Option<bool>("--faces") { Description = "Draw a face on each point of the emotion curve" };
+        var csvLayout = new Option<string>("--csv-layout") { Description = "CSV as tidy (one row per item, with ids; the default) or grid (a row per lane, a column per stage)", HelpName = "LAYOUT" };
+        var command = new Command(flavour.Name, description) { ids, format, output, all, force, json, page, orientation, lanes, stages, emptyLanes, faces, csvLayout };
         context.Examples[command] = examples;
         command.SetAction((parse, cancellationToken) => RunAsync(
             context,
             parse,
-            new Request(parse.GetValue(ids) ?? [], parse.GetValue(format) ?? [], parse.GetValue(output), parse.GetValue(all), parse.GetValue(force), parse.GetValue(json), flavour),
+            new Request(parse.GetValue(ids) ?? [], parse.GetValue(format) ?? [], parse.GetValue(output), parse.GetValue(all), parse.GetValue(force), parse.GetValue(json), flavour,
+                new Layout(parse.GetValue(page), parse.GetValue(orientation), parse.GetValue(lanes) ?? [], parse.GetValue(stages), parse.GetValue(emptyLanes), parse.GetValue(faces), parse.GetValue(csvLayout))),
             cancellationToken));
         return command;
     }
@@ -80,7 +101,7 @@ internal static class RenderCommand
     {
         var (ids, output, all, force) = (request.Ids, request.Output, request.All, request.Force);
         var flavour = request.Flavour;
-        if (!TryParseFormats(context, request.Formats, flavour, out var formats))
+        if (!TryParseFormats(context, request.Formats, flavour, out var formats) || !TryParseSettings(context, request.Layout, out var settings))
         {
             return ExitCodes.Usage;
         }
@@ -186,7 +207,7 @@ internal static class RenderCommand
             return ExitCodes.Usage;
         }
 
-        var rendered = WriteAll(context, parse, o => File.WriteAllBytes(o.Path, renderer.Render(o.Job, workspace)), planned, cancellationToken);
+        var rendered = WriteAll(context, parse, o => File.WriteAllBytes(o.Path, renderer.Render(o.Job, workspace, settings)), planned, cancellationToken);
         if (request.Json)
         {
             context.Json(rendered);
@@ -252,6 +273,53 @@ internal static class RenderCommand
         }
 
         return rendered;
+    }
+
+    private static bool TryParseSettings(CliContext context, Layout layout, out RenderSettings settings)
+    {
+        settings = RenderSettings.Default;
+        PageSpec? page = null;
+        if (layout.Page is not null)
+        {
+            if (!PageSpec.TryParseSize(layout.Page, out var size))
+            {
+                context.Error($"unknown page size \"{layout.Page}\".{Suggestions.DidYouMean(layout.Page, PageSpec.SizeNames)} Sizes: {string.Join(", ", PageSpec.SizeNames)}");
+                return false;
+            }
+
+            page = new PageSpec(size, PageOrientation.Landscape);
+        }
+
+        if (layout.Orientation is not null)
+        {
+            if (!PageSpec.TryParseOrientation(layout.Orientation, out var way))
+            {
+                context.Error($"unknown orientation \"{layout.Orientation}\".{Suggestions.DidYouMean(layout.Orientation, PageSpec.OrientationNames)} "
+                    + $"Orientations: {string.Join(", ", PageSpec.OrientationNames)}");
+                return false;
+            }
+
+            page = (page ?? PageSpec.MapDefault) with { Orientation = way.Value };
+        }
+
+        var csvLayout = CsvLayout.Tidy;
+        if (layout.CsvLayout is not null && !Enum.TryParse(layout.CsvLayout.Trim(), ignoreCase: true, out csvLayout) | int.TryParse(layout.CsvLayout, out _))
+        {
+            context.Error($"unknown CSV layout \"{layout.CsvLayout}\"; use tidy (one row per item, the default) or grid (a row per lane, a column per stage)");
+            return false;
+        }
+
+        var lanes = layout.Lanes.SelectMany(l => l.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        settings = new RenderSettings
+        {
+            Page = page,
+            Lanes = lanes.Count > 0 ? lanes : null,
+            Stages = string.IsNullOrWhiteSpace(layout.Stages) ? null : layout.Stages.Trim(),
+            ShowEmptyLanes = layout.EmptyLanes,
+            Faces = layout.Faces,
+            CsvLayout = csvLayout,
+        };
+        return true;
     }
 
     private static bool TryParseFormats(CliContext context, string[] texts, Flavour flavour, out List<RenderFormat> formats)

@@ -17,6 +17,28 @@ public sealed record WorkspaceConfig
 
     /// <summary>Evidence every document in the workspace may cite.</summary>
     public List<EvidenceLink> Evidence { get; init; } = [];
+
+    /// <summary>The team's look for every rendering: a logo, colours and a font; null draws Wayfinder's own.</summary>
+    public Brand? Brand { get; init; }
+}
+
+/// <summary>
+/// The <c>brand:</c> section: how renderings (maps, persona cards, charts, reports, slides) look for this team. Paths are
+/// relative to the workspace's root.
+/// </summary>
+public sealed record Brand
+{
+    /// <summary>A PNG, JPEG or SVG file drawn in the corner of every rendering.</summary>
+    public string? Logo { get; init; }
+
+    /// <summary>The main colour (hex, e.g. <c>#1F4E79</c>): the stage header band, titles and slide bars.</summary>
+    public string? Primary { get; init; }
+
+    /// <summary>The second colour (hex): alternate bands, highlights and rules.</summary>
+    public string? Accent { get; init; }
+
+    /// <summary>A TrueType or OpenType font file all text is set in (measured and embedded from that file); null is DejaVu Sans.</summary>
+    public string? Font { get; init; }
 }
 
 /// <summary>Where a touchpoint happens.</summary>

@@ -8,7 +8,20 @@ using Wayfinder.Rendering.Drawing;
 /// <param name="PngScale">Pixels per SVG unit for PNG output.</param>
 /// <param name="Data">What the event and survey data say about the journey: drawn over the map (stage data bars, the
 /// measured emotion curve, KPI actuals) when given.</param>
-public readonly record struct MapRenderOptions(DateOnly? Today = null, float PngScale = 1f, Core.Metrics.JourneyReport? Data = null);
+/// <param name="Page">The paper the PDF is laid out on; null is A3 landscape (<see cref="PageSpec.MapDefault"/>).</param>
+/// <param name="Lanes">The lanes to draw, in this order (ids); null draws every lane in the journey's order.</param>
+/// <param name="Stages">A range of stages to draw, <c>FROM..TO</c> or one stage id; null draws every stage.</param>
+/// <param name="ShowEmptyLanes">Draws lanes with nothing in them too (by default they are left out).</param>
+/// <param name="Faces">Draws a face on each emotion point.</param>
+public readonly record struct MapRenderOptions(
+    DateOnly? Today = null,
+    float PngScale = 1f,
+    Core.Metrics.JourneyReport? Data = null,
+    PageSpec? Page = null,
+    IReadOnlyList<string>? Lanes = null,
+    string? Stages = null,
+    bool ShowEmptyLanes = false,
+    bool Faces = false);
 
 /// <summary>A stage's column (and its steps' sub-columns) in drawing units.</summary>
 public sealed record StageColumn(string StageId, string Name, float X, float Width, IReadOnlyList<StepColumn> Steps);
