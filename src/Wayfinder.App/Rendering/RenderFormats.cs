@@ -9,6 +9,7 @@ using Wayfinder.Rendering.JourneyMaps;
 using Wayfinder.Rendering.Mermaid;
 using Wayfinder.Rendering.Personas;
 using Wayfinder.Rendering.Reports;
+using Wayfinder.Rendering.Slides;
 using Wayfinder.Rendering.Tables;
 
 /// <summary>What a document can be rendered to.</summary>
@@ -21,6 +22,8 @@ public enum RenderFormat
     Xlsx,
     Csv,
     Mermaid,
+    Pptx,
+    Slides,
 }
 
 /// <summary>Which format each kind of document renders to, with which extension, and how.</summary>
@@ -30,7 +33,12 @@ public static class RenderFormats
 
     public static string NameOf(RenderFormat format) => format.ToString().ToLowerInvariant();
 
-    public static string Extension(RenderFormat format) => format == RenderFormat.Mermaid ? "mmd" : NameOf(format);
+    public static string Extension(RenderFormat format) => format switch
+    {
+        RenderFormat.Mermaid => "mmd",
+        RenderFormat.Slides => "slides.pdf",
+        _ => NameOf(format),
+    };
 
     public static bool TryParse(string text, out RenderFormat format)
     {
@@ -39,6 +47,7 @@ public static class RenderFormats
             "mmd" => "mermaid",
             "excel" => "xlsx",
             "htm" => "html",
+            "slides.pdf" => "slides",
             var other => other,
         };
         return Enum.TryParse(normalized, ignoreCase: true, out format) && Enum.IsDefined(format) && !int.TryParse(normalized, out _);
@@ -62,6 +71,8 @@ public static class RenderFormats
         RenderFormat.Html => "text/html",
         RenderFormat.Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         RenderFormat.Csv => "text/csv",
+        RenderFormat.Pptx => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        RenderFormat.Slides => "application/pdf",
         _ => "text/plain",
     };
 
@@ -111,6 +122,10 @@ public static class RenderFormats
                 return Utf8(LaneTables.ToCsv(journey, workspace));
             case RenderFormat.Mermaid:
                 return Utf8(MermaidJourney.Export(journey));
+            case RenderFormat.Pptx:
+                return PptxWriter.Write(SlideDeckBuilder.Build(journey, workspace, options));
+            case RenderFormat.Slides:
+                return SlidesPdfWriter.Write(SlideDeckBuilder.Build(journey, workspace, options));
             default:
                 throw new ArgumentOutOfRangeException(nameof(format), format, null);
         }

@@ -1,0 +1,207 @@
+namespace Wayfinder.Rendering.Slides;
+
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Wayfinder.Core.Decisions;
+using Wayfinder.Core.Documents;
+using Wayfinder.Core.Metrics;
+using Wayfinder.Core.Workspaces;
+using Wayfinder.Rendering.Charts;
+using Wayfinder.Rendering.Drawing;
+using Wayfinder.Rendering.JourneyMaps;
+using Wayfinder.Rendering.Tables;
+
+/// <summary>
+/// Builds a journey's deck once: a title slide, the whole map, one slide per stage (its lanes as cards, its KPIs and its
+/// data when the options carry a report), the opportunities, and a value gap slide per value gap map of the journey's
+/// personas. The PPTX and the slides PDF are both written from it.
+/// </summary>
+public static partial class SlideDeckBuilder
+{
+    internal const float Margin = 36f;
+    internal const float ContentTop = 86f;
+    internal const float ContentBottom = 506f;
+    private const float Gap = 10f;
+
+    public static SlideDeck Build(Journey journey, Workspace workspace, MapRenderOptions options = default)
+    {
+        var today = options.Today ?? DateOnly.FromDateTime(DateTime.Today);
+        var band = workspace.Config.Brand?.Primary ?? Palette.Band;
+        var slides = new List<Slide> { TitleSlide(journey, workspace, today, band), MapSlide(journey, workspace, options) };
+        var stages = journey.Stages;
+        for (var i = 0; i < stages.Count; i++)
+        {
+            slides.Add(StageSlide(journey, workspace, stages[i], i, options.Data));
+        }
+
+        slides.Add(OpportunitySlide(journey));
+        foreach (var map in workspace.ValueGaps.Select(v => v.Document).Where(m => journey.Personas.Contains(m.Persona, StringComparer.Ordinal)))
+        {
+            slides.Add(ValueGapSlide(map, workspace));
+        }
+
+        // The band on top and the footer on every slide but the title.
+        var title = Xml.Clean(journey.Title);
+        var framed = slides.Select((s, i) => i == 0 ? s : s with
+        {
+            Elements =
+            [
+                new SlideText(0, 0, SlideDeck.Width, 8, [], band),
+                .. s.Elements,
+                SlideFit.Box(Margin, SlideDeck.Height - 28, SlideDeck.Width - (2 * Margin), 24,
+                    [new SlideLine($"{title}  ·  {i + 1} / {slides.Count}", 9, Palette.InkMuted)]),
+            ],
+        });
+        return new SlideDeck(title, [.. framed]);
+    }
+
+    private static Slide TitleSlide(Journey journey, Workspace workspace, DateOnly today, string band)
+    {
+        var personas = journey.Personas.Select(id => workspace.FindPersona(id) is { } p ? p.Title : id).ToList();
+        var first = journey.Stages.FirstOrDefault()?.Name;
+        var last = journey.Stages.LastOrDefault()?.Name;
+        var scope = journey.Stages.Count switch
+        {
+            0 => "No stages yet",
+            1 => $"1 stage: {first}",
+            var n => $"{n} stages, from “{first}” to “{last}”",
+        };
+        List<SlideLine> lines =
+        [
+            new(personas.Count == 0 ? "No persona named" : (personas.Count == 1 ? "Persona: " : "Personas: ") + string.Join(", ", personas), 16, Palette.Ink, Bold: true),
+        ];
+        if (!string.IsNullOrWhiteSpace(journey.Scenario))
+        {
+            lines.Add(new(journey.Scenario, 15, Palette.Ink));
+        }
+
+        if (!string.IsNullOrWhiteSpace(journey.BusinessGoal))
+        {
+            lines.Add(new("Business goal: " + journey.BusinessGoal, 14, Palette.Ink));
+        }
+
+        lines.Add(new(scope + (journey.Timeline?.Span is { } span ? $", over {span}" : ""), 14, Palette.Ink));
+        var state = journey.State == JourneyState.Future ? "Future state" : "Current state";
+        var meta = string.Join("  ·  ", new[] { state, journey.Owner is null ? null : "owner " + journey.Owner, journey.Revision > 0 ? $"revision {journey.Revision}" : null, today.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) }
+            .Where(s => s is not null));
+        lines.Add(new(meta, 12, Palette.InkMuted));
+        var width = SlideDeck.Width - (2 * 60);
+        return new Slide(Xml.Clean(journey.Title),
+        [
+            new SlideText(0, 0, SlideDeck.Width, 150, [], band),
+            SlideFit.Box(60, 170, width, 110, [new SlideLine(journey.Title, 34, Palette.Ink, Bold: true)]) with { IsTitle = true },
+            SlideFit.Box(60, 290, width, 210, lines),
+        ]);
+    }
+
+    private static Slide MapSlide(Journey journey, Workspace workspace, MapRenderOptions options)
+    {
+        var svg = JourneyMapRenderer.RenderSvg(journey, workspace, options with { Data = options.Data });
+        return new Slide("The whole journey",
+        [
+            Heading("The whole journey", $"{journey.Stages.Count} stages, {journey.Lanes.Count} lanes"),
+            Picture(svg, Margin, ContentTop, SlideDeck.Width - (2 * Margin), ContentBottom - ContentTop, "Journey map: " + Xml.Clean(journey.Title)),
+        ]);
+    }
+
+    private static Slide OpportunitySlide(Journey journey)
+    {
+        var ranked = OpportunityRanking.Rank([journey]);
+        var unscored = OpportunityRanking.Unscored([journey]);
+        var stageName = journey.Stages.DistinctBy(s => s.Id).ToDictionary(s => s.Id, s => s.Name, StringComparer.Ordinal);
+        List<IReadOnlyList<string>> rows =
+        [
+            .. ranked.Select(r => (IReadOnlyList<string>)[r.Rank.ToString(CultureInfo.InvariantCulture), r.Text, stageName.GetValueOrDefault(r.Stage, r.Stage),
+                Number(r.Value), r.Effort.ToString(CultureInfo.InvariantCulture), QuadrantName(r.Quadrant)]),
+            .. unscored.Select(u => (IReadOnlyList<string>)["–", u.Text, stageName.GetValueOrDefault(u.Stage, u.Stage), "–", "–", "not rated"]),
+        ];
+        const string Title = "Opportunities";
+        var subtitle = ranked.Count > 0 ? "Ranked by value for effort (value = mean of customer and business value, 1–5)" : "None rated yet";
+        if (rows.Count == 0)
+        {
+            return new Slide(Title, [Heading(Title, ""), SlideFit.Box(Margin, ContentTop, 600, 40, [new SlideLine("No opportunities on this journey yet.", 16, Palette.InkMuted)])]);
+        }
+
+        var tableWidth = ranked.Count > 0 ? 470f : SlideDeck.Width - (2 * Margin);
+        List<SlideElement> elements = [Heading(Title, subtitle), Table(Margin, ContentTop, tableWidth, [0.07f, 0.45f, 0.2f, 0.08f, 0.08f, 0.12f], ["#", "Opportunity", "Stage", "Value", "Effort", "Quadrant"], rows)];
+        if (ranked.Count > 0)
+        {
+            var x = Margin + tableWidth + 16;
+            elements.Add(Picture(DecisionCharts.OpportunityMatrixSvg(ranked), x, ContentTop, SlideDeck.Width - Margin - x, ContentBottom - ContentTop, "Value and effort matrix of the ranked opportunities"));
+        }
+
+        return new Slide(Title, elements);
+    }
+
+    private static Slide ValueGapSlide(ValueGapMap map, Workspace workspace)
+    {
+        var result = ValueGapAnalysis.Analyze(map);
+        var competitors = workspace.Config.Competitors.ToDictionary(c => c.Id, c => c.Name, StringComparer.Ordinal);
+        var rows = result.Needs.Select(n => (IReadOnlyList<string>)
+        [
+            n.Rank.ToString(CultureInfo.InvariantCulture), n.Text, n.Importance.ToString(CultureInfo.InvariantCulture), Number(n.Ours),
+            n.BestCompetitor is null ? "–" : $"{competitors.GetValueOrDefault(n.BestCompetitor, n.BestCompetitor)} {Number(n.BestRating ?? 0)}",
+            n.Gap is { } gap ? Number(gap) : "–", DecisionCharts.ClassName(n.Class),
+        ]).ToList();
+        var title = "Value gap: " + Xml.Clean(map.Title);
+        var summary = $"Total weighted gap (where we trail): {Number(result.TotalWeightedGap)}; gap = best competitor's rating minus ours";
+        const float TableWidth = 440f;
+        var x = Margin + TableWidth + 16;
+        return new Slide(title,
+        [
+            Heading(title, summary),
+            Table(Margin, ContentTop, TableWidth, [0.06f, 0.38f, 0.08f, 0.08f, 0.2f, 0.08f, 0.12f], ["#", "Need", "Imp.", "Us", "Best", "Gap", "Class"], rows),
+            Picture(DecisionCharts.ValueGapSvg(result, workspace), x, ContentTop, SlideDeck.Width - Margin - x, ContentBottom - ContentTop, "Value gap chart: " + Xml.Clean(map.Title)),
+        ]);
+    }
+
+    /// <summary>The slide's title, with a smaller line under it.</summary>
+    internal static SlideText Heading(string title, string subtitle) =>
+        new(Margin, 18, SlideDeck.Width - (2 * Margin), 62,
+        [
+            SlideFit.Wrap(new SlideLine(SlideFit.OneLine(title, SlideDeck.Width - (2 * Margin) - 12, 24, bold: true), 24, Palette.Ink, Bold: true), float.MaxValue),
+            .. string.IsNullOrWhiteSpace(subtitle) ? [] : new[] { SlideFit.Wrap(new SlideLine(SlideFit.OneLine(subtitle, SlideDeck.Width - (2 * Margin) - 12, 13), 13, Palette.InkMuted), float.MaxValue) },
+        ],
+        IsTitle: true);
+
+    /// <summary>A table whose columns take the given shares of its width; rows beyond the space are counted in a last row.</summary>
+    internal static SlideTable Table(float x, float y, float width, IReadOnlyList<float> shares, IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows, float size = 10f, float? height = null)
+    {
+        var columns = shares.Select(s => s * width).ToList();
+        var rowHeight = size * 2f;
+        var room = (int)Math.Floor((height ?? (ContentBottom - y)) / rowHeight) - 1;
+        var shown = rows.Count <= room ? rows : [.. rows.Take(Math.Max(0, room - 1)), [$"+ {rows.Count - room + 1} more", .. Enumerable.Repeat("", header.Count - 1)]];
+        string Cell(string text, int c, bool bold) => SlideFit.OneLine(text, columns[c] - 8, size, bold);
+        var cut = shown.Select(r => (IReadOnlyList<string>)[.. r.Select((t, c) => Cell(t, c, false))]).ToList();
+        return new SlideTable(x, y, width, (cut.Count + 1) * rowHeight, columns, [.. header.Select((t, c) => Cell(t, c, true))], cut, size);
+    }
+
+    /// <summary>An SVG picture fitted into the box, keeping its proportions, centred across and at the top.</summary>
+    internal static SlidePicture Picture(string svg, float x, float y, float width, float height, string description)
+    {
+        var (w, h) = SvgSize(svg);
+        var scale = Math.Min(width / w, height / h);
+        return new SlidePicture(x + ((width - (w * scale)) / 2), y, w * scale, h * scale, svg, w, h, description);
+    }
+
+    private static (float Width, float Height) SvgSize(string svg)
+    {
+        var match = SvgSizeRegex().Match(svg);
+        return match.Success
+            ? (Math.Max(1, float.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)), Math.Max(1, float.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture)))
+            : (SlideDeck.Width, SlideDeck.Height);
+    }
+
+    internal static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string QuadrantName(Quadrant quadrant) => quadrant switch
+    {
+        Quadrant.QuickWin => "quick win",
+        Quadrant.BigBet => "big bet",
+        Quadrant.FillIn => "fill-in",
+        _ => "money pit",
+    };
+
+    [GeneratedRegex("<svg[^>]*?\\swidth=\"([0-9.]+)\"[^>]*?\\sheight=\"([0-9.]+)\"")]
+    private static partial Regex SvgSizeRegex();
+}
