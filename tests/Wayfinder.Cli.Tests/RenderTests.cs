@@ -198,7 +198,7 @@ public sealed class RenderTests
         var result = await CliRunner.RunAsync(folder.Path, "render", "booking", "--format", "pgn");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal(["error: unknown format \"pgn\". Did you mean \"png\"? Formats: svg, png, pdf, html, xlsx, csv, mermaid"], result.ErrorLines);
+        Assert.Equal(["error: unknown format \"pgn\". Did you mean \"png\"? Formats: svg, png, pdf, html, xlsx, csv, mermaid, pptx, slides"], result.ErrorLines);
     }
 
     [Fact]

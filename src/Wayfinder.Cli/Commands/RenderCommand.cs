@@ -41,12 +41,13 @@ internal static class RenderCommand
     public static Command Create(CliContext context) => Build(
         context,
         s_render,
-        "Render journey maps (svg, png, pdf, html, xlsx, csv, mermaid), persona cards and value gap charts (svg, png, pdf)",
+        "Render journey maps (svg, png, pdf, html, xlsx, csv, mermaid, pptx, slides), persona cards and value gap charts (svg, png, pdf)",
         $"What to write: {string.Join(", ", RenderFormats.Names)} (several with commas or by repeating; default: from the -o file's extension, else svg). "
             + "Personas and value gap maps render to svg, png and pdf",
         [
             "wayfinder render onboarding                       # journeys/onboarding.svg",
             "wayfinder render onboarding --format pdf -o map.pdf",
+            "wayfinder render onboarding --format slides -o deck.pdf   # 16:9 slides; --format pptx for PowerPoint",
             "wayfinder render --all --format svg,png,pdf,html -o out/",
             "wayfinder render maya --format png                # a persona card",
         ]);
@@ -188,7 +189,9 @@ internal static class RenderCommand
             return ExitCodes.Usage;
         }
 
-        if (namesFile && RenderFormats.TryParse(Path.GetExtension(output!)[1..], out var named) && named != outputs[0].Format)
+        // A slides deck is a PDF too: `-o deck.pdf --format slides` is what one writes.
+        if (namesFile && RenderFormats.TryParse(Path.GetExtension(output!)[1..], out var named) && named != outputs[0].Format
+            && !(named == RenderFormat.Pdf && outputs[0].Format == RenderFormat.Slides))
         {
             context.Error($"-o {output} looks like {RenderFormats.NameOf(named)}, but the format is {RenderFormats.NameOf(outputs[0].Format)}; "
                 + $"pass --format {RenderFormats.NameOf(named)} or change the file name");

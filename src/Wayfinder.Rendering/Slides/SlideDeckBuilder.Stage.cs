@@ -10,25 +10,20 @@ using Wayfinder.Rendering.Tables;
 /// <summary>A stage's slide: its name and goal, its data, its lanes as cards and its KPIs as a table.</summary>
 public static partial class SlideDeckBuilder
 {
-    private const float CardSize = 10.5f;
+    private const float CardSize = 10f;
 
     private static Slide StageSlide(Journey journey, Workspace workspace, Stage stage, int index, JourneyReport? data)
     {
         var phase = journey.Timeline?.Phases.Find(p => p.Stages.Contains(stage.Id, StringComparer.Ordinal))?.Name;
         var overline = $"Stage {index + 1} of {journey.Stages.Count}" + (phase is null ? "" : "  ·  " + phase);
         var title = Xml.Clean(stage.Name);
-        List<SlideElement> elements = [Heading(title, stage.Goal is { Length: > 0 } goal ? "Goal: " + goal : overline)];
+        var goal = stage.Goal is { Length: > 0 } ? "Goal: " + stage.Goal : null;
+        List<SlideElement> elements = [Heading(title, goal ?? overline, goal is null ? null : overline)];
         var top = ContentTop;
-        if (stage.Goal is { Length: > 0 })
-        {
-            elements.Add(SlideFit.Box(Margin, top - 6, SlideDeck.Width - (2 * Margin), 22, [new SlideLine(overline, 11, Palette.InkMuted)]));
-            top += 14;
-        }
-
         if (data is not null && DataLine(stage, data) is { } line)
         {
-            elements.Add(SlideFit.Box(Margin, top, SlideDeck.Width - (2 * Margin), 24, [new SlideLine(line, 12, Palette.BlueText, Bold: true)]));
-            top += 24;
+            elements.Add(SlideFit.Box(Margin, top, SlideDeck.Width - (2 * Margin), 28, [new SlideLine(line, 12, Palette.BlueText, Bold: true)]));
+            top += 28;
         }
 
         var bottom = ContentBottom;
@@ -53,21 +48,45 @@ public static partial class SlideDeckBuilder
         var rowCount = cards.Count <= 4 ? 1 : cards.Count <= 10 ? 2 : 3;
         var columns = (int)Math.Ceiling(cards.Count / (double)rowCount);
         var width = (SlideDeck.Width - (2 * Margin) - ((columns - 1) * Gap)) / columns;
-        var height2 = (bottom - top - Gap - ((rowCount - 1) * Gap)) / rowCount;
+        var cardHeight = (bottom - top - Gap - ((rowCount - 1) * Gap)) / rowCount;
+        var texts = cards.Select(lane => lane.Items.Where(it => it.Stage == stage.Id).Select(it => "• " + CardText(lane.Type, it, workspace)).ToList()).ToList();
+        var size = CardTextSize(cards, texts, width, cardHeight);
         for (var i = 0; i < cards.Count; i++)
         {
             var lane = cards[i];
             var kind = LaneKinds.Of(lane.Type);
             var x = Margin + (i % columns * (width + Gap));
-            var y = top + Gap + (i / columns * (height2 + Gap));
+            var y = top + Gap + (i / columns * (cardHeight + Gap));
             var fill = kind.CardFill.Equals(Palette.Paper, StringComparison.OrdinalIgnoreCase) ? Palette.Canvas : kind.CardFill;
-            List<SlideLine> lines = [new(Marker(lane.Type) + lane.DisplayName(), 11.5f, Palette.Ink, Bold: true)];
-            lines.AddRange(lane.Items.Where(it => it.Stage == stage.Id).Select(it => new SlideLine("• " + CardText(lane.Type, it, workspace), CardSize, Palette.Ink)));
-            elements.Add(SlideFit.Box(x, y, width, height2, lines, fill, kind.Accent));
+            elements.Add(SlideFit.Box(x, y, width, cardHeight, CardLines(lane, texts[i], size), fill, kind.Accent));
         }
 
         return new Slide(title, elements);
     }
+
+    /// <summary>The largest text size from 14 pt down to 10 pt at which every card of the slide holds all its items; 10 pt (cut) when none does.</summary>
+    private static float CardTextSize(List<Lane> cards, List<List<string>> texts, float width, float height)
+    {
+        for (var size = 14f; size > CardSize; size -= 1f)
+        {
+            var fits = true;
+            for (var i = 0; i < cards.Count && fits; i++)
+            {
+                var lines = CardLines(cards[i], texts[i], size);
+                fits = SlideFit.Paragraphs(lines, width - (2 * SlideText.Padding) - 4, float.MaxValue).Sum(p => p.Height) <= height - (2 * SlideText.Padding);
+            }
+
+            if (fits)
+            {
+                return size;
+            }
+        }
+
+        return CardSize;
+    }
+
+    private static List<SlideLine> CardLines(Lane lane, List<string> texts, float size) =>
+        [new(Marker(lane.Type) + lane.DisplayName(), size + 1, Palette.Ink, Bold: true), .. texts.Select(t => new SlideLine(t, size, Palette.Ink))];
 
     /// <summary>Pain points and opportunities carry a sign before their lane's name, so they stand out without colour.</summary>
     private static string Marker(LaneType type) => type switch

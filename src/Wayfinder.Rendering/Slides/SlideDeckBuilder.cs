@@ -86,11 +86,15 @@ public static partial class SlideDeckBuilder
             .Where(s => s is not null));
         lines.Add(new(meta, 12, Palette.InkMuted));
         var width = SlideDeck.Width - (2 * 60);
+        var heading = SlideFit.Box(60, 170, width, 100, [new SlideLine(journey.Title, 34, Palette.Ink, Bold: true)]) with { IsTitle = true };
+        heading = heading with { Height = heading.Paragraphs.Sum(p => p.Height) + (2 * SlideText.Padding) };
+        var below = heading.Y + heading.Height + 12;
         return new Slide(Xml.Clean(journey.Title),
         [
             new SlideText(0, 0, SlideDeck.Width, 150, [], band),
-            SlideFit.Box(60, 170, width, 110, [new SlideLine(journey.Title, 34, Palette.Ink, Bold: true)]) with { IsTitle = true },
-            SlideFit.Box(60, 290, width, 210, lines),
+            SlideFit.Box(60, 104, width, 34, [new SlideLine("Customer journey map  ·  " + workspace.Config.Name, 16, "#FFFFFF", Bold: true)]),
+            heading,
+            SlideFit.Box(60, below, width, ContentBottom - below, lines),
         ]);
     }
 
@@ -122,15 +126,12 @@ public static partial class SlideDeckBuilder
             return new Slide(Title, [Heading(Title, ""), SlideFit.Box(Margin, ContentTop, 600, 40, [new SlideLine("No opportunities on this journey yet.", 16, Palette.InkMuted)])]);
         }
 
-        var tableWidth = ranked.Count > 0 ? 470f : SlideDeck.Width - (2 * Margin);
-        List<SlideElement> elements = [Heading(Title, subtitle), Table(Margin, ContentTop, tableWidth, [0.07f, 0.45f, 0.2f, 0.08f, 0.08f, 0.12f], ["#", "Opportunity", "Stage", "Value", "Effort", "Quadrant"], rows)];
-        if (ranked.Count > 0)
-        {
-            var x = Margin + tableWidth + 16;
-            elements.Add(Picture(DecisionCharts.OpportunityMatrixSvg(ranked), x, ContentTop, SlideDeck.Width - Margin - x, ContentBottom - ContentTop, "Value and effort matrix of the ranked opportunities"));
-        }
-
-        return new Slide(Title, elements);
+        return new Slide(Title,
+        [
+            Heading(Title, subtitle),
+            .. TableAndPicture([0.05f, 0.5f, 0.17f, 0.08f, 0.08f, 0.12f], ["#", "Opportunity", "Stage", "Value", "Effort", "Quadrant"], rows,
+                ranked.Count > 0 ? DecisionCharts.OpportunityMatrixSvg(ranked) : null, "Value and effort matrix of the ranked opportunities"),
+        ]);
     }
 
     private static Slide ValueGapSlide(ValueGapMap map, Workspace workspace)
@@ -145,24 +146,52 @@ public static partial class SlideDeckBuilder
         ]).ToList();
         var title = "Value gap: " + Xml.Clean(map.Title);
         var summary = $"Total weighted gap (where we trail): {Number(result.TotalWeightedGap)}; gap = best competitor's rating minus ours";
-        const float TableWidth = 440f;
-        var x = Margin + TableWidth + 16;
         return new Slide(title,
         [
             Heading(title, summary),
-            Table(Margin, ContentTop, TableWidth, [0.06f, 0.38f, 0.08f, 0.08f, 0.2f, 0.08f, 0.12f], ["#", "Need", "Imp.", "Us", "Best", "Gap", "Class"], rows),
-            Picture(DecisionCharts.ValueGapSvg(result, workspace), x, ContentTop, SlideDeck.Width - Margin - x, ContentBottom - ContentTop, "Value gap chart: " + Xml.Clean(map.Title)),
+            .. TableAndPicture([0.05f, 0.45f, 0.1f, 0.07f, 0.15f, 0.07f, 0.11f], ["#", "Need", "Importance", "Us", "Best", "Gap", "Class"], rows,
+                DecisionCharts.ValueGapSvg(result, workspace), "Value gap chart: " + Xml.Clean(map.Title)),
         ]);
     }
 
-    /// <summary>The slide's title, with a smaller line under it.</summary>
-    internal static SlideText Heading(string title, string subtitle) =>
-        new(Margin, 18, SlideDeck.Width - (2 * Margin), 62,
-        [
-            SlideFit.Wrap(new SlideLine(SlideFit.OneLine(title, SlideDeck.Width - (2 * Margin) - 12, 24, bold: true), 24, Palette.Ink, Bold: true), float.MaxValue),
-            .. string.IsNullOrWhiteSpace(subtitle) ? [] : new[] { SlideFit.Wrap(new SlideLine(SlideFit.OneLine(subtitle, SlideDeck.Width - (2 * Margin) - 12, 13), 13, Palette.InkMuted), float.MaxValue) },
-        ],
-        IsTitle: true);
+    /// <summary>The slide's title on one line, with up to two smaller lines under it (each cut to one line).</summary>
+    internal static SlideText Heading(string title, string subtitle, string? note = null)
+    {
+        const float Width = SlideDeck.Width - (2 * Margin);
+        SlideParagraph Line(string text, float size, string color, bool bold = false) =>
+            SlideFit.Wrap(new SlideLine(SlideFit.OneLine(text, Width - (2 * SlideText.Padding), size, bold), size, color, Bold: bold), float.MaxValue);
+        List<SlideParagraph> paragraphs = [Line(title, 24, Palette.Ink, bold: true)];
+        if (!string.IsNullOrWhiteSpace(subtitle))
+        {
+            paragraphs.Add(Line(subtitle, 13, Palette.InkMuted));
+        }
+
+        if (!string.IsNullOrWhiteSpace(note))
+        {
+            paragraphs.Add(Line(note, 11, Palette.InkMuted));
+        }
+
+        return new SlideText(Margin, 14, Width, ContentTop - 14, paragraphs, IsTitle: true);
+    }
+
+    /// <summary>
+    /// A table across the slide with its chart under it when the table is short; a long table on the left with the chart
+    /// beside it, each then half as wide.
+    /// </summary>
+    private static IEnumerable<SlideElement> TableAndPicture(IReadOnlyList<float> shares, IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows, string? svg, string description)
+    {
+        const float Width = SlideDeck.Width - (2 * Margin);
+        const float Height = ContentBottom - ContentTop;
+        var stacked = svg is null || (rows.Count + 1) * 20f <= Height * 0.45f;
+        var table = Table(Margin, ContentTop, stacked ? Width : (Width / 2) - 8, shares, header, rows);
+        yield return table;
+        if (svg is not null)
+        {
+            yield return stacked
+                ? Picture(svg, Margin, table.Y + table.Height + 16, Width, ContentBottom - (table.Y + table.Height + 16), description)
+                : Picture(svg, Margin + (Width / 2) + 8, ContentTop, (Width / 2) - 8, Height, description);
+        }
+    }
 
     /// <summary>A table whose columns take the given shares of its width; rows beyond the space are counted in a last row.</summary>
     internal static SlideTable Table(float x, float y, float width, IReadOnlyList<float> shares, IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows, float size = 10f, float? height = null)

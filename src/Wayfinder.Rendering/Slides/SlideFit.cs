@@ -27,37 +27,42 @@ internal static class SlideFit
             return wrapped;
         }
 
-        // Not all of it fits: keep room for the "+N more" line and cut the paragraph that crosses the bottom.
-        var more = all[^1] with { Text = "+ 99 more", Bold = false, Italic = true, Color = Palette.InkMuted };
-        var room = height - (more.Size * 1.25f);
+        // Not all of it fits: the paragraphs that fit whole, then the one that crosses the bottom cut with an ellipsis, and
+        // a "+N more" line for the rest (room for it kept unless the cut paragraph is the last).
+        var moreSize = all[^1].Size;
+        var moreHeight = moreSize * 1.25f;
         var kept = new List<SlideParagraph>();
         var shown = 0;
-        foreach (var paragraph in wrapped)
+        var used = 0f;
+        for (var k = 0; k < wrapped.Count; k++)
         {
-            var fit = (int)Math.Floor((room + 0.01f) / paragraph.LineHeight);
-            if (fit <= 0)
-            {
-                break;
-            }
-
-            shown++;
-            if (fit >= paragraph.Lines.Count)
+            var paragraph = wrapped[k];
+            var rest = wrapped.Skip(k).Sum(p => p.Height);
+            var room = height - used - (rest <= height - used || k == wrapped.Count - 1 ? 0 : moreHeight);
+            if (paragraph.Height <= room + 0.01f)
             {
                 kept.Add(paragraph);
-                room -= paragraph.Height;
+                used += paragraph.Height;
+                shown++;
                 continue;
             }
 
-            var cut = paragraph.Lines.Take(fit).ToList();
-            cut[^1] = Shorten(cut[^1] + " " + Ellipsis, width, paragraph.Size, StyleOf(paragraph.Bold, paragraph.Italic));
-            kept.Add(paragraph with { Text = string.Join(' ', cut), Lines = cut });
+            var fit = (int)Math.Floor((room + 0.01f) / paragraph.LineHeight);
+            if (fit > 0)
+            {
+                var cut = paragraph.Lines.Take(fit).ToList();
+                cut[^1] = Shorten(cut[^1] + " " + Ellipsis, width, paragraph.Size, StyleOf(paragraph.Bold, paragraph.Italic));
+                kept.Add(paragraph with { Text = string.Join(' ', cut), Lines = cut });
+                shown++;
+            }
+
             break;
         }
 
-        if (shown < wrapped.Count)
+        if (shown < wrapped.Count && used + moreHeight <= height + 0.01f)
         {
             var text = $"+ {wrapped.Count - shown} more";
-            kept.Add(new SlideParagraph(text, [text], more.Size, more.Color, Italic: true));
+            kept.Add(new SlideParagraph(text, [text], moreSize, Palette.InkMuted, Italic: true));
         }
 
         return kept;
