@@ -376,6 +376,8 @@ public sealed partial class JourneyMapPage
         RenderFormat.Xlsx => "Excel workbook (lanes)",
         RenderFormat.Csv => "CSV (lanes)",
         RenderFormat.Mermaid => "Mermaid diagram",
+        RenderFormat.Pptx => "PowerPoint slides (16:9)",
+        RenderFormat.Slides => "Slides as PDF (16:9)",
         _ => format.ToString(),
     };
 
