@@ -64,10 +64,10 @@ public static partial class SlideDeckBuilder
         return new Slide(title, elements);
     }
 
-    /// <summary>The largest text size from 14 pt down to 10 pt at which every card of the slide holds all its items; 10 pt (cut) when none does.</summary>
+    /// <summary>The largest text size from 16 pt down to 10 pt at which every card of the slide holds all its items; 10 pt (cut) when none does.</summary>
     private static float CardTextSize(List<Lane> cards, List<List<string>> texts, float width, float height)
     {
-        for (var size = 14f; size > CardSize; size -= 1f)
+        for (var size = 16f; size > CardSize; size -= 1f)
         {
             var fits = true;
             for (var i = 0; i < cards.Count && fits; i++)

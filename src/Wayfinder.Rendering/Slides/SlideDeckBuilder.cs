@@ -86,7 +86,7 @@ public static partial class SlideDeckBuilder
             .Where(s => s is not null));
         lines.Add(new(meta, 12, Palette.InkMuted));
         var width = SlideDeck.Width - (2 * 60);
-        var heading = SlideFit.Box(60, 170, width, 100, [new SlideLine(journey.Title, 34, Palette.Ink, Bold: true)]) with { IsTitle = true };
+        var heading = SlideFit.Box(60, 168, width, 140, [new SlideLine(journey.Title, 34, Palette.Ink, Bold: true)]) with { IsTitle = true };
         heading = heading with { Height = heading.Paragraphs.Sum(p => p.Height) + (2 * SlideText.Padding) };
         var below = heading.Y + heading.Height + 12;
         return new Slide(Xml.Clean(journey.Title),

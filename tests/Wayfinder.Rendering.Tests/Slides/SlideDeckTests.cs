@@ -137,6 +137,32 @@ public sealed class SlideDeckTests
         }
     }
 
+    [Fact]
+    public void DecksRenderToWellFormedFiles()
+    {
+        // With $WAYFINDER_RENDER_OUT set the decks and a PNG per slide are kept there, for a person to look at.
+        using var folder = new SampleFolder();
+        var (demo, workspace) = Demo("first-flight");
+        var longMap = TestJourneys.Map(15, longTexts: true);
+        foreach (var (name, deck) in new[]
+        {
+            ("slides-first-flight", SlideDeckBuilder.Build(demo, workspace, new MapRenderOptions(TestJourneys.Today))),
+            ("slides-map-15-long", SlideDeckBuilder.Build(longMap, TestJourneys.Workspace(longMap), new MapRenderOptions(TestJourneys.Today))),
+        })
+        {
+            var pdf = SlidesPdfWriter.Write(deck);
+            File.WriteAllBytes(Path.Combine(folder.Path, name + ".pdf"), pdf);
+            File.WriteAllBytes(Path.Combine(folder.Path, name + ".pptx"), PptxWriter.Write(deck));
+            Assert.Equal(deck.Slides.Count, SampleFolder.PdfPages(pdf, name + ".pdf"));
+            for (var i = 0; i < deck.Slides.Count; i++)
+            {
+                File.WriteAllBytes(Path.Combine(folder.Path, $"{name}-{i + 1:00}.png"), SlidesPdfWriter.PreviewPng(deck.Slides[i]));
+            }
+        }
+
+        folder.AssertAllWellFormed();
+    }
+
     internal static (Journey Journey, Workspace Workspace) Demo(string id)
     {
         var root = App.Workspaces.WorkspaceFolder.FindRoot(Path.Combine(RenderSamplesTests.FindRepo(), "samples", "demo"));
