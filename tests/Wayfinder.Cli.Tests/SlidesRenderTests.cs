@@ -9,8 +9,7 @@ public sealed partial class SlidesRenderTests
     [Fact]
     public async Task RenderWritesTheDemoFirstFlightAsAPowerPointDeck()
     {
-        using var folder = new TempFolder();
-        await CliRunner.RunAsync(folder.Path, "init");
+        using var folder = await DemoAsync();
 
         var result = await CliRunner.RunAsync(folder.Path, "render", "first-flight", "--format", "pptx", "-o", "deck.pptx");
 
@@ -23,8 +22,7 @@ public sealed partial class SlidesRenderTests
     [Fact]
     public async Task RenderWritesSlidesToAPdfNamedByTheUser()
     {
-        using var folder = new TempFolder();
-        await CliRunner.RunAsync(folder.Path, "init");
+        using var folder = await DemoAsync();
 
         var result = await CliRunner.RunAsync(folder.Path, "render", "first-flight", "--format", "slides", "-o", "deck.pdf");
 
@@ -39,8 +37,7 @@ public sealed partial class SlidesRenderTests
     [Fact]
     public async Task SlidesGoBesideTheJourneyAsSlidesPdf()
     {
-        using var folder = new TempFolder();
-        await CliRunner.RunAsync(folder.Path, "init");
+        using var folder = await DemoAsync();
 
         var result = await CliRunner.RunAsync(folder.Path, "render", "first-flight", "--format", "slides,pptx", "-o", "out/");
 
@@ -51,13 +48,20 @@ public sealed partial class SlidesRenderTests
     [Fact]
     public async Task APersonaHasNoSlides()
     {
-        using var folder = new TempFolder();
-        await CliRunner.RunAsync(folder.Path, "init");
+        using var folder = await DemoAsync();
 
         var result = await CliRunner.RunAsync(folder.Path, "render", "first-time-flyer", "--format", "pptx");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal(["error: persona \"first-time-flyer\" renders to svg, png, pdf, not pptx"], result.ErrorLines);
+    }
+
+    /// <summary>A folder holding the demo workspace (`wayfinder init`).</summary>
+    private static async Task<TempFolder> DemoAsync()
+    {
+        var folder = new TempFolder();
+        await CliRunner.RunAsync(folder.Path, "init");
+        return folder;
     }
 
     [GeneratedRegex(@"/Type\s*/Page\b")]

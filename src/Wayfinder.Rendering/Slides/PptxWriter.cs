@@ -79,7 +79,12 @@ public static class PptxWriter
             }
         }
 
-        return new P.Slide(new P.CommonSlideData(tree), new P.ColorMapOverride(new A.MasterColorMapping()));
+        var xml = new P.Slide(new P.CommonSlideData(tree), new P.ColorMapOverride(new A.MasterColorMapping()));
+
+        // Declared once on the root, not again on every drawing element.
+        xml.AddNamespaceDeclaration("a", "http://schemas.openxmlformats.org/drawingml/2006/main");
+        xml.AddNamespaceDeclaration("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
+        return xml;
     }
 
     private static P.Shape Shape(uint id, string name, SlideText box, string? fill, P.TextBody? body, bool title) =>
