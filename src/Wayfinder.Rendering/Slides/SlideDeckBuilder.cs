@@ -26,7 +26,7 @@ public static partial class SlideDeckBuilder
     public static SlideDeck Build(Journey journey, Workspace workspace, MapRenderOptions options = default)
     {
         var today = options.Today ?? DateOnly.FromDateTime(DateTime.Today);
-        var band = workspace.Config.Brand?.Primary ?? Palette.Band;
+        var band = BandColor(workspace.Config.Brand?.Primary);
         var slides = new List<Slide> { TitleSlide(journey, workspace, today, band), MapSlide(journey, workspace, options) };
         var stages = journey.Stages;
         for (var i = 0; i < stages.Count; i++)
@@ -220,6 +220,10 @@ public static partial class SlideDeckBuilder
             ? (Math.Max(1, float.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)), Math.Max(1, float.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture)))
             : (SlideDeck.Width, SlideDeck.Height);
     }
+
+    /// <summary>The brand's primary colour as #RRGGBB (both writers take that form), else the maps' band blue.</summary>
+    internal static string BandColor(string? primary) => !HexColor.IsValid(primary) ? Palette.Band
+        : primary!.Length == 4 ? $"#{primary[1]}{primary[1]}{primary[2]}{primary[2]}{primary[3]}{primary[3]}" : primary;
 
     internal static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 

@@ -106,6 +106,22 @@ public sealed class SlideDeckTests
         Assert.Contains("Reached by 1,000 customers  ·  drop-off 400", first);
     }
 
+    [Theory]
+    [InlineData("#C0F", "#CC00FF")]
+    [InlineData("#1a2B3c", "#1a2B3c")]
+    [InlineData("red", Palette.Band)]
+    [InlineData(null, Palette.Band)]
+    public void TheBandTakesTheBrandsPrimaryColourInLongForm(string? primary, string expected)
+    {
+        var journey = TestJourneys.Map(1);
+        var workspace = TestJourneys.Workspace(journey);
+        workspace = new Workspace { Root = workspace.Root, Config = workspace.Config with { Brand = new Brand { Primary = primary } }, Journeys = workspace.Journeys };
+
+        var deck = SlideDeckBuilder.Build(journey, workspace, new MapRenderOptions(TestJourneys.Today));
+
+        Assert.All(deck.Slides, s => Assert.Equal(expected, s.Elements.OfType<SlideText>().First().Fill));
+    }
+
     [Fact]
     public void ParagraphsThatDoNotFitAreCountedAndACrossingOneEndsInAnEllipsis()
     {
