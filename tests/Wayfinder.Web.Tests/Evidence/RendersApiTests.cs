@@ -22,6 +22,8 @@ public sealed class RendersApiTests : IDisposable
     [InlineData("html", "text/html", "first-flight.html", "<!DOCTYPE html>")]
     [InlineData("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "first-flight.xlsx", "PK\u0003\u0004")]
     [InlineData("csv", "text/csv", "first-flight.csv", "")]
+    [InlineData("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation", "first-flight.pptx", "PK\u0003\u0004")]
+    [InlineData("slides.pdf", "application/pdf", "first-flight.slides.pdf", "%PDF-")]
     [InlineData("mmd", "text/plain", "first-flight.mmd", "journey")]
     [InlineData("mermaid", "text/plain", "first-flight.mmd", "journey")]
     [InlineData("yaml", "application/yaml", "first-flight.yaml", "# yaml-language-server")]
