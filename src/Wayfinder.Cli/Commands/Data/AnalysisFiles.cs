@@ -21,4 +21,18 @@ internal static class AnalysisFiles
 
         return written;
     }
+
+    /// <summary>Writes the tables <paramref name="outputs"/> asks for (analysis.xlsx, the CSVs; <see cref="AnalysisExport"/>) and returns their paths.</summary>
+    public static IEnumerable<string> WriteTables(JourneyReport report, Rendering.Tables.AnalysisCut cut, string folder, DateOnly today, AnalysisOutputs outputs)
+    {
+        var written = new List<string>();
+        foreach (var table in AnalysisExport.Tables(report, cut, today, outputs))
+        {
+            var path = Path.Combine(folder, table.Name);
+            File.WriteAllBytes(path, table.Bytes);
+            written.Add(path);
+        }
+
+        return written;
+    }
 }
