@@ -140,7 +140,7 @@ internal static class Workbook
             case null:
                 return null;
             case bool b:
-                return new Cell { DataType = CellValues.Boolean, CellValue = new CellValue(b), StyleIndex = styles.Of(header, wrap: false, null) };
+                return new Cell { DataType = CellValues.Boolean, CellValue = new CellValue(b ? "1" : "0"), StyleIndex = styles.Of(header, wrap: false, null) };
             case DateOnly d:
                 return new Cell { CellValue = new CellValue(d.ToDateTime(TimeOnly.MinValue).ToOADate()), StyleIndex = styles.Of(header, wrap: false, DateFormat) };
             case Formatted f when double.IsFinite(f.Value):
