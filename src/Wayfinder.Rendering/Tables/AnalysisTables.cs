@@ -13,7 +13,8 @@ internal sealed record AnalysisTable(string Sheet, string File, IReadOnlyList<IR
 /// <summary>
 /// Everything a <see cref="JourneyReport"/> holds as tidy tables — summary, funnel, reach, timings, paths, flow,
 /// satisfaction, KPIs, stranded, endpoints, channels, emotion, trend, gaps, persona checks — each row starting with
-/// the journey id and the cut (<c>journey_id, persona, channel, period</c>). As one workbook (a sheet per table) or as
+/// the journey id and the cut (<c>journey_id, cut_persona, cut_channel, cut_period</c>: what
+/// <c>--persona</c>, <c>--channel</c> and <c>--period</c> named, empty when not cut). As one workbook (a sheet per table) or as
 /// one CSV per table. Numbers are numbers: shares as 0–1 (shown as <c>0.0%</c> in the workbook), times in seconds.
 /// See README.md beside this file.
 /// </summary>
@@ -39,7 +40,7 @@ public static class AnalysisTables
     {
         var m = report.Metrics;
         object?[] by = [report.JourneyId, cut.Persona, cut.Channel, cut.Period];
-        string[] key = ["journey_id", "persona", "channel", "period"];
+        string[] key = ["journey_id", "cut_persona", "cut_channel", "cut_period"];
 
         AnalysisTable Table(int index, string[] header, IEnumerable<object?[]> rows) =>
             new(SheetNames[index], CsvNames[index], [[.. key, .. header], .. rows.Select(r => (IReadOnlyList<object?>)[.. by, .. r])]);
@@ -74,7 +75,7 @@ public static class AnalysisTables
             m.ChannelMix.Select(c => new object?[] { c.StageId, c.Channel, c.Events, Formatted.Share(c.Share) }));
         yield return Table(11, ["stage_id", "score", "sample_size", "small_sample"],
             report.MeasuredEmotion.Select(e => new object?[] { e.StageId, e.Score, e.SampleSize, e.SmallSample }));
-        yield return Table(12, ["trend_period", "stage_id", "customers", "conversion", "change", "sample_size", "small_sample"],
+        yield return Table(12, ["period", "stage_id", "customers", "conversion", "change", "sample_size", "small_sample"],
             report.Trend.Select(t => new object?[] { t.Period, t.StageId, t.Customers, Formatted.Share(t.Conversion), t.Change is { } c ? new Formatted(c, "+0.0%;-0.0%;0.0%") : null, t.SampleSize, t.SmallSample }));
         yield return Table(13, ["kind", "document_id", "target", "message"], report.Gaps.Select(g => new object?[] { g.Kind, g.DocumentId, g.Target, g.Message }));
         yield return Table(14, ["persona_id", "aspect", "message"], report.PersonaChecks.Select(p => new object?[] { p.PersonaId, p.Aspect, p.Message }));

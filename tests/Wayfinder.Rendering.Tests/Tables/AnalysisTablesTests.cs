@@ -47,14 +47,14 @@ public sealed class AnalysisTablesTests
         Assert.Empty(XlsxFile.Problems(stream));
 
         var summary = XlsxFile.Read(stream, "Summary");
-        Assert.Equal(["journey_id", "persona", "channel", "period", "customers", "mapped_events", "unmapped_events", "small_sample_size", "analysed_on"], summary.Row(1, 9));
+        Assert.Equal(["journey_id", "cut_persona", "cut_channel", "cut_period", "customers", "mapped_events", "unmapped_events", "small_sample_size", "analysed_on"], summary.Row(1, 9));
         // 2026-07-01 is day 46,204 after Excel's day 0 (1899-12-30).
         Assert.Equal(["small", "maya", null, "2026-Q3", "100", "250", "7", "30", "46204"], summary.Row(2, 9));
         Assert.Equal(new XlsxCell("n", "46204", "yyyy-mm-dd"), summary["I2"]);
 
         var funnel = XlsxFile.Read(stream, "Funnel");
         Assert.Equal(
-            ["journey_id", "persona", "channel", "period", "position", "stage_id", "stage", "customers", "conversion", "sample_size", "small_sample", "conversion_from_start", "drop_off"],
+            ["journey_id", "cut_persona", "cut_channel", "cut_period", "position", "stage_id", "stage", "customers", "conversion", "sample_size", "small_sample", "conversion_from_start", "drop_off"],
             funnel.Row(1, 13));
         Assert.Equal(["small", "maya", null, "2026-Q3", "2", "s2", "Pay for it", "60", "0.6", "100", "0", "0.6", "0"], funnel.Row(3, 13));
         Assert.Equal(new XlsxCell("n", "0.6", "0.0%"), funnel["I3"]);
@@ -82,23 +82,23 @@ public sealed class AnalysisTablesTests
             ["summary.csv", "funnel.csv", "reach.csv", "timings.csv", "paths.csv", "flow.csv", "satisfaction.csv", "kpis.csv", "stranded.csv", "endpoints.csv", "channels.csv", "emotion.csv", "trend.csv", "gaps.csv", "persona-checks.csv"],
             files.Keys);
         Assert.Equal(
-            "journey_id,persona,channel,period,position,stage_id,stage,customers,conversion,sample_size,small_sample,conversion_from_start,drop_off\r\n"
+            "journey_id,cut_persona,cut_channel,cut_period,position,stage_id,stage,customers,conversion,sample_size,small_sample,conversion_from_start,drop_off\r\n"
             + "small,maya,,2026-Q3,1,s1,Find a fare,100,1,100,false,1,40\r\n"
             + "small,maya,,2026-Q3,2,s2,Pay for it,60,0.6,100,false,0.6,0\r\n",
             files["funnel.csv"]);
         Assert.Equal(
-            "journey_id,persona,channel,period,customers,mapped_events,unmapped_events,small_sample_size,analysed_on\r\n"
+            "journey_id,cut_persona,cut_channel,cut_period,customers,mapped_events,unmapped_events,small_sample_size,analysed_on\r\n"
             + "small,maya,,2026-Q3,100,250,7,30,2026-07-01\r\n",
             files["summary.csv"]);
         // The target as written, the actual as a share.
         Assert.Equal(
-            "journey_id,persona,channel,period,stage_id,metric,definition,target,actual,sample_size,small_sample,status,problem\r\n"
+            "journey_id,cut_persona,cut_channel,cut_period,stage_id,metric,definition,target,actual,sample_size,small_sample,status,problem\r\n"
             + "small,maya,,2026-Q3,s2,conversion(s1 -> s2),,>= 50%,0.6,100,false,exceeds,\r\n",
             files["kpis.csv"]);
         Assert.Equal(
-            "journey_id,persona,channel,period,span,from_stage,to_stage,customers,median_seconds,p90_seconds\r\n"
+            "journey_id,cut_persona,cut_channel,cut_period,span,from_stage,to_stage,customers,median_seconds,p90_seconds\r\n"
             + "small,maya,,2026-Q3,next,s1,s2,60,3600,7200\r\n",
             files["timings.csv"]);
-        Assert.Equal("journey_id,persona,channel,period,persona_id,aspect,message\r\n", files["persona-checks.csv"]);
+        Assert.Equal("journey_id,cut_persona,cut_channel,cut_period,persona_id,aspect,message\r\n", files["persona-checks.csv"]);
     }
 }
