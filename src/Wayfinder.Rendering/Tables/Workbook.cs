@@ -49,13 +49,14 @@ internal static class Workbook
             uint sheetId = 1;
             foreach (var sheet in sheets)
             {
-                var part = workbookPart.AddNewPart<WorksheetPart>();
+                // Fixed relationship ids, so the same tables give the same parts (the default ids are random).
+                var part = workbookPart.AddNewPart<WorksheetPart>("rId" + sheetId.ToString(CultureInfo.InvariantCulture));
                 part.Worksheet = Worksheet(sheet, styles);
                 sheetList.Append(new DocumentFormat.OpenXml.Spreadsheet.Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = sheetId++, Name = sheet.Name });
             }
 
             workbookPart.Workbook = new DocumentFormat.OpenXml.Spreadsheet.Workbook(sheetList);
-            workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = styles.Stylesheet();
+            workbookPart.AddNewPart<WorkbookStylesPart>("rIdStyles").Stylesheet = styles.Stylesheet();
         }
 
         buffer.Position = 0;
