@@ -118,8 +118,7 @@ public static class RenderFormats
                 }
 
             case RenderFormat.Csv:
-                // The tidy layout is written by the spreadsheet work of issue 13; until then both are the grid.
-                return Utf8(LaneTables.ToCsv(journey, workspace));
+                return Utf8(LaneTables.ToCsv(journey, workspace, settings.CsvLayout));
             case RenderFormat.Mermaid:
                 return Utf8(MermaidJourney.Export(journey));
             case RenderFormat.Pptx:

@@ -34,6 +34,10 @@ internal static partial class Csv
                 {
                     null => "",
                     string s => Guard(s),
+                    Formatted { Text: { } written } => Guard(written),
+                    Formatted f => f.Value.ToString(CultureInfo.InvariantCulture),
+                    DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    bool b => b ? "true" : "false",
                     IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
                     var other => Guard(other.ToString() ?? ""),
                 };

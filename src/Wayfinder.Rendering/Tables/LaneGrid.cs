@@ -3,6 +3,7 @@ namespace Wayfinder.Rendering.Tables;
 using System.Globalization;
 using System.Text.Json;
 using Wayfinder.Core.Documents;
+using Wayfinder.Core.Validation;
 using Wayfinder.Core.Workspaces;
 
 /// <summary>The rows of the three tables, as plain values (strings, numbers, nulls) shared by CSV and Excel.</summary>
@@ -10,13 +11,13 @@ internal static class LaneGrid
 {
     public static readonly string[] ItemColumns =
     [
-        "lane_id", "lane_type", "lane_name", "stage", "stage_name", "step", "step_name", "item_id", "text",
-        "channel", "channel_name", "owner", "events", "score", "metric", "target", "actual", "status",
-        "opportunity_status", "customer_value", "business_value", "effort", "addresses", "persona", "src", "alt",
+        "journey_id", "lane_id", "lane", "lane_type", "stage_id", "stage", "step_id", "step", "item_id", "text",
+        "channel_id", "channel", "owner", "events", "score", "metric", "target", "actual", "status",
+        "opportunity_status", "customer_value", "business_value", "effort", "addresses", "persona_id", "persona", "src", "alt",
         "evidence", "evidence_grade",
     ];
 
-    public static readonly string[] StageColumns = ["id", "name", "goal", "description", "steps", "loops_to", "sub_journey"];
+    public static readonly string[] StageColumns = ["journey_id", "stage_id", "stage", "goal", "description", "steps", "loops_to", "sub_journey"];
 
     private sealed record Column(string Header, string Stage, string? Step);
 
@@ -26,7 +27,7 @@ internal static class LaneGrid
         yield return ["lane", .. columns.Select(c => c.Header)];
         foreach (var lane in journey.Lanes)
         {
-            var cells = new List<string>[columns.Count];
+            var cells = new List<object>[columns.Count];
             for (var i = 0; i < cells.Length; i++)
             {
                 cells[i] = [];
@@ -37,11 +38,12 @@ internal static class LaneGrid
                 var column = ColumnOf(journey, columns, item);
                 if (column >= 0)
                 {
-                    cells[column].Add(Card(lane.Type, item, workspace));
+                    cells[column].Add(LaneKinds.Of(lane.Type).HasScore && item.Score is { } score ? score : Card(lane.Type, item, workspace));
                 }
             }
 
-            yield return [LaneName(lane), .. cells.Select(c => c.Count == 0 ? null : (object?)string.Join('\n', c))];
+            // A lone emotion score stays a number, so the workbook stores it as one; the CSV writes it the same either way.
+            yield return [LaneName(lane), .. cells.Select(c => c.Count switch { 0 => null, 1 => c[0], _ => string.Join('\n', c.Select(Workbook.Display)) })];
         }
     }
 
@@ -59,12 +61,13 @@ internal static class LaneGrid
                 var step = stage?.Steps.Find(s => s.Id == item.Step);
                 yield return
                 [
-                    lane.Id, LaneKinds.Of(lane.Type).Id, LaneName(lane), item.Stage, stage?.Name, item.Step, step?.Name, item.Id, item.Text,
+                    journey.Id, lane.Id, LaneName(lane), LaneKinds.Of(lane.Type).Id, item.Stage, stage?.Name, item.Step, step?.Name, item.Id, item.Text,
                     item.Channel, item.Channel is null ? null : ChannelName(item.Channel, workspace), item.Owner,
                     Lines(item.Events.Select(e => e.Where is null ? e.Name : $"{e.Name} where {e.Where}")), item.Score,
-                    item.Metric, item.Target, item.Actual, item.Status is { } status ? Snake(status) : null,
+                    item.Metric, KpiValue(item.Target), KpiValue(item.Actual), item.Status is { } status ? Snake(status) : null,
                     item.OpportunityStatus is { } os ? Snake(os) : null, item.CustomerValue, item.BusinessValue, item.Effort,
-                    Lines(item.Addresses), item.Persona, item.Src, item.Alt, Lines(item.Evidence),
+                    Lines(item.Addresses), item.Persona, item.Persona is null ? null : workspace.FindPersona(item.Persona)?.Name,
+                    item.Src, item.Alt, Lines(item.Evidence),
                     Snake(EvidenceGrading.Grade(item.Evidence, journey.Evidence, workspace.Config.Evidence)),
                 ];
             }
@@ -76,7 +79,7 @@ internal static class LaneGrid
         yield return StageColumns;
         foreach (var stage in journey.Stages)
         {
-            yield return [stage.Id, stage.Name, stage.Goal, stage.Description, Lines(stage.Steps.Select(s => s.Name)), stage.LoopsTo, stage.SubJourney];
+            yield return [journey.Id, stage.Id, stage.Name, stage.Goal, stage.Description, Lines(stage.Steps.Select(s => s.Name)), stage.LoopsTo, stage.SubJourney];
         }
     }
 
@@ -123,6 +126,29 @@ internal static class LaneGrid
 
         return kind.HasImage ? item.Alt ?? item.Text ?? item.Src ?? "" : item.Text ?? "";
     }
+
+    /// <summary>
+    /// A KPI target or actual as a number with a format that shows it as written: <c>&gt;= 80%</c> is 0.8 shown
+    /// <c>"&gt;= "0.0%</c>, <c>3 days</c> is 3 shown <c>General" days"</c>. A range or text that is no target stays text.
+    /// </summary>
+    internal static object? KpiValue(string? written)
+    {
+        if (written is null || KpiTarget.Parse(written).Target is not { Upper: null } target)
+        {
+            return written;
+        }
+
+        var prefix = target.Comparator is { } comparator ? $"\"{comparator} \"" : "";
+        return target.Measure.Kind switch
+        {
+            KpiUnitKind.Percent => new Formatted(target.Value / 100, prefix + Formatted.Percent, written),
+            _ when target.Unit is { } unit => new Formatted(target.Value, UnitFormat(prefix, unit), written),
+            _ => new Formatted(target.Value, prefix + "General", written),
+        };
+    }
+
+    /// <summary>A number format showing the number after <paramref name="prefix"/> and before its unit: <c>General" days"</c>.</summary>
+    internal static string UnitFormat(string prefix, string unit) => $"{prefix}General\" {unit.Replace("\"", "", StringComparison.Ordinal)}\"";
 
     private static void AddInput(List<string> inputs, string name, int? value)
     {

@@ -27,15 +27,17 @@ internal static class AnalyzeCommand
         var keepRepeats = new Option<bool>("--keep-repeats") { Description = "Keep consecutive repeats of a touchpoint in path variants (as process-mining tools count them)" };
         var output = CommonOptions.Output("The folder for the result files (default: out/analysis/JOURNEY in the workspace)");
         var json = CommonOptions.Json();
+        var formats = new Option<string?>("--format") { Description = "What to write, comma-separated: json (report.json), drawings, xlsx (analysis.xlsx), csv (a file per table), all; default json,drawings", HelpName = "FORMATS" };
         var command = new Command("analyze", "What the data says about a journey: reach, ordered funnel, time between stages, stranded customers, paths, satisfaction, KPI actuals, trend and knowledge gaps")
         {
-            journeyId, persona, period, channel, trend, keepRepeats, output, json, CommonOptions.Events(),
+            journeyId, persona, period, channel, trend, keepRepeats, output, json, formats, CommonOptions.Events(),
         };
         context.Examples[command] =
         [
             "wayfinder analyze first-flight",
             "wayfinder analyze first-flight --persona first-time-flyer --period 2026-Q2",
             "wayfinder analyze first-flight --json | jq '.metrics.funnel'",
+            "wayfinder analyze first-flight --format xlsx,csv",
         ];
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -44,8 +46,15 @@ internal static class AnalyzeCommand
                 return ExitCodes.Failed;
             }
 
+            var outputs = AnalysisExport.ParseFormats(parse.GetValue(formats), out var formatError);
+            if (formatError is not null)
+            {
+                context.Error(formatError);
+                return ExitCodes.Usage;
+            }
+
             var id = parse.GetValue(journeyId)!;
-            var result = await context.Get<AnalysisService>().AnalyzeAsync(context.Open(root, parse), id, new AnalysisRequest
+            var request = new AnalysisRequest
             {
                 PersonaId = parse.GetValue(persona),
                 Period = parse.GetValue(period),
@@ -53,7 +62,8 @@ internal static class AnalyzeCommand
                 TrendGrain = parse.GetValue(trend)!,
                 CollapseRepeats = !parse.GetValue(keepRepeats),
                 Today = context.Today,
-            }, cancellationToken).ConfigureAwait(false);
+            };
+            var result = await context.Get<AnalysisService>().AnalyzeAsync(context.Open(root, parse), id, request, cancellationToken).ConfigureAwait(false);
             if (result.Journey is not { } journey)
             {
                 NoSuchJourney(context, id, result.KnownJourneys);
@@ -80,10 +90,19 @@ internal static class AnalyzeCommand
             // A cut gets its own folder below the journey's, so it never overwrites the uncut results (docs/cli.md).
             var folder = parse.GetValue(output) is { } o ? context.Resolve(o) : Path.Combine(root, "out", "analysis", journey.Id, result.CutFolder);
             Directory.CreateDirectory(folder);
-            var jsonPath = Path.Combine(folder, "report.json");
-            File.WriteAllText(jsonPath, CliJson.Serialize(report) + "\n");
-            var written = new List<string> { jsonPath };
-            written.AddRange(AnalysisFiles.Write(journey, workspace, report, folder, context.Today));
+            var written = new List<string>();
+            if (outputs.HasFlag(AnalysisOutputs.Json))
+            {
+                written.Add(Path.Combine(folder, "report.json"));
+                File.WriteAllText(written[^1], CliJson.Serialize(report) + "\n");
+            }
+
+            if (outputs.HasFlag(AnalysisOutputs.Drawings))
+            {
+                written.AddRange(AnalysisFiles.Write(journey, workspace, report, folder, context.Today));
+            }
+
+            written.AddRange(AnalysisFiles.WriteTables(report, AnalysisExport.CutOf(request), folder, context.Today, outputs));
             if (parse.GetValue(json))
             {
                 context.Json(report);
