@@ -50,8 +50,8 @@ public sealed class PersonaPhotoTests : IDisposable
 
         Assert.Empty(PhotoProblems("personas/maya.png"));
         Assert.Empty(PhotoProblems("data:image/png;base64,iVBORw0KGgo="));
-        Assert.Equal<(string?, string?)>(("data:image/png;base64,iVBORw0KGgoAAAAN", null), WorkspaceImages.Load(new Workspace { Root = _root, Config = new WorkspaceConfig() }, "personas/maya.png"));
-        Assert.Equal<(string?, string?)>((null, null), WorkspaceImages.Load(new Workspace { Root = _root, Config = new WorkspaceConfig() }, null));
+        Assert.Equal<(string?, string?)>(("data:image/png;base64,iVBORw0KGgoAAAAN", null), WorkspaceImages.Load(new Workspace { Root = _root, Config = new WorkspaceConfig { Name = "x" } }, "personas/maya.png"));
+        Assert.Equal<(string?, string?)>((null, null), WorkspaceImages.Load(new Workspace { Root = _root, Config = new WorkspaceConfig { Name = "x" } }, null));
     }
 
     [Fact]
