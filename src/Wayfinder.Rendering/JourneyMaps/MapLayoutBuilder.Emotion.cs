@@ -43,12 +43,13 @@ public static partial class MapLayoutBuilder
 
             if (score != 0)
             {
-                // Whole steps ruled, half steps faint: the band is tall enough that a half step is worth reading.
-                scene.Line(gridLeft, ly, gridRight, ly, score % 1 == 0 ? "#E3E7EC" : "#EEF0F3", 0.8f, score % 1 == 0 ? null : "2 4");
+                // Whole steps ruled, half steps fainter: the band is tall enough that a half step is worth reading. (Solid:
+                // a PDF writes every dash of a dashed line as a shape of its own.)
+                scene.Line(gridLeft, ly, gridRight, ly, score % 1 == 0 ? "#DDE2E8" : "#EEF0F3", 0.8f);
             }
         }
 
-        scene.Line(gridLeft, yZero, gridRight, yZero, "#7C8A9C", 1.2f, "6 5");
+        scene.Line(gridLeft, yZero, gridRight, yZero, "#7C8A9C", 1.2f);
 
         var pts = placed.Select(p => (p.X, Y: MapLayout.EmotionY(top, p.Item.Score!.Value))).ToList();
         if (pts.Count >= 2)

@@ -78,7 +78,7 @@ public static partial class MapLayoutBuilder
                 scene.Path($"M{Scene.F(sx)} {Scene.F(cy + 6)}C{Scene.F(sx + 10)} {Scene.F(cy - 6)} {Scene.F(sx + 20)} {Scene.F(cy - 6)} {Scene.F(sx + 30)} {Scene.F(cy + 2)}", Palette.Orange, 3);
                 scene.Text(sx + 40, cy + 4, "designed curve, points labelled", 11, Palette.Ink);
                 cy += 20;
-                scene.Line(sx, cy, sx + 30, cy, "#7C8A9C", 1.2f, "6 5");
+                scene.Line(sx, cy, sx + 30, cy, "#7C8A9C", 1.2f);
                 scene.Text(sx + 40, cy + 4, "neutral (0)", 11, Palette.Ink);
                 cy += 20;
                 var dx = sx + 4;
