@@ -13,15 +13,18 @@ public sealed class EmotionAndEvidenceTests
         Lanes = [.. lanes],
     };
 
+    /// <summary>Three stages scored −2, 0 and +2.</summary>
+    private static Journey LowNeutralHigh() => ThreeStages(new Lane
+    {
+        Id = "feel",
+        Type = LaneType.Emotion,
+        Items = [new LaneItem { Stage = "a", Score = -2 }, new LaneItem { Stage = "b", Score = 0 }, new LaneItem { Stage = "c", Score = 2 }],
+    });
+
     [Fact]
     public void EmotionScoresMapToExactHeightsInTheEmotionRow()
     {
-        var journey = ThreeStages(new Lane
-        {
-            Id = "feel",
-            Type = LaneType.Emotion,
-            Items = [new LaneItem { Stage = "a", Score = -2 }, new LaneItem { Stage = "b", Score = 0 }, new LaneItem { Stage = "c", Score = 2 }],
-        });
+        var journey = LowNeutralHigh();
         var layout = JourneyMapRenderer.Layout(journey, TestJourneys.Workspace(journey), new MapRenderOptions(TestJourneys.Today));
         var row = Assert.Single(layout.Lanes);
 
@@ -138,12 +141,7 @@ public sealed class EmotionAndEvidenceTests
     [Fact]
     public void FacesAreDrawnOnlyWhenAskedFor()
     {
-        var journey = ThreeStages(new Lane
-        {
-            Id = "feel",
-            Type = LaneType.Emotion,
-            Items = [new LaneItem { Stage = "a", Score = -2 }, new LaneItem { Stage = "b", Score = 0 }, new LaneItem { Stage = "c", Score = 2 }],
-        });
+        var journey = LowNeutralHigh();
         var workspace = TestJourneys.Workspace(journey);
         var plain = JourneyMapRenderer.Layout(journey, workspace, new MapRenderOptions(TestJourneys.Today));
         var faces = JourneyMapRenderer.Layout(journey, workspace, new MapRenderOptions(TestJourneys.Today, Faces: true));
@@ -207,12 +205,14 @@ public sealed class EmotionAndEvidenceTests
     }
 
     [Fact]
-    public void DemoMapLabelsNeverOverlapAloneOrWithAMeasuredCurveATenthAway()
+    public void DemoAndPosterMapLabelsNeverOverlapAloneOrWithAMeasuredCurveATenthAway()
     {
-        var (workspace, _) = App.Workspaces.WorkspaceFolder.Load(Path.Combine(RenderSamplesTests.FindRepo(), "samples", "demo"));
-        var journeys = workspace.Journeys.Select(j => j.Document).Where(j => j.Lanes.Exists(l => l.Type == LaneType.Emotion)).ToList();
+        var (demo, _) = App.Workspaces.WorkspaceFolder.Load(Path.Combine(RenderSamplesTests.FindRepo(), "samples", "demo"));
+        var journeys = demo.Journeys.Select(j => (Journey: j.Document, Workspace: demo)).Where(j => j.Journey.Lanes.Exists(l => l.Type == LaneType.Emotion)).ToList();
         Assert.NotEmpty(journeys);
-        foreach (var journey in journeys)
+        var poster = TestJourneys.Map(15, longTexts: true);
+        journeys.Add((poster, TestJourneys.Workspace(poster)));
+        foreach (var (journey, workspace) in journeys)
         {
             var designed = journey.Lanes.Where(l => l.Type == LaneType.Emotion).SelectMany(l => l.Items).Where(i => i.Score is not null).ToList();
             var alone = JourneyMapRenderer.Layout(journey, workspace, new MapRenderOptions(TestJourneys.Today));
