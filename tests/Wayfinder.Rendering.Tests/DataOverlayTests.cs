@@ -60,8 +60,8 @@ public sealed class DataOverlayTests
         var measured = layout.EmotionPoints.Where(p => p.Measured).ToList();
         Assert.Equal(["s1", "s2"], measured.Select(p => p.StageId));
         Assert.Equal([40, 35], measured.Select(p => p.SampleSize));
-        Assert.Equal(row.Y + 34 + 28, measured[0].Y); // +1: a quarter of the 112-unit plot below the +2 line
-        Assert.Equal(row.Y + 34 + 70, measured[1].Y); // −0.5: 2.5 / 4 of the plot
+        Assert.Equal(row.Y + 34 + 84, measured[0].Y); // +1: a quarter of the 336-unit plot below the +2 line
+        Assert.Equal(row.Y + 34 + 210, measured[1].Y); // −0.5: 2.5 / 4 of the plot
         Assert.Equal(3, layout.EmotionPoints.Count(p => !p.Measured));
 
         var text = Svg.AllText(layout.Scene.ToSvg(journey.Title));

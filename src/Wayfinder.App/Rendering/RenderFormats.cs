@@ -83,6 +83,7 @@ public static class RenderFormats
     public static byte[] Render(IDocument document, RenderFormat format, Workspace workspace, RenderSettings settings) => document switch
     {
         Journey journey => RenderJourney(journey, format, workspace, settings),
+        Persona persona when format == RenderFormat.Pdf => PersonaCardRenderer.RenderPdf(persona, workspace, settings.Page ?? PersonaCardRenderer.DefaultPage),
         Persona persona => RenderImage(PersonaCardRenderer.RenderSvg(persona, workspace), format),
         ValueGapMap map => RenderImage(DecisionCharts.ValueGapSvg(ValueGapAnalysis.Analyze(map), workspace), format),
         _ => throw new ArgumentOutOfRangeException(nameof(document), document.Kind, "no renderer for this kind of document"),

@@ -214,6 +214,11 @@ public static partial class WorkspaceValidator
                 context.CheckEvidence($"competitor_attitudes[{i}].evidence", attitude.Evidence, evidence);
             }
 
+            if (WorkspaceImages.Load(workspace, persona.Photo).Problem is { } photo)
+            {
+                context.Report("photo", "bad-photo", photo);
+            }
+
             context.CheckFilter("segment", persona.Segment, "segment");
             context.CheckReview(persona.Review, today, DefaultCadence);
         }

@@ -157,7 +157,7 @@ internal sealed class CardPlan
         }
 
         scene.BeginOverlay("evidence");
-        Glyphs.EvidenceDot(scene, x + width - 11, y + 11, Grade);
+        Glyphs.EvidenceCorner(scene, x + width, y, Grade);
         scene.EndGroup();
     }
 }

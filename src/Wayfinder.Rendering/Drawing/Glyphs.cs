@@ -157,6 +157,33 @@ public static class Glyphs
         }
     }
 
+    /// <summary>
+    /// The evidence marker of a card whose top-right corner is (<paramref name="right"/>, <paramref name="top"/>): a tab
+    /// cut into the corner, holding the grade's dot. In the corner, never at a line's start, it cannot be taken for a bullet.
+    /// </summary>
+    public static void EvidenceCorner(Scene scene, float right, float top, Core.Documents.EvidenceGrade grade)
+    {
+        // The tab follows a card's 6-unit corner radius and rounds its inner corner, so it reads as part of the card's edge.
+        scene.Path($"M{F(right - 22)} {F(top)}H{F(right - 6)}A6 6 0 0 1 {F(right)} {F(top + 6)}V{F(top + 20)}H{F(right - 14)}A8 8 0 0 1 {F(right - 22)} {F(top + 12)}Z", null, 0, EvidenceTab);
+        EvidenceDot(scene, right - 11, top + 10, grade);
+    }
+
+    /// <summary>A key entry for a grade: the corner of a card with its marker, then the grade's words. Returns the entry's width.</summary>
+    public static float EvidenceKey(Scene scene, float x, float y, Core.Documents.EvidenceGrade grade, string textFill, float size = 11)
+    {
+        // A card's corner: its box, two strokes standing for its text, the marker.
+        scene.Box(x, y, 40, 22, Palette.Canvas, Palette.Rule, 1, 6);
+        scene.Box(x + 5, y + 7, 10, 2.5f, Palette.Rule);
+        scene.Box(x + 5, y + 13, 7, 2.5f, Palette.Rule);
+        EvidenceCorner(scene, x + 40, y, grade);
+        var label = Describe(grade);
+        scene.Text(x + 48, y + 15, label, size, textFill);
+        return 48 + DejaVuMeasurer.Instance.Measure(label, size);
+    }
+
+    /// <summary>The evidence tab's fill: a light blue-grey that both white and tinted cards set off.</summary>
+    public const string EvidenceTab = "#E3E9F0";
+
     /// <summary>The legend's words for a grade.</summary>
     public static string Describe(Core.Documents.EvidenceGrade grade) => grade switch
     {

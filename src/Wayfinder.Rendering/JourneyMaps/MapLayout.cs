@@ -37,6 +37,14 @@ public sealed record CardBox(string LaneId, string StageId, string? StepId, floa
 /// <summary>A point of an emotion curve: the designed one, or the measured one (with its sample size).</summary>
 public sealed record EmotionPoint(string StageId, string? StepId, double Score, float X, float Y, bool Measured = false, int SampleSize = 0);
 
+/// <summary>An emotion point's label box (a designed score, or a measured score with its sample size), placed clear of every other label and point.</summary>
+public sealed record EmotionLabel(string StageId, string Text, float X, float Y, float Width, float Height, bool Measured = false)
+{
+    /// <summary>True when the two boxes share any area.</summary>
+    public bool Overlaps(EmotionLabel other) =>
+        X < other.X + other.Width && other.X < X + Width && Y < other.Y + other.Height && other.Y < Y + Height;
+}
+
 /// <summary>
 /// The map laid out once: every shape in paint order plus the geometry the SVG, the PDF pagination and the
 /// tests read (columns, rows, cards, emotion points, pages).
@@ -74,6 +82,9 @@ public sealed class MapLayout
     public required IReadOnlyList<CardBox> Cards { get; init; }
 
     public required IReadOnlyList<EmotionPoint> EmotionPoints { get; init; }
+
+    /// <summary>The boxes of the emotion points' labels: no two overlap, and none covers a point.</summary>
+    public IReadOnlyList<EmotionLabel> EmotionLabels { get; init; } = [];
 
     /// <summary>The A3 pages of the PDF, planned from the column and row boundaries.</summary>
     public IReadOnlyList<PdfPagePlan> Pages { get; set; } = [];

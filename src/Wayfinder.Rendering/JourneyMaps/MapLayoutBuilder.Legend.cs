@@ -6,7 +6,7 @@ using Wayfinder.Rendering.Drawing;
 public static partial class MapLayoutBuilder
 {
     /// <summary>The legend: lane tints of the lanes present, KPI status, evidence dots, emotion. Returns its bottom.</summary>
-    private static float DrawLegend(Context ctx, Journey journey, float x, float y, float width)
+    private static float DrawLegend(Context ctx, Journey journey, float x, float y, float width, bool faces)
     {
         var scene = ctx.Scene;
         scene.Text(x, y + 14, "Legend", 14, Palette.Ink, FontStyleKind.Bold);
@@ -47,15 +47,15 @@ public static partial class MapLayoutBuilder
         }));
 
         // Evidence.
-        sections.Add((210, 22 + (3 * 20), (sx, sy) =>
+        // Evidence: the marker in a card's top-right corner, shown on a card's corner as it appears on the map.
+        sections.Add((230, 22 + 16 + (3 * 28), (sx, sy) =>
         {
-            SectionTitle(scene, sx, sy, "Evidence behind an item");
+            SectionTitle(scene, sx, sy, "Evidence behind a card");
+            scene.Text(sx, sy + 32, "marker in the card's top-right corner", 10.5f, Palette.InkMuted, FontStyleKind.Italic);
             EvidenceGrade[] grades = [EvidenceGrade.Assumption, EvidenceGrade.OneSource, EvidenceGrade.SeveralSources];
             for (var i = 0; i < grades.Length; i++)
             {
-                var cy = sy + 29 + (i * 20);
-                Glyphs.EvidenceDot(scene, sx + 7, cy, grades[i], 5.5f);
-                scene.Text(sx + 20, cy + 4, Glyphs.Describe(grades[i]), 11, Palette.Ink);
+                Glyphs.EvidenceKey(scene, sx, sy + 40 + (i * 28), grades[i], Palette.Ink);
             }
         }));
 
@@ -78,15 +78,23 @@ public static partial class MapLayoutBuilder
                 scene.Path($"M{Scene.F(sx)} {Scene.F(cy + 6)}C{Scene.F(sx + 10)} {Scene.F(cy - 6)} {Scene.F(sx + 20)} {Scene.F(cy - 6)} {Scene.F(sx + 30)} {Scene.F(cy + 2)}", Palette.Orange, 3);
                 scene.Text(sx + 40, cy + 4, "designed curve, points labelled", 11, Palette.Ink);
                 cy += 20;
-                scene.Line(sx, cy, sx + 30, cy, "#7C8A9C", 1.2f, "6 5");
+                scene.Line(sx, cy, sx + 30, cy, "#7C8A9C", 1.2f);
                 scene.Text(sx + 40, cy + 4, "neutral (0)", 11, Palette.Ink);
                 cy += 20;
                 var dx = sx + 4;
                 foreach (var (score, label) in new[] { (1.0, "positive"), (0.0, "neutral"), (-1.0, "negative") })
                 {
-                    scene.Circle(dx + 2, cy, 5.5f, Palette.Emotion(score));
-                    scene.Text(dx + 12, cy + 4, label, 11, Palette.Ink);
-                    dx += 24 + DejaVuMeasurer.Instance.Measure(label, 11);
+                    if (faces)
+                    {
+                        EmotionFace(scene, dx + 3, cy, 7.5f, score);
+                    }
+                    else
+                    {
+                        scene.Circle(dx + 2, cy, 5.5f, Palette.Emotion(score));
+                    }
+
+                    scene.Text(dx + 14, cy + 4, label, 11, Palette.Ink);
+                    dx += 26 + DejaVuMeasurer.Instance.Measure(label, 11);
                 }
             }));
         }

@@ -25,7 +25,9 @@ public static partial class MapLayoutBuilder
 
     /// <summary>Emotion lane: the +2 line sits this far below the row top, the −2 line <see cref="EmotionPlotHeight"/> lower.</summary>
     public const float EmotionTopPad = 34;
-    public const float EmotionPlotHeight = 112;
+
+    /// <summary>The −2 … +2 band: 84 units a step, tall enough for half steps to read on a wall.</summary>
+    public const float EmotionPlotHeight = 336;
     private const float EmotionCaptionTop = EmotionTopPad + EmotionPlotHeight + 22;
 
     public static MapLayout Build(Journey journey, Workspace workspace, MapRenderOptions options = default)
@@ -65,6 +67,7 @@ public static partial class MapLayoutBuilder
         var rows = new List<LaneRow>();
         var cards = new List<CardBox>();
         var points = new List<EmotionPoint>();
+        var emotionLabels = new List<EmotionLabel>();
         y = headerBottom;
         for (var i = 0; i < journey.Lanes.Count; i++)
         {
@@ -72,7 +75,7 @@ public static partial class MapLayoutBuilder
             var mark = scene.Shapes.Count;
             var minHeight = LaneNameHeight(ctx, lane) + 12;
             var height = Math.Max(minHeight, lane.KindOf().HasScore
-                ? DrawEmotionLane(ctx, lane, columns, y, points)
+                ? DrawEmotionLane(ctx, lane, columns, y, points, emotionLabels, options.Faces)
                 : DrawLane(ctx, lane, columns, y, cards, minHeight));
             var row = new LaneRow(lane.Id, LaneName(lane), lane.Type, y, height);
             rows.Add(row);
@@ -90,7 +93,7 @@ public static partial class MapLayoutBuilder
         DrawStepDividers(ctx, columns, headerBottom, gridBottom);
         scene.Line(Margin, gridBottom, gridRight, gridBottom, Palette.Rule);
 
-        y = DrawLegend(ctx, journey, Margin, gridBottom + 32, Math.Min(scene.Width - (2 * Margin), 1640));
+        y = DrawLegend(ctx, journey, Margin, gridBottom + 32, Math.Min(scene.Width - (2 * Margin), 1640), options.Faces);
         scene.Height = MathF.Ceiling(y + Margin);
         scene.Shapes[background] = new BoxShape(0, 0, scene.Width, scene.Height, Palette.Paper);
 
@@ -107,6 +110,7 @@ public static partial class MapLayoutBuilder
             Lanes = rows,
             Cards = cards,
             EmotionPoints = points,
+            EmotionLabels = emotionLabels,
         };
         layout.Pages = MapPaging.Plan(layout, journey.Title);
         return layout;
@@ -297,9 +301,9 @@ public static partial class MapLayoutBuilder
         scene.Circle(x + Pad + Avatar, y + Pad + Avatar, Avatar, color);
         var initials = persona?.DisplayInitials() ?? "?";
         scene.Text(x + Pad + Avatar, y + Pad + Avatar + 7, initials.Length > 3 ? initials[..3] : initials, 19, Palette.Paper, FontStyleKind.Bold, "middle");
-        if (Scene.IsEmbeddableImage(persona?.Photo))
+        if (persona is not null && Personas.PersonaCardRenderer.Photo(persona, ctx.Workspace) is { } photo)
         {
-            scene.Image(x + Pad, y + Pad, 2 * Avatar, 2 * Avatar, persona!.Photo!, Avatar);
+            scene.Image(x + Pad, y + Pad, 2 * Avatar, 2 * Avatar, photo, Avatar);
         }
         var ty = y + Pad;
         ty = scene.Lines(nameLines, textX, ty, 15, 20, Palette.Ink, FontStyleKind.Bold);

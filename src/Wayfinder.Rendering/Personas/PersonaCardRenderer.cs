@@ -19,6 +19,55 @@ public static class PersonaCardRenderer
     public static string RenderSvg(Persona persona, Workspace workspace, DateOnly? today) =>
         Layout(persona, workspace, today ?? DateOnly.FromDateTime(DateTime.UtcNow)).ToSvg(persona.Title);
 
+    /// <summary>The paper the persona PDF is printed on unless told otherwise: A4 portrait.</summary>
+    public static PageSpec DefaultPage { get; } = new(PaperSize.A4, PageOrientation.Portrait);
+
+    /// <summary>
+    /// Where the card goes on a sheet of <paramref name="page"/>'s paper: the page's size in points, the card's scale and its
+    /// top-left corner, centred inside a 28-point margin. <see cref="PaperSize.Fit"/> is a page the card's own size.
+    /// </summary>
+    public static (float PageWidth, float PageHeight, float Scale, float X, float Y) Placement(float cardWidth, float cardHeight, PageSpec page)
+    {
+        const float PageMargin = 28;
+        var (pageWidth, pageHeight) = page.Points(cardWidth, cardHeight);
+        if (pageWidth == 0)
+        {
+            return (cardWidth, cardHeight, 1, 0, 0);
+        }
+
+        var scale = Math.Min((pageWidth - (2 * PageMargin)) / cardWidth, (pageHeight - (2 * PageMargin)) / cardHeight);
+        return (pageWidth, pageHeight, scale, (pageWidth - (cardWidth * scale)) / 2, (pageHeight - (cardHeight * scale)) / 2);
+    }
+
+    /// <summary>The card as a one-page PDF on <paramref name="page"/>'s paper (<see cref="DefaultPage"/>: A4 portrait), fonts embedded as subsets.</summary>
+    public static byte[] RenderPdf(Persona persona, Workspace workspace, PageSpec page, DateOnly? today = null)
+    {
+        // Rasterizer.SvgToPdf sizes the page from the SVG's rounded bounds; a paper size needs the exact points.
+        var scene = Layout(persona, workspace, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
+        var svg = scene.ToSvg(persona.Title);
+        var (pageWidth, pageHeight, scale, x, y) = Placement(scene.Width, scene.Height, page);
+        using var fonts = FontSubsets.Provider(FontSubsets.CharactersOf(svg));
+        using var reader = new Svg.Skia.SKSvg();
+        reader.Settings.TypefaceProviders?.Insert(0, fonts);
+        var picture = reader.FromSvg(svg) ?? throw new InvalidOperationException("Svg.Skia could not read the persona card's SVG.");
+        using var stream = new MemoryStream();
+        using (var pdf = SkiaSharp.SKDocument.CreatePdf(stream))
+        {
+            var canvas = pdf.BeginPage(pageWidth, pageHeight);
+            canvas.Translate(x, y);
+            canvas.Scale(scale);
+            canvas.DrawPicture(picture);
+            pdf.EndPage();
+            pdf.Close();
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>The persona's photo as a data URI to embed (written as one, or read from its file in the workspace); null draws the initials.</summary>
+    public static string? Photo(Persona persona, Workspace workspace) =>
+        WorkspaceImages.Load(workspace, persona.Photo).DataUri is { } uri && Scene.IsEmbeddableImage(uri) ? uri : null;
+
     /// <summary>Lays the card out.</summary>
     public static Scene Layout(Persona persona, Workspace workspace, DateOnly today)
     {
@@ -49,9 +98,9 @@ public static class PersonaCardRenderer
         scene.Circle(Pad + R, Pad + R, R, typeColor);
         var initials = persona.DisplayInitials();
         scene.Text(Pad + R, Pad + R + 11, initials.Length > 3 ? initials[..3] : initials, 30, Palette.Paper, FontStyleKind.Bold, "middle");
-        if (Scene.IsEmbeddableImage(persona.Photo))
+        if (Photo(persona, workspace) is { } photo)
         {
-            scene.Image(Pad, Pad, 2 * R, 2 * R, persona.Photo!, R);
+            scene.Image(Pad, Pad, 2 * R, 2 * R, photo, R);
         }
 
         var y = scene.Lines(nameLines, textX, Pad - 4, 26, 32, Palette.Ink, FontStyleKind.Bold);
@@ -97,7 +146,7 @@ public static class PersonaCardRenderer
             Add("Income", d.Income);
             foreach (var (k, v) in d.Other)
             {
-                Add(k, v);
+                Add(AttributeLabels.Of(k), v);
             }
 
             left.KeyValues("Demographics", Palette.Blue, rows);
@@ -144,21 +193,20 @@ public static class PersonaCardRenderer
             }
         }
 
-        // Evidence key.
+        // Evidence key: the marker in each item's top-right corner, as on the journey map.
         y += 10;
         scene.Line(Pad, y, Width - Pad, y, Palette.Rule);
-        y += 20;
-        var kx = Pad;
+        y += 14;
+        scene.Text(Pad, y + 15, "EVIDENCE", 10.5f, Palette.InkMuted, FontStyleKind.Bold);
+        var kx = Pad + 76;
         foreach (var grade in new[] { EvidenceGrade.Assumption, EvidenceGrade.OneSource, EvidenceGrade.SeveralSources })
         {
-            Glyphs.EvidenceDot(scene, kx + 5, y - 4, grade);
-            var label = Glyphs.Describe(grade);
-            scene.Text(kx + 16, y, label, 11, Palette.InkMuted);
-            kx += 40 + DejaVuMeasurer.Instance.Measure(label, 11);
+            kx += Glyphs.EvidenceKey(scene, kx, y, grade, Palette.InkMuted) + 28;
         }
 
-        scene.Text(Width - Pad, y, $"{persona.Id} · revision {persona.Revision}", 10, Palette.InkMuted, FontStyleKind.Regular, "end");
-        scene.Height = MathF.Ceiling(y + 20);
+        y += 22;
+        scene.Text(Width - Pad, y + 16, $"{persona.Id} · revision {persona.Revision}", 10, Palette.InkMuted, FontStyleKind.Regular, "end");
+        scene.Height = MathF.Ceiling(y + 30);
         scene.Shapes[background] = new BoxShape(0, 0, scene.Width, scene.Height, Palette.Paper, Palette.Rule, 1);
         return scene;
     }
@@ -202,6 +250,18 @@ public static class PersonaCardRenderer
     {
         public float Y { get; private set; } = y;
 
+        private const float ItemPadLeft = 10;
+        private const float ItemPadRight = 28;
+        private const float ItemPadY = 6;
+        private const float ItemGap = 6;
+
+        /// <summary>An item's box at <see cref="Y"/> for <paramref name="textHeight"/> of text, its evidence marker in the top-right corner.</summary>
+        private void Item(float textHeight, EvidenceGrade grade)
+        {
+            scene.Box(x, Y, width, textHeight + (2 * ItemPadY), Palette.Paper, Palette.Rule, 1, 6);
+            Glyphs.EvidenceCorner(scene, x + width, Y, grade);
+        }
+
         private void Title(string title, string accent)
         {
             scene.Box(x, Y + 2, 4, 14, accent, null, 0, 2);
@@ -220,12 +280,12 @@ public static class PersonaCardRenderer
             Title(title, accent);
             foreach (var (text, grade) in list)
             {
-                var lines = TextWrapper.Wrap(text, width - 22, 12.5f);
-                Glyphs.EvidenceDot(scene, x + 6, Y + 9, grade);
-                Y = scene.Lines(lines, x + 20, Y, 12.5f, 17, Palette.Ink) + 5;
+                var lines = TextWrapper.Wrap(text, width - ItemPadLeft - ItemPadRight, 12.5f);
+                Item(lines.Count * 17, grade);
+                Y = scene.Lines(lines, x + ItemPadLeft, Y + ItemPadY, 12.5f, 17, Palette.Ink) + ItemPadY + ItemGap;
             }
 
-            Y += 12;
+            Y += 8;
         }
 
         public void Needs(string title, IEnumerable<(string Text, int Importance, EvidenceGrade Grade)> needs)
@@ -240,18 +300,21 @@ public static class PersonaCardRenderer
             const float Bar = 5 * 12;
             foreach (var (text, importance, grade) in list)
             {
-                var lines = TextWrapper.Wrap(text, width - 22 - Bar - 12, 12.5f);
-                Glyphs.EvidenceDot(scene, x + 6, Y + 9, grade);
+                var lines = TextWrapper.Wrap(text, width - ItemPadLeft - ItemPadRight - Bar - 8, 12.5f);
+                Item(lines.Count * 17, grade);
+
+                // The importance squares sit left of the evidence corner, level with the first line.
+                var barX = x + width - ItemPadRight - Bar;
                 for (var i = 0; i < 5; i++)
                 {
-                    scene.Box(x + width - Bar + (i * 12), Y + 4, 10, 10, i < importance ? Palette.Blue : "#E3E7EC", null, 0, 2);
+                    scene.Box(barX + (i * 12), Y + ItemPadY + 4, 10, 10, i < importance ? Palette.Blue : "#E3E7EC", null, 0, 2);
                 }
 
-                Y = scene.Lines(lines, x + 20, Y, 12.5f, 17, Palette.Ink) + 5;
+                Y = scene.Lines(lines, x + ItemPadLeft, Y + ItemPadY, 12.5f, 17, Palette.Ink) + ItemPadY + ItemGap;
             }
 
-            scene.Text(x + width, Y + 8, "importance 1–5", 9.5f, Palette.InkMuted, FontStyleKind.Regular, "end");
-            Y += 22;
+            scene.Text(x + width - ItemPadRight, Y + 6, "importance 1–5", 9.5f, Palette.InkMuted, FontStyleKind.Regular, "end");
+            Y += 20;
         }
 
         public void KeyValues(string title, string accent, List<(string Key, string Value)> rows)
