@@ -79,7 +79,7 @@ internal static class RenderCommand
         };
         var orientation = new Option<string>("--orientation")
         {
-            Description = $"Which way round the paper is: {string.Join(", ", PageSpec.OrientationNames)} (default: landscape for maps, portrait for persona cards)",
+            Description = $"Which way round the paper is: {string.Join(", ", PageSpec.OrientationNames)} (default: turned to suit the drawing: landscape for a wide map, portrait for a persona card)",
             HelpName = "WAY",
         };
         var lanes = new Option<string[]>("--lanes") { Description = "The lanes to show, in this order (ids, with commas or by repeating)", HelpName = "LANE" };
@@ -290,7 +290,8 @@ internal static class RenderCommand
                 return false;
             }
 
-            page = new PageSpec(size, PageOrientation.Landscape);
+            // Without --orientation the paper turns to suit the drawing: a wide map lies landscape, a persona card stands portrait.
+            page = new PageSpec(size, PageOrientation.Auto);
         }
 
         if (layout.Orientation is not null)
