@@ -59,7 +59,7 @@ public static partial class DataCharts
         scene.Text(kx + 32, y + 10, "conversion from the previous stage (0–100%), band: 95% Wilson interval", 11, Palette.Ink);
         y += 22;
         scene.Box(Pad, y + 1, 14, 10, TrendSmallBar, null, 0, 1);
-        scene.Text(Pad + 20, y + 10, $"grey, marked n=…: fewer than {report.SmallSampleSize} customers at the stage before (a small sample, not compared)", 11, Palette.Ink);
+        scene.Text(Pad + 20, y + 10, $"grey bars, hollow points, dashed line (n=… where it fits): fewer than {report.SmallSampleSize} customers at the stage before, a small sample never compared", 11, Palette.Ink);
         y += 28;
 
         var stageIds = journey.Stages.Select(s => s.Id).Concat(report.Trend.Select(t => t.StageId)).Distinct(StringComparer.Ordinal).ToList();
@@ -219,7 +219,7 @@ public static partial class DataCharts
                 var bh = (float)point.Customers / max * (plotBottom - plotTop);
                 var bw = MathF.Min(34, slot * 0.62f);
                 scene.Box(cx - (bw / 2), plotBottom - bh, bw, bh, period.Small ? TrendSmallBar : TrendBar, period.Running ? Palette.InkMuted : null, period.Running ? 1 : 0, 1.5f, period.Running ? "3 2" : null);
-                if (period.Small && slot >= 18)
+                if (period.Small && slot >= 26)
                 {
                     scene.Text(cx, plotBottom - bh - 3, $"n={N(period.N)}", 8, Palette.InkMuted, FontStyleKind.Regular, "middle");
                 }
@@ -242,7 +242,14 @@ public static partial class DataCharts
         {
             var band = "M" + string.Join("L", line.Select(p => $"{F(p.X)} {F(p.High)}")) + "L" + string.Join("L", Enumerable.Reverse(line).Select(p => $"{F(p.X)} {F(p.Low)}")) + "Z";
             scene.Path(band, null, 1, Palette.SkyBlue, null, false, TrendBandOpacity);
-            scene.Path("M" + string.Join("L", line.Select(p => $"{F(p.X)} {F(p.Y)}")), Palette.BlueText, 2.2f);
+
+            // Solid between periods with enough customers; a thin dashed grey line where either end is a small sample.
+            for (var k = 1; k < line.Count; k++)
+            {
+                var (a, b) = (line[k - 1], line[k]);
+                var small = a.Small || b.Small;
+                scene.Line(a.X, a.Y, b.X, b.Y, small ? Palette.InkMuted : Palette.BlueText, small ? 1 : 2.2f, small ? "3 3" : null);
+            }
         }
         else if (line.Count == 1)
         {
