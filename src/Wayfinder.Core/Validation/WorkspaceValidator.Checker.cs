@@ -114,7 +114,7 @@ public static partial class WorkspaceValidator
                 }
                 else if (ChartColors.Collision(config.Competitors[i].Color) is { } taken)
                 {
-                    context.Warn($"competitors[{i}].color", "reserved-color", ReservedColorMessage(config.Competitors[i], i, taken));
+                    context.Warn($"competitors[{i}].color", "reserved-color", ReservedColorMessage(config.Competitors, i, taken));
                 }
             }
 
@@ -133,11 +133,13 @@ public static partial class WorkspaceValidator
         }
 
         /// <summary>Which reserved colour a competitor's colour is taken for, and the colour the value gap chart draws it in instead.</summary>
-        private static string ReservedColorMessage(Competitor competitor, int index, (string Color, string Use) taken)
+        private static string ReservedColorMessage(IReadOnlyList<Competitor> competitors, int index, (string Color, string Use) taken)
         {
+            var competitor = competitors[index];
             var reserved = string.Join(", ", ChartColors.Reserved.Select(r => $"{r.Color} ({r.Use})"));
-            return $"competitor \"{competitor.Name}\" ({competitor.Id}): {competitor.Color} is too close to {taken.Color}, the value gap chart's colour for {taken.Use}, " +
-                $"so the chart draws {competitor.Name} in {ChartColors.Drawn(competitor.Color, index)} instead; choose a colour at least {ChartColors.MinDistance} (RGB distance) from {reserved}";
+            var near = string.Equals(competitor.Color, taken.Color, StringComparison.OrdinalIgnoreCase) ? "is" : $"is too close to {taken.Color},";
+            return $"competitor \"{competitor.Name}\" ({competitor.Id}): {competitor.Color} {near} the value gap chart's colour for {taken.Use}, " +
+                $"so the chart draws {competitor.Name} in {ChartColors.Drawn(competitors)[index]} instead; choose a colour at least {ChartColors.MinDistance} (RGB distance) from {reserved}";
         }
 
         /// <summary>The mapping's timestamp unit and format, and the bad-row limit: each one a reader can use.</summary>

@@ -25,7 +25,7 @@ public static class ChartColors
         ("#E69F00", "the over-served class"),
     ];
 
-    /// <summary>Colours for competitors without a usable colour of their own (Okabe–Ito hues away from the reserved ones).</summary>
+    /// <summary>Colours for competitors without a usable colour of their own (Okabe–Ito hues, each at least <see cref="MinDistance"/> from the reserved ones).</summary>
     public static IReadOnlyList<string> Series { get; } = ["#CC79A7", "#56B4E9", "#000000", "#F0E442", "#6B7280"];
 
     /// <summary>The reserved colour <paramref name="color"/> is too close to, or null when it is free (or not a colour).</summary>
@@ -48,13 +48,30 @@ public static class ChartColors
     }
 
     /// <summary>
-    /// The colour a competitor is drawn in: its own when valid and free, else the series colour of its place in
-    /// <c>wayfinder.yaml</c>'s competitor list (<paramref name="index"/>), so the chart and the warning agree.
+    /// The colour each competitor of <c>wayfinder.yaml</c> is drawn in, in its order: its own when valid and free of the
+    /// reserved colours; else the first series colour, counting from its place in the list, that no other competitor
+    /// draws in, so a replaced colour never lands on another competitor's.
     /// </summary>
-    public static string Drawn(string? color, int index)
+    public static IReadOnlyList<string> Drawn(IReadOnlyList<Competitor> competitors)
     {
-        var series = Series[((index % Series.Count) + Series.Count) % Series.Count];
-        return HexColor.IsValid(color) && Collision(color) is null ? color! : series;
+        bool Usable(string? color) => HexColor.IsValid(color) && Collision(color) is null;
+        var used = competitors.Where(c => Usable(c.Color)).Select(c => c.Color!).ToList();
+        var result = new List<string>();
+        for (var i = 0; i < competitors.Count; i++)
+        {
+            if (Usable(competitors[i].Color))
+            {
+                result.Add(competitors[i].Color!);
+                continue;
+            }
+
+            var candidates = Enumerable.Range(0, Series.Count).Select(k => Series[(i + k) % Series.Count]).ToList();
+            var color = candidates.FirstOrDefault(s => !used.Exists(u => Distance(u, s) < MinDistance)) ?? candidates[0];
+            used.Add(color);
+            result.Add(color);
+        }
+
+        return result;
     }
 
     /// <summary>The Euclidean distance of two colours' RGB components (0–441).</summary>

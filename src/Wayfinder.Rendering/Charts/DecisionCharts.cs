@@ -14,15 +14,14 @@ public static partial class DecisionCharts
     /// <summary>
     /// The name and colour each competitor of a value gap map is drawn in (the web app's editor shows the same). "Us" and
     /// the classes keep their colours (<see cref="ChartColors.Reserved"/>): a competitor asking for one of those, or for
-    /// one too close to it, gets the series colour of its place in wayfinder.yaml, as the validator's warning says.
+    /// one too close to it, gets a free series colour (<see cref="ChartColors.Drawn"/>), as the validator's warning says.
     /// </summary>
     public static IReadOnlyList<(string Id, string Name, string Color)> CompetitorColors(IReadOnlyList<string> onMap, IReadOnlyList<Competitor> competitors) =>
     [
         .. onMap.Select((id, i) =>
         {
             var index = competitors.ToList().FindIndex(x => x.Id == id);
-            var c = index >= 0 ? competitors[index] : null;
-            return (id, c?.Name ?? id, ChartColors.Drawn(c?.Color, index >= 0 ? index : i));
+            return index >= 0 ? (id, competitors[index].Name, ChartColors.Drawn(competitors)[index]) : (id, id, ChartColors.Series[i % ChartColors.Series.Count]);
         }),
     ];
 
