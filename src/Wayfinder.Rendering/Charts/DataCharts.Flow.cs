@@ -29,7 +29,7 @@ public static partial class DataCharts
     /// <summary>How many path variants the list beside the flow chart shows.</summary>
     public const int FlowVariants = 12;
 
-    private const float FlowBoxX = Pad + 150;
+    private const float FlowBoxX = Pad + 180;
     private const float FlowBoxWidth = 310;
     private const float FlowBoxHeight = 54;
     private const float FlowGap = 40;
@@ -181,7 +181,7 @@ public static partial class DataCharts
         scene.Text(Pad + 204, bottom + 14, "back to an earlier stage", 11, Palette.Ink);
         bottom += 24;
 
-        var listBottom = FlowVariantList(scene, report, journey, 740, top - 4, scene.Width - Pad - 740);
+        var listBottom = FlowVariantList(scene, report, journey, 760, top - 4, scene.Width - Pad - 760);
         return Finish(scene, background, MathF.Max(bottom, listBottom), title);
     }
 
