@@ -19,7 +19,7 @@ public static class AnalysisDrawings
     public static IReadOnlyList<string> Names { get; } = ["map.svg", "map.png", "funnel.svg", "paths.svg", "trend.svg", "report.html"];
 
     /// <summary>
-    /// map.svg, map.png (the map with data overlays), funnel.svg, paths.svg (Sankey), trend.svg and report.html, in that
+    /// map.svg, map.png (the map with data overlays), funnel.svg, paths.svg (stage-level flow chart with the top variants), trend.svg and report.html, in that
     /// order; <paramref name="today"/> is the day against which reviews are stale (null: today).
     /// </summary>
     public static IEnumerable<AnalysisDrawing> Render(Journey journey, Workspace workspace, JourneyReport report, DateOnly? today = null)
@@ -28,7 +28,7 @@ public static class AnalysisDrawings
         yield return new("map.svg", RenderFormats.Utf8(svg));
         yield return new("map.png", Rasterizer.SvgToPng(svg, 1f));
         yield return new("funnel.svg", RenderFormats.Utf8(DataCharts.FunnelSvg(report, journey)));
-        yield return new("paths.svg", RenderFormats.Utf8(DataCharts.SankeySvg(report, journey)));
+        yield return new("paths.svg", RenderFormats.Utf8(DataCharts.FlowSvg(report, journey)));
         yield return new("trend.svg", RenderFormats.Utf8(DataCharts.TrendSvg(report, journey)));
         yield return new("report.html", RenderFormats.Utf8(HtmlReport.Render(journey, workspace, today, report)));
     }

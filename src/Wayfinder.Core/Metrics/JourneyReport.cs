@@ -10,6 +10,9 @@ public sealed record TrendPoint(string Period, string StageId, int Customers, do
 
     /// <summary>Whether <see cref="SampleSize"/> is below the workspace's small-sample threshold.</summary>
     public bool SmallSample { get; init; }
+
+    /// <summary>Whether the period was still running when the data ends (the data does not reach its last day): its numbers are partial.</summary>
+    public bool Running { get; init; }
 }
 
 /// <summary>Something the team does not know yet: research to do next.</summary>

@@ -71,8 +71,8 @@ public static partial class DemoWorkspace
         Description = "Demo workspace: first-time flyers and corporate travel at a regional airline.",
         Competitors =
         [
-            new Competitor { Id = "aerolux", Name = "AeroLux", Color = "#0072B2" },
-            new Competitor { Id = "budgetjet", Name = "BudgetJet", Color = "#E69F00" },
+            new Competitor { Id = "aerolux", Name = "AeroLux", Color = "#CC79A7" },
+            new Competitor { Id = "budgetjet", Name = "BudgetJet", Color = "#56B4E9" },
         ],
         DataSources =
         [

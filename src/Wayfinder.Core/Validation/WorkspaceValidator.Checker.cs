@@ -112,6 +112,10 @@ public static partial class WorkspaceValidator
                 {
                     context.Report($"competitors[{i}].color", "invalid-color", $"\"{color}\" is not a colour renderings can draw; write {HexColor.Form}");
                 }
+                else if (ChartColors.Collision(config.Competitors[i].Color) is { } taken)
+                {
+                    context.Warn($"competitors[{i}].color", "reserved-color", ReservedColorMessage(config.Competitors, i, taken));
+                }
             }
 
             for (var i = 0; i < config.DataSources.Count; i++)
@@ -126,6 +130,16 @@ public static partial class WorkspaceValidator
             CheckPositive(context, "defaults.funnel_window_days", defaults.FunnelWindowDays);
             CheckPositive(context, "defaults.inactivity_days", defaults.InactivityDays);
             CheckPositive(context, "defaults.review_cadence_days", defaults.ReviewCadenceDays);
+        }
+
+        /// <summary>Which reserved colour a competitor's colour is taken for, and the colour the value gap chart draws it in instead.</summary>
+        private static string ReservedColorMessage(IReadOnlyList<Competitor> competitors, int index, (string Color, string Use) taken)
+        {
+            var competitor = competitors[index];
+            var reserved = string.Join(", ", ChartColors.Reserved.Select(r => $"{r.Color} ({r.Use})"));
+            var near = string.Equals(competitor.Color, taken.Color, StringComparison.OrdinalIgnoreCase) ? "is" : $"is too close to {taken.Color},";
+            return $"competitor \"{competitor.Name}\" ({competitor.Id}): {competitor.Color} {near} the value gap chart's colour for {taken.Use}, " +
+                $"so the chart draws {competitor.Name} in {ChartColors.Drawn(competitors)[index]} instead; choose a colour at least {ChartColors.MinDistance} (RGB distance) from {reserved}";
         }
 
         /// <summary>The mapping's timestamp unit and format, and the bad-row limit: each one a reader can use.</summary>

@@ -89,6 +89,11 @@ public static class JourneyAnalysis
         var satisfaction = surveys.Touchpoints.Concat(surveys.Stages).ToList();
         var conversions = await PlaceConversions.ComputeAsync(journey, KpiEvaluator.TwoStepMetrics(journey), events, query, cancellationToken).ConfigureAwait(false);
         var trend = request.IncludeTrend ? await events.TrendAsync(journey, query, request.TrendGrain, cancellationToken).ConfigureAwait(false) : [];
+        if (trend.Count > 0 && (await events.SummaryAsync(cancellationToken).ConfigureAwait(false)).ToMicros is { } lastEvent)
+        {
+            trend = Periods.MarkRunning(trend, Math.Min(lastEvent, (to ?? long.MaxValue) - 1));
+        }
+
         var checks = new List<PersonaCheck>();
         var segmentGaps = new List<KnowledgeGap>();
         foreach (var persona in journey.Personas.Select(workspace.FindPersona).OfType<Persona>())

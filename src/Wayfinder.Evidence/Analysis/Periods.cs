@@ -70,6 +70,15 @@ public static partial class Periods
         return result;
     }
 
+    /// <summary>
+    /// Marks the trend points of periods the data does not cover to their last day (UTC) as running: a period whose last
+    /// day starts after <paramref name="dataEndMicros"/> (the last event) is still running and its numbers are partial.
+    /// </summary>
+    public static IReadOnlyList<Core.Metrics.TrendPoint> MarkRunning(IReadOnlyList<Core.Metrics.TrendPoint> trend, long dataEndMicros) =>
+    [
+        .. trend.Select(t => Parse(t.Period, out _) is { } range && range.To - (86_400L * 1_000_000) > dataEndMicros ? t with { Running = true } : t),
+    ];
+
     private static long Micros(DateTime utc) => (utc.Ticks - DateTime.UnixEpoch.Ticks) / 10;
 
     [GeneratedRegex(@"^(?<year>\d{4})(?:-(?:[Qq](?<quarter>[1-4])|(?<month>\d{2})))?$")]

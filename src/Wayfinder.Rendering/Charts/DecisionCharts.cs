@@ -7,33 +7,28 @@ using Wayfinder.Rendering.Drawing;
 using Wayfinder.Rendering.JourneyMaps;
 
 /// <summary>Value gap chart and opportunity matrix as SVG.</summary>
-public static class DecisionCharts
+public static partial class DecisionCharts
 {
     private const float Pad = 32;
 
-    private static readonly HashSet<string> s_reserved = new(StringComparer.OrdinalIgnoreCase)
-    {
-        Palette.Blue, Palette.BlueText, Palette.VermillionText, Palette.GreenText, Palette.Orange, "#9AA1AB",
-    };
+    /// <summary>
+    /// The name and colour each competitor of a value gap map is drawn in (the web app's editor shows the same). "Us" and
+    /// the classes keep their colours (<see cref="ChartColors.Reserved"/>): a competitor asking for one of those, or for
+    /// one too close to it, gets a free series colour (<see cref="ChartColors.Drawn"/>), as the validator's warning says.
+    /// </summary>
+    public static IReadOnlyList<(string Id, string Name, string Color)> CompetitorColors(IReadOnlyList<string> onMap, IReadOnlyList<Competitor> competitors) =>
+    [
+        .. onMap.Select((id, i) =>
+        {
+            var index = competitors.ToList().FindIndex(x => x.Id == id);
+            return index >= 0 ? (id, competitors[index].Name, ChartColors.Drawn(competitors)[index]) : (id, id, ChartColors.Series[i % ChartColors.Series.Count]);
+        }),
+    ];
 
     /// <summary>
     /// One row per need, ranked by weighted gap: importance, our rating against each competitor's on the map's scale,
     /// a bar from us to the best competitor in the need's class colour, and the class with its gap.
     /// </summary>
-    /// <summary>The name and colour each competitor of a value gap map is drawn in (the web app's editor shows the same).</summary>
-    public static IReadOnlyList<(string Id, string Name, string Color)> CompetitorColors(IReadOnlyList<string> onMap, IReadOnlyList<Competitor> competitors) =>
-    [
-        .. onMap.Select((id, i) =>
-        {
-            var c = competitors.FirstOrDefault(x => x.Id == id);
-            var series = Palette.Series[i % Palette.Series.Length];
-            var color = Palette.Safe(c?.Color, series);
-
-            // "Us" is blue and the classes have their hues: a competitor asking for one of those gets a series colour.
-            return (id, c?.Name ?? id, s_reserved.Contains(color) ? series : color);
-        }),
-    ];
-
     public static string ValueGapSvg(ValueGapResult result, Workspace workspace)
     {
         const float Width = 1040;
@@ -139,15 +134,21 @@ public static class DecisionCharts
                 scene.Line(Sx(need.Ours), mid, Sx(bestRating), mid, classFill, 5);
             }
 
+            // Us first, then the competitors; markers on one value stand side by side around it so none hides another.
+            var marks = new List<(int Shape, double Value, string Color)> { (-1, need.Ours, Palette.Blue) };
             foreach (var c in competitors)
             {
                 if (source?.Ratings.TryGetValue(c.Id, out var rating) == true)
                 {
-                    Marker(scene, c.Shape, Sx(rating), mid, c.Color);
+                    marks.Add((c.Shape, rating, c.Color));
                 }
             }
 
-            Marker(scene, -1, Sx(need.Ours), mid, Palette.Blue);
+            var xs = MarkerXs([.. marks.Select(m => m.Value)], Sx);
+            for (var m = marks.Count - 1; m >= 0; m--)
+            {
+                Marker(scene, marks[m].Shape, xs[m], mid, marks[m].Color);
+            }
             var pill = ClassName(need.Class);
             new PillRow([(pill, classFill, classText)]).Draw(scene, ClassX, mid - 20, 140);
             var gapText = need is { Gap: { } gap, WeightedGap: { } weighted } ? $"gap {Signed(gap)} × {need.Importance} = {Signed(weighted)}" : "no competitor rated";
@@ -168,18 +169,17 @@ public static class DecisionCharts
     public static string OpportunityMatrixSvg(IReadOnlyList<RankedOpportunity> opportunities)
     {
         const float Width = 1100;
-        const float Plot = 440;
-        const float PlotX = Pad + 44;
+        const float Plot = MatrixPlot;
+        const float PlotX = MatrixPlotX;
         var scene = new Scene { Width = Width };
         scene.Box(0, 0, 0, 0, Palette.Paper);
         var background = scene.Shapes.Count - 1;
         const string Title = "Opportunities — value for effort";
         scene.Text(Pad, Pad + 14, Title, 20, Palette.Ink, FontStyleKind.Bold);
-        var plotY = Pad + 48;
+        var plotY = MatrixPlotY;
 
-        // Effort 1–5 left to right, value 1–5 bottom to top; "high" starts above 3, so the split sits between 3 and the next step.
-        float Px(double effort) => PlotX + (float)((effort - 0.5) / 5 * Plot);
-        float Py(double value) => plotY + Plot - (float)((value - 0.5) / 5 * Plot);
+        float Px(double effort) => MatrixX(PlotX, Plot, effort);
+        float Py(double value) => MatrixY(plotY, Plot, value);
         var splitX = Px(3.5);
         var splitY = Py(3.25);
         scene.Box(PlotX, plotY, splitX - PlotX, splitY - plotY, "#DDF1E9");
@@ -201,20 +201,23 @@ public static class DecisionCharts
         scene.Text(PlotX - 30, plotY - 12, "↑ value", 12, Palette.Ink, FontStyleKind.Bold);
         scene.Text(PlotX + (Plot / 2), plotY + Plot + 52, "value = mean of customer and business value", 10.5f, Palette.InkMuted, FontStyleKind.Regular, "middle");
 
-        // Points; several at one spot are spread on a small circle so every number stays readable.
-        foreach (var group in opportunities.GroupBy(o => (o.Effort, o.Value)))
+        // Points exactly on their values; their numbered labels are moved apart, with a leader line back to the point.
+        var layout = MatrixLabels(opportunities);
+        foreach (var label in layout.Where(l => l.Moved))
         {
-            var list = group.ToList();
-            for (var i = 0; i < list.Count; i++)
-            {
-                var o = list[i];
-                var angle = 2 * Math.PI * i / list.Count;
-                var spread = list.Count == 1 ? 0 : 14 + (list.Count * 1.5f);
-                var cx = Px(o.Effort) + (float)(Math.Cos(angle) * spread);
-                var cy = Py(o.Value) + (float)(Math.Sin(angle) * spread);
-                scene.Circle(cx, cy, 11, MapLayoutBuilder.QuadrantColor(o.Quadrant), Palette.Paper, 1.5f);
-                scene.Text(cx, cy + 4, o.Rank.ToString(CultureInfo.InvariantCulture), 10.5f, Palette.Paper, FontStyleKind.Bold, "middle");
-            }
+            scene.Line(label.PointX, label.PointY, label.Box.X + (label.Box.W / 2), label.Box.Y + (label.Box.H / 2), Palette.InkMuted, 1);
+        }
+
+        foreach (var label in layout)
+        {
+            scene.Circle(label.PointX, label.PointY, 4, MapLayoutBuilder.QuadrantColor(label.Opportunity.Quadrant), Palette.Paper, 1.2f);
+        }
+
+        foreach (var label in layout)
+        {
+            var (cx, cy) = (label.Box.X + (label.Box.W / 2), label.Box.Y + (label.Box.H / 2));
+            scene.Circle(cx, cy, MatrixLabelRadius, MapLayoutBuilder.QuadrantColor(label.Opportunity.Quadrant), Palette.Paper, 1.5f);
+            scene.Text(cx, cy + 4, label.Opportunity.Rank.ToString(CultureInfo.InvariantCulture), 10.5f, Palette.Paper, FontStyleKind.Bold, "middle");
         }
 
         // The ranked list.
@@ -268,6 +271,28 @@ public static class DecisionCharts
     };
 
     private static string Signed(double v) => (v > 0 ? "+" : v < 0 ? "−" : "") + Math.Abs(v).ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>How far apart the centres of tied markers are drawn: a marker is 14–16 wide, so they touch but do not overlap.</summary>
+    internal const float TieStep = 16;
+
+    /// <summary>
+    /// The x of each marker: its value's x, or for values shared by several markers, side by side centred on that x
+    /// (in the given order, left to right), so every tied marker shows and the group stays on its value.
+    /// </summary>
+    internal static float[] MarkerXs(IReadOnlyList<double> values, Func<double, float> x)
+    {
+        var result = new float[values.Count];
+        foreach (var group in Enumerable.Range(0, values.Count).GroupBy(i => values[i]))
+        {
+            var members = group.ToList();
+            for (var k = 0; k < members.Count; k++)
+            {
+                result[members[k]] = x(group.Key) + ((k - ((members.Count - 1) / 2f)) * TieStep);
+            }
+        }
+
+        return result;
+    }
 
     /// <summary>Us: a large circle; competitors: square, triangle, diamond, so the series differ by shape as well as colour.</summary>
     private static void Marker(Scene scene, int shape, float x, float y, string color)

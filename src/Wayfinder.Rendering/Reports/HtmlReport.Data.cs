@@ -26,7 +26,8 @@ public static partial class HtmlReport
         AppendCut(sb, data);
         sb.Append("<figure class=\"card\">").Append(DataCharts.FunnelSvg(data, journey)).Append("</figure></section>");
         // A Sankey of many touchpoints is wide: it scrolls at full size rather than shrinking its labels.
-        sb.Append("<section id=\"paths\"><h2>Paths</h2><div class=\"scroll\">").Append(DataCharts.SankeySvg(data, journey)).Append("</div></section>");
+        sb.Append("<section id=\"paths\"><h2>Paths</h2><div class=\"scroll\">").Append(DataCharts.FlowSvg(data, journey)).Append("</div>");
+        sb.Append("<details><summary>The top path variants touchpoint by touchpoint (Sankey)</summary><div class=\"scroll\">").Append(DataCharts.SankeySvg(data, journey)).Append("</div></details></section>");
         sb.Append("<section id=\"trend\"><h2>Trend</h2><figure class=\"card\">").Append(DataCharts.TrendSvg(data, journey)).Append("</figure></section>");
 
         sb.Append("<section id=\"satisfaction\"><h2>Satisfaction per stage</h2>");

@@ -72,7 +72,7 @@ public sealed class WorkspaceValidatorTests
     [Fact]
     public void CompetitorColoursThatAreNotHexColoursAreErrorsWithTheirPosition()
     {
-        // #abc and #CC79A7 are what renderings draw; a named colour, markup and a non-hex digit are not.
+        // #a0f and #CC79A7 are what renderings draw; a named colour, markup and a non-hex digit are not.
         Assert.Equal(
             [
                 "wayfinder.yaml:11:12 competitors[2].color: \"red\" is not a colour renderings can draw; write #RGB or #RRGGBB in hex digits, e.g. #CC79A7",

@@ -119,15 +119,15 @@ public sealed class DataChartsTests
     }
 
     [Fact]
-    public void TrendGreysOutAChangeOverASmallSample()
+    public void TrendHasNoHeadlineOverASmallSample()
     {
-        // 2026-07: 12 customers at s1, so s2's +3.2 pts rests on fewer than 30.
+        // 2026-07: 12 customers at s1, so s2's +3.2 pts rests on fewer than 30: no headline, and why.
         var report = DataFixtures.Report(trend: [.. DataFixtures.TwoPeriods().Where(t => !(t.Period == "2026-07" && t.StageId == "s1")), new("2026-07", "s1", 12, 1, 0)]);
         var texts = Texts(DataCharts.TrendSvg(report, DataFixtures.Journey()));
 
-        Assert.Equal(Palette.InkMuted, (string?)texts.Single(t => t.Value == "+3.2 pts").Attribute("fill"));
-        Assert.Contains(texts, t => t.Value == "small sample: 12 at the stage before");
-        Assert.Equal(Palette.VermillionText, (string?)texts.Single(t => t.Value == "−1.0 pts").Attribute("fill")); // s3 rests on s2's 32
+        Assert.DoesNotContain(texts, t => t.Value == "+3.2 pts");
+        Assert.Equal(2, texts.Count(t => t.Value == "only 12 in 2026-07, under 30: too few to compare")); // s1 itself and s2
+        Assert.Equal(Palette.VermillionText, (string?)texts.Single(t => t.Value == "−1.0 pts").Attribute("fill")); // s3 rests on s2's 30 and 32
     }
 
     [Fact]
