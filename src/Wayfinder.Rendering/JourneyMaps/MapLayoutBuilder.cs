@@ -30,6 +30,7 @@ public static partial class MapLayoutBuilder
 
     public static MapLayout Build(Journey journey, Workspace workspace, MapRenderOptions options = default)
     {
+        journey = JourneyView.Apply(journey, options);
         var today = options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow);
         var scene = new Scene();
         var ctx = new Context(journey, workspace, scene, today, options.Data);
