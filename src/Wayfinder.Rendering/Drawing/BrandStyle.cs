@@ -122,8 +122,8 @@ public sealed record BrandStyle
         if (brand.Font is { } font && !rejected.Contains("brand.font") && FontMeasurer.ForFile(Path.Combine(root, font)) is { } measurer)
         {
             // Only letters, digits, spaces and hyphens: the name goes into SVG attributes and CSS unquoted.
-            var family = string.Concat(measurer.ResolvedFamily.Where(c => char.IsLetterOrDigit(c) || c is ' ' or '-')).Trim();
-            if (family.Length > 0)
+            var family = string.Concat(FamilyName(measurer.Typeface).Where(c => char.IsLetterOrDigit(c) || c is ' ' or '-')).Trim();
+            if (family.Length > 0 && !family.Equals("DejaVu Sans", StringComparison.OrdinalIgnoreCase))
             {
                 BrandFonts.Register(family, measurer.Typeface);
                 style = style with { Measurer = measurer, FontFamily = $"{family}, {DejaVuMeasurer.FontFamily}", FontFile = Path.GetFullPath(Path.Combine(root, font)) };
@@ -164,6 +164,18 @@ public sealed record BrandStyle
         var scale = Math.Min(LogoMaxWidth / width, LogoMaxHeight / height);
         var media = kind == "svg" ? "image/svg+xml" : $"image/{kind}";
         return ($"data:{media};base64,{Convert.ToBase64String(bytes)}", width * scale, height * scale);
+    }
+
+    /// <summary>
+    /// The family a font file is named by: its family with its width when not normal ("DejaVu Sans Condensed"), so a narrow
+    /// cut of an installed family is not taken for the family itself.
+    /// </summary>
+    private static string FamilyName(SKTypeface typeface)
+    {
+        var width = (SKFontStyleWidth)typeface.FontStyle.Width;
+        return width == SKFontStyleWidth.Normal
+            ? typeface.FamilyName
+            : $"{typeface.FamilyName} {System.Text.RegularExpressions.Regex.Replace(width.ToString(), "(?<=[a-z])(?=[A-Z])", " ")}";
     }
 
     private static DateTime Stamp(string root, string? file) =>
