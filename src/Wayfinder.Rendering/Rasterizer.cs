@@ -133,6 +133,9 @@ public static class Rasterizer
         return doc;
     }
 
-    private static SKPicture Load(SKSvg doc, string svg) =>
-        doc.FromSvg(svg) ?? throw new InvalidOperationException("Svg.Skia could not read the SVG the renderer wrote.");
+    private static SKPicture Load(SKSvg doc, string svg)
+    {
+        BrandFonts.Use(doc);
+        return doc.FromSvg(svg) ?? throw new InvalidOperationException("Svg.Skia could not read the SVG the renderer wrote.");
+    }
 }

@@ -17,7 +17,7 @@ public sealed class ElementMarksTests
             Lanes = [.. journey.Lanes.Select(l => l with { Items = [.. l.Items.Select((item, i) => item with { Id = $"{l.Id}-item-{i}" })] })],
         };
 
-        var svg = JourneyMapRenderer.RenderSvg(journey, TestJourneys.Workspace(journey), new MapRenderOptions(TestJourneys.Today));
+        var svg = JourneyMapRenderer.RenderSvg(journey, TestJourneys.Workspace(journey), new MapRenderOptions(TestJourneys.Today, ShowEmptyLanes: true));
 
         Assert.DoesNotContain("<script>", svg, StringComparison.Ordinal);
         var groups = XDocument.Parse(svg).Descendants().Where(e => e.Attribute("data-element-id") is not null).ToList();

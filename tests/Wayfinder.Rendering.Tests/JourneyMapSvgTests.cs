@@ -14,7 +14,8 @@ public sealed class JourneyMapSvgTests
     public void SvgIsWellFormedAndHoldsEveryStageLaneAndKpi(int stages, bool longTexts)
     {
         var journey = TestJourneys.Map(stages, longTexts);
-        var svg = JourneyMapRenderer.RenderSvg(journey, TestJourneys.Workspace(journey), s_options);
+        // Every lane, also the ones with no items in these stages (left out by default).
+        var svg = JourneyMapRenderer.RenderSvg(journey, TestJourneys.Workspace(journey), s_options with { ShowEmptyLanes = true });
 
         var doc = Svg.Parse(svg);
         Assert.Equal(Svg.Ns + "svg", doc.Root!.Name);

@@ -6,6 +6,7 @@ using Wayfinder.Core.Metrics;
 using Wayfinder.Core.Workspaces;
 using Wayfinder.Rendering;
 using Wayfinder.Rendering.Charts;
+using Wayfinder.Rendering.Drawing;
 using Wayfinder.Rendering.JourneyMaps;
 using Wayfinder.Rendering.Reports;
 
@@ -27,9 +28,9 @@ public static class AnalysisDrawings
         var svg = JourneyMapRenderer.RenderSvg(journey, workspace, new MapRenderOptions(today, 1f, report));
         yield return new("map.svg", RenderFormats.Utf8(svg));
         yield return new("map.png", Rasterizer.SvgToPng(svg, 1f));
-        yield return new("funnel.svg", RenderFormats.Utf8(DataCharts.FunnelSvg(report, journey)));
-        yield return new("paths.svg", RenderFormats.Utf8(DataCharts.FlowSvg(report, journey)));
-        yield return new("trend.svg", RenderFormats.Utf8(DataCharts.TrendSvg(report, journey)));
+        yield return new("funnel.svg", RenderFormats.Utf8(DataCharts.FunnelSvg(report, journey, BrandStyle.Of(workspace))));
+        yield return new("paths.svg", RenderFormats.Utf8(DataCharts.FlowSvg(report, journey, BrandStyle.Of(workspace))));
+        yield return new("trend.svg", RenderFormats.Utf8(DataCharts.TrendSvg(report, journey, BrandStyle.Of(workspace))));
         yield return new("report.html", RenderFormats.Utf8(HtmlReport.Render(journey, workspace, today, report)));
     }
 }

@@ -101,6 +101,12 @@ public static class RenderFormats
     private static byte[] RenderJourney(Journey journey, RenderFormat format, Workspace workspace, RenderSettings settings)
     {
         var options = settings.MapOptions();
+        if (format is RenderFormat.Html or RenderFormat.Xlsx or RenderFormat.Csv)
+        {
+            // The map formats make the view as they lay out; the others show the same lanes and stages.
+            journey = JourneyView.Apply(journey, options);
+        }
+
         switch (format)
         {
             case RenderFormat.Svg:

@@ -144,6 +144,12 @@ internal static class RenderCommand
             return ExitCodes.Usage;
         }
 
+        if (RenderViews.Problem(selection.Jobs, settings) is { } viewProblem)
+        {
+            context.Error(viewProblem);
+            return ExitCodes.Usage;
+        }
+
         foreach (var invalid in selection.Refused.Concat(selection.Forced))
         {
             context.Print(invalid.Errors);

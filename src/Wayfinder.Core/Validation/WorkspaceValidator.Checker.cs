@@ -126,6 +126,11 @@ public static partial class WorkspaceValidator
                 CheckTimes(context, $"data_sources[{i}]", source);
             }
 
+            foreach (var problem in BrandCheck.Problems(config.Brand, workspace.Root))
+            {
+                context.Report(problem.Path, problem.Code, problem.Message, problem.Severity);
+            }
+
             var defaults = config.Defaults;
             CheckPositive(context, "defaults.funnel_window_days", defaults.FunnelWindowDays);
             CheckPositive(context, "defaults.inactivity_days", defaults.InactivityDays);

@@ -92,10 +92,10 @@ public static partial class DataCharts
     /// longer forward moves arcing on the right and moves back on the left (width = moves), where customers start and
     /// leave at each stage, small flows as "other"; beside it the top path variants with their customers and share.
     /// </summary>
-    public static string FlowSvg(JourneyReport report, Journey journey)
+    public static string FlowSvg(JourneyReport report, Journey journey, BrandStyle? brand = null)
     {
         var flow = StageFlows(report, journey);
-        var scene = new Scene { Width = 1180 };
+        var scene = new Scene { Width = 1180, Brand = brand ?? BrandStyle.Default };
         scene.Box(0, 0, 0, 0, Palette.Paper);
         var background = scene.Shapes.Count - 1;
         var title = $"Paths — {journey.Title}";

@@ -25,7 +25,7 @@ public static partial class DataCharts
     /// right), each step from one touchpoint to the next a link as wide as the customers who took it. Steps back to an
     /// earlier touchpoint loop under the chart in a second colour. The variants are listed beneath.
     /// </summary>
-    public static string SankeySvg(JourneyReport report, Journey journey)
+    public static string SankeySvg(JourneyReport report, Journey journey, BrandStyle? brand = null)
     {
         var variants = report.Metrics.Variants.Where(v => v.Touchpoints.Count > 0 && v.Customers > 0).Take(SankeyVariants).ToList();
         var known = JourneyTouchpoints.Of(journey);
@@ -78,7 +78,7 @@ public static partial class DataCharts
         }
 
         var width = MathF.Max(880, x + Pad + turn);
-        var scene = new Scene { Width = width };
+        var scene = new Scene { Width = width, Brand = brand ?? BrandStyle.Default };
         scene.Box(0, 0, 0, 0, Palette.Paper);
         var background = scene.Shapes.Count - 1;
         var title = $"Paths — {journey.Title}";

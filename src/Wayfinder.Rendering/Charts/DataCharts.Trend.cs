@@ -18,10 +18,10 @@ public static partial class DataCharts
     /// Small multiples, one panel per stage: customers per period as bars (each panel on its own scale) and the conversion
     /// from the previous stage as a line (0–100%), with the latest period's change in share points labelled and coloured.
     /// </summary>
-    public static string TrendSvg(JourneyReport report, Journey journey)
+    public static string TrendSvg(JourneyReport report, Journey journey, BrandStyle? brand = null)
     {
         var width = (2 * Pad) + (PanelsPerRow * PanelWidth) + ((PanelsPerRow - 1) * PanelGap);
-        var scene = new Scene { Width = width };
+        var scene = new Scene { Width = width, Brand = brand ?? BrandStyle.Default };
         scene.Box(0, 0, 0, 0, Palette.Paper);
         var background = scene.Shapes.Count - 1;
         var periods = report.Trend.Select(t => t.Period).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();

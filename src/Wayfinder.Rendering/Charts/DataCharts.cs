@@ -14,7 +14,7 @@ public static partial class DataCharts
     /// One row per funnel stage: a bar for the customers who reached it in order (its length the share of the start), the
     /// conversion from the previous stage and from the start, the drop-off and the median time to the next stage.
     /// </summary>
-    public static string FunnelSvg(JourneyReport report, Journey journey)
+    public static string FunnelSvg(JourneyReport report, Journey journey, BrandStyle? brand = null)
     {
         const float Width = 1040;
         const float NameX = Pad;
@@ -23,7 +23,7 @@ public static partial class DataCharts
         const float BarWidth = 480;
         const float RateX = BarX + BarWidth + 18;
         const float BarHeight = 26;
-        var scene = new Scene { Width = Width };
+        var scene = new Scene { Width = Width, Brand = brand ?? BrandStyle.Default };
         scene.Box(0, 0, 0, 0, Palette.Paper);
         var background = scene.Shapes.Count - 1;
 

@@ -36,7 +36,7 @@ public static partial class DecisionCharts
         var scaleMax = map?.ScaleMax is > 1 ? map.ScaleMax : 5;
         var competitors = CompetitorColors(map?.Competitors ?? [], workspace.Config.Competitors).Select((c, i) => (c.Id, c.Name, c.Color, Shape: i % 3)).ToList();
         var persona = workspace.FindPersona(result.Persona);
-        var scene = new Scene { Width = Width };
+        var scene = new Scene { Width = Width, Brand = BrandStyle.Of(workspace) };
         scene.Box(0, 0, 0, 0, Palette.Paper);
         var background = scene.Shapes.Count - 1;
 
@@ -166,12 +166,12 @@ public static partial class DecisionCharts
     }
 
     /// <summary>Value (y) against effort (x) with the four quadrants labelled, each opportunity a numbered point, and the ranked list beside it.</summary>
-    public static string OpportunityMatrixSvg(IReadOnlyList<RankedOpportunity> opportunities)
+    public static string OpportunityMatrixSvg(IReadOnlyList<RankedOpportunity> opportunities, BrandStyle? brand = null)
     {
         const float Width = 1100;
         const float Plot = MatrixPlot;
         const float PlotX = MatrixPlotX;
-        var scene = new Scene { Width = Width };
+        var scene = new Scene { Width = Width, Brand = brand ?? BrandStyle.Default };
         scene.Box(0, 0, 0, 0, Palette.Paper);
         var background = scene.Shapes.Count - 1;
         const string Title = "Opportunities — value for effort";

@@ -39,6 +39,9 @@ public sealed class Scene
 
     public float Height { get; set; }
 
+    /// <summary>The workspace's look (<see cref="BrandStyle.Of"/>), applied when the scene is written: font, band colours, logo.</summary>
+    public BrandStyle Brand { get; set; } = BrandStyle.Default;
+
     public void Box(float x, float y, float w, float h, string fill, string? stroke = null, float strokeWidth = 1, float radius = 0, string? dash = null) =>
         Shapes.Add(new BoxShape(x, y, w, h, fill, stroke, strokeWidth, radius, dash));
 
@@ -135,7 +138,9 @@ public sealed class Scene
         var sb = new StringBuilder(64 * 1024);
         sb.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").Append(F(Width)).Append("\" height=\"").Append(F(Height))
             .Append("\" viewBox=\"0 0 ").Append(F(Width)).Append(' ').Append(F(Height))
-            .Append("\" font-family=\"").Append(DejaVuMeasurer.FontFamily).Append("\" role=\"img\" aria-label=\"");
+            .Append("\" font-family=\"");
+        Xml.Append(sb, Brand.FontFamily);
+        sb.Append("\" role=\"img\" aria-label=\"");
         Xml.Append(sb, title);
         sb.Append("\"><title>");
         Xml.Append(sb, title);
@@ -145,9 +150,10 @@ public sealed class Scene
             sb.Append("<g id=\"").Append(SafeId(groupId)).Append("\">");
         }
 
+        var bands = new List<(BoxShape Box, bool Band)>();
         foreach (var shape in Shapes)
         {
-            switch (shape)
+            switch (Branded(shape, bands))
             {
                 case BoxShape b:
                     sb.Append("<rect x=\"").Append(F(b.X)).Append("\" y=\"").Append(F(b.Y)).Append("\" width=\"").Append(F(b.Width))
@@ -250,6 +256,7 @@ public sealed class Scene
             }
         }
 
+        AppendLogo(sb);
         if (groupId is not null)
         {
             sb.Append("</g>");
@@ -262,6 +269,63 @@ public sealed class Scene
     /// <summary>An XML/CSS-safe id: ASCII letters, digits and hyphens only.</summary>
     public static string SafeId(string id) =>
         "wf-" + string.Concat(id.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-'));
+
+    /// <summary>
+    /// The shape in the brand's colours: the palette's bands become the brand's; text on a changed band keeps its colour
+    /// when it reads there (4.5:1), else takes the ink that does; text in the band colour becomes the brand's primary when
+    /// that reads on white.
+    /// </summary>
+    /// <param name="boxes">The boxes painted since the first band, each with whether it is a changed band.</param>
+    private Shape Branded(Shape shape, List<(BoxShape Box, bool Band)> boxes)
+    {
+        if (ReferenceEquals(Brand, BrandStyle.Default))
+        {
+            return shape;
+        }
+
+        switch (shape)
+        {
+            case BoxShape { Fill: Palette.Band or Palette.BandAlt } band:
+                var branded = band with { Fill = band.Fill == Palette.Band ? Brand.Band : Brand.BandAlt };
+                boxes.Add((branded, true));
+                return branded;
+            case BoxShape box when boxes.Count > 0:
+                boxes.Add((box, false));
+                return box;
+            case TextShape { Fill: Palette.Band } text when Core.Validation.BrandCheck.WhiteReadsOn(Brand.Band):
+                return text with { Fill = Brand.Band };
+            case TextShape text when boxes.Count > 0 && Core.Workspaces.HexColor.IsValid(text.Fill):
+                // The box painted last under the text's start is what it is read on.
+                for (var i = boxes.Count - 1; i >= 0; i--)
+                {
+                    var (b, isBand) = boxes[i];
+                    if (text.X >= b.X && text.X <= b.X + b.Width && text.Y >= b.Y && text.Y <= b.Y + b.Height)
+                    {
+                        return isBand && Core.Validation.BrandCheck.Contrast(text.Fill, b.Fill) < Core.Validation.BrandCheck.MinContrast
+                            ? text with { Fill = BrandStyle.InkOn(b.Fill) }
+                            : text;
+                    }
+                }
+
+                return text;
+            default:
+                return shape;
+        }
+    }
+
+    /// <summary>The brand's logo in the top-right corner, over everything else.</summary>
+    private void AppendLogo(StringBuilder sb)
+    {
+        if (Brand.LogoDataUri is not { } logo)
+        {
+            return;
+        }
+
+        sb.Append("<image data-brand=\"logo\" x=\"").Append(F(Width - BrandStyle.LogoInset - Brand.LogoWidth)).Append("\" y=\"").Append(F(BrandStyle.LogoInset))
+            .Append("\" width=\"").Append(F(Brand.LogoWidth)).Append("\" height=\"").Append(F(Brand.LogoHeight)).Append("\" href=\"");
+        Xml.Append(sb, logo);
+        sb.Append("\"/>");
+    }
 
     private static void AppendStroke(StringBuilder sb, string? stroke, float width, string? dash)
     {

@@ -17,36 +17,46 @@ public interface ITextMeasurer
     float Measure(string text, float size, FontStyleKind style = FontStyleKind.Regular);
 }
 
-/// <summary>
-/// Measures text with the real advance widths of DejaVu Sans (the font every rendering names), through SkiaSharp.
-/// Widths are cached per character at unit size, so a map measures thousands of words without calling into Skia.
-/// Svg.Skia draws <c>&lt;text&gt;</c> without kerning, so the sum of advances is exactly what it draws.
-/// </summary>
-public sealed class DejaVuMeasurer : ITextMeasurer
+/// <summary>DejaVu Sans, the font every rendering is set in unless the workspace's brand names another.</summary>
+public static class DejaVuMeasurer
 {
     /// <summary>The family every rendering writes; Svg.Skia resolves it through fontconfig.</summary>
     public const string FontFamily = "DejaVu Sans, sans-serif";
 
-    /// <summary>The one shared instance (thread-safe).</summary>
-    public static DejaVuMeasurer Instance { get; } = new();
+    /// <summary>The one shared measurer of DejaVu Sans (thread-safe).</summary>
+    public static FontMeasurer Instance { get; } = new(
+        SKTypeface.FromFamilyName("DejaVu Sans", SKFontStyle.Normal) ?? SKTypeface.Default,
+        SKTypeface.FromFamilyName("DejaVu Sans", SKFontStyle.Bold) ?? SKTypeface.Default,
+        SKTypeface.FromFamilyName("DejaVu Sans", SKFontStyle.Italic) ?? SKTypeface.Default);
+}
 
+/// <summary>
+/// Measures text with the real advance widths of a font, through SkiaSharp: DejaVu Sans (<see cref="DejaVuMeasurer"/>) or
+/// a brand's font file (<see cref="ForFile"/>). Widths are cached per character at unit size, so a map measures thousands
+/// of words without calling into Skia. Svg.Skia draws <c>&lt;text&gt;</c> without kerning, so the sum of advances is
+/// exactly what it draws.
+/// </summary>
+public sealed class FontMeasurer : ITextMeasurer
+{
     private const float UnitSize = 64f;
+    private static readonly ConcurrentDictionary<string, FontMeasurer?> s_files = new(StringComparer.Ordinal);
     private readonly SKFont[] _fonts;
     private readonly float[][] _ascii;
     private readonly ConcurrentDictionary<(int Style, int CodePoint), float> _other = new();
     private readonly Lock _skia = new();
 
-    private DejaVuMeasurer()
+    /// <summary>A measurer of three faces: regular, bold and italic.</summary>
+    public FontMeasurer(SKTypeface regular, SKTypeface bold, SKTypeface italic)
     {
         // Unhinted, linear advances: what Svg.Skia draws with (checked against rendered ink), at any size.
-        static SKFont Font(SKFontStyle style) => new(SKTypeface.FromFamilyName("DejaVu Sans", style) ?? SKTypeface.Default, UnitSize)
+        static SKFont Font(SKTypeface typeface) => new(typeface, UnitSize)
         {
             LinearMetrics = true,
             Subpixel = true,
             Hinting = SKFontHinting.None,
         };
 
-        _fonts = [Font(SKFontStyle.Normal), Font(SKFontStyle.Bold), Font(SKFontStyle.Italic)];
+        _fonts = [Font(regular), Font(bold), Font(italic)];
         _ascii = new float[_fonts.Length][];
         for (var s = 0; s < _fonts.Length; s++)
         {
@@ -60,6 +70,16 @@ public sealed class DejaVuMeasurer : ITextMeasurer
 
     /// <summary>The family name the regular typeface resolved to (DejaVu Sans when fontconfig finds it).</summary>
     public string ResolvedFamily => _fonts[0].Typeface.FamilyName;
+
+    /// <summary>The regular typeface measured.</summary>
+    public SKTypeface Typeface => _fonts[0].Typeface;
+
+    /// <summary>
+    /// A measurer of the font in <paramref name="path"/> (one face for every style: a brand names one file), made once per
+    /// file; null when Skia cannot read it.
+    /// </summary>
+    public static FontMeasurer? ForFile(string path) => s_files.GetOrAdd(Path.GetFullPath(path), static full =>
+        SKTypeface.FromFile(full) is { } face ? new FontMeasurer(face, face, face) : null);
 
     public float Measure(string text, float size, FontStyleKind style = FontStyleKind.Regular)
     {

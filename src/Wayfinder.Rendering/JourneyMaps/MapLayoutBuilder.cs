@@ -32,8 +32,9 @@ public static partial class MapLayoutBuilder
 
     public static MapLayout Build(Journey journey, Workspace workspace, MapRenderOptions options = default)
     {
+        journey = JourneyView.Apply(journey, options);
         var today = options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow);
-        var scene = new Scene();
+        var scene = new Scene { Brand = BrandStyle.Of(workspace) };
         var ctx = new Context(journey, workspace, scene, today, options.Data);
 
         // Columns first: everything else wraps to them.
@@ -136,7 +137,7 @@ public static partial class MapLayoutBuilder
 
         public DateOnly Today { get; } = today;
 
-        public ITextMeasurer Measurer { get; } = DejaVuMeasurer.Instance;
+        public ITextMeasurer Measurer { get; } = scene.Brand.Measurer;
 
         public List<string> Wrap(string? text, float width, float size, FontStyleKind style = FontStyleKind.Regular) =>
             TextWrapper.Wrap(text, width, size, style, Measurer);

@@ -71,7 +71,7 @@ public static class PersonaCardRenderer
     /// <summary>Lays the card out.</summary>
     public static Scene Layout(Persona persona, Workspace workspace, DateOnly today)
     {
-        var scene = new Scene { Width = Width };
+        var scene = new Scene { Width = Width, Brand = BrandStyle.Of(workspace) };
         scene.Box(0, 0, 0, 0, Palette.Paper);
         var background = scene.Shapes.Count - 1;
         EvidenceGrade Grade(IEnumerable<string> citations) => EvidenceGrading.Grade(citations, persona.Evidence, workspace.Config.Evidence);

@@ -20,15 +20,15 @@ public static partial class HtmlReport
 
     private static readonly CultureInfo s_inv = CultureInfo.InvariantCulture;
 
-    private static void AppendData(StringBuilder sb, Journey journey, JourneyReport data)
+    private static void AppendData(StringBuilder sb, Journey journey, JourneyReport data, BrandStyle brand)
     {
         sb.Append("<section id=\"funnel\"><h2>Funnel</h2>");
         AppendCut(sb, data);
-        sb.Append("<figure class=\"card\">").Append(DataCharts.FunnelSvg(data, journey)).Append("</figure></section>");
+        sb.Append("<figure class=\"card\">").Append(DataCharts.FunnelSvg(data, journey, brand)).Append("</figure></section>");
         // A Sankey of many touchpoints is wide: it scrolls at full size rather than shrinking its labels.
-        sb.Append("<section id=\"paths\"><h2>Paths</h2><div class=\"scroll\">").Append(DataCharts.FlowSvg(data, journey)).Append("</div>");
-        sb.Append("<details><summary>The top path variants touchpoint by touchpoint (Sankey)</summary><div class=\"scroll\">").Append(DataCharts.SankeySvg(data, journey)).Append("</div></details></section>");
-        sb.Append("<section id=\"trend\"><h2>Trend</h2><figure class=\"card\">").Append(DataCharts.TrendSvg(data, journey)).Append("</figure></section>");
+        sb.Append("<section id=\"paths\"><h2>Paths</h2><div class=\"scroll\">").Append(DataCharts.FlowSvg(data, journey, brand)).Append("</div>");
+        sb.Append("<details><summary>The top path variants touchpoint by touchpoint (Sankey)</summary><div class=\"scroll\">").Append(DataCharts.SankeySvg(data, journey, brand)).Append("</div></details></section>");
+        sb.Append("<section id=\"trend\"><h2>Trend</h2><figure class=\"card\">").Append(DataCharts.TrendSvg(data, journey, brand)).Append("</figure></section>");
 
         sb.Append("<section id=\"satisfaction\"><h2>Satisfaction per stage</h2>");
         sb.Append("<p class=\"note\">CSAT 1–5, CES 1–7 (lower is easier), NPS −100…100, comment sentiment −1…1; the measured emotion (−2…+2) comes from every answer and sits beside the emotion designed on the map. ")

@@ -31,9 +31,10 @@ public static partial class HtmlReport
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         sb.Append("<meta name=\"generator\" content=\"Wayfinder\"><title>");
         Xml.Append(sb, journey.Title);
-        sb.Append("</title><style>").Append(Css).Append("</style></head><body>");
+        var brand = BrandStyle.Of(workspace);
+        sb.Append("</title><style>").Append(Css).Append(brand.Css()).Append("</style></head><body>");
 
-        sb.Append("<header><p class=\"kicker\">Journey map report · ");
+        sb.Append("<header>").Append(brand.LogoHtml()).Append("<p class=\"kicker\">Journey map report · ");
         Xml.Append(sb, workspace.Config.Name);
         sb.Append("</p><h1>");
         Xml.Append(sb, journey.Title);
@@ -73,7 +74,7 @@ public static partial class HtmlReport
             .Append("</div></section>");
         if (data is not null)
         {
-            AppendData(sb, journey, data);
+            AppendData(sb, journey, data, brand);
         }
 
         var personas = journey.Personas.Select(workspace.FindPersona).OfType<Persona>().ToList();
@@ -102,7 +103,7 @@ public static partial class HtmlReport
 
         sb.Append("</section><section id=\"opportunities\"><h2>Opportunities</h2>");
         var ranked = OpportunityRanking.Rank([journey]);
-        sb.Append("<figure class=\"card\">").Append(DecisionCharts.OpportunityMatrixSvg(ranked)).Append("</figure>");
+        sb.Append("<figure class=\"card\">").Append(DecisionCharts.OpportunityMatrixSvg(ranked, brand)).Append("</figure>");
         if (ranked.Count > 0)
         {
             sb.Append("<table><thead><tr><th>#</th><th>Opportunity</th><th>Stage</th><th>Customer value</th><th>Business value</th><th>Effort</th><th>Score</th><th>Quadrant</th><th>Status</th><th>Owner</th></tr></thead><tbody>");
