@@ -108,7 +108,7 @@ public static partial class MapLayoutBuilder
             Cards = cards,
             EmotionPoints = points,
         };
-        layout.Pages = MapPaging.Plan(layout, journey.Title);
+        layout.Pages = MapPaging.Plan(layout, journey.Title, options.Page);
         return layout;
     }
 
