@@ -55,9 +55,10 @@ public static class MapPaging
         // pages come out as full as that page count allows).
         IReadOnlyList<PdfPagePlan>? best = null;
         (bool Fits, bool Filled, int Count) bestKey = default;
+        var blocksWidth = Math.Max(RightEdge(layout.Scene, 0, layout.GridTop), RightEdge(layout.Scene, layout.GridBottom, layout.Height));
         for (var scale = MaxScale; scale >= MinScale - 0.0001f; scale -= ScaleStep)
         {
-            var tiling = Tile(layout, availableWidth / scale, availableHeight / scale) with { Scale = scale };
+            var tiling = Tile(layout, availableWidth / scale, availableHeight / scale, blocksWidth) with { Scale = scale };
             var pages = Pages(layout, title, tiling, pageWidth, pageHeight);
             var key = (tiling.Fits, pages.All(p => p.Fill >= MinFill), pages.Count);
             if (best is null || Better(key, bestKey))
@@ -94,7 +95,7 @@ public static class MapPaging
         public int[] BandsOf(int group) => group == 0 ? FirstBands : Bands;
     }
 
-    private static Tiling Tile(MapLayout layout, float budgetWidth, float budgetHeight)
+    private static Tiling Tile(MapLayout layout, float budgetWidth, float budgetHeight, float blocksWidth)
     {
         var rail = layout.GridLeft;
         var fits = true;
@@ -115,6 +116,9 @@ public static class MapPaging
         }
 
         fits &= units.All(u => u.X1 - u.X0 <= budgetWidth - rail);
+
+        // The title block and the legend are laid out once for the whole poster: a scale that cuts them off shows less.
+        fits &= blocksWidth <= budgetWidth;
         float Width(int a, int b) => units[b].X1 - units[a].X0;
         var groups = units.Count == 0 ? [0] : Balance(units.Count, budgetWidth - rail, Width, Width);
 
@@ -139,6 +143,25 @@ public static class MapPaging
             Enumerable.Range(0, starts.Length).All(i => height(starts[i], (i + 1 < starts.Length ? starts[i + 1] : lanes.Count) - 1) <= budgetHeight);
 
         return new Tiling(units, groups, firstBands, bands, fits);
+    }
+
+    /// <summary>The right edge of what is drawn between <paramref name="top"/> and <paramref name="bottom"/> (boxes, texts, images).</summary>
+    private static float RightEdge(Scene scene, float top, float bottom)
+    {
+        var right = 0f;
+        foreach (var shape in scene.Shapes)
+        {
+            var edge = shape switch
+            {
+                BoxShape b when b.Y >= top && b.Y + b.Height <= bottom => b.X + b.Width,
+                ImageShape i when i.Y >= top && i.Y + i.Height <= bottom => i.X + i.Width,
+                TextShape t when t.Y > top && t.Y <= bottom && t.Anchor == "start" => t.X + DejaVuMeasurer.Instance.Measure(t.Text, t.Size, t.Style),
+                _ => 0f,
+            };
+            right = Math.Max(right, edge);
+        }
+
+        return right;
     }
 
     /// <summary>
