@@ -85,16 +85,17 @@ public static class RenderFormats
         Journey journey => RenderJourney(journey, format, workspace, settings),
         Persona persona when format == RenderFormat.Pdf => PersonaCardRenderer.RenderPdf(persona, workspace, settings.Page ?? PersonaCardRenderer.DefaultPage),
         Persona persona => RenderImage(PersonaCardRenderer.RenderSvg(persona, workspace), format),
-        ValueGapMap map => RenderImage(DecisionCharts.ValueGapSvg(ValueGapAnalysis.Analyze(map), workspace), format),
+        ValueGapMap map => RenderImage(DecisionCharts.ValueGapSvg(ValueGapAnalysis.Analyze(map), workspace), format, settings.Page),
         _ => throw new ArgumentOutOfRangeException(nameof(document), document.Kind, "no renderer for this kind of document"),
     };
 
     /// <summary>An SVG picture as SVG, PNG or PDF.</summary>
-    public static byte[] RenderImage(string svg, RenderFormat format) => format switch
+    /// <param name="page">The paper a PDF is printed on; null is a page the picture's own size.</param>
+    public static byte[] RenderImage(string svg, RenderFormat format, PageSpec? page = null) => format switch
     {
         RenderFormat.Svg => Utf8(svg),
         RenderFormat.Png => Rasterizer.SvgToPng(svg),
-        RenderFormat.Pdf => Rasterizer.SvgToPdf(svg),
+        RenderFormat.Pdf => page is { } paper ? Rasterizer.SvgToPdf(svg, paper) : Rasterizer.SvgToPdf(svg),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "only svg, png and pdf for this kind of document"),
     };
 

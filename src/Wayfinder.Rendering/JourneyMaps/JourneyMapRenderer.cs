@@ -18,7 +18,7 @@ public static class JourneyMapRenderer
     public static byte[] RenderPng(Journey journey, Workspace workspace, MapRenderOptions options) =>
         Rasterizer.SvgToPng(RenderSvg(journey, workspace, options), options.PngScale <= 0 ? 1f : options.PngScale);
 
-    /// <summary>The map on A3 landscape pages; a wide map continues over several pages with the lane names repeated.</summary>
+    /// <summary>The map on the paper <see cref="MapRenderOptions.Page"/> names (A3 landscape by default): one page, or tiles at one scale (<see cref="MapPaging"/>).</summary>
     public static byte[] RenderPdf(Journey journey, Workspace workspace) => RenderPdf(journey, workspace, default);
 
     public static byte[] RenderPdf(Journey journey, Workspace workspace, MapRenderOptions options)

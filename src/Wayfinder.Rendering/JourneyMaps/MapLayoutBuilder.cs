@@ -113,7 +113,7 @@ public static partial class MapLayoutBuilder
             EmotionPoints = points,
             EmotionLabels = emotionLabels,
         };
-        layout.Pages = MapPaging.Plan(layout, journey.Title);
+        layout.Pages = MapPaging.Plan(layout, journey.Title, options.Page);
         return layout;
     }
 
