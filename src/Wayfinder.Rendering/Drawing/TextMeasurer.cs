@@ -61,6 +61,9 @@ public sealed class DejaVuMeasurer : ITextMeasurer
     /// <summary>The family name the regular typeface resolved to (DejaVu Sans when fontconfig finds it).</summary>
     public string ResolvedFamily => _fonts[0].Typeface.FamilyName;
 
+    /// <summary>The typeface text is measured with, for painting it (<see cref="ScenePainter"/>).</summary>
+    internal SKTypeface Typeface(bool bold, bool italic) => _fonts[bold ? 1 : italic ? 2 : 0].Typeface;
+
     public float Measure(string text, float size, FontStyleKind style = FontStyleKind.Regular)
     {
         var s = (int)style;

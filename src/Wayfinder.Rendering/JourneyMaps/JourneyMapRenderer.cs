@@ -16,7 +16,7 @@ public static class JourneyMapRenderer
     public static byte[] RenderPng(Journey journey, Workspace workspace) => RenderPng(journey, workspace, default);
 
     public static byte[] RenderPng(Journey journey, Workspace workspace, MapRenderOptions options) =>
-        Rasterizer.SvgToPng(RenderSvg(journey, workspace, options), options.PngScale <= 0 ? 1f : options.PngScale);
+        Rasterizer.SceneToPng(Layout(journey, workspace, options).Scene, options.PngScale <= 0 ? 1f : options.PngScale);
 
     /// <summary>The map on A3 landscape pages; a wide map continues over several pages with the lane names repeated.</summary>
     public static byte[] RenderPdf(Journey journey, Workspace workspace) => RenderPdf(journey, workspace, default);
@@ -24,7 +24,7 @@ public static class JourneyMapRenderer
     public static byte[] RenderPdf(Journey journey, Workspace workspace, MapRenderOptions options)
     {
         var layout = Layout(journey, workspace, options);
-        return Rasterizer.SvgToPdfPages(layout.Scene.ToSvg(journey.Title), layout.Pages);
+        return Rasterizer.SceneToPdfPages(layout.Scene, layout.Pages);
     }
 
     /// <summary>The layout every output is written from: shapes plus the geometry of columns, rows, cards and pages.</summary>
