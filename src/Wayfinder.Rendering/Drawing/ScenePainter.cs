@@ -262,13 +262,14 @@ internal static class ScenePainter
             }
         }
 
+        /// <summary>Subpixel positions, linear advances (what the layout measured) and normal hinting: closest to Svg.Skia's glyphs.</summary>
         private SKFont Font(FontStyleKind style) => _fonts[(int)style] ??= new SKFont(
             typeface(style == FontStyleKind.Bold, style == FontStyleKind.Italic) ?? SKTypeface.Default)
         {
             Subpixel = true,
             LinearMetrics = true,
             Edging = SKFontEdging.Antialias,
-            Hinting = SKFontHinting.None,
+            Hinting = SKFontHinting.Normal,
         };
 
         private bool SetFill(string? color)
