@@ -14,7 +14,7 @@ runs=${RUNS:-7}
 
 if [ -z "${WAYFINDER:-}" ]; then
   echo "building src/Wayfinder.Cli (Release)..." >&2
-  dotnet build src/Wayfinder.Cli -c Release -nologo -clp:ErrorsOnly >&2
+  dotnet build src/Wayfinder.Cli -c Release -nologo -clp:ErrorsOnly -p:WayfinderReadyToRun=true >&2
   cli="$root/src/Wayfinder.Cli/bin/Release/net10.0/wayfinder"
 else
   cli=$WAYFINDER
