@@ -5,8 +5,7 @@
 # (/usr/bin/time) and the ratio to the baseline measured in the same run: `wayfinder --version` (process start only).
 #
 #   bench/render-process.sh                 # RUNS=7; builds src/Wayfinder.Cli (Release) first
-#   WAYFINDER="dotnet path/to/wayfinder.dll" bench/render-process.sh   # measure another build
-#   TRACE=1 bench/render-process.sh         # also prints the renderer's phase times (WAYFINDER_TRACE) for one run of each
+#   WAYFINDER=path/to/wayfinder bench/render-process.sh   # measure another build (e.g. a copy of an older bin/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -117,9 +116,6 @@ for target in "bench-15:$ws" "first-flight:$demo"; do
     read -r t rss < <(bench $cli render "$id" --workspace "$dir" --format "$format" -o "$work/out.$format" --force)
     ratio=$(awk -v a="$t" -v b="$base" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
     printf '| %-44s | %8s | %6s | %8s |\n' "render $id --format $format" "$t" "$ratio" "$rss"
-    if [ -n "${TRACE:-}" ]; then
-      WAYFINDER_TRACE=1 $cli render "$id" --workspace "$dir" --format "$format" -o "$work/out.$format" --force 2>&1 >/dev/null | sed 's/^/    /' >&2
-    fi
   done
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
