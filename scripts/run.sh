@@ -16,7 +16,7 @@ command -v dotnet >/dev/null 2>&1 || { echo "run.sh: the .NET SDK is needed (htt
 ./scripts/setup.sh
 echo "building the wayfinder CLI (Release)..." >&2
 build_log=$(mktemp)
-if ! dotnet build src/Wayfinder.Cli --configuration Release -nologo >"$build_log" 2>&1; then
+if ! dotnet build src/Wayfinder.Cli --configuration Release -nologo -p:WayfinderReadyToRun=true >"$build_log" 2>&1; then
   cat "$build_log" >&2; rm -f "$build_log"; echo "run.sh: the build failed (above)" >&2; exit 1
 fi
 rm -f "$build_log"

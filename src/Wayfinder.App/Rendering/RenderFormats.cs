@@ -5,6 +5,7 @@ using Wayfinder.Core.Documents;
 using Wayfinder.Core.Workspaces;
 using Wayfinder.Rendering;
 using Wayfinder.Rendering.Charts;
+using Wayfinder.Rendering.Drawing;
 using Wayfinder.Rendering.JourneyMaps;
 using Wayfinder.Rendering.Mermaid;
 using Wayfinder.Rendering.Personas;

@@ -81,6 +81,9 @@ public sealed class FontMeasurer : ITextMeasurer
     public static FontMeasurer? ForFile(string path) => s_files.GetOrAdd(Path.GetFullPath(path), static full =>
         SKTypeface.FromFile(full) is { } face ? new FontMeasurer(face, face, face) : null);
 
+    /// <summary>The typeface text is measured with, for painting it (<see cref="ScenePainter"/>).</summary>
+    internal SKTypeface TypefaceOf(bool bold, bool italic) => _fonts[bold ? 1 : italic ? 2 : 0].Typeface;
+
     public float Measure(string text, float size, FontStyleKind style = FontStyleKind.Regular)
     {
         var s = (int)style;
