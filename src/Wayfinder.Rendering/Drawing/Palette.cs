@@ -64,10 +64,6 @@ public static class Palette
     /// <summary>Point colour of an emotion score.</summary>
     public static string Emotion(double score) => score > 0.25 ? BluishGreen : score < -0.25 ? Vermillion : Grey;
 
-    /// <summary>Series colours for competitors without a colour of their own.</summary>
-    /// <remarks>Orange, vermillion and green are left out: they mark value gap classes.</remarks>
-    public static readonly string[] Series = [ReddishPurple, SkyBlue, Black, Yellow, Grey];
-
     /// <summary>A colour from user config when it is a plain hex colour, else <paramref name="fallback"/> (config never reaches the SVG raw).</summary>
     public static string Safe(string? color, string fallback) => HexColor.IsValid(color) ? color! : fallback;
 }

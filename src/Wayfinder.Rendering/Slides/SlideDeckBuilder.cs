@@ -28,10 +28,12 @@ public static partial class SlideDeckBuilder
         var today = options.Today ?? DateOnly.FromDateTime(DateTime.Today);
         var band = BandColor(workspace.Config.Brand?.Primary);
         var slides = new List<Slide> { TitleSlide(journey, workspace, today, band), MapSlide(journey, workspace, options) };
-        var stages = journey.Stages;
+        // The stage slides show the view asked for (--lanes, --stages, empty lanes hidden), as the map slide does.
+        var shown = JourneyView.Apply(journey, options);
+        var stages = shown.Stages;
         for (var i = 0; i < stages.Count; i++)
         {
-            slides.Add(StageSlide(journey, workspace, stages[i], i, options.Data));
+            slides.Add(StageSlide(shown, workspace, stages[i], i, options.Data));
         }
 
         slides.Add(OpportunitySlide(journey));

@@ -22,6 +22,20 @@ public sealed class SlideDeckTests
     ];
 
     [Fact]
+    public void StageSlidesFollowTheLanesAndStagesAsked()
+    {
+        var (journey, workspace) = Demo("first-flight");
+        var deck = SlideDeckBuilder.Build(journey, workspace, new MapRenderOptions(TestJourneys.Today, Lanes: ["pain-points", "actions"], Stages: "check-in..board"));
+
+        Assert.Equal(
+            ["Maya's first flight (today)", "The whole journey", "Check in", "Get through security", "Board flight", "Opportunities", "Value gap: Maya: Skylark vs AeroLux and BudgetJet"],
+            deck.Slides.Select(s => s.Title));
+        var checkIn = string.Join("\n", deck.Slides[2].Elements.OfType<SlideText>().SelectMany(t => t.Paragraphs).Select(p => p.Text));
+        Assert.Contains("Checks in online, queues at bag drop", checkIn, StringComparison.Ordinal);
+        Assert.DoesNotContain("Online check-in", checkIn, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FirstFlightPptxHasATitledSlidePerPartWithTheCardsAsTextRuns()
     {
         var (journey, workspace) = Demo("first-flight");
