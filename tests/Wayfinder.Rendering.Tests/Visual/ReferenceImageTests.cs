@@ -98,7 +98,23 @@ public sealed class ReferenceImageTests
             Rasterizer.SvgToPng(DecisionCharts.OpportunityMatrixSvg(OpportunityRanking.Rank([.. s_demo.Value.Journeys.Select(j => j.Document)])));
         var small = DataFixtures.Journey();
         cases["chart-funnel"] = () => Rasterizer.SvgToPng(DataCharts.FunnelSvg(DataFixtures.Report(), small));
-        cases["chart-paths-flow"] = () => Rasterizer.SvgToPng(DataCharts.FlowSvg(DataFixtures.Report(), small));
+        cases["chart-paths-flow"] = () =>
+        {
+            // tp-a is in s1, tp-b and tp-c in s2; "kiosk-x" is not on the map: on, back, within, other, start and leave.
+            var report = DataFixtures.Report() with
+            {
+                Metrics = DataFixtures.Report().Metrics with
+                {
+                    Flow =
+                    [
+                        new Core.Metrics.FlowEdge("tp-a", "tp-b", 30, 60), new Core.Metrics.FlowEdge("tp-a", "tp-c", 10, 60), new Core.Metrics.FlowEdge("tp-b", "tp-a", 5, 60),
+                        new Core.Metrics.FlowEdge("tp-b", "tp-c", 3, 60), new Core.Metrics.FlowEdge("tp-a", "tp-a", 2, 60), new Core.Metrics.FlowEdge("kiosk-x", "tp-a", 4, 60),
+                    ],
+                    Endpoints = [new Core.Metrics.EndpointRow("tp-a", 40, 20), new Core.Metrics.EndpointRow("tp-b", 0, 15), new Core.Metrics.EndpointRow("tp-c", 0, 5)],
+                },
+            };
+            return Rasterizer.SvgToPng(DataCharts.FlowSvg(report, small));
+        };
         cases["chart-paths-sankey"] = () => Rasterizer.SvgToPng(DataCharts.SankeySvg(DataFixtures.Report(), small));
         cases["chart-trend"] = () => Rasterizer.SvgToPng(DataCharts.TrendSvg(DataFixtures.Report(), small));
 
