@@ -134,23 +134,4 @@ public sealed class PersonaCardTests : IDisposable
         Assert.Equal(1190.55, a3.GetPage(1).Width, 0.5);
         Assert.Equal(841.89, a3.GetPage(1).Height, 0.5);
     }
-
-    [Fact]
-    public void TheCardSitsCentredOnThePageInsideItsMargin()
-    {
-        // A 980 × 1500 card on A4 portrait inside 28-point margins: across, (595.28 − 56) / 980 = 0.55029; down,
-        // (841.89 − 56) / 1500 = 0.52393, which binds. The card is then 513.45 wide, centred across 595.28: 40.92 either side.
-        var (width, height, scale, x, y) = PersonaCardRenderer.Placement(980, 1500, PersonaCardRenderer.DefaultPage);
-        Assert.Equal((595.28f, 841.89f), (width, height));
-        Assert.Equal(0.52393, scale, 0.00001);
-        Assert.Equal(28, y, 0.001);
-        Assert.Equal(40.92, x, 0.01);
-
-        // A short card on A4 landscape: the width binds and it is centred down the page; "fit" is the card's own size.
-        var (_, _, wide, wx, wy) = PersonaCardRenderer.Placement(980, 300, new PageSpec(PaperSize.A4, PageOrientation.Landscape));
-        Assert.Equal((841.89 - 56) / 980, wide, 0.00001);
-        Assert.Equal(28, wx, 0.001);
-        Assert.Equal((595.28 - (300 * wide)) / 2, wy, 0.01);
-        Assert.Equal((980f, 300f, 1f, 0f, 0f), PersonaCardRenderer.Placement(980, 300, new PageSpec(PaperSize.Fit)));
-    }
 }

@@ -150,10 +150,9 @@ public sealed class Scene
             sb.Append("<g id=\"").Append(SafeId(groupId)).Append("\">");
         }
 
-        var bands = new List<(BoxShape Box, bool Band)>();
-        foreach (var shape in Shapes)
+        foreach (var shape in PaintedShapes())
         {
-            switch (Branded(shape, bands))
+            switch (shape)
             {
                 case BoxShape b:
                     sb.Append("<rect x=\"").Append(F(b.X)).Append("\" y=\"").Append(F(b.Y)).Append("\" width=\"").Append(F(b.Width))
@@ -313,17 +312,32 @@ public sealed class Scene
         }
     }
 
+    /// <summary>The shapes as they are painted: with the brand's colours (<see cref="Branded"/>); the SVG and the Skia painter both draw these.</summary>
+    internal IEnumerable<Shape> PaintedShapes()
+    {
+        var bands = new List<(BoxShape Box, bool Band)>();
+        foreach (var shape in Shapes)
+        {
+            yield return Branded(shape, bands);
+        }
+    }
+
+    /// <summary>The brand's logo as an image in the top-right corner, painted over everything else; null without one.</summary>
+    internal ImageShape? Logo() => Brand.LogoDataUri is { } logo
+        ? new ImageShape(Width - BrandStyle.LogoInset - Brand.LogoWidth, BrandStyle.LogoInset, Brand.LogoWidth, Brand.LogoHeight, logo)
+        : null;
+
     /// <summary>The brand's logo in the top-right corner, over everything else.</summary>
     private void AppendLogo(StringBuilder sb)
     {
-        if (Brand.LogoDataUri is not { } logo)
+        if (Logo() is not { } logo)
         {
             return;
         }
 
-        sb.Append("<image data-brand=\"logo\" x=\"").Append(F(Width - BrandStyle.LogoInset - Brand.LogoWidth)).Append("\" y=\"").Append(F(BrandStyle.LogoInset))
-            .Append("\" width=\"").Append(F(Brand.LogoWidth)).Append("\" height=\"").Append(F(Brand.LogoHeight)).Append("\" href=\"");
-        Xml.Append(sb, logo);
+        sb.Append("<image data-brand=\"logo\" x=\"").Append(F(logo.X)).Append("\" y=\"").Append(F(logo.Y))
+            .Append("\" width=\"").Append(F(logo.Width)).Append("\" height=\"").Append(F(logo.Height)).Append("\" href=\"");
+        Xml.Append(sb, logo.DataUri);
         sb.Append("\"/>");
     }
 

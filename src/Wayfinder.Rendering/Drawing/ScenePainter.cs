@@ -26,8 +26,9 @@ internal static class ScenePainter
     /// <summary>Paints the shapes in order onto <paramref name="canvas"/>, one drawing unit per canvas unit.</summary>
     public static void Paint(SKCanvas canvas, Scene scene, Func<bool, bool, SKTypeface?> typeface)
     {
-        using var painter = new Painter(canvas, typeface);
-        foreach (var shape in scene.Shapes)
+        // A brand's font file is drawn from its own face (one face for every style); otherwise the caller's DejaVu faces.
+        using var painter = new Painter(canvas, scene.Brand.Measurer is FontMeasurer brand && scene.Brand.FontFile is not null ? brand.TypefaceOf : typeface);
+        foreach (var shape in scene.Logo() is { } logo ? scene.PaintedShapes().Append(logo) : scene.PaintedShapes())
         {
             switch (shape)
             {
@@ -172,9 +173,35 @@ internal static class ScenePainter
             }
         }
 
+        /// <summary>An SVG image (a brand's logo), read with Svg.Skia and fitted into its frame, centred (xMidYMid meet).</summary>
+        private void Vector(ImageShape i, byte[] svg)
+        {
+            using var reader = new Svg.Skia.SKSvg();
+            using var stream = new MemoryStream(svg);
+            if (reader.Load(stream) is not { } picture || picture.CullRect.Width <= 0 || picture.CullRect.Height <= 0)
+            {
+                return;
+            }
+
+            var bounds = picture.CullRect;
+            var scale = Math.Min(i.Width / bounds.Width, i.Height / bounds.Height);
+            canvas.Save();
+            canvas.Translate(i.X + ((i.Width - (bounds.Width * scale)) / 2), i.Y + ((i.Height - (bounds.Height * scale)) / 2));
+            canvas.Scale(scale);
+            canvas.Translate(-bounds.Left, -bounds.Top);
+            canvas.DrawPicture(picture);
+            canvas.Restore();
+        }
+
         public void Image(ImageShape i)
         {
             var comma = i.DataUri.IndexOf(',', StringComparison.Ordinal);
+            if (comma > 0 && i.DataUri.StartsWith("data:image/svg+xml;base64,", StringComparison.Ordinal))
+            {
+                Vector(i, Convert.FromBase64String(i.DataUri[(comma + 1)..]));
+                return;
+            }
+
             if (comma < 0 || !Scene.IsEmbeddableImage(i.DataUri))
             {
                 return;

@@ -17,12 +17,7 @@ public static class JourneyMapRenderer
 
     public static byte[] RenderPng(Journey journey, Workspace workspace, MapRenderOptions options)
     {
-        var scene = Layout(journey, workspace, options).Scene;
-        var scale = options.PngScale <= 0 ? 1f : options.PngScale;
-
-        // The painter draws Wayfinder's own look; a brand (fonts from a file, swapped band colours, a logo) is applied
-        // where the scene is written as SVG, so a branded map goes through the SVG.
-        return Branded(scene) ? Rasterizer.SvgToPng(scene.ToSvg(journey.Title), scale) : Rasterizer.SceneToPng(scene, scale);
+        return Rasterizer.SceneToPng(Layout(journey, workspace, options).Scene, options.PngScale <= 0 ? 1f : options.PngScale);
     }
 
     /// <summary>The map on the paper <see cref="MapRenderOptions.Page"/> names (A3 landscape by default): one page, or tiles at one scale (<see cref="MapPaging"/>).</summary>
@@ -31,10 +26,8 @@ public static class JourneyMapRenderer
     public static byte[] RenderPdf(Journey journey, Workspace workspace, MapRenderOptions options)
     {
         var layout = Layout(journey, workspace, options);
-        return Branded(layout.Scene) ? Rasterizer.SvgToPdfPages(layout.Scene.ToSvg(journey.Title), layout.Pages) : Rasterizer.SceneToPdfPages(layout.Scene, layout.Pages);
+        return Rasterizer.SceneToPdfPages(layout.Scene, layout.Pages);
     }
-
-    private static bool Branded(Drawing.Scene scene) => !ReferenceEquals(scene.Brand, Drawing.BrandStyle.Default);
 
     /// <summary>The layout every output is written from: shapes plus the geometry of columns, rows, cards and pages.</summary>
     public static MapLayout Layout(Journey journey, Workspace workspace, MapRenderOptions options = default) =>

@@ -22,47 +22,9 @@ public static class PersonaCardRenderer
     /// <summary>The paper the persona PDF is printed on unless told otherwise: A4 portrait.</summary>
     public static PageSpec DefaultPage { get; } = new(PaperSize.A4, PageOrientation.Portrait);
 
-    /// <summary>
-    /// Where the card goes on a sheet of <paramref name="page"/>'s paper: the page's size in points, the card's scale and its
-    /// top-left corner, centred inside a 28-point margin. <see cref="PaperSize.Fit"/> is a page the card's own size.
-    /// </summary>
-    public static (float PageWidth, float PageHeight, float Scale, float X, float Y) Placement(float cardWidth, float cardHeight, PageSpec page)
-    {
-        const float PageMargin = 28;
-        var (pageWidth, pageHeight) = page.Points(cardWidth, cardHeight);
-        if (pageWidth == 0)
-        {
-            return (cardWidth, cardHeight, 1, 0, 0);
-        }
-
-        var scale = Math.Min((pageWidth - (2 * PageMargin)) / cardWidth, (pageHeight - (2 * PageMargin)) / cardHeight);
-        return (pageWidth, pageHeight, scale, (pageWidth - (cardWidth * scale)) / 2, (pageHeight - (cardHeight * scale)) / 2);
-    }
-
-    /// <summary>The card as a one-page PDF on <paramref name="page"/>'s paper (<see cref="DefaultPage"/>: A4 portrait), fonts embedded as subsets.</summary>
-    public static byte[] RenderPdf(Persona persona, Workspace workspace, PageSpec page, DateOnly? today = null)
-    {
-        // Rasterizer.SvgToPdf sizes the page from the SVG's rounded bounds; a paper size needs the exact points.
-        var scene = Layout(persona, workspace, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
-        var svg = scene.ToSvg(persona.Title);
-        var (pageWidth, pageHeight, scale, x, y) = Placement(scene.Width, scene.Height, page);
-        using var fonts = FontSubsets.Provider(FontSubsets.CharactersOf(svg));
-        using var reader = new Svg.Skia.SKSvg();
-        reader.Settings.TypefaceProviders?.Insert(0, fonts);
-        var picture = reader.FromSvg(svg) ?? throw new InvalidOperationException("Svg.Skia could not read the persona card's SVG.");
-        using var stream = new MemoryStream();
-        using (var pdf = SkiaSharp.SKDocument.CreatePdf(stream))
-        {
-            var canvas = pdf.BeginPage(pageWidth, pageHeight);
-            canvas.Translate(x, y);
-            canvas.Scale(scale);
-            canvas.DrawPicture(picture);
-            pdf.EndPage();
-            pdf.Close();
-        }
-
-        return stream.ToArray();
-    }
+    /// <summary>The card as a one-page PDF on <paramref name="page"/>'s paper (<see cref="DefaultPage"/>: A4 portrait), centred inside the margins, fonts embedded as subsets.</summary>
+    public static byte[] RenderPdf(Persona persona, Workspace workspace, PageSpec page, DateOnly? today = null) =>
+        Rasterizer.SvgToPdf(RenderSvg(persona, workspace, today), page);
 
     /// <summary>The persona's photo as a data URI to embed (written as one, or read from its file in the workspace); null draws the initials.</summary>
     public static string? Photo(Persona persona, Workspace workspace) =>
