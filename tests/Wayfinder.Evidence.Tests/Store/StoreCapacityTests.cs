@@ -1,0 +1,110 @@
+namespace Wayfinder.Evidence.Tests.Store;
+
+using Parquet;
+using Parquet.Schema;
+using Wayfinder.Evidence.Store;
+using Wayfinder.Evidence.Tests.Import;
+
+public sealed class StoreCapacityTests
+{
+    private const long Machine24Gb = 24L << 30;
+    private const string ClickHouse = "Keep these events in ClickHouse instead: set store.events in wayfinder.yaml to your ClickHouse server, or pass --events clickhouse://HOST:8123/DATABASE (docs/clickhouse.md)";
+
+    [Fact]
+    public void HundredMillionEventsFitA24GbMachine()
+    {
+        // 100M × 135 B = 13.5 GB to import, 100M × 70 B = 7 GB to read, against 0.8 × 24 GiB = 20.6 GB.
+        Assert.Null(StoreCapacity.ImportProblem(100_000_000, 0, rewritesStore: false, Machine24Gb));
+        Assert.Null(StoreCapacity.ReadProblem(100_000_000, Machine24Gb));
+    }
+
+    [Fact]
+    public void AnImportTooBigForTheMachineNamesTheLimitAndClickHouse()
+    {
+        // 200M × 135 B = 27.0e9 B = 25.1 GiB; 0.8 × 24 GiB = 20,615,843,020 B, / 135 = 152.7M, rounded down to 150M.
+        Assert.Equal(
+            "about 200,000,000 events need about 25.1 GB of memory, and this machine has 24 GB: the embedded store fits about 150,000,000 events here. " + ClickHouse,
+            StoreCapacity.ImportProblem(200_000_000, 0, rewritesStore: false, Machine24Gb));
+    }
+
+    [Fact]
+    public void AnAppendIsJudgedByTheWholeStoreItMustBeReadAs()
+    {
+        // Appending builds only the 1M new rows (135 MB), but 251M events must then be read: 17.6e9 B < 20.6e9 B.
+        Assert.Null(StoreCapacity.ImportProblem(1_000_000, 250_000_000, rewritesStore: false, Machine24Gb));
+        // 301M × 70 B = 21.07e9 B = 19.6 GiB > 20.6e9 B; 20,615,843,020 / 70 = 294.5M, rounded down to 290M.
+        Assert.Equal(
+            "300,000,000 stored events and about 1,000,000 new ones need about 19.6 GB of memory, and this machine has 24 GB: the embedded store fits about 290,000,000 events here. " + ClickHouse,
+            StoreCapacity.ImportProblem(1_000_000, 300_000_000, rewritesStore: false, Machine24Gb));
+        // The same rows merged into the store build all 301M again: 301M × 135 B = 40.6e9 B = 37.8 GiB, fits 150M.
+        Assert.Equal(
+            "300,000,000 stored events and about 1,000,000 new ones need about 37.8 GB of memory, and this machine has 24 GB: the embedded store fits about 150,000,000 events here. " + ClickHouse,
+            StoreCapacity.ImportProblem(1_000_000, 300_000_000, rewritesStore: true, Machine24Gb));
+    }
+
+    [Fact]
+    public void NoMachineHoldsMoreEventsThanAnArrayCan()
+    {
+        Assert.Equal(
+            "the embedded store holds at most 2,147,483,591 events on any machine. " + ClickHouse,
+            StoreCapacity.ImportProblem(3_000_000_000, 0, rewritesStore: false, 1L << 50));
+    }
+
+    [Fact]
+    public void ReadingATooBigStoreSaysSoBeforeReadingIt()
+    {
+        // 300M × 70 B = 21.0e9 B = 19.6 GiB > 20.6e9 B.
+        Assert.Equal(
+            "the event store holds 300,000,000 events, which need about 19.6 GB of memory to analyse, and this machine has 24 GB: the embedded store fits about 290,000,000 events here. "
+            + "Analyse them on a machine with more memory, or move them to ClickHouse (set store.events in wayfinder.yaml and run `wayfinder import data` there; docs/clickhouse.md)",
+            StoreCapacity.ReadProblem(300_000_000, Machine24Gb));
+    }
+
+    [Fact]
+    public async Task RowsOfASmallTextFileAreCountedWhole()
+    {
+        using var temp = new TempFolder();
+        Assert.Equal(3, await StoreCapacity.EstimateRowsAsync(temp.Write("a.csv", "h\nb\nc\n"), null));
+        Assert.Equal(3, await StoreCapacity.EstimateRowsAsync(temp.Write("b.csv", "h\nb\nc"), null));
+        Assert.Equal(0, await StoreCapacity.EstimateRowsAsync(temp.Write("c.ndjson", ""), null));
+    }
+
+    [Fact]
+    public async Task RowsOfALargeFileAreEstimatedFromItsFirstFourMegabytes()
+    {
+        using var temp = new TempFolder();
+        var path = Path.Combine(temp.Path, "big.csv");
+        // 10 MiB of 100-byte lines: the first 4 MiB hold 41,943 whole lines; scaled by 10 MiB / 4 MiB = 2.5 → 104,857.5 → 104,858.
+        var line = new string('x', 99) + "\n";
+        await File.WriteAllTextAsync(path, string.Concat(Enumerable.Repeat(line, 104_858))[..(10 << 20)]);
+        Assert.Equal(104_858, await StoreCapacity.EstimateRowsAsync(path, "csv"));
+    }
+
+    [Fact]
+    public async Task ParquetRowsComeFromTheFooter()
+    {
+        using var temp = new TempFolder();
+        var path = Path.Combine(temp.Path, "e.parquet");
+        var schema = new ParquetSchema(new DataField<string>("user_id"), new DataField<long>("n"));
+        await using (var stream = File.Create(path))
+        {
+            await using var writer = await ParquetWriter.CreateAsync(schema, stream);
+            for (var g = 0; g < 2; g++)
+            {
+                using var group = writer.CreateRowGroup();
+                await group.WriteAsync(schema.DataFields[0], new[] { "a", "b", "c" });
+                await group.WriteAsync<long>(schema.DataFields[1], new long[] { 1, 2, 3 });
+            }
+        }
+
+        Assert.Equal(6, await StoreCapacity.EstimateRowsAsync(path, null));
+    }
+
+    [Fact]
+    public async Task AFileThatCannotBeReadHasNoEstimate()
+    {
+        using var temp = new TempFolder();
+        Assert.Null(await StoreCapacity.EstimateRowsAsync(Path.Combine(temp.Path, "missing.csv"), null));
+        Assert.Null(await StoreCapacity.EstimateRowsAsync(temp.Write("events.xlsx", "x"), null));
+    }
+}
