@@ -1,7 +1,6 @@
 namespace Wayfinder.Cli.Tests;
 
 using Process = System.Diagnostics.Process;
-using ProcessStartInfo = System.Diagnostics.ProcessStartInfo;
 using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Security.Cryptography;
 using System.Text;
@@ -89,15 +88,7 @@ public sealed class AppendCrashTests(Xunit.Abstractions.ITestOutputHelper output
     /// </summary>
     private static async Task<(bool Killed, int ExitCode, string Stderr)> RunToolAsync(string workspace, Func<Process, bool>? killWhen, params string[] args)
     {
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path && File.Exists(path) ? path : "dotnet";
-        var start = new ProcessStartInfo(host) { WorkingDirectory = workspace, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "wayfinder.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
+        using var process = CliRunner.StartTool(workspace, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         var killed = false;
@@ -131,6 +122,12 @@ public sealed class AppendCrashTests(Xunit.Abstractions.ITestOutputHelper output
         return clock.Elapsed;
     }
 
+    private static async Task<string> EmptyWorkspace(TempFolder temp)
+    {
+        Assert.Equal(0, (await CliRunner.RunAsync(temp.Path, "init", "ws", "--empty")).ExitCode);
+        return temp.Combine("ws");
+    }
+
     private static void CopyFolder(string from, string to)
     {
         foreach (var leftover in new[] { to, to + ".new", to + ".old" }.Where(Directory.Exists))
@@ -150,8 +147,7 @@ public sealed class AppendCrashTests(Xunit.Abstractions.ITestOutputHelper output
     public async Task KillingAnAppendOrACompactionAtRandomPointsLeavesTheStoreBeforeOrAfterNeverBetween()
     {
         using var temp = new TempFolder();
-        Assert.Equal(0, (await CliRunner.RunAsync(temp.Path, "init", "ws", "--empty")).ExitCode);
-        var workspace = temp.Combine("ws");
+        var workspace = await EmptyWorkspace(temp);
         var store = Path.Combine(workspace, ".wayfinder", "store");
         var (january, february, march) = (temp.Combine("january.csv"), temp.Combine("february.csv"), temp.Combine("march.csv"));
         WriteEvents(january, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), 3);
@@ -216,8 +212,7 @@ public sealed class AppendCrashTests(Xunit.Abstractions.ITestOutputHelper output
     public async Task CompactSaysWhatItMergedAndThatASecondRunHasNothingToDo()
     {
         using var temp = new TempFolder();
-        Assert.Equal(0, (await CliRunner.RunAsync(temp.Path, "init", "ws", "--empty")).ExitCode);
-        var workspace = temp.Combine("ws");
+        var workspace = await EmptyWorkspace(temp);
         temp.Write("ws/day1.csv", "customer_id,timestamp,event\nu1,2026-03-01T00:00:00Z,signup\nu2,2026-03-01T01:00:00Z,signup\n");
         temp.Write("ws/day2.csv", "customer_id,timestamp,event\nu1,2026-03-02T00:00:00Z,order\n");
         temp.Write("ws/day3.csv", "customer_id,timestamp,event\nu2,2026-03-03T00:00:00Z,order\nu3,2026-03-03T00:00:00Z,signup\n");
@@ -241,8 +236,7 @@ public sealed class AppendCrashTests(Xunit.Abstractions.ITestOutputHelper output
     public async Task AnImportWhileAnotherProcessWritesTheStoreIsRefusedWithAClearMessage()
     {
         using var temp = new TempFolder();
-        Assert.Equal(0, (await CliRunner.RunAsync(temp.Path, "init", "ws", "--empty")).ExitCode);
-        var workspace = temp.Combine("ws");
+        var workspace = await EmptyWorkspace(temp);
         temp.Write("ws/day1.csv", "customer_id,timestamp,event\nu1,2026-03-01T00:00:00Z,signup\n");
         Directory.CreateDirectory(Path.Combine(workspace, ".wayfinder"));
 

@@ -77,16 +77,20 @@ public sealed class AppendTests : IDisposable
         return text.ToString();
     }
 
+    /// <summary>The store in <see cref="Folder"/> with <paramref name="files"/> imported in order.</summary>
+    private Task<EventStore> Imported(params string[] files) => ImportAll(new EventStore(Folder), files);
+
     /// <summary>The same files imported into a store held in memory, which always merges and rewrites.</summary>
-    private static async Task<EventLog> FullMerge(params string[] files)
+    private static async Task<EventLog> FullMerge(params string[] files) => (await ImportAll(EventStore.InMemory(EventLog.Empty), files)).Open();
+
+    private static async Task<EventStore> ImportAll(EventStore store, string[] files)
     {
-        var store = EventStore.InMemory(EventLog.Empty);
         foreach (var file in files)
         {
             Assert.True((await store.ImportAsync(file, Segment)).Succeeded);
         }
 
-        return store.Open();
+        return store;
     }
 
     [Fact]
@@ -134,10 +138,7 @@ public sealed class AppendTests : IDisposable
     public async Task CompactionMergesTheSegmentsIntoTheBaseAndChangesNoEvent()
     {
         var (day1, day2, day3) = (Day1(), Day2(), Day3());
-        var store = new EventStore(Folder);
-        await store.ImportAsync(day1, Segment);
-        await store.ImportAsync(day2, Segment);
-        await store.ImportAsync(day3, Segment);
+        var store = await Imported(day1, day2, day3);
         var before = Describe(store.Open());
 
         var report = await store.CompactAsync();
@@ -154,9 +155,7 @@ public sealed class AppendTests : IDisposable
     public async Task AnImportOverlappingTheStoredTimesRewritesTheStoreWithTheSegments()
     {
         var (day1, day2, day3) = (Day1(), Day2(), Day3());
-        var store = new EventStore(Folder);
-        await store.ImportAsync(day1, Segment);
-        await store.ImportAsync(day3, Segment);
+        var store = await Imported(day1, day3);
 
         // Day 2 comes before day 3, which is stored: a merge, which also takes in the segment day 3 was appended as.
         var late = await store.ImportAsync(day2, Segment);
@@ -170,9 +169,7 @@ public sealed class AppendTests : IDisposable
     public async Task AFileImportedAgainAfterAnAppendAddsNothing()
     {
         var (day1, day2) = (Day1(), Day2());
-        var store = new EventStore(Folder);
-        await store.ImportAsync(day1, Segment);
-        await store.ImportAsync(day2, Segment);
+        var store = await Imported(day1, day2);
         var before = Describe(store.Open());
 
         var again = await store.ImportAsync(day2, Segment);
@@ -185,8 +182,7 @@ public sealed class AppendTests : IDisposable
     public async Task AStoreWrittenWithoutItsTimeRangeIsRewrittenNotAppendedTo()
     {
         var (day1, day2) = (Day1(), Day2());
-        var store = new EventStore(Folder);
-        await store.ImportAsync(day1, Segment);
+        await Imported(day1);
         RemoveTimeRange(Path.Combine(Folder, "events.arrow"));
 
         var report = await new EventStore(Folder).ImportAsync(day2, Segment);
@@ -225,8 +221,7 @@ public sealed class AppendTests : IDisposable
     public async Task ASegmentLeftHalfWrittenIsIgnoredAndTheNextWriterRemovesIt()
     {
         var (day1, day2) = (Day1(), Day2());
-        var store = new EventStore(Folder);
-        await store.ImportAsync(day1, Segment);
+        var store = await Imported(day1);
         var before = Describe(store.Open());
         // What a crash while writing segment 1 leaves: its temporary folder with a cut-off file.
         var leftover = Directory.CreateDirectory(Path.Combine(Folder, "appends", ".000001.tmp")).FullName;
@@ -244,9 +239,7 @@ public sealed class AppendTests : IDisposable
     public async Task ACopyLeftBesideTheStoreIsRemovedAndAStoreMovedAsideIsPutBack()
     {
         var (day1, day2) = (Day1(), Day2());
-        var store = new EventStore(Folder);
-        await store.ImportAsync(day1, Segment);
-        await store.ImportAsync(day2, Segment);
+        var store = await Imported(day1, day2);
         var expected = Describe(store.Open());
 
         // A crash while writing the compacted copy: store.new is half there; the store itself is whole.
@@ -267,9 +260,7 @@ public sealed class AppendTests : IDisposable
     public async Task ASecondWriterIsToldAnotherIsRunningAndTheStoreIsUnchanged()
     {
         var (day1, day2) = (Day1(), Day2());
-        var store = new EventStore(Folder);
-        await store.ImportAsync(day1, Segment);
-        await store.ImportAsync(day2, Segment);
+        var store = await Imported(day1, day2);
         var before = Describe(store.Open());
 
         ImportReport refused;
