@@ -166,6 +166,26 @@ public sealed class AppendTests : IDisposable
     }
 
     [Fact]
+    public async Task ALaterFileWithACustomerWhoOnlyChangesAttributesIsMergedNotAppended()
+    {
+        // u2 has no new event, only a new plan: a segment would keep the plan as of u2's last event in it (none), so
+        // the stored plan would win on reading; a merge weighs the row's own time and takes gold.
+        var (day1, day2) = (Day1(), Day2());
+        var identify = _temp.Write("day4.ndjson", """
+            {"type":"identify","userId":"u2","timestamp":"2026-03-04T08:00:00Z","traits":{"plan":"gold"}}
+            {"type":"track","event":"Viewed","userId":"u1","timestamp":"2026-03-04T09:00:00Z"}
+            """);
+        var store = await Imported(day1, day2);
+
+        var report = await store.ImportAsync(identify, Segment);
+
+        Assert.Equal((null, 0, 1L), (report.AppendedSegment, report.Segments, report.RowsAdded));
+        var reopened = new EventStore(Folder).Open();
+        Assert.Equal(Describe(await FullMerge(day1, day2, identify)), Describe(reopened));
+        Assert.Equal("gold", reopened.Attributes["plan"][reopened.CustomerIds.ToList().IndexOf("u2")]);
+    }
+
+    [Fact]
     public async Task AFileImportedAgainAfterAnAppendAddsNothing()
     {
         var (day1, day2) = (Day1(), Day2());
