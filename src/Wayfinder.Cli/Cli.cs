@@ -136,6 +136,7 @@ public static class Cli
             Commands.Data.GapsCommand.Create(context),
             Commands.Data.PersonasCommand.Create(context),
             Commands.Data.SampleDataCommand.Create(context),
+            Commands.Data.CompactCommand.Create(context),
             OpportunitiesCommand.Create(context),
             ValueGapCommand.Create(context),
             SchemaCommand.Create(context),

@@ -23,6 +23,20 @@ internal static class CliRunner
         return new CliResult(code, stdout.ToString(), stderr.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
     }
 
+    /// <summary>Starts the built tool (<c>wayfinder.dll</c> beside the tests) as a process of its own, its output redirected.</summary>
+    public static System.Diagnostics.Process StartTool(string workingDirectory, IEnumerable<string> args)
+    {
+        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path && File.Exists(path) ? path : "dotnet";
+        var start = new System.Diagnostics.ProcessStartInfo(host) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(System.IO.Path.Combine(AppContext.BaseDirectory, "wayfinder.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return System.Diagnostics.Process.Start(start)!;
+    }
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;

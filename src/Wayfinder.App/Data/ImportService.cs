@@ -3,6 +3,7 @@ namespace Wayfinder.App.Data;
 using Wayfinder.App.Workspaces;
 using Wayfinder.Core.Workspaces;
 using Wayfinder.Evidence.Import;
+using Wayfinder.Evidence.Store;
 using Wayfinder.Evidence.Surveys;
 
 /// <summary>What a data file holds.</summary>
@@ -52,6 +53,10 @@ public sealed class ImportService
                 cancellationToken).ConfigureAwait(false),
         };
     }
+
+    /// <summary>Merges the embedded store's appended imports into one; null when the workspace's events are in another store (nothing to compact).</summary>
+    public async Task<CompactionReport?> CompactAsync(WorkspaceStores workspace, CancellationToken cancellationToken = default) =>
+        workspace.Events is EventStore embedded ? await embedded.CompactAsync(cancellationToken).ConfigureAwait(false) : null;
 
     private static DataKind KindOf(DataSourceKind kind) => kind switch
     {

@@ -24,6 +24,15 @@ public sealed record ImportReport
     public long Duplicates { get; init; }
     public long BadRows { get; init; }
 
+    /// <summary>
+    /// The number of the segment the rows were appended as (1 for the first since the store was last compacted), when
+    /// every new row came after the stored ones and only they were written; null when the store was rewritten whole.
+    /// </summary>
+    public int? AppendedSegment { get; init; }
+
+    /// <summary>Appended segments the store holds after the import; <c>wayfinder compact</c> merges them into one.</summary>
+    public int Segments { get; init; }
+
     /// <summary>The most bad rows the import accepted with the good rows stored (0: any bad row and nothing is stored).</summary>
     public long MaxBadRows { get; init; }
 

@@ -81,6 +81,9 @@ internal static class ArrowPersistence
 
         schema.Metadata("wayfinder", "events v1: codes index dictionaries.arrow; -1 means no value");
         schema.Metadata("rows", log.EventCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // The time range, so that an import can tell whether its rows all come later (an append) from the schema alone.
+        schema.Metadata(StoreLayout.MinTimeKey, log.MinTimestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        schema.Metadata(StoreLayout.MaxTimeKey, log.MaxTimestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var built = schema.Build();
         using var stream = File.Create(path);
         using var writer = new ArrowFileWriter(stream, built);

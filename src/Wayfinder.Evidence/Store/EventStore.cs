@@ -22,6 +22,9 @@ public sealed class EventStore : IEventStore
     private readonly Lock _opening = new();
     private EventLog? _log;
 
+    // What the files were when _log was read: a write compares it to reuse _log only if no other process wrote since.
+    private string? _stamp;
+
     /// <param name="folder">The store folder.</param>
     /// <param name="engine">How many threads an import or analysis may use; null for <see cref="EngineOptions.Default"/>.</param>
     public EventStore(string folder, EngineOptions? engine = null)
@@ -62,8 +65,9 @@ public sealed class EventStore : IEventStore
         {
             if (_log is null)
             {
-                RecoverInterruptedSwap();
-                Volatile.Write(ref _log, Exists ? ArrowPersistence.Read(_folder!) : EventLog.Empty);
+                RecoverInterruptedSwap(locked: false);
+                _stamp = _folder is null ? null : StoreLayout.Stamp(_folder);
+                Volatile.Write(ref _log, _folder is null ? EventLog.Empty : StoreLayout.Read(_folder, _engine.DegreeOfParallelism));
             }
 
             return _log!;
@@ -74,14 +78,24 @@ public sealed class EventStore : IEventStore
     /// Imports one file, whole or not at all: when the file cannot be read, or has more bad rows than
     /// <see cref="EventImportOptions.MaxBadRows"/> (by default any), the report carries the reason and the store is
     /// unchanged (<see cref="ImportReport.Judge"/>). Rows already in the store (and repeated rows) are skipped and
-    /// counted as duplicates, so importing the same file twice adds nothing.
+    /// counted as duplicates, so importing the same file twice adds nothing. When the store has events and every new
+    /// row comes after them, only the new rows are written, as a segment beside the stored ones (an append);
+    /// otherwise the store is rewritten whole, which also merges the segments.
     /// </summary>
     public async Task<ImportReport> ImportAsync(string path, EventImportOptions options, CancellationToken cancellationToken = default)
     {
         await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await ImportLockedAsync(path, options with { Slices = options.Slices ?? _engine.DegreeOfParallelism }, cancellationToken).ConfigureAwait(false);
+            using var writer = TakeWriterLock();
+            if (_folder is not null && writer is null)
+            {
+                return new ImportReport { File = path, Format = options.Format ?? "", Error = StoreLock.Busy };
+            }
+
+            options = options with { Slices = options.Slices ?? _engine.DegreeOfParallelism };
+            return await TryAppendAsync(path, options, cancellationToken).ConfigureAwait(false)
+                ?? await ImportLockedAsync(path, options, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -89,9 +103,136 @@ public sealed class EventStore : IEventStore
         }
     }
 
+    /// <summary>
+    /// Merges the store's appended segments into its base, atomically (write beside, then swap folders), so that reading
+    /// it no longer combines them. A crash at any point leaves the store as it was before or after.
+    /// </summary>
+    public async Task<CompactionReport> CompactAsync(CancellationToken cancellationToken = default)
+    {
+        await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_folder is null)
+            {
+                return new CompactionReport(0, Open().EventCount);
+            }
+
+            using var writer = TakeWriterLock();
+            if (writer is null)
+            {
+                return new CompactionReport(0, 0, StoreLock.Busy);
+            }
+
+            var segments = StoreLayout.Segments(_folder).Count;
+            var log = Current();
+            if (segments > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Publish(log);
+            }
+
+            return new CompactionReport(segments, log.EventCount);
+        }
+        finally
+        {
+            _writes.Release();
+        }
+    }
+
+    /// <summary>Appended segments the store holds now (0 for a store in memory).</summary>
+    public int SegmentCount => _folder is null ? 0 : StoreLayout.Segments(_folder).Count;
+
+    /// <summary>Takes the store's lock against writers in other processes and clears what a crashed writer left; null when another holds it (always null in memory).</summary>
+    private StoreLock? TakeWriterLock()
+    {
+        if (_folder is null || StoreLock.TryTake(_folder) is not { } taken)
+        {
+            return null;
+        }
+
+        RecoverInterruptedSwap(locked: true);
+        StoreLayout.CleanUp(_folder);
+        return taken;
+    }
+
+    /// <summary>The log as stored now, for a writer holding the lock: the one already read unless another process wrote since.</summary>
+    private EventLog Current()
+    {
+        lock (_opening)
+        {
+            if (_log is not null && _stamp != StoreLayout.Stamp(_folder!))
+            {
+                Volatile.Write(ref _log, null);
+            }
+        }
+
+        return Open();
+    }
+
+    /// <summary>
+    /// Writes the file's rows as a new segment when the store has events and its recorded time range ends before every
+    /// new row; null when the import must merge instead (an empty store, overlapping times, a store written before the
+    /// range was recorded, or a customer with attributes but no new events, whose attributes only a merge weighs right).
+    /// </summary>
+    private async Task<ImportReport?> TryAppendAsync(string path, EventImportOptions options, CancellationToken cancellationToken)
+    {
+        if (_folder is null || StoreLayout.TimeRange(_folder) is not { } stored)
+        {
+            return null;
+        }
+
+        var (parts, report) = await EventImporter.ReadForStoreAsync(path, options, cancellationToken).ConfigureAwait(false);
+        if (!report.Succeeded)
+        {
+            return report;
+        }
+
+        if (parts.SelectMany(p => p.AttributeTimes()).Any(a => a.Time <= stored.Max))
+        {
+            return null;
+        }
+
+        var total = new FileInfo(path).Length;
+        options.Progress?.Report(new ImportProgress(report.RowsRead, total, total, "ordering by customer and time"));
+        var added = EventLogBuilder.Combine(parts, out var duplicates, _engine.DegreeOfParallelism);
+        if ((added.EventCount > 0 && added.MinTimestamp <= stored.Max) || HasCustomerWithoutEvents(added))
+        {
+            // The rows were read for nothing; reading them again costs less than a merge that weighs them wrongly.
+            return null;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        int? segment = null;
+        if (added.EventCount > 0)
+        {
+            options.Progress?.Report(new ImportProgress(report.RowsRead, total, total, "saving"));
+            segment = StoreLayout.Append(_folder, added);
+            // The next reader combines the base with the segments; readers in flight keep the snapshot they have.
+            lock (_opening)
+            {
+                Volatile.Write(ref _log, null);
+            }
+        }
+
+        return report with { RowsAdded = added.EventCount, Duplicates = duplicates, AppendedSegment = segment, Segments = SegmentCount };
+    }
+
+    private static bool HasCustomerWithoutEvents(EventLog log)
+    {
+        for (var c = 0; c < log.CustomerCount; c++)
+        {
+            if (log.CustomerStart[c + 1] == log.CustomerStart[c])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private async Task<ImportReport> ImportLockedAsync(string path, EventImportOptions options, CancellationToken cancellationToken)
     {
-        var existing = Open();
+        var existing = _folder is null ? Open() : Current();
         var (parts, report) = await EventImporter.ReadForStoreAsync(path, options, cancellationToken).ConfigureAwait(false);
         if (!report.Succeeded)
         {
@@ -116,6 +257,12 @@ public sealed class EventStore : IEventStore
         _writes.Wait();
         try
         {
+            using var writer = TakeWriterLock();
+            if (_folder is not null && writer is null)
+            {
+                throw new IOException($"{_folder}: {StoreLock.Busy}");
+            }
+
             Publish(log);
         }
         finally
@@ -131,7 +278,11 @@ public sealed class EventStore : IEventStore
             Write(log, _folder);
         }
 
-        Volatile.Write(ref _log, log);
+        lock (_opening)
+        {
+            _stamp = _folder is null ? null : StoreLayout.Stamp(_folder);
+            Volatile.Write(ref _log, log);
+        }
     }
 
     private static void Write(EventLog log, string folder)
@@ -258,8 +409,11 @@ public sealed class EventStore : IEventStore
         return new EventSummary(log.EventCount, log.CustomerCount, log.MinTimestamp, log.MaxTimestamp, names);
     }
 
-    /// <summary>A crash between the two folder moves leaves only the old copy: put it back.</summary>
-    private void RecoverInterruptedSwap()
+    /// <summary>
+    /// A crash between the two folder moves leaves only the old copy: put it back. A reader does so only when no writer
+    /// holds the store (a live writer between its moves is about to put the new copy in place: wait for it).
+    /// </summary>
+    private void RecoverInterruptedSwap(bool locked)
     {
         if (_folder is null)
         {
@@ -267,9 +421,25 @@ public sealed class EventStore : IEventStore
         }
 
         var old = _folder + ".old";
-        if (!Directory.Exists(_folder) && Directory.Exists(old))
+        for (var attempt = 0; !Directory.Exists(_folder) && Directory.Exists(old); attempt++)
         {
-            Directory.Move(old, _folder);
+            using var writer = locked ? null : StoreLock.TryTake(_folder);
+            if (locked || writer is not null)
+            {
+                if (!Directory.Exists(_folder) && Directory.Exists(old))
+                {
+                    Directory.Move(old, _folder);
+                }
+
+                return;
+            }
+
+            if (attempt == 100)
+            {
+                throw new IOException($"{_folder}: {StoreLock.Busy}");
+            }
+
+            Thread.Sleep(50);
         }
     }
 }

@@ -53,7 +53,8 @@ public static class EvidenceApi
     }
 
     private static async Task<Results<Ok<UploadReport>, ProblemHttpResult>> Upload(
-        string workspace, string kind, HttpContext http, EvidenceWorkspaces evidence, WorkspaceRepositories workspaces, ImportService importer, IWorkspaceEvents events, TimeProvider clock)
+        string workspace, string kind, HttpContext http, EvidenceWorkspaces evidence, WorkspaceRepositories workspaces, ImportService importer, IWorkspaceEvents events, TimeProvider clock,
+        BackgroundCompaction compaction)
     {
         var cancellationToken = http.RequestAborted;
         DataKind? parsed = kind switch { "events" => DataKind.Events, "surveys" => DataKind.Surveys, "insights" => DataKind.Insights, _ => null };
@@ -112,6 +113,11 @@ public static class EvidenceApi
             if (report.Succeeded)
             {
                 evidence.Imported(workspace);
+            }
+
+            if (report.Segments > 0)
+            {
+                compaction.Request(stores.Events);
             }
 
             await events.PublishAsync(new WorkspaceEvent(workspace, WorkspaceEventTypes.Imported, actor, Detail: Describe(kind, report)), CancellationToken.None);

@@ -11,6 +11,8 @@ public static class EvidenceSetup
         services.AddExceptionHandler<EvidenceStoreErrors>();
         services.AddSingleton<AnalysisCache>();
         services.AddSingleton<RenderCache>();
+        services.AddSingleton<BackgroundCompaction>();
+        services.AddHostedService(provider => provider.GetRequiredService<BackgroundCompaction>());
         return services;
     }
 

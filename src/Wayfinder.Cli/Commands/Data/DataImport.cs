@@ -178,6 +178,11 @@ internal static class DataImport
 
         context.Info($"{name}: stored: {N(report.RowsRead)} rows read, {N(report.RowsAdded)} added"
             + (report.Duplicates > 0 ? $", {N(report.Duplicates)} already there (skipped)" : "")
-            + (report.BadRows > 0 ? $", {N(report.BadRows)} bad {(report.BadRows == 1 ? "row" : "rows")} left out (up to {N(report.MaxBadRows)} accepted)" : ""));
+            + (report.BadRows > 0 ? $", {N(report.BadRows)} bad {(report.BadRows == 1 ? "row" : "rows")} left out (up to {N(report.MaxBadRows)} accepted)" : "")
+            + (report.AppendedSegment is { } segment ? $"; appended as segment {segment} of the store" : ""));
+        if (report.Segments >= CompactCommand.SuggestFrom)
+        {
+            context.Info($"the store holds {report.Segments} appended imports; `wayfinder compact` merges them into one and makes reading faster");
+        }
     }
 }
