@@ -16,6 +16,12 @@ public sealed record EngineOptions
         init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "the degree of parallelism is at least 1");
     } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// The memory the embedded store may plan with, in bytes; null for what this process may use (the machine's, or the
+    /// container's limit). An import or a read that would not fit is refused before it starts (<see cref="Store.StoreCapacity"/>).
+    /// </summary>
+    public long? MemoryBytes { get; init; }
+
     /// <summary>Parallel loop options bounded by <see cref="DegreeOfParallelism"/>.</summary>
     internal ParallelOptions Parallel(CancellationToken cancellationToken = default) =>
         new() { MaxDegreeOfParallelism = DegreeOfParallelism, CancellationToken = cancellationToken };

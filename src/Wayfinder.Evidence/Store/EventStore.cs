@@ -67,6 +67,11 @@ public sealed class EventStore : IEventStore
             {
                 RecoverInterruptedSwap(locked: false);
                 _stamp = _folder is null ? null : StoreLayout.Stamp(_folder);
+                if (_folder is not null && StoreCapacity.ReadProblem(StoreLayout.StoredRows(_folder), Memory) is { } tooBig)
+                {
+                    throw new StoreTooLargeException(tooBig);
+                }
+
                 Volatile.Write(ref _log, _folder is null ? EventLog.Empty : StoreLayout.Read(_folder, _engine.DegreeOfParallelism));
             }
 
@@ -94,7 +99,16 @@ public sealed class EventStore : IEventStore
             }
 
             options = options with { Slices = options.Slices ?? _engine.DegreeOfParallelism };
-            return await TryAppendAsync(path, options, cancellationToken).ConfigureAwait(false)
+            // Whether the events fit is judged before the file is read: first as an append when the store may take one,
+            // then as a rewrite when the append is not possible.
+            var newRows = _folder is null ? null : await StoreCapacity.EstimateRowsAsync(path, options.Format, cancellationToken).ConfigureAwait(false);
+            ImportReport? TooBig(bool rewritesStore) =>
+                newRows is { } rows && StoreCapacity.ImportProblem(rows, StoreLayout.StoredRows(_folder!), rewritesStore, Memory) is { } problem
+                    ? new ImportReport { File = path, Format = options.Format ?? EventImporter.DetectFormat(path), Error = problem }
+                    : null;
+            return TooBig(rewritesStore: _folder is not null && StoreLayout.TimeRange(_folder) is null)
+                ?? await TryAppendAsync(path, options, cancellationToken).ConfigureAwait(false)
+                ?? TooBig(rewritesStore: true)
                 ?? await ImportLockedAsync(path, options, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -138,6 +152,8 @@ public sealed class EventStore : IEventStore
             _writes.Release();
         }
     }
+
+    private long Memory => _engine.MemoryBytes ?? StoreCapacity.AvailableBytes();
 
     /// <summary>Appended segments the store holds now (0 for a store in memory).</summary>
     public int SegmentCount => _folder is null ? 0 : StoreLayout.Segments(_folder).Count;

@@ -30,7 +30,7 @@ public static class StoreCapacity
 
     /// <summary>
     /// About how many rows an events file holds, without reading it: a Parquet file's footer says; CSV and NDJSON are
-    /// sampled (the lines in the first 4 MB, scaled to the file's size). Null when the file cannot be read (the import
+    /// sampled (the lines in the first 4 MB, scaled to the file's size; a CSV file's header is not a row). Null when the file cannot be read (the import
     /// then reports why).
     /// </summary>
     public static async Task<long?> EstimateRowsAsync(string path, string? format, CancellationToken cancellationToken = default)
@@ -38,7 +38,8 @@ public static class StoreCapacity
         try
         {
             var length = new FileInfo(path).Length;
-            if ((format ?? EventImporter.DetectFormat(path)) == DataFormats.Parquet)
+            format ??= EventImporter.DetectFormat(path);
+            if (format == DataFormats.Parquet)
             {
                 await using var reader = await ParquetReader.CreateAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
                 return reader.Metadata?.NumRows;
@@ -51,13 +52,15 @@ public static class StoreCapacity
                 await stream.ReadExactlyAsync(sample, cancellationToken).ConfigureAwait(false);
             }
 
+            // A CSV file's first line names the columns.
+            var header = format == DataFormats.Csv ? 1 : 0;
             var lines = sample.AsSpan().Count((byte)'\n');
             if (sample.Length == length)
             {
-                return lines + (length > 0 && sample[^1] != (byte)'\n' ? 1 : 0);
+                return Math.Max(0, lines + (length > 0 && sample[^1] != (byte)'\n' ? 1 : 0) - header);
             }
 
-            return lines == 0 ? 1 : (long)Math.Ceiling(length * (double)lines / sample.Length);
+            return lines == 0 ? 1 : (long)Math.Ceiling(length * (double)lines / sample.Length) - header;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ImportAbortedException or NotSupportedException)
         {
@@ -121,7 +124,11 @@ public static class StoreCapacity
 
     private static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
-    private static string Bytes(long bytes) => bytes >= 1L << 30
-        ? (bytes / (double)(1L << 30)).ToString("0.#", CultureInfo.InvariantCulture) + " GB"
-        : (bytes / (double)(1L << 20)).ToString("0", CultureInfo.InvariantCulture) + " MB";
+    private static string Bytes(long bytes) => bytes switch
+    {
+        >= 1L << 30 => (bytes / (double)(1L << 30)).ToString("0.#", CultureInfo.InvariantCulture) + " GB",
+        >= 1L << 20 => (bytes / (double)(1L << 20)).ToString("0", CultureInfo.InvariantCulture) + " MB",
+        >= 1L << 10 => (bytes / (double)(1L << 10)).ToString("0", CultureInfo.InvariantCulture) + " KB",
+        _ => bytes.ToString(CultureInfo.InvariantCulture) + " bytes",
+    };
 }

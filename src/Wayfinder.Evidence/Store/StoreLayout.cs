@@ -89,6 +89,24 @@ internal static class StoreLayout
         return range;
     }
 
+    /// <summary>How many events the base and the segments hold, from their schemas alone (0 for an empty store).</summary>
+    public static long StoredRows(string folder)
+    {
+        long rows = 0;
+        foreach (var part in (string[])[folder, .. Segments(folder)])
+        {
+            var path = Path.Combine(part, "events.arrow");
+            if (File.Exists(path))
+            {
+                using var stream = File.OpenRead(path);
+                using var reader = new ArrowFileReader(stream);
+                rows += reader.Schema.Metadata is { } metadata && Number(metadata, "rows") is { } n ? n : 0;
+            }
+        }
+
+        return rows;
+    }
+
     private static (long Rows, long Min, long Max)? PartRange(string path)
     {
         if (!File.Exists(path))
