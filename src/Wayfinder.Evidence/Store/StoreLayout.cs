@@ -62,8 +62,9 @@ internal static class StoreLayout
             return log;
         }
 
-        List<EventLogBuilder> parts = [EventLogBuilder.FromLog(log), .. segments.Select(s => EventLogBuilder.FromLog(ArrowPersistence.Read(s)))];
-        return EventLogBuilder.Combine(parts, out _, parallelism);
+        var appended = segments.Select(ArrowPersistence.Read).ToList();
+        return SegmentMerge.TryMerge(log, appended)
+            ?? EventLogBuilder.Combine([EventLogBuilder.FromLog(log), .. appended.Select(EventLogBuilder.FromLog)], out _, parallelism);
     }
 
     /// <summary>

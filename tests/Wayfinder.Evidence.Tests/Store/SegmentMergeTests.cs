@@ -1,0 +1,87 @@
+namespace Wayfinder.Evidence.Tests.Store;
+
+using Wayfinder.Evidence.Import;
+using Wayfinder.Evidence.Store;
+using Wayfinder.Evidence.Tests.Import;
+
+/// <summary>Reading a base and its appended segments by copying (<see cref="SegmentMerge"/>) gives exactly the general combine's log.</summary>
+public sealed class SegmentMergeTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private async Task<EventLog> Log(string name, string csv, string? preset = null)
+    {
+        var store = EventStore.InMemory(EventLog.Empty);
+        Assert.True((await store.ImportAsync(_temp.Write(name, csv), new EventImportOptions { Preset = preset })).Succeeded);
+        return store.Open();
+    }
+
+    // Day 1: u1 and u2 (u2 on the free plan); day 2: u2 again (now on pro), a new customer u3, a new event, channel and
+    // property value; day 3: u1 again and u4, with the property missing.
+    private const string Day1 = "user_id,timestamp,event_name,channel,page,attr.plan\n"
+        + "u1,2026-03-01T10:00:00Z,viewed,web,home,\n"
+        + "u2,2026-03-01T09:00:00Z,viewed,app,pricing,free\n"
+        + "u1,2026-03-01T11:00:00Z,ordered,web,cart,\n"
+        + "u2,2026-03-01T12:00:00Z,viewed,app,home,free\n";
+
+    private const string Day2 = "user_id,timestamp,event_name,channel,page,attr.plan\n"
+        + "u3,2026-03-02T08:00:00Z,viewed,email,promo,trial\n"
+        + "u2,2026-03-02T09:00:00Z,refunded,app,pricing,pro\n"
+        + "u3,2026-03-02T10:00:00Z,ordered,,cart,\n";
+
+    private const string Day3 = "user_id,timestamp,event_name,channel,page,attr.plan\n"
+        + "u4,2026-03-03T08:00:00Z,viewed,store,,\n"
+        + "u1,2026-03-03T09:00:00Z,viewed,web,,\n";
+
+    [Fact]
+    public async Task CopyingTheSegmentsGivesTheCombinedLogCodeForCode()
+    {
+        var (day1, day2, day3) = (await Log("d1.csv", Day1), await Log("d2.csv", Day2), await Log("d3.csv", Day3));
+        var merged = SegmentMerge.TryMerge(day1, [day2, day3]);
+        var combined = EventLogBuilder.Combine([EventLogBuilder.FromLog(day1), EventLogBuilder.FromLog(day2), EventLogBuilder.FromLog(day3)], out var duplicates);
+
+        Assert.NotNull(merged);
+        Assert.Equal(0, duplicates);
+        Assert.Equal(combined.CustomerIds, merged.CustomerIds);
+        Assert.Equal(combined.CustomerStart, merged.CustomerStart);
+        Assert.Equal(combined.Timestamps, merged.Timestamps);
+        Assert.Equal(combined.EventNames, merged.EventNames);
+        Assert.Equal(combined.EventCodes, merged.EventCodes);
+        Assert.Equal(combined.ChannelNames, merged.ChannelNames);
+        Assert.Equal(combined.ChannelCodes, merged.ChannelCodes);
+        Assert.Equal(combined.Properties.Keys.Order(), merged.Properties.Keys.Order());
+        foreach (var (name, column) in combined.Properties)
+        {
+            Assert.Equal(column.Values, merged.Properties[name].Values);
+            Assert.Equal(column.Codes, merged.Properties[name].Codes);
+        }
+
+        Assert.Equal(combined.Attributes.Keys.Order(), merged.Attributes.Keys.Order());
+        foreach (var (name, column) in combined.Attributes)
+        {
+            Assert.Equal(column.Values, merged.Attributes[name].Values);
+            Assert.Equal(column.Codes, merged.Attributes[name].Codes);
+        }
+
+        // By hand: customers in order of first appearance (u1, u2 from day 1, then u3, u4); u2's plan is day 2's;
+        // rows per customer: u1 2 + 1, u2 2 + 1, u3 2, u4 1.
+        Assert.Equal(["u1", "u2", "u3", "u4"], merged.CustomerIds);
+        Assert.Equal([0, 3, 6, 8, 9], merged.CustomerStart);
+        Assert.Equal(["viewed", "ordered", "refunded"], merged.EventNames);
+        Assert.Equal([null, "pro", "trial", null], Enumerable.Range(0, 4).Select(c => merged.Attributes["plan"][c]));
+        Assert.Equal(["home", "cart", null, "pricing", "home", "pricing", "promo", "cart", null], Enumerable.Range(0, 9).Select(r => merged.Properties["page"][r]));
+    }
+
+    [Fact]
+    public async Task PartsWhoseTimesOverlapOrWithStitchedIdsAreLeftToTheGeneralCombine()
+    {
+        var (day1, day2) = (await Log("d1.csv", Day1), await Log("d2.csv", Day2));
+        Assert.Null(SegmentMerge.TryMerge(day2, [day1]));
+        Assert.Null(SegmentMerge.TryMerge(day1, [day2, day2]));
+        var stitched = await Log("s.ndjson", """{"type":"track","event":"Viewed","anonymousId":"a1","userId":"u9","timestamp":"2026-03-05T09:00:00Z"}""", "segment");
+        Assert.Single(stitched.Identities);
+        Assert.Null(SegmentMerge.TryMerge(day1, [stitched]));
+    }
+}
