@@ -157,6 +157,12 @@ measured() {
     return 1
   fi
 }
+# Whether a baseline's funnel (comma-separated) is the one `analyze --json` found, as a line of the checks.
+agree() {
+  local wf=''
+  [ -f "$work/analyze.json" ] && wf=$(jq -r '[.metrics.funnel[].customers] | join(",")' "$work/analyze.json")
+  echo "- $label funnel: wayfinder ${wf:-(no analysis)}; $1 $2: $([ -n "$wf" ] && [ "$wf" = "$2" ] && echo agree || echo DIFFER)" >>"$checks"
+}
 human() { awk -v n="$1" 'BEGIN { if (n >= 1e6 && n % 1e6 == 0) print n / 1e6 "M"; else if (n >= 1e3 && n % 1e3 == 0) print n / 1e3 "k"; else print n }'; }
 store_files() { find "$1/.wayfinder/store" -type f 2>/dev/null | wc -l; }
 store_mb() { du -sm "$1/.wayfinder/store" 2>/dev/null | cut -f1; }
@@ -235,17 +241,15 @@ for n in $sizes; do
   else
     if measured "DuckDB SQL (EvidenceBench --duckdb-only: load + variants, flow graph, funnel, exits)" "" nothing "$baseline_runs" 0 "$evidencebench" --duckdb-only "$csv"; then
       duck_wall=$wall duck_cpu=$cpu
-      sed -i '$ s/ |$/ '"$(grep -m1 'load' "$work/out" | sed 's/^duckdb: //; s/[\/&]/\\&/g')"' |/' "$steps"
-      duck_funnel=$(grep -m1 'funnel' "$work/out" | sed 's/.*funnel \([0-9 →]*\);.*/\1/; s/ → /,/g')
-      [ -f "$work/analyze.json" ] && wf_funnel=$(jq -r '[.metrics.funnel[].customers] | join(",")' "$work/analyze.json") || wf_funnel=''
-      echo "- $label funnel: wayfinder $wf_funnel; DuckDB $duck_funnel; $([ "$wf_funnel" = "$duck_funnel" ] && echo agree || echo DIFFER)" >>"$checks"
+      sed -i '$ s/ |$/ '"$(grep -m1 '^duckdb: load' "$work/out" | sed 's/^duckdb: //; s/[\/&]/\\&/g')"' |/' "$steps"
+      agree DuckDB "$(grep -m1 '^duckdb: funnel' "$work/out" | sed 's/.*funnel \([0-9 →]*\);.*/\1/; s/ → /,/g')"
     fi
     if [ -z "$python" ]; then
       step "pandas" "" "" "" "not run: no python3 here imports pandas (Debian: apt install python3-pandas)"
     elif measured "pandas (pandas_baseline.py: the same load + metrics)" "" nothing "$baseline_runs" 0 "$python" bench/Wayfinder.EvidenceBench/pandas_baseline.py "$csv" "$work/pandas-mapping.json" 2592000000000 1209600000000; then
       pandas_wall=$wall pandas_cpu=$cpu
       sed -i '$ s/ |$/ '"$(jq -r '"load \(.load * 100 | round / 100) s, metrics \(.metrics * 100 | round / 100) s"' "$work/out")"' |/' "$steps"
-      echo "- $label funnel: pandas $(jq -r '.funnel | join(",")' "$work/out")" >>"$checks"
+      agree pandas "$(jq -r '.funnel | join(",")' "$work/out")"
     fi
   fi
   rm -f "$work/analyze.json"
@@ -260,8 +264,7 @@ for n in $sizes; do
   # The in-process figures of the same size (import, metrics, save, reopen, warm metrics in one process).
   if [ "${INPROCESS:-1}" != 0 ]; then
     mkdir -p "$work/inprocess"
-    ln -sf "$csv" "$work/inprocess/events-$n.csv"
-    if /usr/bin/time -f "%e s wall, %U user, %S sys, peak %M KB" -o "$work/time" "$evidencebench" "$n" --no-duckdb --no-pandas --dir "$work/inprocess" >"$work/out" 2>"$work/err"; then
+    if /usr/bin/time -f "%e s wall, %U user, %S sys, peak %M KB" -o "$work/time" "$evidencebench" "$n" --no-duckdb --no-pandas --dir "$work/inprocess" --csv "$csv" >"$work/out" 2>"$work/err"; then
       grep '^wayfinder:' "$work/out" | sed "s/^/- $label in-process /" >>"$inprocess"
       echo "- $label in-process, the whole EvidenceBench process: $(tail -n 1 "$work/time")" >>"$inprocess"
     else

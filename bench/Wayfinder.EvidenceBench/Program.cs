@@ -1,5 +1,5 @@
 // Whole-process benchmark of the evidence engine against DuckDB SQL, in the same run.
-// Usage: dotnet run -c Release --project bench/Wayfinder.EvidenceBench -- [events=1000000] [--no-duckdb] [--dir DIR]
+// Usage: dotnet run -c Release --project bench/Wayfinder.EvidenceBench -- [events=1000000] [--no-duckdb] [--no-pandas] [--dir DIR] [--csv FILE]
 //        [--clickhouse HOST:PORT,HOST:PORT] (servers from scripts/clickhouse.sh: one server alone, then all as a cluster)
 //        --discover: journey discovery on the saved store (DiscoveryBench.cs)
 //        --generate-only N [--start YYYY-MM-DD] [--days D] [--seed S] [--out FILE]: write the events CSV and exit (BenchEvents.cs)
@@ -99,7 +99,9 @@ var dirIndex = Array.IndexOf(args, "--dir");
 var dir = dirIndex >= 0 ? args[dirIndex + 1] : Path.Combine(Path.GetTempPath(), "wayfinder-bench");
 Directory.CreateDirectory(dir);
 var journey = BenchJourney.Create();
-var csv = Path.Combine(dir, $"events-{events}.csv");
+// --csv FILE: that file instead of DIR/events-N.csv (the store is still saved in DIR).
+var csvAt = Array.IndexOf(args, "--csv");
+var csv = csvAt >= 0 ? args[csvAt + 1] : Path.Combine(dir, $"events-{events}.csv");
 if (!File.Exists(csv))
 {
     BenchEvents.Write(csv, events, BenchEvents.Options(events));
