@@ -192,7 +192,7 @@ for n in $sizes; do
   fi
   csv_mb=$(($(stat -c %s "$csv") / 1000000))
   echo "# $label events: $csv ($csv_mb MB)" >&2
-  an_wall='' persona_wall='' period_wall='' append_wall='' duck_wall='' duck_cpu='' pandas_wall='' pandas_cpu=''
+  an_wall='' an_cpu='' persona_wall='' persona_cpu='' period_wall='' period_cpu='' duck_wall='' duck_cpu='' pandas_wall='' pandas_cpu=''
 
   if ! measured "\`wayfinder import events\` into an empty store" "" fresh_store "$runs" "$warmup" "$cli" import events "$csv" --workspace "$ws"; then
     echo "| $label | $csv_mb | $err | | | | | | |" >>"$curve"
@@ -205,8 +205,8 @@ for n in $sizes; do
       an_wall=$wall an_cpu=$cpu an_rss=$rss
       cp "$work/out" "$work/analyze.json"
     fi
-    measured "\`analyze bench --json --persona third\` (a third of the customers)" "" nothing "$runs" "$warmup" "$cli" analyze bench --json --persona third --workspace "$ws" && persona_wall=$wall
-    measured "\`analyze bench --json --period 2026-Q2\`" "" nothing "$runs" "$warmup" "$cli" analyze bench --json --period 2026-Q2 --workspace "$ws" && period_wall=$wall
+    measured "\`analyze bench --json --persona third\` (a third of the customers)" "" nothing "$runs" "$warmup" "$cli" analyze bench --json --persona third --workspace "$ws" && persona_wall=$wall persona_cpu=$cpu
+    measured "\`analyze bench --json --period 2026-Q2\`" "" nothing "$runs" "$warmup" "$cli" analyze bench --json --period 2026-Q2 --workspace "$ws" && period_wall=$wall period_cpu=$cpu
 
     # The next day: NEXT events that all start the day after the big file's last one, imported into a copy of its store.
     last=$(awk -F, 'NR > 1 && $2 > m { m = $2 } END { print substr(m, 1, 10) }' "$csv")
@@ -215,7 +215,6 @@ for n in $sizes; do
     "$evidencebench" --generate-only "$next_events" --start "$start" --days 1 --out "$next" 2>/dev/null
     next_label="$(human "$next_events") events from $start"
     if measured "\`wayfinder import events\` of the next day ($next_label) into the $label store" "" copy_store "$runs" "$warmup" "$cli" import events "$next" --workspace "$ws2"; then
-      append_wall=$wall
       after=$(store_files "$ws2")
       if ((after > files)); then
         sed -i '$ s/ |$/ appended: '"$files"' → '"$after"' store files |/' "$steps"
@@ -258,7 +257,7 @@ for n in $sizes; do
     wf=$(sum "$imp_wall" "$an_wall") wf_cpu=$(sum "$imp_cpu" "$an_cpu")
     printf '| %s | %s s (CPU %s s) | %s | %s | %s | %s | %s | %s |\n' "$label" "$wf" "$wf_cpu" \
       "$(ratio "$duck_wall" "$wf")" "$(ratio "$duck_cpu" "$wf_cpu")" "$(ratio "$pandas_wall" "$wf")" "$(ratio "$pandas_cpu" "$wf_cpu")" \
-      "$(ratio "$persona_wall" "$an_wall")" "$(ratio "$period_wall" "$an_wall")" >>"$ratios"
+      "$(ratio "$persona_wall" "$an_wall") (CPU $(ratio "$persona_cpu" "$an_cpu"))" "$(ratio "$period_wall" "$an_wall") (CPU $(ratio "$period_cpu" "$an_cpu"))" >>"$ratios"
   fi
 
   # The in-process figures of the same size (import, metrics, save, reopen, warm metrics in one process).
@@ -283,7 +282,7 @@ echo "load average after: $load_after" >&2
   echo "|---|---|---:|---:|---:|---:|---|"
   cat "$steps"
   echo
-  echo "Ratios (import + \`analyze --json\` is the same work as the baselines' load + metrics; a cut ÷ the uncut analysis, wall time):"
+  echo "Ratios (import + \`analyze --json\` is the same work as the baselines' load + metrics; a cut ÷ the uncut analysis; wall time, CPU time in brackets):"
   echo
   echo "| events | wayfinder import + analyze | DuckDB ÷ wayfinder | (CPU) | pandas ÷ wayfinder | (CPU) | persona cut ÷ uncut | period cut ÷ uncut |"
   echo "|---|---|---:|---:|---:|---:|---:|---:|"
