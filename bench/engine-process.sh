@@ -27,23 +27,14 @@ next_events=${NEXT:-1000000}
 baseline_runs=${BASELINE_RUNS:-1}
 baseline_max=${BASELINE_MAX:-10000000}
 warmup=${WARMUP:-1}
-[ -x /usr/bin/time ] || { echo "engine-process.sh: /usr/bin/time is needed (apt install time)" >&2; exit 1; }
 
 # The EvidenceBench first: its build compiles the shared projects without ReadyToRun, the CLI's then precompiles its own
 # output folder (as scripts/run.sh builds it).
 echo "building bench/Wayfinder.EvidenceBench (Release)..." >&2
 dotnet build bench/Wayfinder.EvidenceBench -c Release -nologo -clp:ErrorsOnly >&2
 evidencebench="$root/bench/Wayfinder.EvidenceBench/bin/Release/net10.0/linux-x64/Wayfinder.EvidenceBench"
-if [ -z "${WAYFINDER:-}" ]; then
-  echo "building src/Wayfinder.Cli (Release, ReadyToRun)..." >&2
-  dotnet build src/Wayfinder.Cli -c Release -nologo -clp:ErrorsOnly -p:WayfinderReadyToRun=true >&2
-  cli="$root/src/Wayfinder.Cli/bin/Release/net10.0/wayfinder"
-else
-  cli=$WAYFINDER
-fi
-
-work=$(mktemp -d /tmp/wayfinder-engine-bench.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+# shellcheck source=bench/process-common.sh
+. bench/process-common.sh engine-bench
 
 # The bench workspace: the EvidenceBench journey (BenchJourney.cs), its channels, the funnel window and inactivity the
 # EvidenceBench uses, and a persona whose segment holds about a third of the customers (country DE or FR: 3 in 10).
@@ -104,7 +95,6 @@ for p in python3 /usr/bin/python3; do
   if "$p" -c 'import pandas' >/dev/null 2>&1; then python=$p; break; fi
 done
 
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 <= 0) print "n/a"; else printf "%.2f", a / b }'; }
 sum() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a + b }'; }
 nothing() { :; }
