@@ -8,7 +8,7 @@
 #
 #   bench/engine-process.sh                                  # SIZES="1000000 10000000", RUNS=5
 #   SIZES=1000000 RUNS=3 bench/engine-process.sh             # a quick one
-#   SIZES=100000000 RUNS=1 bench/engine-process.sh           # 100M events (a 6 GB CSV; not in CI)
+#   SIZES=100000000 bench/engine-process.sh                  # 100M events (a 6 GB CSV, 11 GB of memory; not in CI)
 #   WAYFINDER=path/to/wayfinder bench/engine-process.sh      # measure another build (e.g. a copy of an older bin/)
 #
 # Settings: DATA (where events-N.csv are kept and reused, default /tmp/wayfinder-bench), OUT (default
