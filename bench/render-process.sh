@@ -8,20 +8,10 @@
 #   WAYFINDER=path/to/wayfinder bench/render-process.sh   # measure another build (e.g. a copy of an older bin/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root=$(pwd)
 runs=${RUNS:-7}
 
-if [ -z "${WAYFINDER:-}" ]; then
-  echo "building src/Wayfinder.Cli (Release)..." >&2
-  dotnet build src/Wayfinder.Cli -c Release -nologo -clp:ErrorsOnly -p:WayfinderReadyToRun=true >&2
-  cli="$root/src/Wayfinder.Cli/bin/Release/net10.0/wayfinder"
-else
-  cli=$WAYFINDER
-fi
-[ -x /usr/bin/time ] || { echo "render-process.sh: /usr/bin/time is needed (apt install time)" >&2; exit 1; }
-
-work=$(mktemp -d /tmp/wayfinder-render-bench.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+# shellcheck source=bench/process-common.sh
+. bench/process-common.sh render-bench
 ws="$work/bench"
 mkdir -p "$ws/journeys" "$ws/personas"
 
@@ -99,9 +89,7 @@ bench() {
     times+=("$t")
     ((m > rss)) && rss=$m
   done
-  local median
-  median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  echo "$median $((rss / 1024))"
+  echo "$(median "${times[@]}") $((rss / 1024))"
 }
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; $runs runs each, median" >&2

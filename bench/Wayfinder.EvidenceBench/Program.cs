@@ -1,20 +1,40 @@
 // Whole-process benchmark of the evidence engine against DuckDB SQL, in the same run.
-// Usage: dotnet run -c Release --project bench/Wayfinder.EvidenceBench -- [events=1000000] [--no-duckdb] [--dir DIR]
+// Usage: dotnet run -c Release --project bench/Wayfinder.EvidenceBench -- [events=1000000] [--no-duckdb] [--no-pandas] [--dir DIR] [--csv FILE]
 //        [--clickhouse HOST:PORT,HOST:PORT] (servers from scripts/clickhouse.sh: one server alone, then all as a cluster)
 //        --discover: journey discovery on the saved store (DiscoveryBench.cs)
+//        --generate-only N [--start YYYY-MM-DD] [--days D] [--seed S] [--out FILE]: write the events CSV and exit (BenchEvents.cs)
+//        --duckdb-only FILE: the DuckDB SQL baseline alone on FILE, as its own process (bench/engine-process.sh)
 using System.Diagnostics;
 using System.Globalization;
 using Wayfinder.Evidence.Import;
 using Wayfinder.Evidence.Mapping;
 using Wayfinder.Evidence.Metrics;
-using Wayfinder.Evidence.SampleData;
 using Wayfinder.Evidence.Store;
 using Wayfinder.EvidenceBench;
 
 if (args.Contains("--discover"))
 {
     await DiscoveryBench.RunAsync(Path.Combine(Path.GetTempPath(), "wayfinder-bench", "store"));
-    return;
+    return 0;
+}
+
+if (args.Contains("--generate-only"))
+{
+    return BenchEvents.GenerateOnly(args);
+}
+
+if (Array.IndexOf(args, "--duckdb-only") is var duckDbAt and >= 0)
+{
+    if (duckDbAt + 1 >= args.Length || !File.Exists(args[duckDbAt + 1]))
+    {
+        Console.Error.WriteLine("--duckdb-only needs an events CSV that exists, e.g. --duckdb-only /tmp/wayfinder-bench/events-1000000.csv");
+        return 2;
+    }
+
+    var result = DuckDbBaseline.Run(args[duckDbAt + 1], BenchJourney.Create(), (long)TimeSpan.FromDays(30).TotalMicroseconds, (long)TimeSpan.FromDays(14).TotalMicroseconds);
+    Console.WriteLine($"duckdb: load {result.LoadSeconds:F2} s, metrics {result.MetricsSeconds:F2} s ({string.Join(", ", result.Parts.Select(p => $"{p.Name} {p.Seconds:F2}"))}) → {result.LoadSeconds + result.MetricsSeconds:F2} s");
+    Console.WriteLine($"duckdb: funnel {string.Join(" → ", result.Funnel)}; top variant {result.TopVariantCount}; {result.Edges} edges; stranded {result.Stranded}");
+    return 0;
 }
 
 if (args.Contains("--metrics-only"))
@@ -36,7 +56,7 @@ if (args.Contains("--metrics-only"))
 
     var warm = times.Skip(1).Order().ToList();
     Console.WriteLine($"first {times[0]:F0} ms; warm: best {warm[0]:F0} ms, median {warm[warm.Count / 2]:F0} ms");
-    return;
+    return 0;
 }
 
 if (args.Contains("--save-only"))
@@ -52,7 +72,7 @@ if (args.Contains("--save-only"))
     }
 
     Directory.Delete(scratch, recursive: true);
-    return;
+    return 0;
 }
 
 if (args.Contains("--import-only"))
@@ -69,7 +89,7 @@ if (args.Contains("--import-only"))
         Console.WriteLine($"import {i}: {w.Elapsed.TotalMilliseconds:F0} ms (parse {parsed:F0}), cpu {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms ({built.EventCount} events)");
     }
 
-    return;
+    return 0;
 }
 
 var events = args.FirstOrDefault(a => char.IsDigit(a[0])) is { } n ? long.Parse(n, CultureInfo.InvariantCulture) : 1_000_000;
@@ -79,15 +99,12 @@ var dirIndex = Array.IndexOf(args, "--dir");
 var dir = dirIndex >= 0 ? args[dirIndex + 1] : Path.Combine(Path.GetTempPath(), "wayfinder-bench");
 Directory.CreateDirectory(dir);
 var journey = BenchJourney.Create();
-var csv = Path.Combine(dir, $"events-{events}.csv");
+// --csv FILE: that file instead of DIR/events-N.csv (the store is still saved in DIR).
+var csvAt = Array.IndexOf(args, "--csv");
+var csv = csvAt >= 0 ? args[csvAt + 1] : Path.Combine(dir, $"events-{events}.csv");
 if (!File.Exists(csv))
 {
-    Console.Error.WriteLine($"generating {events:N0} events into {csv} …");
-    var watch = Stopwatch.StartNew();
-    using var writer = new StreamWriter(csv);
-    var generated = EventGenerator.Generate(journey, new GeneratorOptions { Customers = (int)(events / 5) + 100, Seed = 7 }).Take((int)events);
-    EventGenerator.WriteCsv(generated, writer, allAttributes: false);
-    Console.Error.WriteLine($"  done in {watch.Elapsed.TotalSeconds:F1} s");
+    BenchEvents.Write(csv, events, BenchEvents.Options(events));
 }
 
 var size = new FileInfo(csv).Length;
@@ -196,3 +213,5 @@ else if (!args.Contains("--no-pandas"))
 {
     Console.WriteLine("pandas:    not run (no python3 here imports pandas; on Debian: apt install python3-pandas)");
 }
+
+return 0;
