@@ -136,7 +136,19 @@ public sealed class HomeTests(WebAppFixture app) : IClassFixture<WebAppFixture>
         // Leaving the name suggests the id from it; typing into the id before the suggestion arrived raced with it.
         await Assertions.Expect(page.Locator("#ws-id")).ToHaveValueAsync("team-cx");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create workspace" }).ClickAsync();
-        await page.WaitForURLAsync("**/w/team-cx");
+
+        // Under CI's load the round trip once took longer than 30 s with nothing to say why: wait longer, and if the
+        // page refuses or never moves, fail with what it shows (and a screenshot) instead of a bare timeout.
+        var created = page.WaitForURLAsync("**/w/team-cx", new() { Timeout = 90_000 });
+        var refused = page.Locator(".create-workspace .notice-error").WaitForAsync(new() { Timeout = 90_000 });
+        var first = await Task.WhenAny(created, refused);
+        if (first != created || created.IsFaulted)
+        {
+            await browser.ScreenshotAsync("home-create-failed");
+            Assert.Fail($"creating the workspace did not open it; the page at {page.Url} shows: {await page.Locator("main").InnerTextAsync()}");
+        }
+
+        await created;
 
         await page.Locator("main .empty-state h2").First.WaitForAsync();
         Assert.Equal(["No journey maps yet", "No personas yet", "No value gap maps yet"], await page.Locator("main .empty-state h2").AllTextContentsAsync());
