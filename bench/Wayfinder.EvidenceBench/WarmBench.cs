@@ -16,7 +16,8 @@ using Wayfinder.Evidence.Surveys;
 /// <c>third</c> (<c>country in ("DE", "FR")</c>), a period, both — as metrics alone (<c>IEventStore.AnalyzeAsync</c>, the
 /// period a 7-day window) and as a whole analysis (<c>JourneyAnalysis.RunAsync</c>: metrics, trend, satisfaction; the
 /// period a month, the shortest the request takes). Prints per cut the median and min–max of R runs after a warm-up,
-/// and the ratio to the uncut run of the same kind, measured in the same run.
+/// and the ratio to the uncut run of the same kind, measured in the same run. <c>--case TEXT</c> runs only the cases whose name
+/// holds TEXT (for a profiler).
 /// </summary>
 internal static class WarmBench
 {
@@ -70,11 +71,20 @@ internal static class WarmBench
             ("whole, persona + " + Month, async () => await JourneyAnalysis.RunAsync(workspace, journey, store, feedback, new AnalysisRequest { PersonaId = "third", Period = Month })),
         ];
 
+        // --case TEXT: only the cases whose name holds TEXT (profiling; ratios then need the uncut case too).
+        var only = Array.IndexOf(args, "--case") is var caseAt and >= 0 ? args[caseAt + 1] : null;
         var medians = new double[cases.Length];
         var results = new object[cases.Length];
         for (var i = 0; i < cases.Length; i++)
         {
             var (name, run) = cases[i];
+            if (only is not null && !name.Contains(only, StringComparison.Ordinal))
+            {
+                results[i] = new object();
+                medians[i] = double.NaN;
+                continue;
+            }
+
             for (var w = 0; w < 2; w++)
             {
                 results[i] = await run();
