@@ -567,12 +567,8 @@ public static partial class JourneyAnalyzer
     private static StageTiming Timing(JourneyMapping mapping, int from, int to, TimeList micros)
     {
         var values = micros.Span;
-        return new StageTiming(
-            mapping.Stages[from].Id,
-            mapping.Stages[to].Id,
-            values.Length,
-            Seconds(Percentile.Of(values, 0.5)),
-            Seconds(Percentile.Of(values, 0.9)));
+        var (median, p90) = Percentile.Of(values, 0.5, 0.9);
+        return new StageTiming(mapping.Stages[from].Id, mapping.Stages[to].Id, values.Length, Seconds(median), Seconds(p90));
     }
 
     private static List<ChannelShare> ChannelMix(JourneyMapping mapping, int[] channelEvents, List<string> channelNames)
