@@ -91,6 +91,8 @@ internal static class WarmBench
             }
 
             var times = new List<double>();
+            var (gen0, gen2, pause) = (GC.CollectionCount(0), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+            var allocated = GC.GetTotalAllocatedBytes();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             for (var r = 0; r < runs; r++)
             {
@@ -100,11 +102,13 @@ internal static class WarmBench
             }
 
             var cpuEach = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / runs;
+            var gc = $"gc a run: {(GC.CollectionCount(0) - gen0) / (double)runs:F1} gen0, {(GC.CollectionCount(2) - gen2) / (double)runs:F1} gen2, "
+                + $"pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds / runs:F0} ms, {(GC.GetTotalAllocatedBytes() - allocated) / 1e6 / runs:F0} MB";
             times.Sort();
             medians[i] = times.Count % 2 == 1 ? times[times.Count / 2] : (times[(times.Count / 2) - 1] + times[times.Count / 2]) / 2;
             var baseline = medians[i < 4 ? 0 : 4];
             Console.WriteLine($"{name,-28} median {medians[i],6:F0} ms (min {times[0]:F0}, max {times[^1]:F0}), cpu {cpuEach,5:F0} ms a run, "
-                + $"÷ uncut {medians[i] / baseline:F2}; load {Load()}");
+                + $"÷ uncut {medians[i] / baseline:F2}; load {Load()}; {gc}");
         }
 
         // Equal fingerprints before and after a change say the results stayed the same (to the last digit of the JSON).
