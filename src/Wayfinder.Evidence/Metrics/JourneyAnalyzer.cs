@@ -453,6 +453,7 @@ public static partial class JourneyAnalyzer
             _transitions.AddRange(other._transitions);
 
             _variants.MergeFrom(other._variants);
+            other.ReleaseTimings();
 
             _customers += other._customers;
             _mappedEvents += other._mappedEvents;
@@ -469,6 +470,21 @@ public static partial class JourneyAnalyzer
             }
 
             _transitions.Clear();
+            ReleaseTimings();
+            _variants.Release();
+        }
+
+        private void ReleaseTimings()
+        {
+            foreach (var list in _timings)
+            {
+                list.Release();
+            }
+
+            foreach (var list in _spanTimings)
+            {
+                list?.Release();
+            }
         }
 
         public JourneyMetrics Result(string journeyId, MetricsQuery options)
@@ -502,7 +518,7 @@ public static partial class JourneyAnalyzer
                     });
                     (timings, spanTimings) = (adjacent, apart);
                 },
-                () => variants = Variants(mapping, _variants, _customers, options.TopVariants, c => CustomerPath(_context, c)),
+                () => variants = Variants(mapping, _variants, _customers, options.TopVariants, c => CustomerPath(_context, c), (c, path) => IsCustomerPath(_context, c, path)),
                 () => flow = Flow(mapping, _transitions, _context.ParallelOptions)]);
             Release();
             return new JourneyMetrics
@@ -601,10 +617,14 @@ public static partial class JourneyAnalyzer
         return rows;
     }
 
-    /// <summary>A growable list of durations without the bounds checks of List.</summary>
+    /// <summary>
+    /// A growable list of durations without the bounds checks of List, in pooled arrays: a server analyses again and
+    /// again, and fresh lists (some 100 MB a 10M-event analysis, with their copies when growing and merging) cost zeroing
+    /// and gen-2 collections.
+    /// </summary>
     private sealed class TimeList(int capacity = 8)
     {
-        private long[] _items = new long[capacity];
+        private long[] _items = ArrayPool<long>.Shared.Rent(capacity);
         private int _count;
 
         public Span<long> Span => _items.AsSpan(0, _count);
@@ -616,7 +636,7 @@ public static partial class JourneyAnalyzer
         {
             if (_count == _items.Length)
             {
-                Array.Resize(ref _items, _count * 2);
+                Grow(_count * 2);
             }
 
             _items[_count++] = value;
@@ -626,11 +646,35 @@ public static partial class JourneyAnalyzer
         {
             if (_count + values.Length > _items.Length)
             {
-                Array.Resize(ref _items, Math.Max(_items.Length * 2, _count + values.Length));
+                Grow(Math.Max(_items.Length * 2, _count + values.Length));
             }
 
             values.CopyTo(_items.AsSpan(_count));
             _count += values.Length;
+        }
+
+        /// <summary>Gives the array back to the pool; the list is empty afterwards.</summary>
+        public void Release()
+        {
+            if (_items.Length > 0)
+            {
+                ArrayPool<long>.Shared.Return(_items);
+            }
+
+            (_items, _count) = ([], 0);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+        private void Grow(int size)
+        {
+            var bigger = ArrayPool<long>.Shared.Rent(Math.Max(8, size));
+            _items.AsSpan(0, _count).CopyTo(bigger);
+            if (_items.Length > 0)
+            {
+                ArrayPool<long>.Shared.Return(_items);
+            }
+
+            _items = bigger;
         }
     }
 
