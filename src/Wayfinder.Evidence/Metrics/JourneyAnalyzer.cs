@@ -305,17 +305,11 @@ public static partial class JourneyAnalyzer
                 var s = tpStage[tp];
                 stageEvents[s]++;
                 tpEvents[tp]++;
-                if (seenStage[s] != c)
-                {
-                    seenStage[s] = c;
-                    stageCustomers[s]++;
-                }
-
-                if (seenTp[tp] != c)
-                {
-                    seenTp[tp] = c;
-                    tpCustomers[tp]++;
-                }
+                // Without branches: whether a stage or touchpoint is new to the customer is hard to predict.
+                stageCustomers[s] += seenStage[s] != c ? 1 : 0;
+                seenStage[s] = c;
+                tpCustomers[tp] += seenTp[tp] != c ? 1 : 0;
+                seenTp[tp] = c;
 
                 if (s > 0 && firstAfter[s] == long.MinValue && firstTime[s - 1] != long.MinValue && t > firstTime[s - 1])
                 {

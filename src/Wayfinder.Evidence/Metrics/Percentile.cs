@@ -86,22 +86,26 @@ public static class Percentile
         var buffer = System.Buffers.ArrayPool<long>.Shared.Rent(sizeP + sizeQ);
         try
         {
+            // Unsigned range checks: "b >= first" alone would be a coin toss for the branch predictor.
             var (keptP, keptQ) = (0, sizeP);
+            var shared = firstQ == int.MaxValue;
+            var (widthP, widthQ) = ((uint)(lastP - firstP), shared ? 0u : (uint)(lastQ - firstQ));
+            firstQ = shared ? -1 : firstQ; // with width 0: matches bucket -1, which no value has
             foreach (var v in values)
             {
                 var b = Bucket(v);
-                if (b >= firstP && b <= lastP)
+                if ((uint)(b - firstP) <= widthP)
                 {
                     buffer[keptP++] = v;
                 }
-                else if (b >= firstQ && b <= lastQ)
+                else if ((uint)(b - firstQ) <= widthQ)
                 {
                     buffer[keptQ++] = v;
                 }
             }
 
             var candidatesP = buffer.AsSpan(0, sizeP);
-            var candidatesQ = firstQ == int.MaxValue ? candidatesP : buffer.AsSpan(sizeP, sizeQ);
+            var candidatesQ = shared ? candidatesP : buffer.AsSpan(sizeP, sizeQ);
             return (FromCandidates(candidatesP, skippedP, lowerP, upperP, fractionP), FromCandidates(candidatesQ, skippedQ, lowerQ, upperQ, fractionQ));
         }
         finally
@@ -147,11 +151,13 @@ public static class Percentile
         var (first, last, smaller) = BucketsOf(counts, lower, upper);
         skipped = smaller;
 
-        // The buckets in between are empty, so "first ≤ bucket ≤ last" picks exactly the values of the two.
+        // The buckets in between are empty, so "first ≤ bucket ≤ last" picks exactly the values of the two (one
+        // unsigned comparison: "b >= first" alone would be a coin toss for the branch predictor).
+        var width = (uint)(last - first);
         for (var i = 0; i < values.Length; i++)
         {
             var b = Bucket(values[i]);
-            if (b >= first && b <= last)
+            if ((uint)(b - first) <= width)
             {
                 (values[kept], values[i]) = (values[i], values[kept]);
                 kept++;
