@@ -19,12 +19,12 @@ public static partial class JourneyAnalyzer
         EventLog log, JourneyMapping mapping, MetricsQuery query, bool[]? selected, IReadOnlyList<(long From, long To)> periods, int threads, CancellationToken cancellationToken)
     {
         var stages = mapping.Stages.Count;
-        var partitions = Math.Max(1, Math.Min(threads, log.CustomerCount / MinCustomersPerPartition));
+        var partitions = Math.Max(1, Math.Min(threads * PartitionsPerThread, log.CustomerCount / MinCustomersPerPartition));
         var counts = new int[partitions][];
         var context = new Context(log, mapping, query, selected, threads, cancellationToken);
         var starts = periods.Select(p => p.From).ToArray();
         var ends = periods.Select(p => p.To).ToArray();
-        Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = partitions, CancellationToken = cancellationToken }, p =>
+        Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancellationToken }, p =>
         {
             counts[p] = new int[periods.Count * (stages + 1)];
             PeriodFunnels(context, starts, ends, counts[p], (int)((long)log.CustomerCount * p / partitions), (int)((long)log.CustomerCount * (p + 1) / partitions));

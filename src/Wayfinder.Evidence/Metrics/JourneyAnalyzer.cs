@@ -17,6 +17,12 @@ public static partial class JourneyAnalyzer
     /// <summary>Customers per parallel partition below which one thread does the work.</summary>
     private const int MinCustomersPerPartition = 20_000;
 
+    /// <summary>
+    /// Partitions per thread: on a shared machine a thread may be held up, and with one partition each the others then
+    /// wait for it; smaller partitions are taken by whichever thread is free. Results are the same for any number.
+    /// </summary>
+    private const int PartitionsPerThread = 4;
+
     /// <summary>All metrics of a journey on one cut of <paramref name="log"/>; the query's segment is resolved on the log.</summary>
     /// <param name="threads">How many threads to use; null for <see cref="EngineOptions.Default"/>. Results are identical for any count.</param>
     public static JourneyMetrics Analyze(string journeyId, EventLog log, JourneyMapping mapping, MetricsQuery? query = null, int? threads = null, CancellationToken cancellationToken = default)
@@ -30,19 +36,19 @@ public static partial class JourneyAnalyzer
     internal static JourneyMetrics Analyze(string journeyId, EventLog log, JourneyMapping mapping, MetricsQuery query, bool[]? selected, int threads, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var partitions = Math.Max(1, Math.Min(threads, log.CustomerCount / MinCustomersPerPartition));
+        var partitions = Math.Max(1, Math.Min(threads * PartitionsPerThread, log.CustomerCount / MinCustomersPerPartition));
         var context = new Context(log, mapping, query, selected, threads, cancellationToken);
         var passes = new Pass[partitions];
         if (partitions == 1)
         {
-            passes[0] = new Pass(context);
+            passes[0] = new Pass(context, 1);
             passes[0].Run(0, log.CustomerCount);
         }
         else
         {
-            Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = partitions }, p =>
+            Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, p =>
             {
-                passes[p] = new Pass(context);
+                passes[p] = new Pass(context, partitions);
                 passes[p].Run((int)((long)log.CustomerCount * p / partitions), (int)((long)log.CustomerCount * (p + 1) / partitions));
             });
         }
@@ -167,7 +173,7 @@ public static partial class JourneyAnalyzer
         private int _mappedEvents;
         private int _unmappedEvents;
 
-        public Pass(Context context)
+        public Pass(Context context, int partitions)
         {
             _context = context;
             var stages = context.StageCount;
@@ -178,7 +184,7 @@ public static partial class JourneyAnalyzer
             _tpEvents = new int[tps];
             _funnelAt = new int[stages + 1];
             // Each stage keeps about half the customers of the one before: size the lists so they rarely grow.
-            var range = context.Log.CustomerCount / Math.Max(1, context.Parallelism);
+            var range = context.Log.CustomerCount / Math.Max(1, partitions);
             _timings = [.. Enumerable.Range(0, Math.Max(0, stages - 1)).Select(k => new TimeList(Math.Max(8, range >> (k + 1))))];
             _spanTimings = new TimeList?[stages * stages];
             _stranded = new int[tps];
