@@ -322,10 +322,8 @@ public static partial class JourneyAnalyzer
                     firstAfter[s] = t;
                 }
 
-                if (firstTime[s] == long.MinValue)
-                {
-                    firstTime[s] = t;
-                }
+                var reached = firstTime[s];
+                firstTime[s] = reached == long.MinValue ? t : reached;
 
                 // Stages further apart: from the first reach of a to the first event of b after it (a's first reach
                 // is final by then: events come in time order).
@@ -343,10 +341,12 @@ public static partial class JourneyAnalyzer
                 {
                     chains.Advance(s, t, window);
                 }
-                else if (s == matched && t > matchedTime)
+                else
                 {
-                    matched++;
-                    matchedTime = t;
+                    // Selections, not a branch: whether this event extends the in-order match is data.
+                    var next = (s == matched) & (t > matchedTime);
+                    matched += next ? 1 : 0;
+                    matchedTime = next ? t : matchedTime;
                 }
 
                 reachedLastStage |= s == stageCount - 1;
