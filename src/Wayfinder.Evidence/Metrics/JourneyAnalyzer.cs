@@ -54,10 +54,7 @@ public static partial class JourneyAnalyzer
         }
 
         var total = passes[0];
-        for (var p = 1; p < partitions; p++)
-        {
-            total.Merge(passes[p]);
-        }
+        total.Merge(passes.AsSpan(1));
 
         if (cancellationToken.IsCancellationRequested)
         {
@@ -426,38 +423,53 @@ public static partial class JourneyAnalyzer
             _variants.Add(pathHash, pathLength, p0, p1, p2, c);
         }
 
-        public void Merge(Pass other)
+        /// <summary>Adds the other partitions' accumulators to this one's, in partition order.</summary>
+        public void Merge(ReadOnlySpan<Pass> others)
         {
-            Add(_stageCustomers, other._stageCustomers);
-            Add(_stageEvents, other._stageEvents);
-            Add(_tpCustomers, other._tpCustomers);
-            Add(_tpEvents, other._tpEvents);
-            Add(_funnelAt, other._funnelAt);
-            Add(_stranded, other._stranded);
-            Add(_starts, other._starts);
-            Add(_ends, other._ends);
-            Add(_channelEvents, other._channelEvents);
-            for (var k = 0; k < _timings.Length; k++)
+            foreach (var other in others)
             {
-                _timings[k].AddRange(other._timings[k].Span);
+                Add(_stageCustomers, other._stageCustomers);
+                Add(_stageEvents, other._stageEvents);
+                Add(_tpCustomers, other._tpCustomers);
+                Add(_tpEvents, other._tpEvents);
+                Add(_funnelAt, other._funnelAt);
+                Add(_stranded, other._stranded);
+                Add(_starts, other._starts);
+                Add(_ends, other._ends);
+                Add(_channelEvents, other._channelEvents);
+                _transitions.AddRange(other._transitions);
+                _variants.MergeFrom(other._variants);
+                _customers += other._customers;
+                _mappedEvents += other._mappedEvents;
+                _unmappedEvents += other._unmappedEvents;
             }
 
-            for (var e = 0; e < _spanTimings.Length; e++)
+            // The timing lists are most of what is copied: each list on its own thread, the others' after this one's.
+            var passes = others.ToArray();
+            Parallel.For(0, _timings.Length + _spanTimings.Length, _context.ParallelOptions, k =>
             {
-                if (other._spanTimings[e] is { } times)
+                TimeList? Of(Pass pass) => k < _timings.Length ? pass._timings[k] : pass._spanTimings[k - _timings.Length];
+                var size = passes.Sum(pass => Of(pass)?.Span.Length ?? 0);
+                if (size == 0)
                 {
-                    (_spanTimings[e] ??= new TimeList()).AddRange(times.Span);
+                    return;
                 }
+
+                var list = Of(this) ?? (_spanTimings[k - _timings.Length] = new TimeList());
+                list.Reserve(list.Span.Length + size);
+                foreach (var pass in passes)
+                {
+                    if (Of(pass) is { } times)
+                    {
+                        list.AddRange(times.Span);
+                    }
+                }
+            });
+
+            foreach (var other in passes)
+            {
+                other.ReleaseTimings();
             }
-
-            _transitions.AddRange(other._transitions);
-
-            _variants.MergeFrom(other._variants);
-            other.ReleaseTimings();
-
-            _customers += other._customers;
-            _mappedEvents += other._mappedEvents;
-            _unmappedEvents += other._unmappedEvents;
         }
 
         /// <summary>Gives the pooled arrays back without computing a result (a cancelled analysis).</summary>
@@ -651,6 +663,15 @@ public static partial class JourneyAnalyzer
 
             values.CopyTo(_items.AsSpan(_count));
             _count += values.Length;
+        }
+
+        /// <summary>Makes room for <paramref name="capacity"/> values in all.</summary>
+        public void Reserve(int capacity)
+        {
+            if (capacity > _items.Length)
+            {
+                Grow(capacity);
+            }
         }
 
         /// <summary>Gives the array back to the pool; the list is empty afterwards.</summary>
