@@ -1,6 +1,7 @@
 // Whole-process benchmark of the evidence engine against DuckDB SQL, in the same run.
 // Usage: dotnet run -c Release --project bench/Wayfinder.EvidenceBench -- [events=1000000] [--no-duckdb] [--no-pandas] [--dir DIR] [--csv FILE]
 //        [--clickhouse HOST:PORT,HOST:PORT] (servers from scripts/clickhouse.sh: one server alone, then all as a cluster)
+//        --warm [N] [--runs R] [--case TEXT]: repeated analyses of N events (default 10M) in one process, per cut (WarmBench.cs)
 //        --discover: journey discovery on the saved store (DiscoveryBench.cs)
 //        --generate-only N [--start YYYY-MM-DD] [--days D] [--seed S] [--out FILE]: write the events CSV and exit (BenchEvents.cs)
 //        --duckdb-only FILE: the DuckDB SQL baseline alone on FILE, as its own process (bench/engine-process.sh)
@@ -11,6 +12,11 @@ using Wayfinder.Evidence.Mapping;
 using Wayfinder.Evidence.Metrics;
 using Wayfinder.Evidence.Store;
 using Wayfinder.EvidenceBench;
+
+if (args.Contains("--warm"))
+{
+    return await WarmBench.RunAsync(args);
+}
 
 if (args.Contains("--discover"))
 {

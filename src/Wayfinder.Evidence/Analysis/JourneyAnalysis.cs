@@ -52,8 +52,20 @@ public static class JourneyAnalysis
             }
 
             segment = persona.Segment;
-            var customers = await events.CustomersAsync(segment, cancellationToken).ConfigureAwait(false);
-            segmentCustomers = customers.Select(c => c.CustomerId).ToHashSet(StringComparer.Ordinal);
+            // The segment's customers only narrow the survey answers, and only answers with a customer id can be theirs:
+            // without any, the set can stay empty (listing a large segment's customers cost more than its metrics).
+            var answered = await feedback.EmotionByCustomerAsync(cancellationToken).ConfigureAwait(false);
+            if (answered.Count == 0)
+            {
+                _ = Segments.Customers(EventLog.Empty, segment); // the same error for a malformed segment as below
+                segmentCustomers = new HashSet<string>(StringComparer.Ordinal);
+            }
+            else
+            {
+                var customers = await events.CustomersAsync(segment, cancellationToken).ConfigureAwait(false);
+                segmentCustomers = customers.Select(c => c.CustomerId).Where(answered.ContainsKey).ToHashSet(StringComparer.Ordinal);
+            }
+
             cut.Add($"persona {personaId}");
         }
 

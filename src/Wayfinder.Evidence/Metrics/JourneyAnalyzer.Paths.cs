@@ -1,5 +1,6 @@
 namespace Wayfinder.Evidence.Metrics;
 
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using Wayfinder.Core.Metrics;
 using Wayfinder.Evidence.Mapping;
@@ -7,7 +8,7 @@ using Wayfinder.Evidence.Mapping;
 /// <summary>Path variants: counted in the pass, the top ones rebuilt from the log.</summary>
 public static partial class JourneyAnalyzer
 {
-    private static List<PathVariant> Variants(JourneyMapping mapping, VariantTable table, int customers, int top, Func<int, int[]> pathOf)
+    private static List<PathVariant> Variants(JourneyMapping mapping, VariantTable table, int customers, int top, Func<int, int[]> pathOf, Func<int, int[], bool> isPathOf)
     {
         if (top <= 0)
         {
@@ -15,7 +16,7 @@ public static partial class JourneyAnalyzer
         }
 
         // Keep the top by count first (cheap), then break ties by the ids for a deterministic order.
-        return table.Top(top, pathOf)
+        return table.Top(top, pathOf, isPathOf)
             .Select(v => (Ids: v.Path.Select(tp => mapping.Touchpoints[tp].Id).ToArray(), v.Count))
             .OrderByDescending(v => v.Count)
             .ThenBy(v => string.Join('\u001f', v.Ids), StringComparer.Ordinal)
@@ -48,6 +49,39 @@ public static partial class JourneyAnalyzer
         }
 
         return [.. path];
+    }
+
+    /// <summary>Whether customer <paramref name="c"/>'s path within the cut is <paramref name="path"/> (<see cref="CustomerPath"/> without building it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool IsCustomerPath(Context context, int c, int[] path)
+    {
+        var log = context.Log;
+        var (timestamps, channelCodes, tpLookup, tpKeys) = (log.Timestamps, log.ChannelCodes, context.TpLookup, context.TpKeys);
+        var (from, to, channelCode, collapse) = (context.From, context.To, context.ChannelCode, context.Options.CollapseRepeats);
+        var (length, lastTp) = (0, -1);
+        for (var r = log.CustomerStart[c]; r < log.CustomerStart[c + 1]; r++)
+        {
+            var t = timestamps[r];
+            var tp = tpKeys is null ? tpLookup[r] : tpLookup[tpKeys[r]];
+            if (tp < 0 || t < from || t >= to || (channelCode != -2 && channelCodes[r] != channelCode))
+            {
+                continue;
+            }
+
+            if (!collapse || tp != lastTp)
+            {
+                if (length == path.Length || path[length] != tp)
+                {
+                    return false;
+                }
+
+                length++;
+            }
+
+            lastTp = tp;
+        }
+
+        return length == path.Length;
     }
 
     /// <summary>
@@ -110,10 +144,11 @@ public static partial class JourneyAnalyzer
 
         /// <summary>The variants with the highest counts (ties at the cut included), each path with its count.</summary>
         /// <param name="pathOf">A customer's path (recomputed from the log for the few runs that can make the top).</param>
-        public List<(int[] Path, int Count)> Top(int top, Func<int, int[]> pathOf)
+        /// <param name="isPathOf">Whether a customer's path is the one given (checks the others of a run without building their paths).</param>
+        public List<(int[] Path, int Count)> Top(int top, Func<int, int[]> pathOf, Func<int, int[], bool> isPathOf)
         {
             var all = DenseEntries().ToList();
-            all.AddRange(LongEntries(top, pathOf));
+            all.AddRange(LongEntries(top, pathOf, isPathOf));
             if (top <= 0 || all.Count == 0)
             {
                 return [];
@@ -145,58 +180,67 @@ public static partial class JourneyAnalyzer
 
         /// <summary>Counts the long paths by sorting their hashes; returns only runs that can make the top.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private List<(int[] Path, int Count)> LongEntries(int top, Func<int, int[]> pathOf)
+        private List<(int[] Path, int Count)> LongEntries(int top, Func<int, int[]> pathOf, Func<int, int[], bool> isPathOf)
         {
             var total = _chunks.Sum(c => c.Count);
-            var keys = new ulong[total];
-            var refs = new long[total];
-            var at = 0;
-            for (var chunk = 0; chunk < _chunks.Count; chunk++)
+            // Pooled, as the chunks: a server analyses again and again.
+            var keys = ArrayPool<ulong>.Shared.Rent(Math.Max(1, total));
+            var refs = ArrayPool<long>.Shared.Rent(Math.Max(1, total));
+            try
             {
-                var c = _chunks[chunk];
-                c.Hashes.AsSpan(0, c.Count).CopyTo(keys.AsSpan(at));
-                for (var i = 0; i < c.Count; i++)
+                var at = 0;
+                for (var chunk = 0; chunk < _chunks.Count; chunk++)
                 {
-                    refs[at + i] = c.Customers[i];
+                    var c = _chunks[chunk];
+                    c.Hashes.AsSpan(0, c.Count).CopyTo(keys.AsSpan(at));
+                    for (var i = 0; i < c.Count; i++)
+                    {
+                        refs[at + i] = c.Customers[i];
+                    }
+
+                    at += c.Count;
                 }
 
-                at += c.Count;
-            }
+                RadixSort(keys.AsSpan(0, total), refs.AsSpan(0, total));
+                var runs = LongestRuns(keys.AsSpan(0, total), Math.Max(top, 0) * 2 + 1);
 
-            RadixSort(keys, refs);
-            var runs = LongestRuns(keys, Math.Max(top, 0) * 2 + 1);
-
-            // Only the longest runs can hold a top variant (a run splits further only when paths share a hash).
-            var result = new List<(int[] Path, int Count)>();
-            foreach (var (start, length) in runs)
-            {
-                var groups = new List<(int[] Path, int Count)>();
-                for (var i = start; i < start + length; i++)
+                // Only the longest runs can hold a top variant (a run splits further only when paths share a hash).
+                var result = new List<(int[] Path, int Count)>();
+                foreach (var (start, length) in runs)
                 {
-                    var path = pathOf((int)refs[i]);
-                    var found = -1;
-                    for (var g = 0; g < groups.Count && found < 0; g++)
+                    var groups = new List<(int[] Path, int Count)>();
+                    for (var i = start; i < start + length; i++)
                     {
-                        if (path.SequenceEqual(groups[g].Path))
+                        var customer = (int)refs[i];
+                        var found = -1;
+                        for (var g = 0; g < groups.Count && found < 0; g++)
                         {
-                            found = g;
+                            if (isPathOf(customer, groups[g].Path))
+                            {
+                                found = g;
+                            }
+                        }
+
+                        if (found < 0)
+                        {
+                            groups.Add((pathOf(customer), 1));
+                        }
+                        else
+                        {
+                            groups[found] = (groups[found].Path, groups[found].Count + 1);
                         }
                     }
 
-                    if (found < 0)
-                    {
-                        groups.Add((path.ToArray(), 1));
-                    }
-                    else
-                    {
-                        groups[found] = (groups[found].Path, groups[found].Count + 1);
-                    }
+                    result.AddRange(groups);
                 }
 
-                result.AddRange(groups);
+                return result;
             }
-
-            return result;
+            finally
+            {
+                ArrayPool<ulong>.Shared.Return(keys);
+                ArrayPool<long>.Shared.Return(refs);
+            }
         }
 
         /// <summary>
@@ -204,7 +248,7 @@ public static partial class JourneyAnalyzer
         /// longest first, found by counting run lengths instead of sorting a million runs.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static List<(int Start, int Length)> LongestRuns(ulong[] keys, int wanted)
+        private static List<(int Start, int Length)> LongestRuns(ReadOnlySpan<ulong> keys, int wanted)
         {
             var lengths = new Dictionary<int, int>();
             for (var i = 0; i < keys.Length;)
@@ -245,7 +289,7 @@ public static partial class JourneyAnalyzer
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static int RunLength(ulong[] keys, int start)
+        private static int RunLength(ReadOnlySpan<ulong> keys, int start)
         {
             var end = start + 1;
             while (end < keys.Length && keys[end] == keys[start])
@@ -262,11 +306,13 @@ public static partial class JourneyAnalyzer
         /// scattering into 65,536 places, cost three times as much.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void RadixSort(ulong[] keys, long[] refs)
+        private static void RadixSort(Span<ulong> keys, Span<long> refs)
         {
             var n = keys.Length;
-            var sortedKeys = new ulong[n];
-            var sortedRefs = new long[n];
+            var sortedKeysArray = ArrayPool<ulong>.Shared.Rent(Math.Max(1, n));
+            var sortedRefsArray = ArrayPool<long>.Shared.Rent(Math.Max(1, n));
+            var sortedKeys = sortedKeysArray.AsSpan(0, n);
+            var sortedRefs = sortedRefsArray.AsSpan(0, n);
             var starts = new int[65537];
             foreach (var key in keys)
             {
@@ -292,13 +338,15 @@ public static partial class JourneyAnalyzer
                 if (length > 1)
                 {
                     // Equal keys keep their order (refs ascending), as a stable sort would.
-                    MemoryExtensions.Sort(sortedKeys.AsSpan(from, length), sortedRefs.AsSpan(from, length));
-                    SortRefsWithinEqualKeys(sortedKeys.AsSpan(from, length), sortedRefs.AsSpan(from, length));
+                    MemoryExtensions.Sort(sortedKeys.Slice(from, length), sortedRefs.Slice(from, length));
+                    SortRefsWithinEqualKeys(sortedKeys.Slice(from, length), sortedRefs.Slice(from, length));
                 }
             }
 
-            sortedKeys.CopyTo(keys, 0);
-            sortedRefs.CopyTo(refs, 0);
+            sortedKeys.CopyTo(keys);
+            sortedRefs.CopyTo(refs);
+            ArrayPool<ulong>.Shared.Return(sortedKeysArray);
+            ArrayPool<long>.Shared.Return(sortedRefsArray);
         }
 
         /// <summary>Introsort is not stable: restore input order (ascending references) inside runs of equal keys.</summary>
@@ -322,31 +370,58 @@ public static partial class JourneyAnalyzer
             }
         }
 
-        /// <summary>Long paths of one partition as (hash, customer), appended in order.</summary>
+        /// <summary>Gives the chunks' arrays back to the pool (after <see cref="Top"/>, or when the analysis is cancelled).</summary>
+        public void Release()
+        {
+            foreach (var chunk in _chunks)
+            {
+                chunk.Release();
+            }
+
+            _chunks.Clear();
+        }
+
+        /// <summary>Long paths of one partition as (hash, customer), appended in order, in pooled arrays.</summary>
         private sealed class Chunk(int capacity)
         {
-            public ulong[] Hashes { get; private set; } = new ulong[capacity];
-            public int[] Customers { get; private set; } = new int[capacity];
+            public ulong[] Hashes { get; private set; } = ArrayPool<ulong>.Shared.Rent(capacity);
+            public int[] Customers { get; private set; } = ArrayPool<int>.Shared.Rent(capacity);
             public int Count { get; private set; }
 
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
             public void Add(ulong hash, int customer)
             {
-                if (Count == Hashes.Length)
+                if (Count == Hashes.Length || Count == Customers.Length)
                 {
-                    Hashes = Grow(Hashes);
-                    Customers = Grow(Customers);
+                    Grow();
                 }
 
                 Hashes[Count] = hash;
                 Customers[Count++] = customer;
             }
 
-            private static T[] Grow<T>(T[] array)
+            public void Release()
             {
-                var bigger = new T[array.Length * 2];
-                array.CopyTo(bigger, 0);
-                return bigger;
+                if (Hashes.Length > 0)
+                {
+                    ArrayPool<ulong>.Shared.Return(Hashes);
+                    ArrayPool<int>.Shared.Return(Customers);
+                }
+
+                (Hashes, Customers, Count) = ([], [], 0);
+            }
+
+            [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+            private void Grow()
+            {
+                var size = Math.Max(1024, Count * 2);
+                var hashes = ArrayPool<ulong>.Shared.Rent(size);
+                var customers = ArrayPool<int>.Shared.Rent(size);
+                Hashes.AsSpan(0, Count).CopyTo(hashes);
+                Customers.AsSpan(0, Count).CopyTo(customers);
+                ArrayPool<ulong>.Shared.Return(Hashes);
+                ArrayPool<int>.Shared.Return(Customers);
+                (Hashes, Customers) = (hashes, customers);
             }
         }
     }

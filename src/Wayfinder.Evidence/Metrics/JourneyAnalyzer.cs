@@ -17,6 +17,12 @@ public static partial class JourneyAnalyzer
     /// <summary>Customers per parallel partition below which one thread does the work.</summary>
     private const int MinCustomersPerPartition = 20_000;
 
+    /// <summary>
+    /// Partitions per thread: on a shared machine a thread may be held up, and with one partition each the others then
+    /// wait for it; smaller partitions are taken by whichever thread is free. Results are the same for any number.
+    /// </summary>
+    private const int PartitionsPerThread = 4;
+
     /// <summary>All metrics of a journey on one cut of <paramref name="log"/>; the query's segment is resolved on the log.</summary>
     /// <param name="threads">How many threads to use; null for <see cref="EngineOptions.Default"/>. Results are identical for any count.</param>
     public static JourneyMetrics Analyze(string journeyId, EventLog log, JourneyMapping mapping, MetricsQuery? query = null, int? threads = null, CancellationToken cancellationToken = default)
@@ -30,28 +36,25 @@ public static partial class JourneyAnalyzer
     internal static JourneyMetrics Analyze(string journeyId, EventLog log, JourneyMapping mapping, MetricsQuery query, bool[]? selected, int threads, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var partitions = Math.Max(1, Math.Min(threads, log.CustomerCount / MinCustomersPerPartition));
+        var partitions = Math.Max(1, Math.Min(threads * PartitionsPerThread, log.CustomerCount / MinCustomersPerPartition));
         var context = new Context(log, mapping, query, selected, threads, cancellationToken);
         var passes = new Pass[partitions];
         if (partitions == 1)
         {
-            passes[0] = new Pass(context);
+            passes[0] = new Pass(context, 1);
             passes[0].Run(0, log.CustomerCount);
         }
         else
         {
-            Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = partitions }, p =>
+            Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, p =>
             {
-                passes[p] = new Pass(context);
+                passes[p] = new Pass(context, partitions);
                 passes[p].Run((int)((long)log.CustomerCount * p / partitions), (int)((long)log.CustomerCount * (p + 1) / partitions));
             });
         }
 
         var total = passes[0];
-        for (var p = 1; p < partitions; p++)
-        {
-            total.Merge(passes[p]);
-        }
+        total.Merge(passes.AsSpan(1));
 
         if (cancellationToken.IsCancellationRequested)
         {
@@ -167,7 +170,7 @@ public static partial class JourneyAnalyzer
         private int _mappedEvents;
         private int _unmappedEvents;
 
-        public Pass(Context context)
+        public Pass(Context context, int partitions)
         {
             _context = context;
             var stages = context.StageCount;
@@ -178,7 +181,7 @@ public static partial class JourneyAnalyzer
             _tpEvents = new int[tps];
             _funnelAt = new int[stages + 1];
             // Each stage keeps about half the customers of the one before: size the lists so they rarely grow.
-            var range = context.Log.CustomerCount / Math.Max(1, context.Parallelism);
+            var range = context.Log.CustomerCount / Math.Max(1, partitions);
             _timings = [.. Enumerable.Range(0, Math.Max(0, stages - 1)).Select(k => new TimeList(Math.Max(8, range >> (k + 1))))];
             _spanTimings = new TimeList?[stages * stages];
             _stranded = new int[tps];
@@ -305,27 +308,19 @@ public static partial class JourneyAnalyzer
                 var s = tpStage[tp];
                 stageEvents[s]++;
                 tpEvents[tp]++;
-                if (seenStage[s] != c)
-                {
-                    seenStage[s] = c;
-                    stageCustomers[s]++;
-                }
-
-                if (seenTp[tp] != c)
-                {
-                    seenTp[tp] = c;
-                    tpCustomers[tp]++;
-                }
+                // Without branches: whether a stage or touchpoint is new to the customer is hard to predict.
+                stageCustomers[s] += seenStage[s] != c ? 1 : 0;
+                seenStage[s] = c;
+                tpCustomers[tp] += seenTp[tp] != c ? 1 : 0;
+                seenTp[tp] = c;
 
                 if (s > 0 && firstAfter[s] == long.MinValue && firstTime[s - 1] != long.MinValue && t > firstTime[s - 1])
                 {
                     firstAfter[s] = t;
                 }
 
-                if (firstTime[s] == long.MinValue)
-                {
-                    firstTime[s] = t;
-                }
+                var reached = firstTime[s];
+                firstTime[s] = reached == long.MinValue ? t : reached;
 
                 // Stages further apart: from the first reach of a to the first event of b after it (a's first reach
                 // is final by then: events come in time order).
@@ -343,10 +338,12 @@ public static partial class JourneyAnalyzer
                 {
                     chains.Advance(s, t, window);
                 }
-                else if (s == matched && t > matchedTime)
+                else
                 {
-                    matched++;
-                    matchedTime = t;
+                    // Selections, not a branch: whether this event extends the in-order match is data.
+                    var next = (s == matched) & (t > matchedTime);
+                    matched += next ? 1 : 0;
+                    matchedTime = next ? t : matchedTime;
                 }
 
                 reachedLastStage |= s == stageCount - 1;
@@ -426,37 +423,53 @@ public static partial class JourneyAnalyzer
             _variants.Add(pathHash, pathLength, p0, p1, p2, c);
         }
 
-        public void Merge(Pass other)
+        /// <summary>Adds the other partitions' accumulators to this one's, in partition order.</summary>
+        public void Merge(ReadOnlySpan<Pass> others)
         {
-            Add(_stageCustomers, other._stageCustomers);
-            Add(_stageEvents, other._stageEvents);
-            Add(_tpCustomers, other._tpCustomers);
-            Add(_tpEvents, other._tpEvents);
-            Add(_funnelAt, other._funnelAt);
-            Add(_stranded, other._stranded);
-            Add(_starts, other._starts);
-            Add(_ends, other._ends);
-            Add(_channelEvents, other._channelEvents);
-            for (var k = 0; k < _timings.Length; k++)
+            foreach (var other in others)
             {
-                _timings[k].AddRange(other._timings[k].Span);
+                Add(_stageCustomers, other._stageCustomers);
+                Add(_stageEvents, other._stageEvents);
+                Add(_tpCustomers, other._tpCustomers);
+                Add(_tpEvents, other._tpEvents);
+                Add(_funnelAt, other._funnelAt);
+                Add(_stranded, other._stranded);
+                Add(_starts, other._starts);
+                Add(_ends, other._ends);
+                Add(_channelEvents, other._channelEvents);
+                _transitions.AddRange(other._transitions);
+                _variants.MergeFrom(other._variants);
+                _customers += other._customers;
+                _mappedEvents += other._mappedEvents;
+                _unmappedEvents += other._unmappedEvents;
             }
 
-            for (var e = 0; e < _spanTimings.Length; e++)
+            // The timing lists are most of what is copied: each list on its own thread, the others' after this one's.
+            var passes = others.ToArray();
+            Parallel.For(0, _timings.Length + _spanTimings.Length, _context.ParallelOptions, k =>
             {
-                if (other._spanTimings[e] is { } times)
+                TimeList? Of(Pass pass) => k < _timings.Length ? pass._timings[k] : pass._spanTimings[k - _timings.Length];
+                var size = passes.Sum(pass => Of(pass)?.Span.Length ?? 0);
+                if (size == 0)
                 {
-                    (_spanTimings[e] ??= new TimeList()).AddRange(times.Span);
+                    return;
                 }
+
+                var list = Of(this) ?? (_spanTimings[k - _timings.Length] = new TimeList());
+                list.Reserve(list.Span.Length + size);
+                foreach (var pass in passes)
+                {
+                    if (Of(pass) is { } times)
+                    {
+                        list.AddRange(times.Span);
+                    }
+                }
+            });
+
+            foreach (var other in passes)
+            {
+                other.ReleaseTimings();
             }
-
-            _transitions.AddRange(other._transitions);
-
-            _variants.MergeFrom(other._variants);
-
-            _customers += other._customers;
-            _mappedEvents += other._mappedEvents;
-            _unmappedEvents += other._unmappedEvents;
         }
 
         /// <summary>Gives the pooled arrays back without computing a result (a cancelled analysis).</summary>
@@ -469,6 +482,21 @@ public static partial class JourneyAnalyzer
             }
 
             _transitions.Clear();
+            ReleaseTimings();
+            _variants.Release();
+        }
+
+        private void ReleaseTimings()
+        {
+            foreach (var list in _timings)
+            {
+                list.Release();
+            }
+
+            foreach (var list in _spanTimings)
+            {
+                list?.Release();
+            }
         }
 
         public JourneyMetrics Result(string journeyId, MetricsQuery options)
@@ -502,7 +530,7 @@ public static partial class JourneyAnalyzer
                     });
                     (timings, spanTimings) = (adjacent, apart);
                 },
-                () => variants = Variants(mapping, _variants, _customers, options.TopVariants, c => CustomerPath(_context, c)),
+                () => variants = Variants(mapping, _variants, _customers, options.TopVariants, c => CustomerPath(_context, c), (c, path) => IsCustomerPath(_context, c, path)),
                 () => flow = Flow(mapping, _transitions, _context.ParallelOptions)]);
             Release();
             return new JourneyMetrics
@@ -567,12 +595,8 @@ public static partial class JourneyAnalyzer
     private static StageTiming Timing(JourneyMapping mapping, int from, int to, TimeList micros)
     {
         var values = micros.Span;
-        return new StageTiming(
-            mapping.Stages[from].Id,
-            mapping.Stages[to].Id,
-            values.Length,
-            Seconds(Percentile.Of(values, 0.5)),
-            Seconds(Percentile.Of(values, 0.9)));
+        var (median, p90) = Percentile.Of(values, 0.5, 0.9);
+        return new StageTiming(mapping.Stages[from].Id, mapping.Stages[to].Id, values.Length, Seconds(median), Seconds(p90));
     }
 
     private static List<ChannelShare> ChannelMix(JourneyMapping mapping, int[] channelEvents, List<string> channelNames)
@@ -605,10 +629,14 @@ public static partial class JourneyAnalyzer
         return rows;
     }
 
-    /// <summary>A growable list of durations without the bounds checks of List.</summary>
+    /// <summary>
+    /// A growable list of durations without the bounds checks of List, in pooled arrays: a server analyses again and
+    /// again, and fresh lists (some 100 MB a 10M-event analysis, with their copies when growing and merging) cost zeroing
+    /// and gen-2 collections.
+    /// </summary>
     private sealed class TimeList(int capacity = 8)
     {
-        private long[] _items = new long[capacity];
+        private long[] _items = ArrayPool<long>.Shared.Rent(capacity);
         private int _count;
 
         public Span<long> Span => _items.AsSpan(0, _count);
@@ -620,7 +648,7 @@ public static partial class JourneyAnalyzer
         {
             if (_count == _items.Length)
             {
-                Array.Resize(ref _items, _count * 2);
+                Grow(_count * 2);
             }
 
             _items[_count++] = value;
@@ -630,11 +658,44 @@ public static partial class JourneyAnalyzer
         {
             if (_count + values.Length > _items.Length)
             {
-                Array.Resize(ref _items, Math.Max(_items.Length * 2, _count + values.Length));
+                Grow(Math.Max(_items.Length * 2, _count + values.Length));
             }
 
             values.CopyTo(_items.AsSpan(_count));
             _count += values.Length;
+        }
+
+        /// <summary>Makes room for <paramref name="capacity"/> values in all.</summary>
+        public void Reserve(int capacity)
+        {
+            if (capacity > _items.Length)
+            {
+                Grow(capacity);
+            }
+        }
+
+        /// <summary>Gives the array back to the pool; the list is empty afterwards.</summary>
+        public void Release()
+        {
+            if (_items.Length > 0)
+            {
+                ArrayPool<long>.Shared.Return(_items);
+            }
+
+            (_items, _count) = ([], 0);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+        private void Grow(int size)
+        {
+            var bigger = ArrayPool<long>.Shared.Rent(Math.Max(8, size));
+            _items.AsSpan(0, _count).CopyTo(bigger);
+            if (_items.Length > 0)
+            {
+                ArrayPool<long>.Shared.Return(_items);
+            }
+
+            _items = bigger;
         }
     }
 

@@ -39,6 +39,93 @@ public static class Percentile
     }
 
     /// <summary>
+    /// Two percentiles of the same values (<paramref name="p"/> ≤ <paramref name="q"/>), each exactly as
+    /// <see cref="Of(Span{long}, double)"/> gives it, from one histogram: one pass counts, a second copies the values of
+    /// the buckets holding the ranks needed aside, and quickselect finishes there (two histograms and two narrowings
+    /// before). The span is reordered, its values kept.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static (double? P, double? Q) Of(Span<long> values, double p, double q)
+    {
+        if (values.Length == 0)
+        {
+            return (null, null);
+        }
+
+        var (lowerP, upperP, fractionP) = Ranks(values.Length, p);
+        var (lowerQ, upperQ, fractionQ) = Ranks(values.Length, q);
+        if (values.Length < HistogramFrom || lowerQ < lowerP)
+        {
+            return (FromCandidates(values, 0, lowerP, upperP, fractionP), FromCandidates(values, 0, lowerQ, upperQ, fractionQ));
+        }
+
+        Span<int> counts = stackalloc int[Buckets];
+        counts.Clear();
+        long negative = 0;
+        foreach (var v in values)
+        {
+            negative |= v;
+            counts[Bucket(v)]++;
+        }
+
+        if (negative < 0)
+        {
+            return (FromCandidates(values, 0, lowerP, upperP, fractionP), FromCandidates(values, 0, lowerQ, upperQ, fractionQ));
+        }
+
+        var (firstP, lastP, skippedP) = BucketsOf(counts, lowerP, upperP);
+        var (firstQ, lastQ, skippedQ) = BucketsOf(counts, lowerQ, upperQ);
+        if (firstQ <= lastP)
+        {
+            // The two share a bucket: one set of candidates, from the first bucket of p to the last of q.
+            (lastP, firstQ, skippedQ) = (lastQ, int.MaxValue, skippedP);
+        }
+
+        var sizeP = Sum(counts, firstP, lastP);
+        var sizeQ = firstQ == int.MaxValue ? 0 : Sum(counts, firstQ, lastQ);
+        var buffer = System.Buffers.ArrayPool<long>.Shared.Rent(sizeP + sizeQ);
+        try
+        {
+            // Unsigned range checks: "b >= first" alone would be a coin toss for the branch predictor.
+            var (keptP, keptQ) = (0, sizeP);
+            var shared = firstQ == int.MaxValue;
+            var (widthP, widthQ) = ((uint)(lastP - firstP), shared ? 0u : (uint)(lastQ - firstQ));
+            firstQ = shared ? -1 : firstQ; // with width 0: matches bucket -1, which no value has
+            foreach (var v in values)
+            {
+                var b = Bucket(v);
+                if ((uint)(b - firstP) <= widthP)
+                {
+                    buffer[keptP++] = v;
+                }
+                else if ((uint)(b - firstQ) <= widthQ)
+                {
+                    buffer[keptQ++] = v;
+                }
+            }
+
+            var candidatesP = buffer.AsSpan(0, sizeP);
+            var candidatesQ = shared ? candidatesP : buffer.AsSpan(sizeP, sizeQ);
+            return (FromCandidates(candidatesP, skippedP, lowerP, upperP, fractionP), FromCandidates(candidatesQ, skippedQ, lowerQ, upperQ, fractionQ));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<long>.Shared.Return(buffer);
+        }
+    }
+
+    private static int Sum(ReadOnlySpan<int> counts, int first, int last)
+    {
+        var sum = 0;
+        for (var b = first; b <= last; b++)
+        {
+            sum += counts[b];
+        }
+
+        return sum;
+    }
+
+    /// <summary>
     /// Moves the values of the buckets holding ranks <paramref name="lower"/>..<paramref name="upper"/> to the front and
     /// says how many they are and how many values are smaller; false when a value is negative (the caller selects over all).
     /// </summary>
@@ -64,11 +151,13 @@ public static class Percentile
         var (first, last, smaller) = BucketsOf(counts, lower, upper);
         skipped = smaller;
 
-        // The buckets in between are empty, so "first ≤ bucket ≤ last" picks exactly the values of the two.
+        // The buckets in between are empty, so "first ≤ bucket ≤ last" picks exactly the values of the two (one
+        // unsigned comparison: "b >= first" alone would be a coin toss for the branch predictor).
+        var width = (uint)(last - first);
         for (var i = 0; i < values.Length; i++)
         {
             var b = Bucket(values[i]);
-            if (b >= first && b <= last)
+            if ((uint)(b - first) <= width)
             {
                 (values[kept], values[i]) = (values[i], values[kept]);
                 kept++;

@@ -384,20 +384,19 @@ public sealed class EventStore : IEventStore
         var start = Math.Max(log.MinTimestamp, query.FromMicros ?? long.MinValue);
         var end = Math.Min(log.MaxTimestamp, (query.ToMicros ?? long.MaxValue) - 1);
         var previous = new double?[journey.Stages.Count];
-        foreach (var period in Periods.Covering(start, end, grain))
+        var periods = Periods.Covering(start, end, grain);
+        var ranges = periods.Select(period => Periods.Parse(period, out _)!.Value)
+            .Select(range => (Math.Max(range.From, query.FromMicros ?? long.MinValue), Math.Min(range.To, query.ToMicros ?? long.MaxValue)))
+            .ToList();
+        // Every period's funnel in one pass over the log (as if analysed one by one with the query cut to the period).
+        var funnels = JourneyAnalyzer.FunnelByPeriod(log, mapping, query with { TopVariants = 0, FunnelOnly = true }, selected, ranges, _engine.DegreeOfParallelism, cancellationToken);
+        for (var p = 0; p < periods.Count; p++)
         {
-            var range = Periods.Parse(period, out _)!.Value;
-            var metrics = JourneyAnalyzer.Analyze(journey.Id, log, mapping, query with
+            var funnel = funnels[p];
+            for (var s = 0; s < funnel.Count; s++)
             {
-                FromMicros = Math.Max(range.From, query.FromMicros ?? long.MinValue),
-                ToMicros = Math.Min(range.To, query.ToMicros ?? long.MaxValue),
-                TopVariants = 0,
-                FunnelOnly = true,
-            }, selected, _engine.DegreeOfParallelism, cancellationToken);
-            for (var s = 0; s < metrics.Funnel.Count; s++)
-            {
-                var step = metrics.Funnel[s];
-                points.Add(new TrendPoint(period, step.StageId, step.Customers, step.Conversion, previous[s] is { } p ? Math.Round(step.Conversion - p, 6) : null));
+                var step = funnel[s];
+                points.Add(new TrendPoint(periods[p], step.StageId, step.Customers, step.Conversion, previous[s] is { } before ? Math.Round(step.Conversion - before, 6) : null));
                 previous[s] = step.Conversion;
             }
         }
