@@ -255,8 +255,18 @@ public sealed class EventLogBuilder
 
     /// <summary>Builds one log from builders filled with consecutive parts of the input, as if one builder had taken all rows in order.</summary>
     /// <param name="parallelism">Threads to use at most; null for <see cref="EngineOptions.Default"/>.</param>
+    public static EventLog Combine(IReadOnlyList<EventLogBuilder> parts, out int duplicates, int? parallelism = null) =>
+        CombineParts(parts, out duplicates, parallelism, release: false);
+
+    /// <summary>
+    /// <see cref="Combine"/>, dropping each part's rows as soon as they are copied (an import, whose parts are garbage
+    /// afterwards): the parts and the log are never held whole at once, and the parts cannot be built again.
+    /// </summary>
+    internal static EventLog CombineAndRelease(IReadOnlyList<EventLogBuilder> parts, out int duplicates, int? parallelism) =>
+        CombineParts(parts, out duplicates, parallelism, release: true);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static EventLog Combine(IReadOnlyList<EventLogBuilder> parts, out int duplicates, int? parallelism = null)
+    private static EventLog CombineParts(IReadOnlyList<EventLogBuilder> parts, out int duplicates, int? parallelism, bool release)
     {
         var threads = parallelism ?? EngineOptions.Default.DegreeOfParallelism;
         var bounded = new ParallelOptions { MaxDegreeOfParallelism = threads };
@@ -312,52 +322,88 @@ public sealed class EventLogBuilder
 
         var propertyNames = parts.SelectMany(p => p._properties.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var propertyValues = propertyNames.Select(_ => new Interner()).ToArray();
-        var propertyCodes = propertyNames.Select(_ => new int[total]).ToArray();
-        var times = new long[total];
-        var eventCodes = new int[total];
-        var channelCodes = new int[total];
-        var plans = parts.Select(part => part._properties
-            .Select(kv =>
-            {
-                var index = Array.IndexOf(propertyNames, kv.Key);
-                var remap = MapInto(kv.Value.Values, propertyValues[index]);
-                return (Codes: propertyCodes[index], Column: kv.Value, Remap: remap);
-            })
+        var propertyRemaps = parts.Select(part => propertyNames
+            .Select((name, index) => part._properties.TryGetValue(name, out var column) ? MapInto(column.Values, propertyValues[index]) : null)
             .ToArray()).ToArray();
+
+        // Where each row of each part goes in the log (-1: an attribute row, which is no event), found once; then the
+        // columns are copied there one at a time, each part's copy dropped right after when the parts may be released.
+        var positions = new int[parts.Count][];
         Parallel.For(0, parts.Count, bounded, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (p) =>
         {
             var part = parts[p];
-            var next = partNext[p];
-            var (cmap, emap, chmap) = (customerMap[p], eventMap[p], channelMap[p]);
-            var props = plans[p];
-            var missing = propertyNames.Where(n => !part._properties.ContainsKey(n)).Select(n => propertyCodes[Array.IndexOf(propertyNames, n)]).ToArray();
+            var (rows, events, next, map) = (part._rowCustomer, part._rowEvent, partNext[p], customerMap[p]);
+            var position = release ? rows : new int[part._count];
             var skip = part._attributeRows > 0;
             for (var r = 0; r < part._count; r++)
             {
-                if (skip && part._rowEvent[r] < 0)
-                {
-                    // An attribute row: its attributes are in the attribute columns already.
-                    continue;
-                }
+                position[r] = skip && events[r] < 0 ? -1 : next[map[rows[r]]]++;
+            }
 
-                var position = next[cmap[part._rowCustomer[r]]]++;
-                times[position] = part._rowTime[r];
-                eventCodes[position] = emap[part._rowEvent[r]];
-                var channel = part._rowChannel[r];
-                channelCodes[position] = channel < 0 ? -1 : chmap[channel];
-                foreach (var (codes, column, remap) in props)
-                {
-                    var code = column.CodeAt(r);
-                    codes[position] = code < 0 ? -1 : remap[code];
-                }
+            positions[p] = position;
+        });
+        (partNext, partCounts) = ([], []);
 
-                foreach (var codes in missing)
+        var times = new long[total];
+        Scatter(parts, bounded, (part, p) =>
+        {
+            var (position, source) = (positions[p], part._rowTime);
+            for (var r = 0; r < part._count; r++)
+            {
+                if (position[r] >= 0)
                 {
-                    codes[position] = -1;
+                    times[position[r]] = source[r];
                 }
             }
-        });
 
+            if (release)
+            {
+                part._rowTime = [];
+            }
+        });
+        var eventCodes = new int[total];
+        Scatter(parts, bounded, (part, p) =>
+        {
+            ScatterCodes(positions[p], part._count, part._rowEvent, eventMap[p], eventCodes);
+            if (release)
+            {
+                part._rowEvent = [];
+            }
+        });
+        var channelCodes = new int[total];
+        Scatter(parts, bounded, (part, p) =>
+        {
+            ScatterCodes(positions[p], part._count, part._rowChannel, channelMap[p], channelCodes);
+            if (release)
+            {
+                part._rowChannel = [];
+            }
+        });
+        var propertyCodes = new int[propertyNames.Length][];
+        for (var i = 0; i < propertyNames.Length; i++)
+        {
+            var (name, index, codes) = (propertyNames[i], i, new int[total]);
+            Scatter(parts, bounded, (part, p) =>
+            {
+                var column = part._properties.GetValueOrDefault(name);
+                ScatterCodes(positions[p], part._count, column is null ? [] : column.RowCodes, propertyRemaps[p][index] ?? [], codes);
+                if (release)
+                {
+                    column?.Release();
+                }
+            });
+            propertyCodes[i] = codes;
+        }
+
+        if (release)
+        {
+            foreach (var part in parts)
+            {
+                (part._rowCustomer, part._count, part._attributeRows) = ([], 0, 0);
+            }
+        }
+
+        positions = [];
         var perRow = new List<int[]> { eventCodes, channelCodes };
         perRow.AddRange(propertyCodes);
         Parallel.For(0, threads, bounded, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (slice) =>
@@ -470,6 +516,28 @@ public sealed class EventLogBuilder
         }
 
         return map;
+    }
+
+    /// <summary>Runs <paramref name="copy"/> for every part (part, index), in parallel.</summary>
+    private static void Scatter(IReadOnlyList<EventLogBuilder> parts, ParallelOptions bounded, Action<EventLogBuilder, int> copy) =>
+        Parallel.For(0, parts.Count, bounded, p => copy(parts[p], p));
+
+    /// <summary>
+    /// Copies a part's codes of one column to the rows' positions in the log, mapped into the log's dictionary (-1 and
+    /// rows beyond <paramref name="codes"/> stay -1, as a row without a value).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ScatterCodes(int[] positions, int count, ReadOnlySpan<int> codes, int[] map, int[] target)
+    {
+        for (var r = 0; r < count; r++)
+        {
+            var at = positions[r];
+            if (at >= 0)
+            {
+                var code = r < codes.Length ? codes[r] : -1;
+                target[at] = code < 0 ? -1 : map[code];
+            }
+        }
     }
 
     private static (int From, int To) Slice(int count, int slice, int slices) =>
@@ -611,24 +679,17 @@ public sealed class EventLogBuilder
             return 0;
         }
 
-        // Compact into new arrays, each slice of customers at its own offset, in parallel.
+        // Compact in place: each slice of customers within its own rows first (in parallel; a slice writes only where it
+        // has read already), then the slices' kept rows moved together in order; then each array trimmed to size, one
+        // at a time, so that no second copy of the whole log is ever held.
         var kept = times.Length - total;
-        var newTimes = new long[kept];
-        var newColumns = perRow.Select(_ => new int[kept]).ToList();
         var newStart = new int[customers + 1];
-        var sliceOffset = new int[slices];
-        for (var slice = 1; slice < slices; slice++)
-        {
-            var (from, _) = Slice(customers, slice - 1, slices);
-            var (to, _) = Slice(customers, slice, slices);
-            sliceOffset[slice] = sliceOffset[slice - 1] + (customerStart[to] - customerStart[from]) - removedPerSlice[slice - 1];
-        }
-
         var source = times;
+        var columns = perRow.ToArray();
         Parallel.For(0, slices, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (slice) =>
         {
             var (from, to) = Slice(customers, slice, slices);
-            var write = sliceOffset[slice];
+            var write = customerStart[from];
             for (var c = from; c < to; c++)
             {
                 newStart[c] = write;
@@ -639,10 +700,13 @@ public sealed class EventLogBuilder
                         continue;
                     }
 
-                    newTimes[write] = source[i];
-                    for (var k = 0; k < perRow.Count; k++)
+                    if (write != i)
                     {
-                        newColumns[k][write] = perRow[k][i];
+                        source[write] = source[i];
+                        for (var k = 0; k < columns.Length; k++)
+                        {
+                            columns[k][write] = columns[k][i];
+                        }
                     }
 
                     write++;
@@ -650,12 +714,37 @@ public sealed class EventLogBuilder
             }
         });
 
+        var offset = 0;
+        for (var slice = 0; slice < slices; slice++)
+        {
+            var (from, to) = Slice(customers, slice, slices);
+            var at = customerStart[from];
+            var length = customerStart[to] - at - removedPerSlice[slice];
+            if (at != offset)
+            {
+                Array.Copy(times, at, times, offset, length);
+                foreach (var column in perRow)
+                {
+                    Array.Copy(column, at, column, offset, length);
+                }
+
+                for (var c = from; c < to; c++)
+                {
+                    newStart[c] -= at - offset;
+                }
+            }
+
+            offset += length;
+        }
+
         newStart[customers] = kept;
         newStart.CopyTo(customerStart, 0);
-        times = newTimes;
+        Array.Resize(ref times, kept);
         for (var k = 0; k < perRow.Count; k++)
         {
-            perRow[k] = newColumns[k];
+            var column = perRow[k];
+            Array.Resize(ref column, kept);
+            perRow[k] = column;
         }
 
         return total;
@@ -837,7 +926,11 @@ public sealed class DenseColumn : ValueColumn
         _codes.AsSpan().Fill(-1);
     }
 
-    internal int CodeAt(int row) => row < _codes.Length ? _codes[row] : -1;
+    /// <summary>The codes by row (shorter than the rows when the last rows have no value).</summary>
+    internal ReadOnlySpan<int> RowCodes => _codes;
+
+    /// <summary>Drops the codes once the log has copied them (<see cref="EventLogBuilder.CombineAndRelease"/>).</summary>
+    internal void Release() => _codes = [];
 
     internal static DenseColumn From(Column column)
     {
