@@ -31,7 +31,7 @@ internal static class ArrowPersistence
         var dictionaries = ReadDictionaries(Path.Combine(folder, "dictionaries.arrow"));
         var (ids, attributes) = ReadCustomers(Path.Combine(folder, "customers.arrow"), dictionaries);
         var customerStart = new int[ids.Count + 1];
-        var events = ReadEvents(Path.Combine(folder, "events.arrow"), customerStart);
+        var events = ReadEvents(Path.Combine(folder, "events.arrow"), customerStart, name => dictionaries.GetValueOrDefault("p." + name)?.Length ?? 0);
         for (var c = 0; c < ids.Count; c++)
         {
             customerStart[c + 1] += customerStart[c];
@@ -39,7 +39,9 @@ internal static class ArrowPersistence
 
         var properties = events.Properties.ToDictionary(
             p => p.Key,
-            p => new Column(p.Value, dictionaries.GetValueOrDefault("p." + p.Key) ?? []),
+            p => p.Value is sbyte[] small
+                ? new Column(small, dictionaries.GetValueOrDefault("p." + p.Key) ?? [])
+                : new Column((int[])p.Value, dictionaries.GetValueOrDefault("p." + p.Key) ?? []),
             StringComparer.Ordinal);
         return new EventLog(
             ids,
@@ -185,7 +187,8 @@ internal static class ArrowPersistence
     /// Copies the event columns into arrays; the customer column is only counted, into <paramref name="customerStart"/>
     /// (rows per customer at <c>c + 1</c>), as the log keeps row offsets per customer instead.
     /// </summary>
-    private static (long[] Time, int[] Event, int[] Channel, Dictionary<string, int[]> Properties) ReadEvents(string path, int[] customerStart)
+    /// <param name="valueCount">How many values a property's dictionary holds: properties of few values are read a byte per row.</param>
+    private static (long[] Time, int[] Event, int[] Channel, Dictionary<string, System.Array> Properties) ReadEvents(string path, int[] customerStart, Func<string, int> valueCount)
     {
         using var stream = File.OpenRead(path);
         // Every batch is read into the same buffer: each is copied out and disposed before the next is read.
@@ -211,11 +214,14 @@ internal static class ArrowPersistence
             total = batches.Sum(b => b.Length);
         }
 
-        var time = new long[total];
-        var events = new int[total];
-        var channel = new int[total];
-        var properties = schema.FieldsList.Where(f => f.Name.StartsWith("p.", StringComparison.Ordinal))
-            .ToDictionary(f => f.Name[2..], _ => new int[total], StringComparer.Ordinal);
+        // Every row is copied in or the read fails, so the columns need no zeroing first.
+        var time = GC.AllocateUninitializedArray<long>(total);
+        var events = GC.AllocateUninitializedArray<int>(total);
+        var channel = GC.AllocateUninitializedArray<int>(total);
+        var properties = schema.FieldsList.Where(f => f.Name.StartsWith("p.", StringComparison.Ordinal)).ToDictionary(
+            f => f.Name[2..],
+            f => Column.FitsSmall(valueCount(f.Name[2..])) ? (System.Array)GC.AllocateUninitializedArray<sbyte>(total) : GC.AllocateUninitializedArray<int>(total),
+            StringComparer.Ordinal);
         var customers = customerStart.Length - 1;
         var offset = 0;
         foreach (var batch in batches ?? Batches(reader))
@@ -240,7 +246,15 @@ internal static class ArrowPersistence
             ((Int32Array)batch.Column("channel")).Values.CopyTo(channel.AsSpan(offset));
             foreach (var (name, values) in properties)
             {
-                ((Int32Array)batch.Column("p." + name)).Values.CopyTo(values.AsSpan(offset));
+                var codes = ((Int32Array)batch.Column("p." + name)).Values;
+                if (values is sbyte[] small)
+                {
+                    Narrow(codes, small.AsSpan(offset), path);
+                }
+                else
+                {
+                    codes.CopyTo(((int[])values).AsSpan(offset));
+                }
             }
 
             offset += batch.Length;
@@ -253,6 +267,21 @@ internal static class ArrowPersistence
         }
 
         return (time, events, channel, properties);
+    }
+
+    /// <summary>Codes of a property with fewer than 128 values, a byte each (-1 stays -1).</summary>
+    private static void Narrow(ReadOnlySpan<int> codes, Span<sbyte> target, string path)
+    {
+        for (var i = 0; i < codes.Length; i++)
+        {
+            var code = codes[i];
+            if (code < -1 || code > sbyte.MaxValue)
+            {
+                throw new InvalidDataException($"{path} holds property code {code}, beyond its dictionary; the store is damaged");
+            }
+
+            target[i] = (sbyte)code;
+        }
     }
 
     /// <summary>

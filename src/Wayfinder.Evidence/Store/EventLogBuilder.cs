@@ -344,7 +344,8 @@ public sealed class EventLogBuilder
         });
         (partNext, partCounts) = ([], []);
 
-        var times = new long[total];
+        // Every position gets a row, so the columns need no zeroing first.
+        var times = GC.AllocateUninitializedArray<long>(total);
         Scatter(parts, bounded, (part, p) =>
         {
             var (position, source) = (positions[p], part._rowTime);
@@ -361,7 +362,7 @@ public sealed class EventLogBuilder
                 part._rowTime = [];
             }
         });
-        var eventCodes = new int[total];
+        var eventCodes = GC.AllocateUninitializedArray<int>(total);
         Scatter(parts, bounded, (part, p) =>
         {
             ScatterCodes(positions[p], part._count, part._rowEvent, eventMap[p], eventCodes);
@@ -370,7 +371,7 @@ public sealed class EventLogBuilder
                 part._rowEvent = [];
             }
         });
-        var channelCodes = new int[total];
+        var channelCodes = GC.AllocateUninitializedArray<int>(total);
         Scatter(parts, bounded, (part, p) =>
         {
             ScatterCodes(positions[p], part._count, part._rowChannel, channelMap[p], channelCodes);
@@ -382,7 +383,7 @@ public sealed class EventLogBuilder
         var propertyCodes = new int[propertyNames.Length][];
         for (var i = 0; i < propertyNames.Length; i++)
         {
-            var (name, index, codes) = (propertyNames[i], i, new int[total]);
+            var (name, index, codes) = (propertyNames[i], i, GC.AllocateUninitializedArray<int>(total));
             Scatter(parts, bounded, (part, p) =>
             {
                 var column = part._properties.GetValueOrDefault(name);
@@ -739,15 +740,21 @@ public sealed class EventLogBuilder
 
         newStart[customers] = kept;
         newStart.CopyTo(customerStart, 0);
-        Array.Resize(ref times, kept);
+        times = Trimmed(times, kept);
         for (var k = 0; k < perRow.Count; k++)
         {
-            var column = perRow[k];
-            Array.Resize(ref column, kept);
-            perRow[k] = column;
+            perRow[k] = Trimmed(perRow[k], kept);
         }
 
         return total;
+    }
+
+    /// <summary>The first <paramref name="length"/> items of <paramref name="array"/> in an array of their own (not zeroed first).</summary>
+    private static T[] Trimmed<T>(T[] array, int length)
+    {
+        var trimmed = GC.AllocateUninitializedArray<T>(length);
+        Array.Copy(array, trimmed, length);
+        return trimmed;
     }
 
     private static bool SameRow(List<int[]> perRow, int a, int b, int insertId)
