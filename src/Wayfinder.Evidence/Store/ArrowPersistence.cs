@@ -131,7 +131,7 @@ internal static class ArrowPersistence
         var ids = log.CustomerIds switch
         {
             PackedStrings packed => packed.ToArrow(),
-            ArrowStrings { Single: { } read } => read,
+            Utf8Strings read => read.ToArrow(),
             var other => new StringArray.Builder().AppendRange(other).Build(),
         };
         var arrays = new List<IArrowArray> { ids };
@@ -337,11 +337,14 @@ internal static class ArrowPersistence
         }
     }
 
-    /// <summary>Customer ids stay in the Arrow buffer and are decoded when asked for (analysis rarely needs them).</summary>
+    /// <summary>
+    /// Customer ids are kept as their UTF-8 bytes and decoded when asked for (analysis rarely needs them); attributes of
+    /// fewer than 128 values a byte per customer until asked for. The file's buffer is not kept.
+    /// </summary>
     private static (IReadOnlyList<string> Ids, Dictionary<string, Column> Attributes) ReadCustomers(string path, Dictionary<string, string[]> dictionaries)
     {
         using var stream = File.OpenRead(path);
-        using var reader = new ArrowFileReader(stream);
+        using var reader = new ArrowFileReader(stream, new ReusedBufferAllocator());
         var names = reader.Schema.FieldsList.Where(f => f.Name.StartsWith("a.", StringComparison.Ordinal)).Select(f => f.Name).ToArray();
         var batches = new List<RecordBatch>();
         while (reader.ReadNextRecordBatch() is { } batch)
@@ -353,83 +356,79 @@ internal static class ArrowPersistence
         var attributes = new Dictionary<string, Column>(StringComparer.Ordinal);
         foreach (var name in names)
         {
-            var codes = new int[total];
+            var values = dictionaries.GetValueOrDefault(name) ?? [];
+            var small = Column.FitsSmall(values.Length) ? GC.AllocateUninitializedArray<sbyte>(total) : null;
+            var codes = small is null ? GC.AllocateUninitializedArray<int>(total) : null;
             var offset = 0;
             foreach (var batch in batches)
             {
-                ((Int32Array)batch.Column(name)).Values.CopyTo(codes.AsSpan(offset));
+                var batchCodes = ((Int32Array)batch.Column(name)).Values;
+                if (small is not null)
+                {
+                    Narrow(batchCodes, small.AsSpan(offset), path);
+                }
+                else
+                {
+                    batchCodes.CopyTo(codes.AsSpan(offset));
+                }
+
                 offset += batch.Length;
             }
 
-            attributes.Add(name[2..], new Column(codes, dictionaries.GetValueOrDefault(name) ?? []));
+            attributes.Add(name[2..], small is not null ? new Column(small, values) : new Column(codes!, values));
         }
 
-        return (new ArrowStrings([.. batches.Select(b => (StringArray)b.Column("customer_id"))]), attributes);
+        var ids = Utf8Strings.Copy([.. batches.Select(b => (StringArray)b.Column("customer_id"))]);
+        batches.ForEach(b => b.Dispose());
+        return (ids, attributes);
     }
 
-    /// <summary>A read-only list over Arrow string arrays, decoding an item on access.</summary>
-    private sealed class ArrowStrings(StringArray[] arrays) : IReadOnlyList<string>, IUtf8Strings
+    /// <summary>Strings as their UTF-8 bytes in one array, decoded on access.</summary>
+    private sealed class Utf8Strings(byte[] data, int[] offsets) : IReadOnlyList<string>, IUtf8Strings
     {
-        private readonly int[] _starts = Starts(arrays);
+        public int Count => offsets.Length - 1;
 
-        /// <summary>The one array the ids were read as (the store writes them as one), to write back as it is.</summary>
-        public StringArray? Single => arrays.Length == 1 ? arrays[0] : null;
+        public string this[int index] => System.Text.Encoding.UTF8.GetString(Utf8(index));
 
-        public int Count => _starts[^1];
-
-        public string this[int index]
+        /// <summary>The bytes and offsets of Arrow string arrays, copied into one pair of arrays.</summary>
+        public static Utf8Strings Copy(StringArray[] arrays)
         {
-            get
+            var offsets = new int[arrays.Sum(a => a.Length) + 1];
+            // (An empty array may be written without offsets: it holds no bytes.)
+            var data = GC.AllocateUninitializedArray<byte>(arrays.Where(a => a.Length > 0).Sum(a => a.ValueOffsets[^1] - a.ValueOffsets[0]));
+            var (at, written) = (0, 0);
+            foreach (var array in arrays.Where(a => a.Length > 0))
             {
-                // The store writes customers as one batch, so this loop runs once.
-                for (var a = 0; a < arrays.Length; a++)
+                var from = array.ValueOffsets;
+                var bytes = array.ValueBuffer.Span[from[0]..from[^1]];
+                bytes.CopyTo(data.AsSpan(written));
+                for (var i = 0; i < array.Length; i++)
                 {
-                    if (index < _starts[a + 1])
-                    {
-                        return arrays[a].GetString(index - _starts[a]);
-                    }
+                    offsets[at + i + 1] = written + from[i + 1] - from[0];
                 }
 
-                throw new ArgumentOutOfRangeException(nameof(index));
-            }
-        }
-
-        public ReadOnlySpan<byte> Utf8(int index)
-        {
-            for (var a = 0; a < arrays.Length; a++)
-            {
-                if (index < _starts[a + 1])
-                {
-                    return arrays[a].GetBytes(index - _starts[a]);
-                }
+                at += array.Length;
+                written += bytes.Length;
             }
 
-            throw new ArgumentOutOfRangeException(nameof(index));
+            return new Utf8Strings(data, offsets);
         }
+
+        public ReadOnlySpan<byte> Utf8(int index) => data.AsSpan(offsets[index], offsets[index + 1] - offsets[index]);
+
+        /// <summary>The strings as an Arrow array over these arrays (nothing copied), to write back as they are.</summary>
+        public StringArray ToArrow() =>
+            new(Count, new ArrowBuffer(new ByteView<int>(offsets, 0, offsets.Length).Memory), new ArrowBuffer(data), ArrowBuffer.Empty, 0, 0);
 
         public IEnumerator<string> GetEnumerator()
         {
-            foreach (var array in arrays)
+            for (var i = 0; i < Count; i++)
             {
-                for (var i = 0; i < array.Length; i++)
-                {
-                    yield return array.GetString(i);
-                }
+                yield return this[i];
             }
         }
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-
-        private static int[] Starts(StringArray[] arrays)
-        {
-            var starts = new int[arrays.Length + 1];
-            for (var i = 0; i < arrays.Length; i++)
-            {
-                starts[i + 1] = starts[i] + arrays[i].Length;
-            }
-
-            return starts;
-        }
     }
 
     private static Dictionary<string, string[]> ReadDictionaries(string path)
