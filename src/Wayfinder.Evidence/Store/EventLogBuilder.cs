@@ -680,81 +680,62 @@ public sealed class EventLogBuilder
             return 0;
         }
 
-        // Compact in place: each slice of customers within its own rows first (in parallel; a slice writes only where it
-        // has read already), then the slices' kept rows moved together in order; then each array trimmed to size, one
-        // at a time, so that no second copy of the whole log is ever held.
+        // Copy the kept rows into arrays of their size, one column at a time (so that no second copy of the whole log
+        // is ever held), each slice of customers at its own offset, in parallel.
         var kept = times.Length - total;
         var newStart = new int[customers + 1];
-        var source = times;
-        var columns = perRow.ToArray();
-        Parallel.For(0, slices, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (slice) =>
+        var sliceOffset = new int[slices];
+        for (var slice = 1; slice < slices; slice++)
+        {
+            var (from, _) = Slice(customers, slice - 1, slices);
+            var (to, _) = Slice(customers, slice, slices);
+            sliceOffset[slice] = sliceOffset[slice - 1] + (customerStart[to] - customerStart[from]) - removedPerSlice[slice - 1];
+        }
+
+        Parallel.For(0, slices, (slice) =>
         {
             var (from, to) = Slice(customers, slice, slices);
-            var write = customerStart[from];
+            var write = sliceOffset[slice];
             for (var c = from; c < to; c++)
             {
                 newStart[c] = write;
                 for (var i = customerStart[c]; i < customerStart[c + 1]; i++)
                 {
-                    if (duplicate[i])
-                    {
-                        continue;
-                    }
-
-                    if (write != i)
-                    {
-                        source[write] = source[i];
-                        for (var k = 0; k < columns.Length; k++)
-                        {
-                            columns[k][write] = columns[k][i];
-                        }
-                    }
-
-                    write++;
+                    write += duplicate[i] ? 0 : 1;
                 }
             }
         });
-
-        var offset = 0;
-        for (var slice = 0; slice < slices; slice++)
+        times = Compact(times, duplicate, customerStart, sliceOffset, kept);
+        for (var k = 0; k < perRow.Count; k++)
         {
-            var (from, to) = Slice(customers, slice, slices);
-            var at = customerStart[from];
-            var length = customerStart[to] - at - removedPerSlice[slice];
-            if (at != offset)
-            {
-                Array.Copy(times, at, times, offset, length);
-                foreach (var column in perRow)
-                {
-                    Array.Copy(column, at, column, offset, length);
-                }
-
-                for (var c = from; c < to; c++)
-                {
-                    newStart[c] -= at - offset;
-                }
-            }
-
-            offset += length;
+            perRow[k] = Compact(perRow[k], duplicate, customerStart, sliceOffset, kept);
         }
 
         newStart[customers] = kept;
         newStart.CopyTo(customerStart, 0);
-        times = Trimmed(times, kept);
-        for (var k = 0; k < perRow.Count; k++)
-        {
-            perRow[k] = Trimmed(perRow[k], kept);
-        }
-
         return total;
     }
 
-    /// <summary>The first <paramref name="length"/> items of <paramref name="array"/> in an array of their own (not zeroed first).</summary>
-    private static T[] Trimmed<T>(T[] array, int length)
+    /// <summary>The rows of <paramref name="column"/> that are no duplicates, in a new array (not zeroed first); each slice's at its offset.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static T[] Compact<T>(T[] column, bool[] duplicate, int[] customerStart, int[] sliceOffset, int kept)
     {
-        var trimmed = GC.AllocateUninitializedArray<T>(length);
-        Array.Copy(array, trimmed, length);
-        return trimmed;
+        var slices = sliceOffset.Length;
+        var customers = customerStart.Length - 1;
+        var result = GC.AllocateUninitializedArray<T>(kept);
+        Parallel.For(0, slices, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (slice) =>
+        {
+            var (from, to) = Slice(customers, slice, slices);
+            var write = sliceOffset[slice];
+            for (var i = customerStart[from]; i < customerStart[to]; i++)
+            {
+                if (!duplicate[i])
+                {
+                    result[write++] = column[i];
+                }
+            }
+        });
+        return result;
     }
 
     private static bool SameRow(List<int[]> perRow, int a, int b, int insertId)
