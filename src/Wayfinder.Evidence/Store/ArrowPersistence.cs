@@ -131,7 +131,9 @@ internal static class ArrowPersistence
         var ids = log.CustomerIds switch
         {
             PackedStrings packed => packed.ToArrow(),
-            Utf8Strings read => read.ToArrow(),
+            // The ids' bytes as they are, an Arrow array over them (nothing copied).
+            Utf8Strings utf8 => new StringArray(
+                utf8.Count, new ArrowBuffer(new ByteView<int>(utf8.Offsets, 0, utf8.Offsets.Length).Memory), new ArrowBuffer(utf8.Data), ArrowBuffer.Empty, 0, 0),
             var other => new StringArray.Builder().AppendRange(other).Build(),
         };
         var arrays = new List<IArrowArray> { ids };
@@ -378,57 +380,33 @@ internal static class ArrowPersistence
             attributes.Add(name[2..], small is not null ? new Column(small, values) : new Column(codes!, values));
         }
 
-        var ids = Utf8Strings.Copy([.. batches.Select(b => (StringArray)b.Column("customer_id"))]);
+        var ids = CopyStrings([.. batches.Select(b => (StringArray)b.Column("customer_id"))]);
         batches.ForEach(b => b.Dispose());
         return (ids, attributes);
     }
 
-    /// <summary>Strings as their UTF-8 bytes in one array, decoded on access.</summary>
-    private sealed class Utf8Strings(byte[] data, int[] offsets) : IReadOnlyList<string>, IUtf8Strings
+    /// <summary>The bytes and offsets of Arrow string arrays, copied into one pair of arrays.</summary>
+    private static Utf8Strings CopyStrings(StringArray[] arrays)
     {
-        public int Count => offsets.Length - 1;
-
-        public string this[int index] => System.Text.Encoding.UTF8.GetString(Utf8(index));
-
-        /// <summary>The bytes and offsets of Arrow string arrays, copied into one pair of arrays.</summary>
-        public static Utf8Strings Copy(StringArray[] arrays)
+        var offsets = new int[arrays.Sum(a => a.Length) + 1];
+        // (An empty array may be written without offsets: it holds no bytes.)
+        var data = GC.AllocateUninitializedArray<byte>(arrays.Where(a => a.Length > 0).Sum(a => a.ValueOffsets[^1] - a.ValueOffsets[0]));
+        var (at, written) = (0, 0);
+        foreach (var array in arrays.Where(a => a.Length > 0))
         {
-            var offsets = new int[arrays.Sum(a => a.Length) + 1];
-            // (An empty array may be written without offsets: it holds no bytes.)
-            var data = GC.AllocateUninitializedArray<byte>(arrays.Where(a => a.Length > 0).Sum(a => a.ValueOffsets[^1] - a.ValueOffsets[0]));
-            var (at, written) = (0, 0);
-            foreach (var array in arrays.Where(a => a.Length > 0))
+            var from = array.ValueOffsets;
+            var bytes = array.ValueBuffer.Span[from[0]..from[^1]];
+            bytes.CopyTo(data.AsSpan(written));
+            for (var i = 0; i < array.Length; i++)
             {
-                var from = array.ValueOffsets;
-                var bytes = array.ValueBuffer.Span[from[0]..from[^1]];
-                bytes.CopyTo(data.AsSpan(written));
-                for (var i = 0; i < array.Length; i++)
-                {
-                    offsets[at + i + 1] = written + from[i + 1] - from[0];
-                }
-
-                at += array.Length;
-                written += bytes.Length;
+                offsets[at + i + 1] = written + from[i + 1] - from[0];
             }
 
-            return new Utf8Strings(data, offsets);
+            at += array.Length;
+            written += bytes.Length;
         }
 
-        public ReadOnlySpan<byte> Utf8(int index) => data.AsSpan(offsets[index], offsets[index + 1] - offsets[index]);
-
-        /// <summary>The strings as an Arrow array over these arrays (nothing copied), to write back as they are.</summary>
-        public StringArray ToArrow() =>
-            new(Count, new ArrowBuffer(new ByteView<int>(offsets, 0, offsets.Length).Memory), new ArrowBuffer(data), ArrowBuffer.Empty, 0, 0);
-
-        public IEnumerator<string> GetEnumerator()
-        {
-            for (var i = 0; i < Count; i++)
-            {
-                yield return this[i];
-            }
-        }
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+        return new Utf8Strings(data, offsets);
     }
 
     private static Dictionary<string, string[]> ReadDictionaries(string path)

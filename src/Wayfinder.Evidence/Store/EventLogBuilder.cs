@@ -426,7 +426,7 @@ public sealed class EventLogBuilder
         }
 
         var attributes = Attributes(parts, customerMap, customerCount, bounded);
-        return new EventLog(customers.ToPacked(), customerStart, times, eventCodes, events.ToArray(), channelCodes, channels.ToArray(), properties, attributes, identities);
+        return new EventLog(customers.ToUtf8Strings(), customerStart, times, eventCodes, events.ToArray(), channelCodes, channels.ToArray(), properties, attributes, identities);
     }
 
     /// <summary>
