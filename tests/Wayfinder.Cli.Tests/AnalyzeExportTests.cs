@@ -162,6 +162,33 @@ public sealed class AnalyzeExportTests
     }
 
     [Fact]
+    public async Task JsonAlonePrintsTheReportAndWritesNoFilesWhileFormatOrNoJsonWriteThem()
+    {
+        using var temp = await WorkspaceWithEventsAsync();
+
+        var jsonOnly = await CliRunner.RunAsync(temp.Combine("ws"), "analyze", "buy", "--json");
+        var jsonAndFiles = await CliRunner.RunAsync(temp.Combine("ws"), "analyze", "buy", "--json", "--format", "xlsx,json", "-o", "asked");
+        var noJson = await CliRunner.RunAsync(temp.Combine("ws"), "analyze", "buy", "-o", "plain");
+
+        Assert.True(jsonOnly.ExitCode == 0, jsonOnly.ToString());
+        Assert.True(jsonAndFiles.ExitCode == 0, jsonAndFiles.ToString());
+        Assert.True(noJson.ExitCode == 0, noJson.ToString());
+        // The funnel of the four customers (see WorkspaceWithEventsAsync): 4 search, 3 book.
+        using (var report = System.Text.Json.JsonDocument.Parse(jsonOnly.Stdout))
+        {
+            Assert.Equal([4, 3], report.RootElement.GetProperty("metrics").GetProperty("funnel").EnumerateArray().Select(f => f.GetProperty("customers").GetInt32()));
+        }
+
+        Assert.False(Directory.Exists(temp.Combine("ws", "out")));
+        Assert.DoesNotContain("wrote ", jsonOnly.Stderr, StringComparison.Ordinal);
+        Assert.Equal(["analysis.xlsx", "report.json"], Directory.EnumerateFiles(temp.Combine("ws", "asked")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(jsonOnly.Stdout.Trim(), File.ReadAllText(temp.Combine("ws", "asked", "report.json")).Trim());
+        Assert.Equal(
+            ["funnel.svg", "map.png", "map.svg", "paths.svg", "report.html", "report.json", "trend.svg"],
+            Directory.EnumerateFiles(temp.Combine("ws", "plain")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task AnUnknownFormatIsRefusedWithTheClosestNameBeforeAnythingIsWritten()
     {
         using var temp = await WorkspaceWithEventsAsync();

@@ -19,7 +19,7 @@ public sealed class DataTests
     {
         using var temp = await DemoWithData();
 
-        var result = await CliRunner.RunAsync(temp.Combine("ws"), "analyze", "first-flight", "--json");
+        var result = await CliRunner.RunAsync(temp.Combine("ws"), "analyze", "first-flight", "--json", "--format", "json");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         using var json = JsonDocument.Parse(result.Stdout);
@@ -55,9 +55,9 @@ public sealed class DataTests
         using var temp = await DemoWithData(50);
         var journey = temp.Combine("ws", "out", "analysis", "first-flight");
 
-        var all = await CliRunner.RunAsync(temp.Combine("ws"), "analyze", "first-flight", "--json");
+        var all = await CliRunner.RunAsync(temp.Combine("ws"), "analyze", "first-flight");
         var uncut = File.ReadAllText(Path.Combine(journey, "report.json"));
-        var cut = await CliRunner.RunAsync(temp.Combine("ws"), "analyze", "first-flight", "--json", "--persona", "first-time-flyer", "--period", "2026-q3");
+        var cut = await CliRunner.RunAsync(temp.Combine("ws"), "analyze", "first-flight", "--json", "--format", "json,drawings", "--persona", "first-time-flyer", "--period", "2026-q3");
 
         Assert.Equal(0, all.ExitCode);
         Assert.True(cut.ExitCode == 0, cut.ToString());

@@ -14,7 +14,9 @@ using Apache.Arrow.Types;
 /// </summary>
 internal static class ArrowPersistence
 {
-    private const int BatchRows = 1 << 20;
+    // 262,144 rows (6 MB for the bench's five columns): small enough that the one batch held besides the columns
+    // weighs little while reading or writing, large enough that the per-batch cost does not show.
+    private const int BatchRows = 1 << 18;
 
     public static void Write(EventLog log, string folder)
     {
@@ -28,13 +30,8 @@ internal static class ArrowPersistence
     {
         var dictionaries = ReadDictionaries(Path.Combine(folder, "dictionaries.arrow"));
         var (ids, attributes) = ReadCustomers(Path.Combine(folder, "customers.arrow"), dictionaries);
-        var events = ReadEvents(Path.Combine(folder, "events.arrow"));
         var customerStart = new int[ids.Count + 1];
-        foreach (var c in events.Customer)
-        {
-            customerStart[c + 1]++;
-        }
-
+        var events = ReadEvents(Path.Combine(folder, "events.arrow"), customerStart, name => dictionaries.GetValueOrDefault("p." + name)?.Length ?? 0);
         for (var c = 0; c < ids.Count; c++)
         {
             customerStart[c + 1] += customerStart[c];
@@ -42,7 +39,9 @@ internal static class ArrowPersistence
 
         var properties = events.Properties.ToDictionary(
             p => p.Key,
-            p => new Column(p.Value, dictionaries.GetValueOrDefault("p." + p.Key) ?? []),
+            p => p.Value is sbyte[] small
+                ? new Column(small, dictionaries.GetValueOrDefault("p." + p.Key) ?? [])
+                : new Column((int[])p.Value, dictionaries.GetValueOrDefault("p." + p.Key) ?? []),
             StringComparer.Ordinal);
         return new EventLog(
             ids,
@@ -67,7 +66,6 @@ internal static class ArrowPersistence
 
     private static void WriteEvents(EventLog log, string path)
     {
-        var customerOfRow = log.CustomerOfRow();
         var propertyNames = log.Properties.Keys.Order(StringComparer.Ordinal).ToArray();
         var schema = new Schema.Builder()
             .Field(f => f.Name("customer").DataType(Int32Type.Default).Nullable(false))
@@ -87,12 +85,25 @@ internal static class ArrowPersistence
         var built = schema.Build();
         using var stream = File.Create(path);
         using var writer = new ArrowFileWriter(stream, built);
+        // The customer of each row is not a column of the log: it is filled per batch into one buffer from CustomerStart.
+        var customerOfRow = new int[Math.Min(BatchRows, Math.Max(1, log.EventCount))];
+        var customer = 0;
         for (var start = 0; start < Math.Max(1, log.EventCount); start += BatchRows)
         {
             var length = Math.Min(BatchRows, log.EventCount - start);
+            for (var row = 0; row < length; row++)
+            {
+                while (log.CustomerStart[customer + 1] <= start + row)
+                {
+                    customer++;
+                }
+
+                customerOfRow[row] = customer;
+            }
+
             var arrays = new List<IArrowArray>
             {
-                Int32(customerOfRow, start, length),
+                Int32(customerOfRow, 0, length),
                 Int64(log.Timestamps, start, length),
                 Int32(log.EventCodes, start, length),
                 Int32(log.ChannelCodes, start, length),
@@ -120,7 +131,9 @@ internal static class ArrowPersistence
         var ids = log.CustomerIds switch
         {
             PackedStrings packed => packed.ToArrow(),
-            ArrowStrings { Single: { } read } => read,
+            // The ids' bytes as they are, an Arrow array over them (nothing copied).
+            Utf8Strings utf8 => new StringArray(
+                utf8.Count, new ArrowBuffer(new ByteView<int>(utf8.Offsets, 0, utf8.Offsets.Length).Memory), new ArrowBuffer(utf8.Data), ArrowBuffer.Empty, 0, 0),
             var other => new StringArray.Builder().AppendRange(other).Build(),
         };
         var arrays = new List<IArrowArray> { ids };
@@ -172,10 +185,16 @@ internal static class ArrowPersistence
         writer.WriteEnd();
     }
 
-    private static (int[] Customer, long[] Time, int[] Event, int[] Channel, Dictionary<string, int[]> Properties) ReadEvents(string path)
+    /// <summary>
+    /// Copies the event columns into arrays; the customer column is only counted, into <paramref name="customerStart"/>
+    /// (rows per customer at <c>c + 1</c>), as the log keeps row offsets per customer instead.
+    /// </summary>
+    /// <param name="valueCount">How many values a property's dictionary holds: properties of few values are read a byte per row.</param>
+    private static (long[] Time, int[] Event, int[] Channel, Dictionary<string, System.Array> Properties) ReadEvents(string path, int[] customerStart, Func<string, int> valueCount)
     {
         using var stream = File.OpenRead(path);
-        using var reader = new ArrowFileReader(stream);
+        // Every batch is read into the same buffer: each is copied out and disposed before the next is read.
+        using var reader = new ArrowFileReader(stream, new ReusedBufferAllocator());
         var schema = reader.Schema;
         // Stores written since the row count is in the metadata are copied a batch at a time (one batch in memory
         // besides the columns); older ones are read whole first to count their rows.
@@ -187,6 +206,7 @@ internal static class ArrowPersistence
         }
         else
         {
+            // (Batches held at once: the reused buffer stays with the first, the others get their own.)
             batches = [];
             while (reader.ReadNextRecordBatch() is { } batch)
             {
@@ -196,12 +216,15 @@ internal static class ArrowPersistence
             total = batches.Sum(b => b.Length);
         }
 
-        var customer = new int[total];
-        var time = new long[total];
-        var events = new int[total];
-        var channel = new int[total];
-        var properties = schema.FieldsList.Where(f => f.Name.StartsWith("p.", StringComparison.Ordinal))
-            .ToDictionary(f => f.Name[2..], _ => new int[total], StringComparer.Ordinal);
+        // Every row is copied in or the read fails, so the columns need no zeroing first.
+        var time = GC.AllocateUninitializedArray<long>(total);
+        var events = GC.AllocateUninitializedArray<int>(total);
+        var channel = GC.AllocateUninitializedArray<int>(total);
+        var properties = schema.FieldsList.Where(f => f.Name.StartsWith("p.", StringComparison.Ordinal)).ToDictionary(
+            f => f.Name[2..],
+            f => Column.FitsSmall(valueCount(f.Name[2..])) ? (System.Array)GC.AllocateUninitializedArray<sbyte>(total) : GC.AllocateUninitializedArray<int>(total),
+            StringComparer.Ordinal);
+        var customers = customerStart.Length - 1;
         var offset = 0;
         foreach (var batch in batches ?? Batches(reader))
         {
@@ -210,13 +233,30 @@ internal static class ArrowPersistence
                 throw new InvalidDataException($"{path} holds more rows than its metadata says ({total}); the store is damaged");
             }
 
-            ((Int32Array)batch.Column("customer")).Values.CopyTo(customer.AsSpan(offset));
+            foreach (var c in ((Int32Array)batch.Column("customer")).Values)
+            {
+                if ((uint)c >= (uint)customers)
+                {
+                    throw new InvalidDataException($"{path} holds customer {c}, customers.arrow {customers} customers; the store is damaged");
+                }
+
+                customerStart[c + 1]++;
+            }
+
             ((Int64Array)batch.Column("timestamp_us")).Values.CopyTo(time.AsSpan(offset));
             ((Int32Array)batch.Column("event")).Values.CopyTo(events.AsSpan(offset));
             ((Int32Array)batch.Column("channel")).Values.CopyTo(channel.AsSpan(offset));
             foreach (var (name, values) in properties)
             {
-                ((Int32Array)batch.Column("p." + name)).Values.CopyTo(values.AsSpan(offset));
+                var codes = ((Int32Array)batch.Column("p." + name)).Values;
+                if (values is sbyte[] small)
+                {
+                    Narrow(codes, small.AsSpan(offset), path);
+                }
+                else
+                {
+                    codes.CopyTo(((int[])values).AsSpan(offset));
+                }
             }
 
             offset += batch.Length;
@@ -228,7 +268,67 @@ internal static class ArrowPersistence
             throw new InvalidDataException($"{path} holds {offset} rows, its metadata says {total}; the store is damaged");
         }
 
-        return (customer, time, events, channel, properties);
+        return (time, events, channel, properties);
+    }
+
+    /// <summary>Codes of a property with fewer than 128 values, a byte each (-1 stays -1).</summary>
+    private static void Narrow(ReadOnlySpan<int> codes, Span<sbyte> target, string path)
+    {
+        for (var i = 0; i < codes.Length; i++)
+        {
+            var code = codes[i];
+            if (code < -1 || code > sbyte.MaxValue)
+            {
+                throw new InvalidDataException($"{path} holds property code {code}, beyond its dictionary; the store is damaged");
+            }
+
+            target[i] = (sbyte)code;
+        }
+    }
+
+    /// <summary>
+    /// Hands out one buffer again and again while the last owner of it has been disposed (a record batch read, copied
+    /// out and disposed before the next), so reading a store neither allocates nor faults in fresh memory per batch.
+    /// Anything asked for while the buffer is out gets memory of its own.
+    /// </summary>
+    private sealed class ReusedBufferAllocator : Apache.Arrow.Memory.MemoryAllocator
+    {
+        private byte[] _buffer = [];
+        private bool _out;
+
+        protected override System.Buffers.IMemoryOwner<byte> AllocateInternal(int length, out int bytesAllocated)
+        {
+            bytesAllocated = length;
+            if (_out)
+            {
+                return new Owner(this, new byte[length], length, reused: false);
+            }
+
+            if (_buffer.Length < length)
+            {
+                _buffer = GC.AllocateUninitializedArray<byte>(length);
+            }
+
+            _out = true;
+            return new Owner(this, _buffer, length, reused: true);
+        }
+
+        private sealed class Owner(ReusedBufferAllocator allocator, byte[] buffer, int length, bool reused) : System.Buffers.IMemoryOwner<byte>
+        {
+            private bool _disposed;
+
+            public Memory<byte> Memory { get; } = buffer.AsMemory(0, length);
+
+            public void Dispose()
+            {
+                if (reused && !_disposed)
+                {
+                    allocator._out = false;
+                }
+
+                _disposed = true;
+            }
+        }
     }
 
     private static IEnumerable<RecordBatch> Batches(ArrowFileReader reader)
@@ -239,11 +339,14 @@ internal static class ArrowPersistence
         }
     }
 
-    /// <summary>Customer ids stay in the Arrow buffer and are decoded when asked for (analysis rarely needs them).</summary>
+    /// <summary>
+    /// Customer ids are kept as their UTF-8 bytes and decoded when asked for (analysis rarely needs them); attributes of
+    /// fewer than 128 values a byte per customer until asked for. The file's buffer is not kept.
+    /// </summary>
     private static (IReadOnlyList<string> Ids, Dictionary<string, Column> Attributes) ReadCustomers(string path, Dictionary<string, string[]> dictionaries)
     {
         using var stream = File.OpenRead(path);
-        using var reader = new ArrowFileReader(stream);
+        using var reader = new ArrowFileReader(stream, new ReusedBufferAllocator());
         var names = reader.Schema.FieldsList.Where(f => f.Name.StartsWith("a.", StringComparison.Ordinal)).Select(f => f.Name).ToArray();
         var batches = new List<RecordBatch>();
         while (reader.ReadNextRecordBatch() is { } batch)
@@ -255,83 +358,55 @@ internal static class ArrowPersistence
         var attributes = new Dictionary<string, Column>(StringComparer.Ordinal);
         foreach (var name in names)
         {
-            var codes = new int[total];
+            var values = dictionaries.GetValueOrDefault(name) ?? [];
+            var small = Column.FitsSmall(values.Length) ? GC.AllocateUninitializedArray<sbyte>(total) : null;
+            var codes = small is null ? GC.AllocateUninitializedArray<int>(total) : null;
             var offset = 0;
             foreach (var batch in batches)
             {
-                ((Int32Array)batch.Column(name)).Values.CopyTo(codes.AsSpan(offset));
+                var batchCodes = ((Int32Array)batch.Column(name)).Values;
+                if (small is not null)
+                {
+                    Narrow(batchCodes, small.AsSpan(offset), path);
+                }
+                else
+                {
+                    batchCodes.CopyTo(codes.AsSpan(offset));
+                }
+
                 offset += batch.Length;
             }
 
-            attributes.Add(name[2..], new Column(codes, dictionaries.GetValueOrDefault(name) ?? []));
+            attributes.Add(name[2..], small is not null ? new Column(small, values) : new Column(codes!, values));
         }
 
-        return (new ArrowStrings([.. batches.Select(b => (StringArray)b.Column("customer_id"))]), attributes);
+        var ids = CopyStrings([.. batches.Select(b => (StringArray)b.Column("customer_id"))]);
+        batches.ForEach(b => b.Dispose());
+        return (ids, attributes);
     }
 
-    /// <summary>A read-only list over Arrow string arrays, decoding an item on access.</summary>
-    private sealed class ArrowStrings(StringArray[] arrays) : IReadOnlyList<string>, IUtf8Strings
+    /// <summary>The bytes and offsets of Arrow string arrays, copied into one pair of arrays.</summary>
+    private static Utf8Strings CopyStrings(StringArray[] arrays)
     {
-        private readonly int[] _starts = Starts(arrays);
-
-        /// <summary>The one array the ids were read as (the store writes them as one), to write back as it is.</summary>
-        public StringArray? Single => arrays.Length == 1 ? arrays[0] : null;
-
-        public int Count => _starts[^1];
-
-        public string this[int index]
+        var offsets = new int[arrays.Sum(a => a.Length) + 1];
+        // (An empty array may be written without offsets: it holds no bytes.)
+        var data = GC.AllocateUninitializedArray<byte>(arrays.Where(a => a.Length > 0).Sum(a => a.ValueOffsets[^1] - a.ValueOffsets[0]));
+        var (at, written) = (0, 0);
+        foreach (var array in arrays.Where(a => a.Length > 0))
         {
-            get
+            var from = array.ValueOffsets;
+            var bytes = array.ValueBuffer.Span[from[0]..from[^1]];
+            bytes.CopyTo(data.AsSpan(written));
+            for (var i = 0; i < array.Length; i++)
             {
-                // The store writes customers as one batch, so this loop runs once.
-                for (var a = 0; a < arrays.Length; a++)
-                {
-                    if (index < _starts[a + 1])
-                    {
-                        return arrays[a].GetString(index - _starts[a]);
-                    }
-                }
-
-                throw new ArgumentOutOfRangeException(nameof(index));
-            }
-        }
-
-        public ReadOnlySpan<byte> Utf8(int index)
-        {
-            for (var a = 0; a < arrays.Length; a++)
-            {
-                if (index < _starts[a + 1])
-                {
-                    return arrays[a].GetBytes(index - _starts[a]);
-                }
+                offsets[at + i + 1] = written + from[i + 1] - from[0];
             }
 
-            throw new ArgumentOutOfRangeException(nameof(index));
+            at += array.Length;
+            written += bytes.Length;
         }
 
-        public IEnumerator<string> GetEnumerator()
-        {
-            foreach (var array in arrays)
-            {
-                for (var i = 0; i < array.Length; i++)
-                {
-                    yield return array.GetString(i);
-                }
-            }
-        }
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-
-        private static int[] Starts(StringArray[] arrays)
-        {
-            var starts = new int[arrays.Length + 1];
-            for (var i = 0; i < arrays.Length; i++)
-            {
-                starts[i + 1] = starts[i] + arrays[i].Length;
-            }
-
-            return starts;
-        }
+        return new Utf8Strings(data, offsets);
     }
 
     private static Dictionary<string, string[]> ReadDictionaries(string path)

@@ -90,14 +90,52 @@ public sealed class EventLog
 /// <summary>A dictionary-encoded string column: <c>Values[Codes[i]]</c>, with -1 for missing.</summary>
 public sealed class Column
 {
+    private int[]? _codes;
+
+    // A column read from the store with fewer than 128 values is kept a byte per row until its codes are asked for:
+    // most analyses never read most properties, and a property is as many rows as the log.
+    private sbyte[]? _small;
+
     public Column(int[] codes, string[] values)
     {
-        Codes = codes;
+        _codes = codes;
         Values = values;
     }
 
-    public int[] Codes { get; }
+    /// <param name="small">The codes, each fitting a byte (-1 for missing): <paramref name="values"/> has at most 127 items.</param>
+    internal Column(sbyte[] small, string[] values)
+    {
+        _small = small;
+        Values = values;
+    }
+
+    /// <summary>Whether codes of a column with this many values fit <see cref="Column(sbyte[], string[])"/>.</summary>
+    internal static bool FitsSmall(int values) => values <= sbyte.MaxValue;
+
+    /// <summary>Per row, the index into <see cref="Values"/>; -1 for missing.</summary>
+    public int[] Codes => Volatile.Read(ref _codes) ?? Widen();
+
     public IReadOnlyList<string> Values { get; }
+
+    /// <summary>The codes as ints, made once (threads asking at once may each make them; one copy is kept).</summary>
+    private int[] Widen()
+    {
+        if (Volatile.Read(ref _small) is not { } small)
+        {
+            // Another thread widened the codes and dropped the bytes after publishing them.
+            return Volatile.Read(ref _codes)!;
+        }
+
+        var codes = GC.AllocateUninitializedArray<int>(small.Length);
+        for (var i = 0; i < small.Length; i++)
+        {
+            codes[i] = small[i];
+        }
+
+        var kept = Interlocked.CompareExchange(ref _codes, codes, null) ?? codes;
+        Volatile.Write(ref _small, null);
+        return kept;
+    }
 
     public string? this[int index] => Codes[index] < 0 ? null : Values[Codes[index]];
 }

@@ -255,8 +255,18 @@ public sealed class EventLogBuilder
 
     /// <summary>Builds one log from builders filled with consecutive parts of the input, as if one builder had taken all rows in order.</summary>
     /// <param name="parallelism">Threads to use at most; null for <see cref="EngineOptions.Default"/>.</param>
+    public static EventLog Combine(IReadOnlyList<EventLogBuilder> parts, out int duplicates, int? parallelism = null) =>
+        CombineParts(parts, out duplicates, parallelism, release: false);
+
+    /// <summary>
+    /// <see cref="Combine"/>, dropping each part's rows as soon as they are copied (an import, whose parts are garbage
+    /// afterwards): the parts and the log are never held whole at once, and the parts cannot be built again.
+    /// </summary>
+    internal static EventLog CombineAndRelease(IReadOnlyList<EventLogBuilder> parts, out int duplicates, int? parallelism) =>
+        CombineParts(parts, out duplicates, parallelism, release: true);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static EventLog Combine(IReadOnlyList<EventLogBuilder> parts, out int duplicates, int? parallelism = null)
+    private static EventLog CombineParts(IReadOnlyList<EventLogBuilder> parts, out int duplicates, int? parallelism, bool release)
     {
         var threads = parallelism ?? EngineOptions.Default.DegreeOfParallelism;
         var bounded = new ParallelOptions { MaxDegreeOfParallelism = threads };
@@ -312,52 +322,89 @@ public sealed class EventLogBuilder
 
         var propertyNames = parts.SelectMany(p => p._properties.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var propertyValues = propertyNames.Select(_ => new Interner()).ToArray();
-        var propertyCodes = propertyNames.Select(_ => new int[total]).ToArray();
-        var times = new long[total];
-        var eventCodes = new int[total];
-        var channelCodes = new int[total];
-        var plans = parts.Select(part => part._properties
-            .Select(kv =>
-            {
-                var index = Array.IndexOf(propertyNames, kv.Key);
-                var remap = MapInto(kv.Value.Values, propertyValues[index]);
-                return (Codes: propertyCodes[index], Column: kv.Value, Remap: remap);
-            })
+        var propertyRemaps = parts.Select(part => propertyNames
+            .Select((name, index) => part._properties.TryGetValue(name, out var column) ? MapInto(column.Values, propertyValues[index]) : null)
             .ToArray()).ToArray();
+
+        // Where each row of each part goes in the log (-1: an attribute row, which is no event), found once; then the
+        // columns are copied there one at a time, each part's copy dropped right after when the parts may be released.
+        var positions = new int[parts.Count][];
         Parallel.For(0, parts.Count, bounded, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (p) =>
         {
             var part = parts[p];
-            var next = partNext[p];
-            var (cmap, emap, chmap) = (customerMap[p], eventMap[p], channelMap[p]);
-            var props = plans[p];
-            var missing = propertyNames.Where(n => !part._properties.ContainsKey(n)).Select(n => propertyCodes[Array.IndexOf(propertyNames, n)]).ToArray();
+            var (rows, events, next, map) = (part._rowCustomer, part._rowEvent, partNext[p], customerMap[p]);
+            var position = release ? rows : new int[part._count];
             var skip = part._attributeRows > 0;
             for (var r = 0; r < part._count; r++)
             {
-                if (skip && part._rowEvent[r] < 0)
-                {
-                    // An attribute row: its attributes are in the attribute columns already.
-                    continue;
-                }
+                position[r] = skip && events[r] < 0 ? -1 : next[map[rows[r]]]++;
+            }
 
-                var position = next[cmap[part._rowCustomer[r]]]++;
-                times[position] = part._rowTime[r];
-                eventCodes[position] = emap[part._rowEvent[r]];
-                var channel = part._rowChannel[r];
-                channelCodes[position] = channel < 0 ? -1 : chmap[channel];
-                foreach (var (codes, column, remap) in props)
-                {
-                    var code = column.CodeAt(r);
-                    codes[position] = code < 0 ? -1 : remap[code];
-                }
+            positions[p] = position;
+        });
+        (partNext, partCounts) = ([], []);
 
-                foreach (var codes in missing)
+        // Every position gets a row, so the columns need no zeroing first.
+        var times = GC.AllocateUninitializedArray<long>(total);
+        Scatter(parts, bounded, (part, p) =>
+        {
+            var (position, source) = (positions[p], part._rowTime);
+            for (var r = 0; r < part._count; r++)
+            {
+                if (position[r] >= 0)
                 {
-                    codes[position] = -1;
+                    times[position[r]] = source[r];
                 }
             }
-        });
 
+            if (release)
+            {
+                part._rowTime = [];
+            }
+        });
+        var eventCodes = GC.AllocateUninitializedArray<int>(total);
+        Scatter(parts, bounded, (part, p) =>
+        {
+            ScatterCodes(positions[p], part._count, part._rowEvent, eventMap[p], eventCodes);
+            if (release)
+            {
+                part._rowEvent = [];
+            }
+        });
+        var channelCodes = GC.AllocateUninitializedArray<int>(total);
+        Scatter(parts, bounded, (part, p) =>
+        {
+            ScatterCodes(positions[p], part._count, part._rowChannel, channelMap[p], channelCodes);
+            if (release)
+            {
+                part._rowChannel = [];
+            }
+        });
+        var propertyCodes = new int[propertyNames.Length][];
+        for (var i = 0; i < propertyNames.Length; i++)
+        {
+            var (name, index, codes) = (propertyNames[i], i, GC.AllocateUninitializedArray<int>(total));
+            Scatter(parts, bounded, (part, p) =>
+            {
+                var column = part._properties.GetValueOrDefault(name);
+                ScatterCodes(positions[p], part._count, column is null ? [] : column.RowCodes, propertyRemaps[p][index] ?? [], codes);
+                if (release)
+                {
+                    column?.Release();
+                }
+            });
+            propertyCodes[i] = codes;
+        }
+
+        if (release)
+        {
+            foreach (var part in parts)
+            {
+                (part._rowCustomer, part._count, part._attributeRows) = ([], 0, 0);
+            }
+        }
+
+        positions = [];
         var perRow = new List<int[]> { eventCodes, channelCodes };
         perRow.AddRange(propertyCodes);
         Parallel.For(0, threads, bounded, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (slice) =>
@@ -379,7 +426,7 @@ public sealed class EventLogBuilder
         }
 
         var attributes = Attributes(parts, customerMap, customerCount, bounded);
-        return new EventLog(customers.ToPacked(), customerStart, times, eventCodes, events.ToArray(), channelCodes, channels.ToArray(), properties, attributes, identities);
+        return new EventLog(customers.ToUtf8Strings(), customerStart, times, eventCodes, events.ToArray(), channelCodes, channels.ToArray(), properties, attributes, identities);
     }
 
     /// <summary>
@@ -470,6 +517,28 @@ public sealed class EventLogBuilder
         }
 
         return map;
+    }
+
+    /// <summary>Runs <paramref name="copy"/> for every part (part, index), in parallel.</summary>
+    private static void Scatter(IReadOnlyList<EventLogBuilder> parts, ParallelOptions bounded, Action<EventLogBuilder, int> copy) =>
+        Parallel.For(0, parts.Count, bounded, p => copy(parts[p], p));
+
+    /// <summary>
+    /// Copies a part's codes of one column to the rows' positions in the log, mapped into the log's dictionary (-1 and
+    /// rows beyond <paramref name="codes"/> stay -1, as a row without a value).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ScatterCodes(int[] positions, int count, ReadOnlySpan<int> codes, int[] map, int[] target)
+    {
+        for (var r = 0; r < count; r++)
+        {
+            var at = positions[r];
+            if (at >= 0)
+            {
+                var code = r < codes.Length ? codes[r] : -1;
+                target[at] = code < 0 ? -1 : map[code];
+            }
+        }
     }
 
     private static (int From, int To) Slice(int count, int slice, int slices) =>
@@ -611,10 +680,9 @@ public sealed class EventLogBuilder
             return 0;
         }
 
-        // Compact into new arrays, each slice of customers at its own offset, in parallel.
+        // Copy the kept rows into arrays of their size, one column at a time (so that no second copy of the whole log
+        // is ever held), each slice of customers at its own offset, in parallel.
         var kept = times.Length - total;
-        var newTimes = new long[kept];
-        var newColumns = perRow.Select(_ => new int[kept]).ToList();
         var newStart = new int[customers + 1];
         var sliceOffset = new int[slices];
         for (var slice = 1; slice < slices; slice++)
@@ -624,8 +692,7 @@ public sealed class EventLogBuilder
             sliceOffset[slice] = sliceOffset[slice - 1] + (customerStart[to] - customerStart[from]) - removedPerSlice[slice - 1];
         }
 
-        var source = times;
-        Parallel.For(0, slices, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (slice) =>
+        Parallel.For(0, slices, (slice) =>
         {
             var (from, to) = Slice(customers, slice, slices);
             var write = sliceOffset[slice];
@@ -634,31 +701,41 @@ public sealed class EventLogBuilder
                 newStart[c] = write;
                 for (var i = customerStart[c]; i < customerStart[c + 1]; i++)
                 {
-                    if (duplicate[i])
-                    {
-                        continue;
-                    }
-
-                    newTimes[write] = source[i];
-                    for (var k = 0; k < perRow.Count; k++)
-                    {
-                        newColumns[k][write] = perRow[k][i];
-                    }
-
-                    write++;
+                    write += duplicate[i] ? 0 : 1;
                 }
             }
         });
+        times = Compact(times, duplicate, customerStart, sliceOffset, kept);
+        for (var k = 0; k < perRow.Count; k++)
+        {
+            perRow[k] = Compact(perRow[k], duplicate, customerStart, sliceOffset, kept);
+        }
 
         newStart[customers] = kept;
         newStart.CopyTo(customerStart, 0);
-        times = newTimes;
-        for (var k = 0; k < perRow.Count; k++)
-        {
-            perRow[k] = newColumns[k];
-        }
-
         return total;
+    }
+
+    /// <summary>The rows of <paramref name="column"/> that are no duplicates, in a new array (not zeroed first); each slice's at its offset.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static T[] Compact<T>(T[] column, bool[] duplicate, int[] customerStart, int[] sliceOffset, int kept)
+    {
+        var slices = sliceOffset.Length;
+        var customers = customerStart.Length - 1;
+        var result = GC.AllocateUninitializedArray<T>(kept);
+        Parallel.For(0, slices, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (slice) =>
+        {
+            var (from, to) = Slice(customers, slice, slices);
+            var write = sliceOffset[slice];
+            for (var i = customerStart[from]; i < customerStart[to]; i++)
+            {
+                if (!duplicate[i])
+                {
+                    result[write++] = column[i];
+                }
+            }
+        });
+        return result;
     }
 
     private static bool SameRow(List<int[]> perRow, int a, int b, int insertId)
@@ -837,7 +914,11 @@ public sealed class DenseColumn : ValueColumn
         _codes.AsSpan().Fill(-1);
     }
 
-    internal int CodeAt(int row) => row < _codes.Length ? _codes[row] : -1;
+    /// <summary>The codes by row (shorter than the rows when the last rows have no value).</summary>
+    internal ReadOnlySpan<int> RowCodes => _codes;
+
+    /// <summary>Drops the codes once the log has copied them (<see cref="EventLogBuilder.CombineAndRelease"/>).</summary>
+    internal void Release() => _codes = [];
 
     internal static DenseColumn From(Column column)
     {

@@ -210,7 +210,7 @@ public sealed class EventStore : IEventStore
 
         var total = new FileInfo(path).Length;
         options.Progress?.Report(new ImportProgress(report.RowsRead, total, total, "ordering by customer and time"));
-        var added = EventLogBuilder.Combine(parts, out var duplicates, _engine.DegreeOfParallelism);
+        var added = EventLogBuilder.CombineAndRelease(parts, out var duplicates, _engine.DegreeOfParallelism);
         if ((added.EventCount > 0 && added.MinTimestamp <= stored.Max) || HasCustomerWithoutEvents(added))
         {
             // The rows were read for nothing; reading them again costs less than a merge that weighs them wrongly.
@@ -258,7 +258,7 @@ public sealed class EventStore : IEventStore
         var before = existing.EventCount;
         var total = new FileInfo(path).Length;
         options.Progress?.Report(new ImportProgress(report.RowsRead, total, total, before > 0 ? "merging with the stored events" : "ordering by customer and time"));
-        var merged = EventLogBuilder.Combine([EventLogBuilder.FromLog(existing), .. parts], out var duplicates, _engine.DegreeOfParallelism);
+        var merged = EventLogBuilder.CombineAndRelease([EventLogBuilder.FromLog(existing), .. parts], out var duplicates, _engine.DegreeOfParallelism);
         // The builders are garbage now (the old log stays alive only while readers hold it).
         (existing, parts) = (EventLog.Empty, []);
         cancellationToken.ThrowIfCancellationRequested();

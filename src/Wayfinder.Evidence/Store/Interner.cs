@@ -68,6 +68,9 @@ internal sealed class Interner
         return result;
     }
 
+    /// <summary>All values as their UTF-8 bytes, copied out of the arena (a log's customer ids: decoded only when asked for).</summary>
+    public Utf8Strings ToUtf8Strings() => new(_arena.AsSpan(0, _arenaLength).ToArray(), _offsets.AsSpan(0, _count + 1).ToArray());
+
     /// <summary>All values in one character buffer, decoded at once.</summary>
     public PackedStrings ToPacked()
     {

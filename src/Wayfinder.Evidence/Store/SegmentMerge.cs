@@ -99,7 +99,7 @@ internal static class SegmentMerge
             properties.Add(propertyNames[i], new Column(propertyCodes[i], propertyValues[i].ToArray()));
         }
 
-        return new EventLog(customers.ToPacked(), start, times, eventCodes, events.ToArray(), channelCodes, channels.ToArray(), properties, Attributes(parts, customerMap, count));
+        return new EventLog(customers.ToUtf8Strings(), start, times, eventCodes, events.ToArray(), channelCodes, channels.ToArray(), properties, Attributes(parts, customerMap, count));
     }
 
     /// <summary>True when nothing is stitched and every part's rows come after all rows of the parts before it.</summary>

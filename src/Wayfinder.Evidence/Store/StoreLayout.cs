@@ -64,7 +64,7 @@ internal static class StoreLayout
 
         var appended = segments.Select(ArrowPersistence.Read).ToList();
         return SegmentMerge.TryMerge(log, appended)
-            ?? EventLogBuilder.Combine([EventLogBuilder.FromLog(log), .. appended.Select(EventLogBuilder.FromLog)], out _, parallelism);
+            ?? EventLogBuilder.CombineAndRelease([EventLogBuilder.FromLog(log), .. appended.Select(EventLogBuilder.FromLog)], out _, parallelism);
     }
 
     /// <summary>

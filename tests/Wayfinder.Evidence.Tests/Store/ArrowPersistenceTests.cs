@@ -12,7 +12,7 @@ public sealed class ArrowPersistenceTests
     [InlineData("zoë", "北京-7")]
     public void ASavedLogReopensAsItWas(string first, string second)
     {
-        // More rows than an Arrow batch holds (1,048,576), ASCII and non-ASCII ids: the columns are written as views of
+        // More rows than an Arrow batch holds (262,144), ASCII and non-ASCII ids: the columns are written as views of
         // the log's own arrays and the ids straight from their packed characters.
         using var temp = new TempFolder();
         var builder = new EventLogBuilder();
@@ -41,6 +41,31 @@ public sealed class ArrowPersistenceTests
         var again = new EventStore(Path.Combine(temp.Path, "again"));
         again.Save(reopened);
         Assert.Equal([first, second], again.Open().CustomerIds);
+    }
+
+    [Fact]
+    public void PropertiesOfFewAndOfManyValuesReopenWithTheirCodesAndMissingValues()
+    {
+        // "few" has 2 values and no value on every third row (read a byte per row), "many" 200 values (read as ints).
+        using var temp = new TempFolder();
+        var builder = new EventLogBuilder();
+        for (var i = 0; i < 300; i++)
+        {
+            KeyValuePair<string, string>[] properties = i % 3 == 0 ? [new("many", $"m{i % 200}")] : [new("few", i % 2 == 0 ? "x" : "y"), new("many", $"m{i % 200}")];
+            builder.Add("u1", i, "e", properties: properties);
+        }
+
+        var store = new EventStore(Path.Combine(temp.Path, "store"));
+        store.Save(builder.Build());
+
+        var reopened = new EventStore(Path.Combine(temp.Path, "store")).Open();
+
+        // Rows 0, 1, 2, 3: no value, y, x, no value; codes in order of first sight: y (row 1) is 0, x (row 2) is 1.
+        Assert.Equal([-1, 0, 1, -1], reopened.Properties["few"].Codes[..4]);
+        Assert.Equal([null, "y", "x", null], Enumerable.Range(0, 4).Select(r => reopened.Properties["few"][r]));
+        Assert.Equal(200, reopened.Properties["many"].Values.Count);
+        Assert.Equal(["m0", "m199", "m0", "m99"], new[] { 0, 199, 200, 299 }.Select(r => reopened.Properties["many"][r]));
+        Assert.Same(reopened.Properties["few"].Codes, reopened.Properties["few"].Codes);
     }
 
     [Fact]

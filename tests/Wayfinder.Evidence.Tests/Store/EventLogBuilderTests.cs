@@ -140,4 +140,42 @@ public sealed class CombineTests
         Assert.Equal(["AT", "GB", null], Enumerable.Range(0, 3).Select(c => combined.Attributes["country"][c]));
         Assert.Equal(["AT", "GB", null], Enumerable.Range(0, 3).Select(c => one.Attributes["country"][c]));
     }
+
+    [Fact]
+    public void CombiningAndReleasingDropsDuplicatesInEverySliceAndLeavesThePartsEmpty()
+    {
+        static EventLogBuilder[] Parts()
+        {
+            var a = new EventLogBuilder();
+            a.Add("u1", 1, "a");
+            a.Add("u1", 1, "a");
+            a.Add("u2", 3, "b");
+            a.Add("u3", 2, "a");
+            var b = new EventLogBuilder();
+            b.Add("u2", 3, "b");
+            b.Add("u2", 1, "a", properties: [new("device", "app")]);
+            b.Add("u4", 4, "c");
+            b.Add("u3", 2, "a");
+            b.Add("u3", 5, "b", properties: [new("device", "tv")]);
+            return [a, b];
+        }
+
+        var released = Parts();
+        var log = EventLogBuilder.CombineAndRelease(released, out var duplicates, parallelism: 3);
+        var kept = EventLogBuilder.Combine(Parts(), out var keptDuplicates, parallelism: 3);
+
+        // Three slices of the four customers (u1 | u2 | u3, u4), each with a duplicate: u1's second (1, a),
+        // u2's second (3, b) once sorted after (1, a), u3's second (2, a). What is left, by customer and time:
+        // u1 (1, a); u2 (1, a, app), (3, b); u3 (2, a), (5, b, tv); u4 (4, c).
+        Assert.Equal((3, 3), (duplicates, keptDuplicates));
+        Assert.Equal(["u1", "u2", "u3", "u4"], log.CustomerIds);
+        Assert.Equal([0, 1, 3, 5, 6], log.CustomerStart);
+        Assert.Equal([1L, 1, 3, 2, 5, 4], log.Timestamps);
+        Assert.Equal(["a", "a", "b", "a", "b", "c"], log.EventCodes.Select(c => log.EventNames[c]));
+        Assert.Equal([null, "app", null, null, "tv", null], Enumerable.Range(0, log.EventCount).Select(r => log.Properties["device"][r]));
+        Assert.Equal(kept.CustomerStart, log.CustomerStart);
+        Assert.Equal(kept.Timestamps, log.Timestamps);
+        Assert.Equal(kept.EventCodes, log.EventCodes);
+        Assert.Equal([0, 0], released.Select(p => p.Count));
+    }
 }

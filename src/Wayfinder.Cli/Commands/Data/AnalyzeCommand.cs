@@ -27,7 +27,11 @@ internal static class AnalyzeCommand
         var keepRepeats = new Option<bool>("--keep-repeats") { Description = "Keep consecutive repeats of a touchpoint in path variants (as process-mining tools count them)" };
         var output = CommonOptions.Output("The folder for the result files (default: out/analysis/JOURNEY in the workspace)");
         var json = CommonOptions.Json();
-        var formats = new Option<string?>("--format") { Description = "What to write, comma-separated: json (report.json), drawings, xlsx (analysis.xlsx), csv (a file per table), all; default json,drawings", HelpName = "FORMATS" };
+        var formats = new Option<string?>("--format")
+        {
+            Description = "What to write, comma-separated: json (report.json), drawings, xlsx (analysis.xlsx), csv (a file per table), all; default json,drawings, or nothing with --json (which prints the report only)",
+            HelpName = "FORMATS",
+        };
         var command = new Command("analyze", "What the data says about a journey: reach, ordered funnel, time between stages, stranded customers, paths, satisfaction, KPI actuals, trend and knowledge gaps")
         {
             journeyId, persona, period, channel, trend, keepRepeats, output, json, formats, CommonOptions.Events(),
@@ -46,7 +50,14 @@ internal static class AnalyzeCommand
                 return ExitCodes.Failed;
             }
 
-            var outputs = AnalysisExport.ParseFormats(parse.GetValue(formats), out var formatError);
+            // --json alone prints the report and writes no files: rendering drawings nobody asked for costs time.
+            var askedFormats = parse.GetValue(formats);
+            var outputs = AnalysisExport.ParseFormats(askedFormats, out var formatError);
+            if (parse.GetValue(json) && string.IsNullOrWhiteSpace(askedFormats))
+            {
+                outputs = AnalysisOutputs.None;
+            }
+
             if (formatError is not null)
             {
                 context.Error(formatError);
@@ -89,8 +100,12 @@ internal static class AnalyzeCommand
             var workspace = result.Workspace;
             // A cut gets its own folder below the journey's, so it never overwrites the uncut results (docs/cli.md).
             var folder = parse.GetValue(output) is { } o ? context.Resolve(o) : Path.Combine(root, "out", "analysis", journey.Id, result.CutFolder);
-            Directory.CreateDirectory(folder);
             var written = new List<string>();
+            if (outputs != AnalysisOutputs.None)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
             if (outputs.HasFlag(AnalysisOutputs.Json))
             {
                 written.Add(Path.Combine(folder, "report.json"));
