@@ -60,15 +60,7 @@ public static class Percentile
         }
 
         Span<int> counts = stackalloc int[Buckets];
-        counts.Clear();
-        long negative = 0;
-        foreach (var v in values)
-        {
-            negative |= v;
-            counts[Bucket(v)]++;
-        }
-
-        if (negative < 0)
+        if (!Count(values, counts))
         {
             return (FromCandidates(values, 0, lowerP, upperP, fractionP), FromCandidates(values, 0, lowerQ, upperQ, fractionQ));
         }
@@ -135,15 +127,7 @@ public static class Percentile
         kept = 0;
         skipped = 0;
         Span<int> counts = stackalloc int[Buckets];
-        counts.Clear();
-        long negative = 0;
-        foreach (var v in values)
-        {
-            negative |= v;
-            counts[Bucket(v)]++;
-        }
-
-        if (negative < 0)
+        if (!Count(values, counts))
         {
             return false;
         }
@@ -169,6 +153,21 @@ public static class Percentile
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Bucket(long value) => Bucket(value, MantissaBits);
+
+    /// <summary>The histogram of <paramref name="values"/> in <paramref name="counts"/> (cleared first); false when a value is negative.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool Count(ReadOnlySpan<long> values, Span<int> counts)
+    {
+        counts.Clear();
+        long negative = 0;
+        foreach (var v in values)
+        {
+            negative |= v;
+            counts[Bucket(v)]++;
+        }
+
+        return negative >= 0;
+    }
 
     /// <summary>
     /// A bucket monotonic in <paramref name="value"/> (non-negative): its bit length, then the

@@ -554,6 +554,22 @@ public sealed class EventLogBuilder
         }
     }
 
+    /// <summary>Which of <paramref name="total"/> numbered values some customer's code still points at (the values of
+    /// the parts, numbered one after another, that survive a combine).</summary>
+    internal static bool[] UsedCodes(int[] codes, int total)
+    {
+        var used = new bool[total];
+        foreach (var code in codes)
+        {
+            if (code >= 0)
+            {
+                used[code] = true;
+            }
+        }
+
+        return used;
+    }
+
     private static Dictionary<string, Column> Attributes(IReadOnlyList<EventLogBuilder> parts, int[][] customerMap, int customerCount, ParallelOptions bounded)
     {
         var result = new Dictionary<string, Column>(StringComparer.Ordinal);
@@ -598,14 +614,7 @@ public sealed class EventLogBuilder
                 }
             }
 
-            var used = new bool[bases[^1]];
-            foreach (var code in codes)
-            {
-                if (code >= 0)
-                {
-                    used[code] = true;
-                }
-            }
+            var used = UsedCodes(codes, bases[^1]);
 
             var values = new Interner();
             var final = new int[used.Length];

@@ -192,14 +192,7 @@ internal static class SegmentMerge
                 }
             }
 
-            var used = new bool[bases[^1]];
-            foreach (var code in codes)
-            {
-                if (code >= 0)
-                {
-                    used[code] = true;
-                }
-            }
+            var used = EventLogBuilder.UsedCodes(codes, bases[^1]);
 
             var values = new Interner();
             var final = new int[used.Length];
