@@ -57,7 +57,7 @@ public static class JourneyAnalysis
             var answered = await feedback.EmotionByCustomerAsync(cancellationToken).ConfigureAwait(false);
             if (answered.Count == 0)
             {
-                _ = Segments.Customers(EventLog.Empty, segment); // the same error for a malformed segment as below
+                Segments.Check(segment); // a malformed segment is refused as it is when evaluated
                 segmentCustomers = new HashSet<string>(StringComparer.Ordinal);
             }
             else

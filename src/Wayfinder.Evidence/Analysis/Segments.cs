@@ -136,6 +136,9 @@ public static class Segments
         };
     }
 
+    /// <summary>Throws the <see cref="ArgumentException"/> a malformed segment gets, without evaluating it.</summary>
+    public static void Check(string segment) => Parse(segment);
+
     private static FilterExpression Parse(string text)
     {
         var result = Filter.Parse(text);

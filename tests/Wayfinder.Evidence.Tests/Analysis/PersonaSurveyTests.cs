@@ -19,13 +19,16 @@ public sealed class PersonaSurveyTests
         return builder.Build();
     }
 
-    private static async Task<IReadOnlyList<int>> StageResponses(string? persona, params SurveyResponse[] surveys)
+    private static async Task<IReadOnlyList<int>> StageResponses(string? persona, params SurveyResponse[] surveys) =>
+        await StageResponses(persona, "plan = \"pro\"", surveys);
+
+    private static async Task<IReadOnlyList<int>> StageResponses(string? persona, string segment, params SurveyResponse[] surveys)
     {
         var workspace = new Workspace
         {
             Root = "/tmp/none",
             Config = new WorkspaceConfig { Name = "t" },
-            Personas = [new SourcedDocument<Persona>(new Persona { Id = "pro", Title = "Pro", Segment = "plan = \"pro\"" }, "personas/pro.yaml", "")],
+            Personas = [new SourcedDocument<Persona>(new Persona { Id = "pro", Title = "Pro", Segment = segment }, "personas/pro.yaml", "")],
         };
         var report = await JourneyAnalysis.RunAsync(workspace, ThreeStages(), EventStore.InMemory(Log()), SurveyStore.InMemory(surveys), new AnalysisRequest
         {
@@ -59,5 +62,17 @@ public sealed class PersonaSurveyTests
 
         Assert.Equal([3, 2, 0], await StageResponses(null, surveys));
         Assert.Equal([1, 1, 0], await StageResponses("pro", surveys));
+    }
+
+    [Fact]
+    public async Task AMalformedSegmentIsRefusedWithOrWithoutAnswersThatNameACustomer()
+    {
+        SurveyResponse[] named = [new(Days(0), "u1", "a", null, SurveyMetric.Csat, 4, null)];
+
+        var withoutNames = await Assert.ThrowsAsync<ArgumentException>(() => StageResponses("pro", "plan = ", []));
+        var withNames = await Assert.ThrowsAsync<ArgumentException>(() => StageResponses("pro", "plan = ", named));
+
+        Assert.Equal("'plan = ' is not a valid filter: column 8: expected a value after '=' at column 8, found the end of the filter", withoutNames.Message);
+        Assert.Equal(withoutNames.Message, withNames.Message);
     }
 }
