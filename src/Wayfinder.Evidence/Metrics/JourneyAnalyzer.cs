@@ -152,9 +152,6 @@ public static partial class JourneyAnalyzer
         // Every transition of this partition as (edge, duration), in arrays sized once: growing one list per edge
         // spent most of the metrics pass zeroing fresh memory.
         private readonly List<(int[] Edges, long[] Durations, int Count)> _transitions = [];
-        private int[] _edgeIds = [];
-        private long[] _edgeDurations = [];
-        private int _transitionCount;
         private readonly int[] _starts;
         private readonly int[] _ends;
         private readonly int[] _channelEvents;
@@ -203,16 +200,41 @@ public static partial class JourneyAnalyzer
             _spanValue = new long[stages * stages];
         }
 
+        /// <summary>
+        /// Counts customers <paramref name="firstCustomer"/> up to <paramref name="endCustomer"/>. One method, with every
+        /// array and setting in a local read once: a method per customer re-read some thirty fields of the context for each
+        /// of the ~2M customers of a 10M-event log, which cost as much as the rows themselves.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Run(int firstCustomer, int endCustomer)
         {
-            var log = _context.Log;
+            var context = _context;
+            var log = context.Log;
             var rows = log.CustomerStart[endCustomer] - log.CustomerStart[firstCustomer];
             // Pooled: these are the largest arrays of the pass, and a server analyses again and again.
-            _edgeIds = ArrayPool<int>.Shared.Rent(Math.Max(1, rows));
-            _edgeDurations = ArrayPool<long>.Shared.Rent(Math.Max(1, rows));
-            _transitionCount = 0;
-            var token = _context.CancellationToken;
+            var edgeIds = ArrayPool<int>.Shared.Rent(Math.Max(1, rows));
+            var edgeDurations = ArrayPool<long>.Shared.Rent(Math.Max(1, rows));
+            var token = context.CancellationToken;
+            var options = context.Options;
+            var (tpLookup, tpKeys) = (context.TpLookup, context.TpKeys);
+            var timestamps = log.Timestamps;
+            var channelCodes = log.ChannelCodes;
+            var customerStart = log.CustomerStart;
+            var tpStage = context.TpStage;
+            var tpChannel = context.TpChannel;
+            var stageCount = context.StageCount;
+            var tpCount = context.TpCount;
+            var channelCount = context.ChannelNames.Count;
+            var (from, to, channelCode, window) = (context.From, context.To, context.ChannelCode, context.Window);
+            var (dataEnd, inactivity) = (context.DataEnd, context.Inactivity);
+            var selected = context.Selected;
+            var (seenStage, seenTp, firstTime, firstAfter, chains) = (_seenStage, _seenTp, _firstTime, _firstAfter, _chains);
+            var (stageEvents, tpEvents, stageCustomers, tpCustomers, channelEvents) = (_stageEvents, _tpEvents, _stageCustomers, _tpCustomers, _channelEvents);
+            var (spanMark, spanValue, spanTimings, timings) = (_spanMark, _spanValue, _spanTimings, _timings);
+            var (funnelAt, stranded, starts, ends, variants) = (_funnelAt, _stranded, _starts, _ends, _variants);
+            var collapse = options.CollapseRepeats;
+            var full = !options.FunnelOnly;
+            var (transitions, mapped, unmapped, customers) = (0, 0, 0, 0);
             for (var c = firstCustomer; c < endCustomer; c++)
             {
                 // A cancelled analysis stops within a few thousand customers; the caller throws once the partitions are back.
@@ -221,206 +243,169 @@ public static partial class JourneyAnalyzer
                     break;
                 }
 
-                Customer(c);
-            }
+                var (rowStart, rowEnd) = (customerStart[c], customerStart[c + 1]);
 
-            _transitions.Add((_edgeIds, _edgeDurations, _transitionCount));
-        }
-
-        /// <summary>One customer's events; a method of its own so the JIT compiles it fully (not as an on-stack replacement of a long loop).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void Customer(int c)
-        {
-            var log = _context.Log;
-            var options = _context.Options;
-            var (tpLookup, tpKeys) = (_context.TpLookup, _context.TpKeys);
-            var timestamps = log.Timestamps;
-            var channelCodes = log.ChannelCodes;
-            var customerStart = log.CustomerStart;
-            var tpStage = _context.TpStage;
-            var tpChannel = _context.TpChannel;
-            var stageCount = _context.StageCount;
-            var channelCount = _context.ChannelNames.Count;
-            var (from, to, channelCode, window) = (_context.From, _context.To, _context.ChannelCode, _context.Window);
-            var (seenStage, seenTp, firstTime, firstAfter, chains) = (_seenStage, _seenTp, _firstTime, _firstAfter, _chains);
-            if (_context.Selected is { } selected && !selected[c])
-            {
-                return;
-            }
-
-            // A customer's rows are in time order: one wholly outside the period has nothing to count (a trend
-            // analyses every month, and most customers are active in few of them).
-            if (customerStart[c + 1] == customerStart[c] || timestamps[customerStart[c + 1] - 1] < from || timestamps[customerStart[c]] >= to)
-            {
-                return;
-            }
-
-            for (var s = 0; s < stageCount; s++)
-            {
-                firstTime[s] = long.MinValue;
-                firstAfter[s] = long.MinValue;
-            }
-
-            // When all of the customer's events fit in one window, the window cannot cut a chain short: the funnel
-            // level is then how far the stages can be matched in order, and matching each at its earliest (strictly
-            // later) event is optimal. Only customers spread over more than a window need the chains.
-            var (rowStart, rowEnd) = (customerStart[c], customerStart[c + 1]);
-            var useChains = rowEnd > rowStart && timestamps[rowEnd - 1] - timestamps[rowStart] > window;
-            var matched = 0;
-            var matchedTime = long.MinValue;
-            if (useChains)
-            {
-                chains.Reset();
-            }
-
-            // The path itself is not kept: its hash, length and first three touchpoints (variants recompute the few
-            // paths they print).
-            var pathHash = VariantTable.Seed;
-            var (pathLength, p0, p1, p2) = (0, -1, -1, -1);
-            var lastTp = -1;
-            var lastTime = 0L;
-            var reachedLastStage = false;
-
-            // Counters and arrays in locals: fields would be re-read after every store to an array.
-            var (stageEvents, tpEvents, stageCustomers, tpCustomers, channelEvents) = (_stageEvents, _tpEvents, _stageCustomers, _tpCustomers, _channelEvents);
-            var (edgeIds, edgeDurations, transitions) = (_edgeIds, _edgeDurations, _transitionCount);
-            var tpCount = _context.TpCount;
-            var (spanMark, spanValue) = (_spanMark, _spanValue);
-            var collapse = options.CollapseRepeats;
-            var full = !options.FunnelOnly;
-            var (mapped, unmapped) = (0, 0);
-            for (var r = customerStart[c]; r < customerStart[c + 1]; r++)
-            {
-                var t = timestamps[r];
-                if (t < from || t >= to || (channelCode != -2 && channelCodes[r] != channelCode))
+                // A customer's rows are in time order: one wholly outside the period has nothing to count (a trend
+                // analyses every month, and most customers are active in few of them).
+                if ((selected is not null && !selected[c]) || rowEnd == rowStart || timestamps[rowEnd - 1] < from || timestamps[rowStart] >= to)
                 {
                     continue;
                 }
 
-                var tp = tpKeys is null ? tpLookup[r] : tpLookup[tpKeys[r]];
-                if (tp < 0)
+                for (var s = 0; s < stageCount; s++)
                 {
-                    unmapped++;
-                    continue;
+                    firstTime[s] = long.MinValue;
+                    firstAfter[s] = long.MinValue;
                 }
 
-                mapped++;
-                var s = tpStage[tp];
-                stageEvents[s]++;
-                tpEvents[tp]++;
-                // Without branches: whether a stage or touchpoint is new to the customer is hard to predict.
-                stageCustomers[s] += seenStage[s] != c ? 1 : 0;
-                seenStage[s] = c;
-                tpCustomers[tp] += seenTp[tp] != c ? 1 : 0;
-                seenTp[tp] = c;
-
-                if (s > 0 && firstAfter[s] == long.MinValue && firstTime[s - 1] != long.MinValue && t > firstTime[s - 1])
-                {
-                    firstAfter[s] = t;
-                }
-
-                var reached = firstTime[s];
-                firstTime[s] = reached == long.MinValue ? t : reached;
-
-                // Stages further apart: from the first reach of a to the first event of b after it (a's first reach
-                // is final by then: events come in time order).
-                for (var a = 0; full && a + 2 <= s; a++)
-                {
-                    var pair = (a * stageCount) + s;
-                    if (spanMark[pair] != c && firstTime[a] != long.MinValue && t > firstTime[a])
-                    {
-                        spanMark[pair] = c;
-                        spanValue[pair] = t - firstTime[a];
-                    }
-                }
-
+                // When all of the customer's events fit in one window, the window cannot cut a chain short: the funnel
+                // level is then how far the stages can be matched in order, and matching each at its earliest (strictly
+                // later) event is optimal. Only customers spread over more than a window need the chains.
+                var useChains = timestamps[rowEnd - 1] - timestamps[rowStart] > window;
+                var matched = 0;
+                var matchedTime = long.MinValue;
                 if (useChains)
                 {
-                    chains.Advance(s, t, window);
-                }
-                else
-                {
-                    // Selections, not a branch: whether this event extends the in-order match is data.
-                    var next = (s == matched) & (t > matchedTime);
-                    matched += next ? 1 : 0;
-                    matchedTime = next ? t : matchedTime;
+                    chains.Reset();
                 }
 
-                reachedLastStage |= s == stageCount - 1;
-
-                if (full && lastTp >= 0)
+                // The path itself is not kept: its hash, length and first three touchpoints (variants recompute the few
+                // paths they print).
+                var pathHash = VariantTable.Seed;
+                var (pathLength, p0, p1, p2) = (0, -1, -1, -1);
+                var lastTp = -1;
+                var lastTime = 0L;
+                var reachedLastStage = false;
+                for (var r = rowStart; r < rowEnd; r++)
                 {
-                    edgeIds[transitions] = (lastTp * tpCount) + tp;
-                    edgeDurations[transitions++] = t - lastTime;
-                }
-
-                if (full && (!collapse || lastTp != tp))
-                {
-                    switch (pathLength++)
+                    var t = timestamps[r];
+                    if (t < from || t >= to || (channelCode != -2 && channelCodes[r] != channelCode))
                     {
-                        case 0: p0 = tp; break;
-                        case 1: p1 = tp; break;
-                        case 2: p2 = tp; break;
+                        continue;
                     }
 
-                    pathHash = VariantTable.Step(pathHash, tp);
+                    var tp = tpKeys is null ? tpLookup[r] : tpLookup[tpKeys[r]];
+                    if (tp < 0)
+                    {
+                        unmapped++;
+                        continue;
+                    }
+
+                    mapped++;
+                    var s = tpStage[tp];
+                    stageEvents[s]++;
+                    tpEvents[tp]++;
+                    // Without branches: whether a stage or touchpoint is new to the customer is hard to predict.
+                    stageCustomers[s] += seenStage[s] != c ? 1 : 0;
+                    seenStage[s] = c;
+                    tpCustomers[tp] += seenTp[tp] != c ? 1 : 0;
+                    seenTp[tp] = c;
+
+                    if (s > 0 && firstAfter[s] == long.MinValue && firstTime[s - 1] != long.MinValue && t > firstTime[s - 1])
+                    {
+                        firstAfter[s] = t;
+                    }
+
+                    var reached = firstTime[s];
+                    firstTime[s] = reached == long.MinValue ? t : reached;
+
+                    // Stages further apart: from the first reach of a to the first event of b after it (a's first reach
+                    // is final by then: events come in time order).
+                    for (var a = 0; full && a + 2 <= s; a++)
+                    {
+                        var pair = (a * stageCount) + s;
+                        if (spanMark[pair] != c && firstTime[a] != long.MinValue && t > firstTime[a])
+                        {
+                            spanMark[pair] = c;
+                            spanValue[pair] = t - firstTime[a];
+                        }
+                    }
+
+                    if (useChains)
+                    {
+                        chains.Advance(s, t, window);
+                    }
+                    else
+                    {
+                        // Selections, not a branch: whether this event extends the in-order match is data.
+                        var next = (s == matched) & (t > matchedTime);
+                        matched += next ? 1 : 0;
+                        matchedTime = next ? t : matchedTime;
+                    }
+
+                    reachedLastStage |= s == stageCount - 1;
+
+                    if (full && lastTp >= 0)
+                    {
+                        edgeIds[transitions] = (lastTp * tpCount) + tp;
+                        edgeDurations[transitions++] = t - lastTime;
+                    }
+
+                    if (full && (!collapse || lastTp != tp))
+                    {
+                        switch (pathLength++)
+                        {
+                            case 0: p0 = tp; break;
+                            case 1: p1 = tp; break;
+                            case 2: p2 = tp; break;
+                        }
+
+                        pathHash = VariantTable.Step(pathHash, tp);
+                    }
+
+                    var channel = channelCodes[r] >= 0 ? channelCodes[r] : tpChannel[tp];
+                    if (full && channel >= 0)
+                    {
+                        channelEvents[(s * channelCount) + channel]++;
+                    }
+
+                    lastTp = tp;
+                    lastTime = t;
                 }
 
-                var channel = channelCodes[r] >= 0 ? channelCodes[r] : tpChannel[tp];
-                if (full && channel >= 0)
+                if (lastTp < 0)
                 {
-                    channelEvents[(s * channelCount) + channel]++;
+                    continue;
                 }
 
-                lastTp = tp;
-                lastTime = t;
-            }
+                customers++;
+                var level = useChains ? chains.Reached : matched;
+                funnelAt[level]++;
+                if (!full)
+                {
+                    continue;
+                }
 
-            _transitionCount = transitions;
-            _mappedEvents += mapped;
-            _unmappedEvents += unmapped;
-            if (lastTp < 0)
-            {
-                return;
-            }
+                for (var k = 0; k + 1 < level; k++)
+                {
+                    timings[k].Add(firstAfter[k + 1] - firstTime[k]);
+                }
 
-            _customers++;
-            var level = useChains ? chains.Reached : matched;
-            _funnelAt[level]++;
-            if (!full)
-            {
-                return;
-            }
-
-            for (var k = 0; k + 1 < level; k++)
-            {
-                _timings[k].Add(firstAfter[k + 1] - firstTime[k]);
-            }
-
-            // Stages further apart (found in the loop): counted where the customer's funnel reached b.
-            if (level >= 3)
-            {
+                // Stages further apart (found in the loop): counted where the customer's funnel reached b.
                 for (var b = 2; b < level; b++)
                 {
                     for (var a = 0; a + 2 <= b; a++)
                     {
                         var pair = (a * stageCount) + b;
-                        if (_spanMark[pair] == c)
+                        if (spanMark[pair] == c)
                         {
-                            (_spanTimings[pair] ??= new TimeList()).Add(_spanValue[pair]);
+                            (spanTimings[pair] ??= new TimeList()).Add(spanValue[pair]);
                         }
                     }
                 }
+
+                if (!reachedLastStage && dataEnd - lastTime > inactivity)
+                {
+                    stranded[lastTp]++;
+                }
+
+                starts[p0]++;
+                ends[lastTp]++;
+                variants.Add(pathHash, pathLength, p0, p1, p2, c);
             }
 
-            if (!reachedLastStage && _context.DataEnd - lastTime > _context.Inactivity)
-            {
-                _stranded[lastTp]++;
-            }
-
-            _starts[p0]++;
-            _ends[lastTp]++;
-            _variants.Add(pathHash, pathLength, p0, p1, p2, c);
+            (_mappedEvents, _unmappedEvents, _customers) = (mapped, unmapped, customers);
+            _transitions.Add((edgeIds, edgeDurations, transitions));
         }
 
         /// <summary>Adds the other partitions' accumulators to this one's, in partition order.</summary>

@@ -78,6 +78,62 @@ public sealed class PathAndStrandedTests
     }
 
     [Fact]
+    public void TheTopOfManyLongPathsSharingCountSlotsIsExactWithTiesAtTheCut()
+    {
+        // 20,000 customers on random long paths over a, b, c (thousands of distinct paths, more than the slots the long
+        // paths are first counted in), then eight paths 60 times each, a short one 45 times and four paths 40 times
+        // each: the top 10 are the nine plus the first of the four tied at 40 by their ids. The expected list is
+        // counted here path by path, the way the variants are defined.
+        var rows = new List<(string, long, string)>();
+        var paths = new List<string>();
+        void Walk(string customer, params string[] events)
+        {
+            rows.AddRange(events.Select((e, i) => (customer, Hours(i), e)));
+            paths.Add(string.Join('>', events.Where((e, i) => i == 0 || events[i - 1] != e)));
+        }
+
+        var random = new Random(7);
+        string[] tps = ["a", "b", "c"];
+        for (var i = 0; i < 20_000; i++)
+        {
+            // Each step to one of the other two touchpoints: 9 to 12 steps, some 20,000 paths of which few repeat.
+            var walk = new List<string> { tps[random.Next(3)] };
+            for (var length = random.Next(9, 13); walk.Count < length;)
+            {
+                walk.Add(tps[(Array.IndexOf(tps, walk[^1]) + 1 + random.Next(2)) % 3]);
+            }
+
+            Walk($"r{i}", [.. walk]);
+        }
+
+        string[][] heavy = [["a", "b", "c", "a"], ["a", "c", "b", "a"], ["b", "a", "c", "b"], ["b", "c", "a", "b"], ["c", "a", "b", "c"], ["c", "b", "a", "c"], ["a", "b", "a", "b"], ["c", "b", "c", "b"]];
+        string[][] tied = [["b", "c", "b", "c"], ["a", "c", "a", "c"], ["c", "a", "c", "a"], ["b", "a", "b", "a"]];
+        foreach (var (group, times) in new[] { (heavy, 60), ([["a", "b"]], 45), (tied, 40) })
+        {
+            for (var i = 0; i < times; i++)
+            {
+                foreach (var path in group)
+                {
+                    Walk($"h{rows.Count}", path);
+                }
+            }
+        }
+
+        var (log, mapping) = Build(ThreeStages(), [.. rows]);
+        var counted = paths.GroupBy(p => p).Select(g => (Path: g.Key, Count: g.Count())).ToList();
+        var expected = counted.OrderByDescending(v => v.Count).ThenBy(v => v.Path.Replace('>', '\u001f'), StringComparer.Ordinal).Take(10).ToList();
+        Assert.True(counted.Count > 8_000);
+        Assert.Equal(40, expected[^1].Count);
+        Assert.Equal("a>c>a>c", expected[^1].Path);
+
+        foreach (var threads in new[] { 1, 2 })
+        {
+            var metrics = JourneyAnalyzer.Analyze("j", log, mapping, new MetricsQuery { TopVariants = 10 }, threads: threads);
+            Assert.Equal(expected, metrics.Variants.Select(v => (string.Join('>', v.Touchpoints), v.Customers)));
+        }
+    }
+
+    [Fact]
     public void LongPathsPrintedAreThoseWithinThePeriodWithRepeatsAsAsked()
     {
         // Hours 0..5 are in the period, hour 6 is not: the printed long paths leave it out (they are rebuilt from the log).
