@@ -94,13 +94,15 @@ public static class JourneyAnalysis
             Channel = request.Channel,
             Cut = string.Join(", ", cut),
         };
-        var metrics = await events.AnalyzeAsync(journey, query, cancellationToken).ConfigureAwait(false);
+        // With a trend, the metrics and every period's funnel come from one pass (IEventStore.AnalyzeWithTrendAsync).
+        var (metrics, trend) = request.IncludeTrend
+            ? await events.AnalyzeWithTrendAsync(journey, query, request.TrendGrain, cancellationToken).ConfigureAwait(false)
+            : (await events.AnalyzeAsync(journey, query, cancellationToken).ConfigureAwait(false), []);
         // Every cut narrows the answers too: an answer is on the channel of the touchpoint it is about (docs/metrics.md).
         var surveyQuery = new SurveyQuery { Customers = segmentCustomers, FromMicros = from, ToMicros = to, Channel = request.Channel };
         var surveys = await feedback.SatisfactionAsync(journey, surveyQuery, cancellationToken).ConfigureAwait(false);
         var satisfaction = surveys.Touchpoints.Concat(surveys.Stages).ToList();
         var conversions = await PlaceConversions.ComputeAsync(journey, KpiEvaluator.TwoStepMetrics(journey), events, query, cancellationToken).ConfigureAwait(false);
-        var trend = request.IncludeTrend ? await events.TrendAsync(journey, query, request.TrendGrain, cancellationToken).ConfigureAwait(false) : [];
         if (trend.Count > 0 && (await events.SummaryAsync(cancellationToken).ConfigureAwait(false)).ToMicros is { } lastEvent)
         {
             trend = Periods.MarkRunning(trend, Math.Min(lastEvent, (to ?? long.MaxValue) - 1));

@@ -21,18 +21,22 @@ public static partial class JourneyAnalyzer
         var stages = mapping.Stages.Count;
         var partitions = Math.Max(1, Math.Min(threads * PartitionsPerThread, log.CustomerCount / MinCustomersPerPartition));
         var counts = new int[partitions][];
-        var context = new Context(log, mapping, query, selected, threads, cancellationToken);
-        var starts = periods.Select(p => p.From).ToArray();
-        var ends = periods.Select(p => p.To).ToArray();
+        var context = new Context(log, mapping, query, selected, threads, cancellationToken, periods);
         Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancellationToken }, p =>
         {
             counts[p] = new int[periods.Count * (stages + 1)];
-            PeriodFunnels(context, starts, ends, counts[p], (int)((long)log.CustomerCount * p / partitions), (int)((long)log.CustomerCount * (p + 1) / partitions));
+            PeriodFunnels(context, counts[p], (int)((long)log.CustomerCount * p / partitions), (int)((long)log.CustomerCount * (p + 1) / partitions));
         });
         cancellationToken.ThrowIfCancellationRequested();
+        return PeriodResults(mapping, periods.Count, counts);
+    }
 
-        var result = new List<FunnelStep>[periods.Count];
-        for (var period = 0; period < periods.Count; period++)
+    /// <summary>Each period's funnel from the levels counted per partition (period-major, stages + 1 a period).</summary>
+    private static List<FunnelStep>[] PeriodResults(JourneyMapping mapping, int periods, IReadOnlyList<int[]> counts)
+    {
+        var stages = mapping.Stages.Count;
+        var result = new List<FunnelStep>[periods];
+        for (var period = 0; period < periods; period++)
         {
             var funnelAt = new int[stages + 1];
             foreach (var part in counts)
@@ -50,17 +54,13 @@ public static partial class JourneyAnalyzer
     }
 
     /// <summary>Adds the funnel levels of customers <paramref name="first"/>..<paramref name="end"/> - 1 in each period to <paramref name="funnelAt"/> (period-major).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PeriodFunnels(Context context, long[] starts, long[] ends, int[] funnelAt, int first, int end)
+    private static void PeriodFunnels(Context context, int[] funnelAt, int first, int end)
     {
         var log = context.Log;
-        var (timestamps, channelCodes, customerStart) = (log.Timestamps, log.ChannelCodes, log.CustomerStart);
-        var (tpLookup, tpKeys, tpStage) = (context.TpLookup, context.TpKeys, context.TpStage);
-        var (channelCode, window, stageCount) = (context.ChannelCode, context.Window, context.StageCount);
-        var selected = context.Selected;
-        var chains = new ChainSet(stageCount);
-        var periods = starts.Length;
-        if (periods == 0)
+        var (timestamps, customerStart, selected) = (log.Timestamps, log.CustomerStart, context.Selected);
+        var (starts, ends) = (context.PeriodStarts, context.PeriodEnds);
+        var chains = new ChainSet(context.StageCount);
+        if (starts.Length == 0)
         {
             return;
         }
@@ -74,70 +74,103 @@ public static partial class JourneyAnalyzer
             }
 
             var (rowStart, rowEnd) = (customerStart[c], customerStart[c + 1]);
-            if ((selected is not null && !selected[c]) || rowEnd == rowStart || timestamps[rowEnd - 1] < firstFrom || timestamps[rowStart] >= lastTo)
+            if ((selected is null || selected[c]) && rowEnd > rowStart && timestamps[rowEnd - 1] >= firstFrom && timestamps[rowStart] < lastTo)
+            {
+                CustomerPeriods(context, c, starts, ends, funnelAt, chains);
+            }
+        }
+    }
+
+    /// <summary>Adds customer <paramref name="c"/>'s funnel level in each period they have rows of the cut in to <paramref name="funnelAt"/> (period-major).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void CustomerPeriods(Context context, int c, long[] starts, long[] ends, int[] funnelAt, ChainSet chains)
+    {
+        var log = context.Log;
+        var (timestamps, channelCodes, customerStart) = (log.Timestamps, log.ChannelCodes, log.CustomerStart);
+        var (tpLookup, tpKeys, tpStage) = (context.TpLookup, context.TpKeys, context.TpStage);
+        var (channelCode, window, stageCount) = (context.ChannelCode, context.Window, context.StageCount);
+        var periods = starts.Length;
+        var (rowStart, rowEnd) = (customerStart[c], customerStart[c + 1]);
+
+        // As in the pass: chains only for customers spread over more than a window (exact either way).
+        var useChains = timestamps[rowEnd - 1] - timestamps[rowStart] > window;
+        var period = 0;
+        var any = false;
+        var matched = 0;
+        var matchedTime = long.MinValue;
+        chains.Reset();
+        for (var r = rowStart; r < rowEnd; r++)
+        {
+            var t = timestamps[r];
+            if (t >= ends[period])
+            {
+                // The period is over: count the customer there, and start afresh in the one the row falls in.
+                if (any)
+                {
+                    funnelAt[(period * (stageCount + 1)) + (useChains ? chains.Reached : matched)]++;
+                    (any, matched, matchedTime) = (false, 0, long.MinValue);
+                    chains.Reset();
+                }
+
+                while (period < periods && t >= ends[period])
+                {
+                    period++;
+                }
+
+                if (period == periods)
+                {
+                    break;
+                }
+            }
+
+            if (t < starts[period] || (channelCode != -2 && channelCodes[r] != channelCode))
             {
                 continue;
             }
 
-            // As in the pass: chains only for customers spread over more than a window (exact either way).
-            var useChains = timestamps[rowEnd - 1] - timestamps[rowStart] > window;
-            var period = 0;
-            var any = false;
-            var matched = 0;
-            var matchedTime = long.MinValue;
-            chains.Reset();
-            for (var r = rowStart; r < rowEnd; r++)
+            var tp = tpKeys is null ? tpLookup[r] : tpLookup[tpKeys[r]];
+            if (tp < 0)
             {
-                var t = timestamps[r];
-                if (t >= ends[period])
-                {
-                    // The period is over: count the customer there, and start afresh in the one the row falls in.
-                    if (any)
-                    {
-                        funnelAt[(period * (stageCount + 1)) + (useChains ? chains.Reached : matched)]++;
-                        (any, matched, matchedTime) = (false, 0, long.MinValue);
-                        chains.Reset();
-                    }
-
-                    while (period < periods && t >= ends[period])
-                    {
-                        period++;
-                    }
-
-                    if (period == periods)
-                    {
-                        break;
-                    }
-                }
-
-                if (t < starts[period] || (channelCode != -2 && channelCodes[r] != channelCode))
-                {
-                    continue;
-                }
-
-                var tp = tpKeys is null ? tpLookup[r] : tpLookup[tpKeys[r]];
-                if (tp < 0)
-                {
-                    continue;
-                }
-
-                any = true;
-                var s = tpStage[tp];
-                if (useChains)
-                {
-                    chains.Advance(s, t, window);
-                }
-                else if (s == matched && t > matchedTime)
-                {
-                    matched++;
-                    matchedTime = t;
-                }
+                continue;
             }
 
-            if (any)
+            any = true;
+            var s = tpStage[tp];
+            if (useChains)
             {
-                funnelAt[(period * (stageCount + 1)) + (useChains ? chains.Reached : matched)]++;
+                chains.Advance(s, t, window);
+            }
+            else if (s == matched && t > matchedTime)
+            {
+                matched++;
+                matchedTime = t;
             }
         }
+
+        if (any)
+        {
+            funnelAt[(period * (stageCount + 1)) + (useChains ? chains.Reached : matched)]++;
+        }
+    }
+
+    /// <summary>The first period ending after <paramref name="time"/> (the count of periods when none does).</summary>
+    /// <remarks>Halving with selections, not branches: the pass asks once per customer, and which half is data.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int PeriodOf(long[] ends, long time)
+    {
+        if (ends.Length == 0)
+        {
+            return 0;
+        }
+
+        var (low, length) = (0, ends.Length);
+        while (length > 1)
+        {
+            var half = length >> 1;
+            low = ends[low + half - 1] <= time ? low + half : low;
+            length -= half;
+        }
+
+        return ends[low] <= time ? low + 1 : low;
     }
 }

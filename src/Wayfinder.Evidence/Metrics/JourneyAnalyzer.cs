@@ -33,11 +33,21 @@ public static partial class JourneyAnalyzer
     }
 
     /// <param name="selected">The customers of the query's segment, already resolved (null: every customer).</param>
-    internal static JourneyMetrics Analyze(string journeyId, EventLog log, JourneyMapping mapping, MetricsQuery query, bool[]? selected, int threads, CancellationToken cancellationToken)
+    internal static JourneyMetrics Analyze(string journeyId, EventLog log, JourneyMapping mapping, MetricsQuery query, bool[]? selected, int threads, CancellationToken cancellationToken) =>
+        Analyze(journeyId, log, mapping, query, selected, [], threads, cancellationToken).Metrics;
+
+    /// <summary>
+    /// All metrics of a journey on one cut and the funnel of each of <paramref name="periods"/> (half-open, in time order,
+    /// not overlapping), exactly as <see cref="FunnelByPeriod"/> gives them, in the same pass: a customer whose rows of
+    /// the cut all fall in one period has there the funnel level the pass matched anyway, and only customers active in
+    /// more than one period are matched again period by period. A trend beside the metrics cost a second pass over the log.
+    /// </summary>
+    internal static (JourneyMetrics Metrics, List<FunnelStep>[] Periods) Analyze(
+        string journeyId, EventLog log, JourneyMapping mapping, MetricsQuery query, bool[]? selected, IReadOnlyList<(long From, long To)> periods, int threads, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var partitions = Math.Max(1, Math.Min(threads * PartitionsPerThread, log.CustomerCount / MinCustomersPerPartition));
-        var context = new Context(log, mapping, query, selected, threads, cancellationToken);
+        var context = new Context(log, mapping, query, selected, threads, cancellationToken, periods);
         var passes = new Pass[partitions];
         if (partitions == 1)
         {
@@ -62,14 +72,17 @@ public static partial class JourneyAnalyzer
             cancellationToken.ThrowIfCancellationRequested();
         }
 
-        return total.Result(journeyId, query);
+        var periodFunnels = PeriodResults(mapping, periods.Count, [total.PeriodFunnelAt]);
+        return (total.Result(journeyId, query), periodFunnels);
     }
 
     /// <summary>What every partition shares: the log, the mapping and the cut, resolved to arrays.</summary>
     private sealed class Context
     {
-        public Context(EventLog log, JourneyMapping mapping, MetricsQuery options, bool[]? selected, int parallelism, CancellationToken cancellationToken)
+        public Context(EventLog log, JourneyMapping mapping, MetricsQuery options, bool[]? selected, int parallelism, CancellationToken cancellationToken, IReadOnlyList<(long From, long To)>? periods = null)
         {
+            PeriodStarts = [.. (periods ?? []).Select(p => p.From)];
+            PeriodEnds = [.. (periods ?? []).Select(p => p.To)];
             Log = log;
             Mapping = mapping;
             Options = options;
@@ -134,6 +147,11 @@ public static partial class JourneyAnalyzer
         public int[] TpLookup { get; }
 
         public int[]? TpKeys { get; }
+
+        /// <summary>The periods whose funnels are wanted beside the metrics (none: empty).</summary>
+        public long[] PeriodStarts { get; }
+
+        public long[] PeriodEnds { get; }
     }
 
     /// <summary>The accumulators of one partition of customers; partitions merge by adding up.</summary>
@@ -162,7 +180,11 @@ public static partial class JourneyAnalyzer
         private readonly ChainSet _chains;
         private readonly int[] _spanMark;
         private readonly long[] _spanValue;
+        private readonly int[] _periodFunnelAt;
         private int _customers;
+
+        /// <summary>Per period (of the context), how many customers reached exactly k stages in it (period-major).</summary>
+        public int[] PeriodFunnelAt => _periodFunnelAt;
        
         private int _mappedEvents;
         private int _unmappedEvents;
@@ -198,6 +220,7 @@ public static partial class JourneyAnalyzer
             _spanMark = new int[stages * stages];
             _spanMark.AsSpan().Fill(-1);
             _spanValue = new long[stages * stages];
+            _periodFunnelAt = new int[context.PeriodStarts.Length * (stages + 1)];
         }
 
         /// <summary>
@@ -234,6 +257,8 @@ public static partial class JourneyAnalyzer
             var (funnelAt, stranded, starts, ends, variants) = (_funnelAt, _stranded, _starts, _ends, _variants);
             var collapse = options.CollapseRepeats;
             var full = !options.FunnelOnly;
+            var (periodStarts, periodEnds, periodFunnelAt) = (context.PeriodStarts, context.PeriodEnds, _periodFunnelAt);
+            var periodCount = periodStarts.Length;
             var (transitions, mapped, unmapped, customers) = (0, 0, 0, 0);
             for (var c = firstCustomer; c < endCustomer; c++)
             {
@@ -371,6 +396,27 @@ public static partial class JourneyAnalyzer
                 customers++;
                 var level = useChains ? chains.Reached : matched;
                 funnelAt[level]++;
+                if (periodCount > 0)
+                {
+                    // The customer's first row of the cut: the earliest first reach of a stage.
+                    var firstRow = long.MaxValue;
+                    for (var s = 0; s < stageCount; s++)
+                    {
+                        var reached = firstTime[s];
+                        firstRow = Math.Min(firstRow, reached == long.MinValue ? long.MaxValue : reached);
+                    }
+
+                    var period = PeriodOf(periodEnds, firstRow);
+                    if (period < periodCount && firstRow >= periodStarts[period] && lastTime < periodEnds[period])
+                    {
+                        periodFunnelAt[(period * (stageCount + 1)) + level]++;
+                    }
+                    else
+                    {
+                        CustomerPeriods(context, c, periodStarts, periodEnds, periodFunnelAt, chains);
+                    }
+                }
+
                 if (!full)
                 {
                     continue;
@@ -418,6 +464,7 @@ public static partial class JourneyAnalyzer
                 Add(_tpCustomers, other._tpCustomers);
                 Add(_tpEvents, other._tpEvents);
                 Add(_funnelAt, other._funnelAt);
+                Add(_periodFunnelAt, other._periodFunnelAt);
                 Add(_stranded, other._stranded);
                 Add(_starts, other._starts);
                 Add(_ends, other._ends);

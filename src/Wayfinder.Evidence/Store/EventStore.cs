@@ -21,6 +21,7 @@ public sealed class EventStore : IEventStore
     private readonly SemaphoreSlim _writes = new(1, 1);
     private readonly Lock _opening = new();
     private EventLog? _log;
+    private CountedSummary? _summary;
 
     // What the files were when _log was read: a write compares it to reuse _log only if no other process wrote since.
     private string? _stamp;
@@ -331,7 +332,19 @@ public sealed class EventStore : IEventStore
     }
 
     /// <inheritdoc/>
-    public Task<EventSummary> SummaryAsync(CancellationToken cancellationToken = default) => Task.FromResult(Summary(Open()));
+    public Task<EventSummary> SummaryAsync(CancellationToken cancellationToken = default)
+    {
+        // Counting every event's name reads the whole log: kept with the log it was counted on (a log never changes;
+        // a write makes a new one). Every analysis asks for it, for the time of the last event.
+        var log = Open();
+        if (Volatile.Read(ref _summary) is not { } summary || summary.Log != log)
+        {
+            summary = new CountedSummary(log, Summary(log));
+            Volatile.Write(ref _summary, summary);
+        }
+
+        return Task.FromResult(summary.Summary);
+    }
 
     /// <inheritdoc/>
     public Task<JourneyMetrics> AnalyzeAsync(Journey journey, MetricsQuery query, CancellationToken cancellationToken = default) =>
@@ -340,6 +353,10 @@ public sealed class EventStore : IEventStore
     /// <inheritdoc/>
     public Task<IReadOnlyList<TrendPoint>> TrendAsync(Journey journey, MetricsQuery query, string grain, CancellationToken cancellationToken = default) =>
         Task.Run(() => Trend(Open(), journey, query, grain, cancellationToken), cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<(JourneyMetrics Metrics, IReadOnlyList<TrendPoint> Trend)> AnalyzeWithTrendAsync(Journey journey, MetricsQuery query, string grain, CancellationToken cancellationToken = default) =>
+        Task.Run(() => AnalyzeWithTrend(Open(), journey, query, grain, cancellationToken), cancellationToken);
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<CustomerEvents>> CustomersAsync(string segment, CancellationToken cancellationToken = default)
@@ -373,23 +390,43 @@ public sealed class EventStore : IEventStore
 
     private IReadOnlyList<TrendPoint> Trend(EventLog log, Journey journey, MetricsQuery query, string grain, CancellationToken cancellationToken)
     {
-        var points = new List<TrendPoint>();
         if (log.EventCount == 0)
         {
-            return points;
+            return [];
         }
 
-        var mapping = Mapping(journey, log);
+        var (periods, ranges) = TrendPeriods(log, query, grain);
         var selected = query.Segment is { } segment ? Segments.Customers(log, segment) : null;
+        // Every period's funnel in one pass over the log (as if analysed one by one with the query cut to the period).
+        var funnels = JourneyAnalyzer.FunnelByPeriod(log, Mapping(journey, log), query with { TopVariants = 0, FunnelOnly = true }, selected, ranges, _engine.DegreeOfParallelism, cancellationToken);
+        return TrendPoints(journey, periods, funnels);
+    }
+
+    private (JourneyMetrics Metrics, IReadOnlyList<TrendPoint> Trend) AnalyzeWithTrend(EventLog log, Journey journey, MetricsQuery query, string grain, CancellationToken cancellationToken)
+    {
+        var selected = query.Segment is { } segment ? Segments.Customers(log, segment) : null;
+        var (periods, ranges) = log.EventCount == 0 ? ([], []) : TrendPeriods(log, query, grain);
+        var (metrics, funnels) = JourneyAnalyzer.Analyze(journey.Id, log, Mapping(journey, log), query, selected, ranges, _engine.DegreeOfParallelism, cancellationToken);
+        return (metrics, TrendPoints(journey, periods, funnels));
+    }
+
+    /// <summary>The trend's periods from the first to the last event of the cut, with each one's range cut to the query.</summary>
+    private static (IReadOnlyList<string> Periods, List<(long From, long To)> Ranges) TrendPeriods(EventLog log, MetricsQuery query, string grain)
+    {
         var start = Math.Max(log.MinTimestamp, query.FromMicros ?? long.MinValue);
         var end = Math.Min(log.MaxTimestamp, (query.ToMicros ?? long.MaxValue) - 1);
-        var previous = new double?[journey.Stages.Count];
         var periods = Periods.Covering(start, end, grain);
         var ranges = periods.Select(period => Periods.Parse(period, out _)!.Value)
             .Select(range => (Math.Max(range.From, query.FromMicros ?? long.MinValue), Math.Min(range.To, query.ToMicros ?? long.MaxValue)))
             .ToList();
-        // Every period's funnel in one pass over the log (as if analysed one by one with the query cut to the period).
-        var funnels = JourneyAnalyzer.FunnelByPeriod(log, mapping, query with { TopVariants = 0, FunnelOnly = true }, selected, ranges, _engine.DegreeOfParallelism, cancellationToken);
+        return (periods, ranges);
+    }
+
+    /// <summary>Each period's funnel as trend points, each stage with its change in conversion from the period before.</summary>
+    private static List<TrendPoint> TrendPoints(Journey journey, IReadOnlyList<string> periods, List<FunnelStep>[] funnels)
+    {
+        var points = new List<TrendPoint>();
+        var previous = new double?[journey.Stages.Count];
         for (var p = 0; p < periods.Count; p++)
         {
             var funnel = funnels[p];
@@ -405,6 +442,9 @@ public sealed class EventStore : IEventStore
     }
 
     private static JourneyMapping Mapping(Journey journey, EventLog log) => JourneyMapping.Build(journey, log, Segments.RowCondition(log));
+
+    /// <summary>A log's summary with the log it was counted on.</summary>
+    private sealed record CountedSummary(EventLog Log, EventSummary Summary);
 
     private static EventSummary Summary(EventLog log)
     {

@@ -31,6 +31,13 @@ public interface IEventStore
     /// </summary>
     Task<IReadOnlyList<TrendPoint>> TrendAsync(Journey journey, MetricsQuery query, string grain, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// <see cref="AnalyzeAsync"/> and <see cref="TrendAsync"/> of the same cut, equal to what each gives alone; a store
+    /// may compute both at once (the embedded store does, in one pass over the events).
+    /// </summary>
+    async Task<(JourneyMetrics Metrics, IReadOnlyList<TrendPoint> Trend)> AnalyzeWithTrendAsync(Journey journey, MetricsQuery query, string grain, CancellationToken cancellationToken = default) =>
+        (await AnalyzeAsync(journey, query, cancellationToken).ConfigureAwait(false), await TrendAsync(journey, query, grain, cancellationToken).ConfigureAwait(false));
+
     /// <summary>The customers a segment selects, each with their number of events, in ordinal order of id.</summary>
     Task<IReadOnlyList<CustomerEvents>> CustomersAsync(string segment, CancellationToken cancellationToken = default);
 

@@ -493,6 +493,55 @@ public abstract class EventStoreContractTests : IDisposable
     }
 
     [Fact]
+    public async Task MetricsWithTheTrendAreWhatEachGivesAloneOnEveryCut()
+    {
+        // u1 starts in January and goes on in February: in January it reaches A; in February b and c come without an a,
+        // so it counts there reaching no stage. u2 reaches B in January, u3 all three in February.
+        var store = await StoreWith("""
+            customer_id,timestamp,event,channel,customer.plan
+            u1,2026-01-30T00:00:00Z,a,web,pro
+            u1,2026-02-02T00:00:00Z,b,app,pro
+            u1,2026-02-03T00:00:00Z,c,web,pro
+            u2,2026-01-05T00:00:00Z,a,web,free
+            u2,2026-01-06T00:00:00Z,b,web,free
+            u3,2026-02-10T00:00:00Z,a,app,pro
+            u3,2026-02-11T00:00:00Z,b,app,pro
+            u3,2026-02-12T00:00:00Z,c,app,pro
+            """);
+        var journey = LogFixture.ThreeStages();
+
+        var (metrics, trend) = await store.AnalyzeWithTrendAsync(journey, new MetricsQuery(), "month");
+
+        Assert.Equal([3, 3, 2], metrics.Funnel.Select(f => f.Customers));
+        Assert.Equal(
+            [
+                ("2026-01", "A", 2, 1d, (double?)null), ("2026-01", "B", 1, 0.5, null), ("2026-01", "C", 0, 0, null),
+                ("2026-02", "A", 1, 1, 0), ("2026-02", "B", 1, 1, 0.5), ("2026-02", "C", 1, 1, 1),
+            ],
+            trend.Select(t => (t.Period, t.StageId, t.Customers, t.Conversion, t.Change)));
+
+        // Every cut the analysis offers, and a period that starts and ends inside months.
+        MetricsQuery[] cuts =
+        [
+            new(),
+            new() { Segment = "plan = \"pro\"" },
+            new() { Channel = "web" },
+            new() { FromMicros = LogFixture.Days(28), ToMicros = LogFixture.Days(40) },
+            new() { Segment = "plan = \"pro\"", FromMicros = LogFixture.Days(31), ToMicros = LogFixture.Days(60), Channel = "app" },
+        ];
+        foreach (var query in cuts)
+        {
+            foreach (var grain in new[] { "month", "quarter" })
+            {
+                var together = await store.AnalyzeWithTrendAsync(journey, query, grain);
+                var alone = (await store.AnalyzeAsync(journey, query), await store.TrendAsync(journey, query, grain));
+                Assert.Equal(System.Text.Json.JsonSerializer.Serialize(alone.Item1), System.Text.Json.JsonSerializer.Serialize(together.Metrics));
+                Assert.Equal(alone.Item2, together.Trend);
+            }
+        }
+    }
+
+    [Fact]
     public async Task TheCustomersOfASegmentComeWithTheirEventCounts()
     {
         var store = await StoreWith(Mixed);
