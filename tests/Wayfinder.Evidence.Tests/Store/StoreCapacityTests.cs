@@ -15,7 +15,7 @@ public sealed class StoreCapacityTests
     [Fact]
     public void HundredMillionEventsFitA24GbMachine()
     {
-        // 100M × 135 B = 13.5 GB to import, 100M × 70 B = 7 GB to read, against 0.8 × 24 GiB = 20.6 GB.
+        // 100M × 105 B = 10.5 GB to import, 100M × 70 B = 7 GB to read, against 0.8 × 24 GiB = 20.6 GB.
         Assert.Null(StoreCapacity.ImportProblem(100_000_000, 0, rewritesStore: false, Machine24Gb));
         Assert.Null(StoreCapacity.ReadProblem(100_000_000, Machine24Gb));
     }
@@ -23,24 +23,24 @@ public sealed class StoreCapacityTests
     [Fact]
     public void AnImportTooBigForTheMachineNamesTheLimitAndClickHouse()
     {
-        // 200M × 135 B = 27.0e9 B = 25.1 GiB; 0.8 × 24 GiB = 20,615,843,020 B, / 135 = 152.7M, rounded down to 150M.
+        // 200M × 105 B = 21.0e9 B = 19.6 GiB; 0.8 × 24 GiB = 20,615,843,020 B, / 105 = 196.3M, rounded down to 190M.
         Assert.Equal(
-            "about 200,000,000 events need about 25.1 GB of memory, and this machine has 24 GB: the embedded store fits about 150,000,000 events here. " + ClickHouse,
+            "about 200,000,000 events need about 19.6 GB of memory, and this machine has 24 GB: the embedded store fits about 190,000,000 events here. " + ClickHouse,
             StoreCapacity.ImportProblem(200_000_000, 0, rewritesStore: false, Machine24Gb));
     }
 
     [Fact]
     public void AnAppendIsJudgedByTheWholeStoreItMustBeReadAs()
     {
-        // Appending builds only the 1M new rows (135 MB), but 251M events must then be read: 17.6e9 B < 20.6e9 B.
+        // Appending builds only the 1M new rows (105 MB), but 251M events must then be read: 17.6e9 B < 20.6e9 B.
         Assert.Null(StoreCapacity.ImportProblem(1_000_000, 250_000_000, rewritesStore: false, Machine24Gb));
         // 301M × 70 B = 21.07e9 B = 19.6 GiB > 20.6e9 B; 20,615,843,020 / 70 = 294.5M, rounded down to 290M.
         Assert.Equal(
             "300,000,000 stored events and about 1,000,000 new ones need about 19.6 GB of memory, and this machine has 24 GB: the embedded store fits about 290,000,000 events here. " + ClickHouse,
             StoreCapacity.ImportProblem(1_000_000, 300_000_000, rewritesStore: false, Machine24Gb));
-        // The same rows merged into the store build all 301M again: 301M × 135 B = 40.6e9 B = 37.8 GiB, fits 150M.
+        // The same rows merged into the store build all 301M again: 301M × 105 B = 31.6e9 B = 29.4 GiB, fits 190M.
         Assert.Equal(
-            "300,000,000 stored events and about 1,000,000 new ones need about 37.8 GB of memory, and this machine has 24 GB: the embedded store fits about 150,000,000 events here. " + ClickHouse,
+            "300,000,000 stored events and about 1,000,000 new ones need about 29.4 GB of memory, and this machine has 24 GB: the embedded store fits about 190,000,000 events here. " + ClickHouse,
             StoreCapacity.ImportProblem(1_000_000, 300_000_000, rewritesStore: true, Machine24Gb));
     }
 
@@ -126,13 +126,13 @@ public sealed class StoreCapacityRefusalTests : IDisposable
     [Fact]
     public async Task AnImportThatCannotFitIsRefusedBeforeReadingAndTheStoreIsUnchanged()
     {
-        // 3 rows × 135 B = 405 B to import, against 0.8 × 400 B = 320 B usable: 320 / 135 = 2 events fit.
+        // 3 rows × 105 B = 315 B to import, against 0.8 × 300 B = 240 B usable: 240 / 105 = 2 events fit.
         var file = _temp.Write("events.csv", Events);
-        var store = new EventStore(Folder, new EngineOptions { MemoryBytes = 400 });
+        var store = new EventStore(Folder, new EngineOptions { MemoryBytes = 300 });
         var report = await store.ImportAsync(file, new EventImportOptions());
         Assert.False(report.Succeeded);
         Assert.Equal(
-            "about 3 events need about 405 bytes of memory, and this machine has 400 bytes: the embedded store fits about 2 events here. "
+            "about 3 events need about 315 bytes of memory, and this machine has 300 bytes: the embedded store fits about 2 events here. "
             + "Keep these events in ClickHouse instead: set store.events in wayfinder.yaml to your ClickHouse server, or pass --events clickhouse://HOST:8123/DATABASE (docs/clickhouse.md)",
             report.Error);
         Assert.False(Directory.Exists(Path.Combine(Folder, "appends")));
@@ -157,7 +157,7 @@ public sealed class StoreCapacityRefusalTests : IDisposable
     [Fact]
     public async Task AnAppendIsJudgedByTheStoreItJoins()
     {
-        // Base: 3 events. Next day: 2 more. As an append, 2 × 135 = 270 B to build and 5 × 70 = 350 B to read: with
+        // Base: 3 events. Next day: 2 more. As an append, 2 × 105 = 210 B to build and 5 × 70 = 350 B to read: with
         // 440 B (352 usable) both fit; with 430 B (344 usable) the read of 5 does not.
         var file = _temp.Write("day1.csv", Events);
         Assert.True((await new EventStore(Folder).ImportAsync(file, new EventImportOptions())).Succeeded);
