@@ -173,7 +173,9 @@ public static partial class JourneyAnalyzer
         private readonly int[] _starts;
         private readonly int[] _ends;
         private readonly int[] _channelEvents;
-        private readonly int[] _seenStage;
+        // Events per touchpoint and own channel (index channel + 1, 0 for none): the touchpoint, stage and channel counts
+        // come from it once the pass is over, one increment a row instead of three.
+        private readonly int[] _tpChannelEvents;
         private readonly int[] _seenTp;
         private readonly long[] _firstTime;
         private readonly long[] _firstAfter;
@@ -210,9 +212,8 @@ public static partial class JourneyAnalyzer
             _variants = new VariantTable(tps);
 
             // "Seen" marks hold the customer index that last set them, so nothing is cleared between customers.
-            _seenStage = new int[stages];
+            _tpChannelEvents = new int[tps * (context.Log.ChannelNames.Count + 1)];
             _seenTp = new int[tps];
-            _seenStage.AsSpan().Fill(-1);
             _seenTp.AsSpan().Fill(-1);
             _firstTime = new long[stages];
             _firstAfter = new long[stages];
@@ -244,15 +245,14 @@ public static partial class JourneyAnalyzer
             var channelCodes = log.ChannelCodes;
             var customerStart = log.CustomerStart;
             var tpStage = context.TpStage;
-            var tpChannel = context.TpChannel;
             var stageCount = context.StageCount;
             var tpCount = context.TpCount;
-            var channelCount = context.ChannelNames.Count;
             var (from, to, channelCode, window) = (context.From, context.To, context.ChannelCode, context.Window);
             var (dataEnd, inactivity) = (context.DataEnd, context.Inactivity);
             var selected = context.Selected;
-            var (seenStage, seenTp, firstTime, firstAfter, chains) = (_seenStage, _seenTp, _firstTime, _firstAfter, _chains);
-            var (stageEvents, tpEvents, stageCustomers, tpCustomers, channelEvents) = (_stageEvents, _tpEvents, _stageCustomers, _tpCustomers, _channelEvents);
+            var (seenTp, firstTime, firstAfter, chains) = (_seenTp, _firstTime, _firstAfter, _chains);
+            var (stageCustomers, tpCustomers, tpChannelEvents) = (_stageCustomers, _tpCustomers, _tpChannelEvents);
+            var ownChannels = log.ChannelNames.Count + 1;
             var (spanMark, spanValue, spanTimings, timings) = (_spanMark, _spanValue, _spanTimings, _timings);
             var (funnelAt, stranded, starts, ends, variants) = (_funnelAt, _stranded, _starts, _ends, _variants);
             var collapse = options.CollapseRepeats;
@@ -318,11 +318,8 @@ public static partial class JourneyAnalyzer
 
                     mapped++;
                     var s = tpStage[tp];
-                    stageEvents[s]++;
-                    tpEvents[tp]++;
+                    tpChannelEvents[(tp * ownChannels) + channelCodes[r] + 1]++;
                     // Without branches: whether a stage or touchpoint is new to the customer is hard to predict.
-                    stageCustomers[s] += seenStage[s] != c ? 1 : 0;
-                    seenStage[s] = c;
                     tpCustomers[tp] += seenTp[tp] != c ? 1 : 0;
                     seenTp[tp] = c;
 
@@ -378,12 +375,6 @@ public static partial class JourneyAnalyzer
                         pathHash = VariantTable.Step(pathHash, tp);
                     }
 
-                    var channel = channelCodes[r] >= 0 ? channelCodes[r] : tpChannel[tp];
-                    if (full && channel >= 0)
-                    {
-                        channelEvents[(s * channelCount) + channel]++;
-                    }
-
                     lastTp = tp;
                     lastTime = t;
                 }
@@ -394,6 +385,12 @@ public static partial class JourneyAnalyzer
                 }
 
                 customers++;
+                // A stage's customers: those with a first event in it.
+                for (var s = 0; s < stageCount; s++)
+                {
+                    stageCustomers[s] += firstTime[s] != long.MinValue ? 1 : 0;
+                }
+
                 var level = useChains ? chains.Reached : matched;
                 funnelAt[level]++;
                 if (periodCount > 0)
@@ -451,7 +448,30 @@ public static partial class JourneyAnalyzer
             }
 
             (_mappedEvents, _unmappedEvents, _customers) = (mapped, unmapped, customers);
+            CountEvents(full);
             _transitions.Add((edgeIds, edgeDurations, transitions));
+        }
+
+        /// <summary>The events per touchpoint, per stage and (<paramref name="full"/>) per stage and channel, from the events per touchpoint and own channel.</summary>
+        private void CountEvents(bool full)
+        {
+            var (ownChannels, channelCount) = (_context.Log.ChannelNames.Count + 1, _context.ChannelNames.Count);
+            for (var tp = 0; tp < _context.TpCount; tp++)
+            {
+                var s = _context.TpStage[tp];
+                for (var own = -1; own + 1 < ownChannels; own++)
+                {
+                    var events = _tpChannelEvents[(tp * ownChannels) + own + 1];
+                    _tpEvents[tp] += events;
+                    _stageEvents[s] += events;
+                    // The event's own channel, else the touchpoint's.
+                    var channel = own >= 0 ? own : _context.TpChannel[tp];
+                    if (full && channel >= 0)
+                    {
+                        _channelEvents[(s * channelCount) + channel] += events;
+                    }
+                }
+            }
         }
 
         /// <summary>Adds the other partitions' accumulators to this one's, in partition order.</summary>
