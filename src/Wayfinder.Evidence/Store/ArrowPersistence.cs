@@ -57,7 +57,7 @@ internal static class ArrowPersistence
     }
 
     /// <summary>The stitched ids, kept as two dictionaries of the same codes: id.from (the merged id) and id.to (its customer).</summary>
-    private static Dictionary<string, string> Identities(Dictionary<string, string[]> dictionaries)
+    internal static Dictionary<string, string> Identities(Dictionary<string, string[]> dictionaries)
     {
         var from = dictionaries.GetValueOrDefault("id.from") ?? [];
         var to = dictionaries.GetValueOrDefault("id.to") ?? [];
@@ -190,7 +190,11 @@ internal static class ArrowPersistence
     /// (rows per customer at <c>c + 1</c>), as the log keeps row offsets per customer instead.
     /// </summary>
     /// <param name="valueCount">How many values a property's dictionary holds: properties of few values are read a byte per row.</param>
-    private static (long[] Time, int[] Event, int[] Channel, Dictionary<string, System.Array> Properties) ReadEvents(string path, int[] customerStart, Func<string, int> valueCount)
+    /// <param name="extraRows">Rows to leave room for in every column beyond the file's own (an appended segment's).</param>
+    /// <param name="shift">Per customer, how far after its own place each of its rows goes (room left for the rows of
+    /// customers before it); null: every row at its own place.</param>
+    internal static (long[] Time, int[] Event, int[] Channel, Dictionary<string, System.Array> Properties) ReadEvents(
+        string path, int[] customerStart, Func<string, int> valueCount, int extraRows = 0, int[]? shift = null)
     {
         using var stream = File.OpenRead(path);
         // Every batch is read into the same buffer: each is copied out and disposed before the next is read.
@@ -217,12 +221,13 @@ internal static class ArrowPersistence
         }
 
         // Every row is copied in or the read fails, so the columns need no zeroing first.
-        var time = GC.AllocateUninitializedArray<long>(total);
-        var events = GC.AllocateUninitializedArray<int>(total);
-        var channel = GC.AllocateUninitializedArray<int>(total);
+        var size = total + extraRows;
+        var time = GC.AllocateUninitializedArray<long>(size);
+        var events = GC.AllocateUninitializedArray<int>(size);
+        var channel = GC.AllocateUninitializedArray<int>(size);
         var properties = schema.FieldsList.Where(f => f.Name.StartsWith("p.", StringComparison.Ordinal)).ToDictionary(
             f => f.Name[2..],
-            f => Column.FitsSmall(valueCount(f.Name[2..])) ? (System.Array)GC.AllocateUninitializedArray<sbyte>(total) : GC.AllocateUninitializedArray<int>(total),
+            f => Column.FitsSmall(valueCount(f.Name[2..])) ? (System.Array)GC.AllocateUninitializedArray<sbyte>(size) : GC.AllocateUninitializedArray<int>(size),
             StringComparer.Ordinal);
         var customers = customerStart.Length - 1;
         var offset = 0;
@@ -233,7 +238,8 @@ internal static class ArrowPersistence
                 throw new InvalidDataException($"{path} holds more rows than its metadata says ({total}); the store is damaged");
             }
 
-            foreach (var c in ((Int32Array)batch.Column("customer")).Values)
+            var customerColumn = ((Int32Array)batch.Column("customer")).Values;
+            foreach (var c in customerColumn)
             {
                 if ((uint)c >= (uint)customers)
                 {
@@ -243,20 +249,18 @@ internal static class ArrowPersistence
                 customerStart[c + 1]++;
             }
 
-            ((Int64Array)batch.Column("timestamp_us")).Values.CopyTo(time.AsSpan(offset));
-            ((Int32Array)batch.Column("event")).Values.CopyTo(events.AsSpan(offset));
-            ((Int32Array)batch.Column("channel")).Values.CopyTo(channel.AsSpan(offset));
-            foreach (var (name, values) in properties)
+            // Runs of rows that move by the same amount (all of them without a shift) are copied at once.
+            for (var from = 0; from < batch.Length;)
             {
-                var codes = ((Int32Array)batch.Column("p." + name)).Values;
-                if (values is sbyte[] small)
+                var by = shift is null ? 0 : shift[customerColumn[from]];
+                var to = from + 1;
+                while (to < batch.Length && (shift is null || shift[customerColumn[to]] == by))
                 {
-                    Narrow(codes, small.AsSpan(offset), path);
+                    to++;
                 }
-                else
-                {
-                    codes.CopyTo(((int[])values).AsSpan(offset));
-                }
+
+                CopyRows(batch, from, to - from, offset + from + by, time, events, channel, properties, path);
+                from = to;
             }
 
             offset += batch.Length;
@@ -269,6 +273,26 @@ internal static class ArrowPersistence
         }
 
         return (time, events, channel, properties);
+    }
+
+    /// <summary>Rows <paramref name="start"/>.. of a batch (<paramref name="length"/> of them) into the columns at <paramref name="target"/>.</summary>
+    private static void CopyRows(RecordBatch batch, int start, int length, int target, long[] time, int[] events, int[] channel, Dictionary<string, System.Array> properties, string path)
+    {
+        ((Int64Array)batch.Column("timestamp_us")).Values.Slice(start, length).CopyTo(time.AsSpan(target));
+        ((Int32Array)batch.Column("event")).Values.Slice(start, length).CopyTo(events.AsSpan(target));
+        ((Int32Array)batch.Column("channel")).Values.Slice(start, length).CopyTo(channel.AsSpan(target));
+        foreach (var (name, values) in properties)
+        {
+            var codes = ((Int32Array)batch.Column("p." + name)).Values.Slice(start, length);
+            if (values is sbyte[] small)
+            {
+                Narrow(codes, small.AsSpan(target), path);
+            }
+            else
+            {
+                codes.CopyTo(((int[])values).AsSpan(target));
+            }
+        }
     }
 
     /// <summary>Codes of a property with fewer than 128 values, a byte each (-1 stays -1).</summary>
@@ -343,7 +367,7 @@ internal static class ArrowPersistence
     /// Customer ids are kept as their UTF-8 bytes and decoded when asked for (analysis rarely needs them); attributes of
     /// fewer than 128 values a byte per customer until asked for. The file's buffer is not kept.
     /// </summary>
-    private static (IReadOnlyList<string> Ids, Dictionary<string, Column> Attributes) ReadCustomers(string path, Dictionary<string, string[]> dictionaries)
+    internal static (IReadOnlyList<string> Ids, Dictionary<string, Column> Attributes) ReadCustomers(string path, Dictionary<string, string[]> dictionaries)
     {
         using var stream = File.OpenRead(path);
         using var reader = new ArrowFileReader(stream, new ReusedBufferAllocator());
@@ -409,7 +433,7 @@ internal static class ArrowPersistence
         return new Utf8Strings(data, offsets);
     }
 
-    private static Dictionary<string, string[]> ReadDictionaries(string path)
+    internal static Dictionary<string, string[]> ReadDictionaries(string path)
     {
         using var stream = File.OpenRead(path);
         using var reader = new ArrowFileReader(stream);

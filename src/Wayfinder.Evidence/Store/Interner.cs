@@ -163,6 +163,35 @@ internal sealed class Interner
         return _lastCode;
     }
 
+    /// <summary>The code of <paramref name="value"/>, or -1 when it was never interned (nothing is added).</summary>
+    public int Find(ReadOnlySpan<byte> value)
+    {
+        var (a, b) = value.Length <= 16 ? ShortKey(value) : (0UL, 0UL);
+        var hash = value.Length <= 16 ? ShortHash(a, b, value.Length) : Hash(value);
+        var mask = _table.Length - 1;
+        for (var slot = hash & mask; _table[slot] != 0; slot = (slot + 1) & mask)
+        {
+            var code = _table[slot] - 1;
+            var same = value.Length <= 16
+                ? _keyA[code] == a && _keyB[code] == b && _offsets[code + 1] - _offsets[code] == value.Length
+                : _hashes[code] == hash && value.SequenceEqual(Bytes(code));
+            if (same)
+            {
+                return code;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The code of a UTF-16 value, or -1 when it was never interned.</summary>
+    public int Find(ReadOnlySpan<char> value)
+    {
+        var max = Encoding.UTF8.GetMaxByteCount(value.Length);
+        var buffer = max <= 512 ? stackalloc byte[max] : new byte[max];
+        return Find(buffer[..Encoding.UTF8.GetBytes(value, buffer)]);
+    }
+
     /// <summary>A value of at most 16 bytes as two 64-bit words (with its length, this identifies it).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (ulong A, ulong B) ShortKey(ReadOnlySpan<byte> value)

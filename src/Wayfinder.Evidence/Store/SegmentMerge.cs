@@ -1,81 +1,207 @@
 namespace Wayfinder.Evidence.Store;
 
 using System.Runtime.CompilerServices;
+using System.Text;
 
 /// <summary>
 /// Puts a store's base and its appended segments together without sorting anything. A segment is appended only when all
 /// its rows come after everything stored before it (<see cref="StoreLayout"/>), so a customer's rows are their base rows
 /// followed by their rows of each segment in order: already in time order, with no duplicate across parts (a duplicate has
 /// the same time). The result is the log <see cref="EventLogBuilder.Combine"/> builds from the same parts: the same
-/// customers in the same order, the same dictionaries, the same rows; only the work differs (a copy of the columns
-/// instead of a sort of every customer's rows). Stores with stitched ids, or parts whose times overlap, take the general
-/// combine (<see cref="TryMerge"/> returns null).
+/// customers in the same order, the same dictionaries, the same rows; only the work differs. The base's rows are put
+/// straight into their place in the merged columns (<see cref="TryRead"/> reads them there from the base's file, so the
+/// base is never held twice); the segments' rows, few, are copied after each customer's. Stores with stitched ids, or
+/// parts whose times overlap, take the general combine (null is returned).
 /// </summary>
 internal static class SegmentMerge
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static EventLog? TryMerge(EventLog stored, IReadOnlyList<EventLog> segments)
+    /// <summary>The store in <paramref name="folder"/> read with its appended <paramref name="segments"/> (already read), or null.</summary>
+    public static EventLog? TryRead(string folder, IReadOnlyList<EventLog> segments)
     {
-        if (!AppendOnly(stored, segments))
+        var events = Path.Combine(folder, "events.arrow");
+        var dictionaries = ArrowPersistence.ReadDictionaries(Path.Combine(folder, "dictionaries.arrow"));
+        if (StoreLayout.PartRange(events) is not { } range || ArrowPersistence.Identities(dictionaries).Count > 0)
         {
             return null;
         }
 
-        var parts = (EventLog[])[stored, .. segments];
-        var customers = new Interner(stored.CustomerCount + segments.Sum(s => s.CustomerCount));
-        var customerMap = parts.Select(p => InternAll(customers, p.CustomerIds)).ToArray();
-        var events = new Interner();
-        var eventMap = parts.Select(p => InternAll(events, p.EventNames)).ToArray();
-        var channels = new Interner();
-        var channelMap = parts.Select(p => InternAll(channels, p.ChannelNames)).ToArray();
+        var lazy = new Lazy<(IReadOnlyList<string> Ids, Dictionary<string, Column> Attributes)>(() => ArrowPersistence.ReadCustomers(Path.Combine(folder, "customers.arrow"), dictionaries));
+        var parts = new Base(
+            () => lazy.Value.Ids,
+            () => lazy.Value.Attributes,
+            dictionaries.GetValueOrDefault("event") ?? [],
+            dictionaries.GetValueOrDefault("channel") ?? [],
+            dictionaries.Where(d => d.Key.StartsWith("p.", StringComparison.Ordinal)).ToDictionary(d => d.Key[2..], d => (IReadOnlyList<string>)d.Value, StringComparer.Ordinal),
+            range.Rows == 0 ? long.MinValue : range.Max,
+            (counts, valueCount, extra, shift) => ArrowPersistence.ReadEvents(events, counts, valueCount, extra, shift));
+        return Merge(parts, segments);
+    }
 
-        // Rows per customer: the base's, then each segment's.
-        var count = customers.Count;
+    /// <summary>A log already in memory with its <paramref name="segments"/>, or null.</summary>
+    public static EventLog? TryMerge(EventLog stored, IReadOnlyList<EventLog> segments)
+    {
+        if (stored.Identities.Count > 0)
+        {
+            return null;
+        }
+
+        var parts = new Base(
+            () => stored.CustomerIds,
+            () => stored.Attributes,
+            stored.EventNames,
+            stored.ChannelNames,
+            stored.Properties.ToDictionary(p => p.Key, p => p.Value.Values, StringComparer.Ordinal),
+            stored.EventCount > 0 ? stored.MaxTimestamp : long.MinValue,
+            (counts, valueCount, extra, shift) => Place(stored, counts, valueCount, extra, shift));
+        return Merge(parts, segments);
+    }
+
+    /// <summary>
+    /// What the merge needs of the base: its customers and attributes (read when the segments turn out to be appended),
+    /// its dictionaries, the time of its last row (<see cref="long.MinValue"/> when empty), and a way to put its rows in
+    /// place: given per customer how far to move its rows and how many rows to leave room for, the columns with the base's
+    /// rows in place and the rows per customer counted into the array given (at <c>c + 1</c>).
+    /// </summary>
+    private sealed record Base(
+        Func<IReadOnlyList<string>> CustomerIds,
+        Func<IReadOnlyDictionary<string, Column>> Attributes,
+        IReadOnlyList<string> EventNames,
+        IReadOnlyList<string> ChannelNames,
+        Dictionary<string, IReadOnlyList<string>> PropertyValues,
+        long Last,
+        Func<int[], Func<string, int>, int, int[], (long[] Time, int[] Event, int[] Channel, Dictionary<string, Array> Properties)> Place);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static EventLog? Merge(Base stored, IReadOnlyList<EventLog> segments)
+    {
+        if (!AppendOnly(stored.Last, segments))
+        {
+            return null;
+        }
+
+        // Customers: the base's keep their numbers; a segment's are looked up among the base's (only the segments' ids are
+        // hashed), and new ones numbered after the base's in order of first appearance.
+        var baseIds = stored.CustomerIds();
+        var baseCount = baseIds.Count;
+        var seen = new Interner(segments.Sum(s => s.CustomerCount));
+        var segmentCodes = segments.Select(s => InternAll(seen, s.CustomerIds)).ToArray();
+        var merged = new int[seen.Count];
+        merged.AsSpan().Fill(-1);
+        ForEachUtf8(baseIds, (c, id) =>
+        {
+            if (seen.Find(id) is var code and >= 0)
+            {
+                merged[code] = c;
+            }
+        });
+        var count = baseCount;
+        var added = new List<int>();
+        for (var code = 0; code < merged.Length; code++)
+        {
+            if (merged[code] < 0)
+            {
+                merged[code] = count++;
+                added.Add(code);
+            }
+        }
+
+        var customerMap = segmentCodes.Select(codes => codes.Select(code => merged[code]).ToArray()).ToArray();
+        var eventNames = new Interner();
+        InternAll(eventNames, stored.EventNames);
+        var eventMap = segments.Select(s => InternAll(eventNames, s.EventNames)).ToArray();
+        var channelNames = new Interner();
+        InternAll(channelNames, stored.ChannelNames);
+        var channelMap = segments.Select(s => InternAll(channelNames, s.ChannelNames)).ToArray();
+        var propertyNames = stored.PropertyValues.Keys.Concat(segments.SelectMany(s => s.Properties.Keys)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var propertyValues = propertyNames.Select(name =>
+        {
+            var values = new Interner();
+            InternAll(values, stored.PropertyValues.GetValueOrDefault(name) ?? []);
+            return values;
+        }).ToArray();
+        var propertyMaps = segments.Select(s => propertyNames.Select((name, i) => s.Properties.TryGetValue(name, out var column) ? InternAll(propertyValues[i], column.Values) : null).ToArray()).ToArray();
+
+        // Room for each customer's segment rows after their base rows: a base customer's rows move by the segment rows of
+        // the customers before them.
+        var segmentRows = new int[count];
+        for (var p = 0; p < segments.Count; p++)
+        {
+            for (var local = 0; local < segments[p].CustomerCount; local++)
+            {
+                segmentRows[customerMap[p][local]] += segments[p].CustomerStart[local + 1] - segments[p].CustomerStart[local];
+            }
+        }
+
+        var shift = new int[baseCount];
+        long extra = 0;
+        for (var c = 0; c < baseCount; c++)
+        {
+            shift[c] = (int)extra;
+            extra += segmentRows[c];
+        }
+
+        for (var c = baseCount; c < count; c++)
+        {
+            extra += segmentRows[c];
+        }
+
+        var baseRows = new int[baseCount + 1];
+        var index = propertyNames.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i, StringComparer.Ordinal);
+        if (extra > StoreCapacity.MaxEvents)
+        {
+            throw TooLarge();
+        }
+
+        var (times, eventCodes, channelCodes, placed) = stored.Place(baseRows, name => propertyValues[index[name]].Count, (int)extra, shift);
+        var rows = times.Length;
         var start = new int[count + 1];
-        for (var p = 0; p < parts.Length; p++)
-        {
-            var log = parts[p];
-            for (var local = 0; local < log.CustomerCount; local++)
-            {
-                start[customerMap[p][local] + 1] += log.CustomerStart[local + 1] - log.CustomerStart[local];
-            }
-        }
-
-        long rows = 0;
         for (var c = 0; c < count; c++)
         {
-            rows += start[c + 1];
-            if (rows > StoreCapacity.MaxEvents)
+            var next = start[c] + (long)(c < baseCount ? baseRows[c + 1] : 0) + segmentRows[c];
+            if (next > StoreCapacity.MaxEvents)
             {
-                throw new StoreTooLargeException($"the store's parts hold more than {StoreCapacity.MaxEvents:N0} events together, more than one log can hold; keep these events in ClickHouse (docs/clickhouse.md)");
+                throw TooLarge();
             }
 
-            start[c + 1] = (int)rows;
+            start[c + 1] = (int)next;
         }
 
-        var propertyNames = parts.SelectMany(p => p.Properties.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var propertyValues = propertyNames.Select(_ => new Interner()).ToArray();
-        var propertyMaps = parts.Select(p => propertyNames.Select((name, i) => p.Properties.TryGetValue(name, out var column) ? InternAll(propertyValues[i], column.Values) : null).ToArray()).ToArray();
-        var times = new long[rows];
-        var eventCodes = new int[rows];
-        var channelCodes = new int[rows];
-        var propertyCodes = propertyNames.Select(_ => new int[rows]).ToArray();
+        // A property the base lacks has no value on the base's rows.
+        var propertyCodes = propertyNames.Select((name, i) =>
+        {
+            if (placed.TryGetValue(name, out var column))
+            {
+                return column;
+            }
 
-        CopyStored(stored, start, times, eventCodes, channelCodes, propertyNames, propertyCodes);
-        var next = new int[count];
+            var small = Column.FitsSmall(propertyValues[i].Count);
+            Array codes = small ? new sbyte[rows] : new int[rows];
+            if (small)
+            {
+                ((sbyte[])codes).AsSpan().Fill(-1);
+            }
+            else
+            {
+                ((int[])codes).AsSpan().Fill(-1);
+            }
+
+            return codes;
+        }).ToArray();
+
+        var cursor = new int[count];
         for (var c = 0; c < count; c++)
         {
-            next[c] = start[c] + (c < stored.CustomerCount ? stored.CustomerStart[c + 1] - stored.CustomerStart[c] : 0);
+            cursor[c] = start[c] + (c < baseCount ? baseRows[c + 1] : 0);
         }
 
-        for (var p = 1; p < parts.Length; p++)
+        for (var p = 0; p < segments.Count; p++)
         {
-            var log = parts[p];
+            var log = segments[p];
             var (cmap, emap, chmap, pmaps) = (customerMap[p], eventMap[p], channelMap[p], propertyMaps[p]);
             var columns = propertyNames.Select(name => log.Properties.GetValueOrDefault(name)?.Codes).ToArray();
             for (var local = 0; local < log.CustomerCount; local++)
             {
-                var at = next[cmap[local]];
+                var at = cursor[cmap[local]];
                 for (var r = log.CustomerStart[local]; r < log.CustomerStart[local + 1]; r++, at++)
                 {
                     times[at] = log.Timestamps[r];
@@ -85,32 +211,44 @@ internal static class SegmentMerge
                     for (var i = 0; i < columns.Length; i++)
                     {
                         var code = columns[i] is { } codes ? codes[r] : -1;
-                        propertyCodes[i][at] = code < 0 ? -1 : pmaps[i]![code];
+                        code = code < 0 ? -1 : pmaps[i]![code];
+                        if (propertyCodes[i] is sbyte[] small)
+                        {
+                            small[at] = (sbyte)code;
+                        }
+                        else
+                        {
+                            ((int[])propertyCodes[i])[at] = code;
+                        }
                     }
                 }
 
-                next[cmap[local]] = at;
+                cursor[cmap[local]] = at;
             }
         }
 
         var properties = new Dictionary<string, Column>(StringComparer.Ordinal);
         for (var i = 0; i < propertyNames.Length; i++)
         {
-            properties.Add(propertyNames[i], new Column(propertyCodes[i], propertyValues[i].ToArray()));
+            var values = propertyValues[i].ToArray();
+            properties.Add(propertyNames[i], propertyCodes[i] is sbyte[] small ? new Column(small, values) : new Column((int[])propertyCodes[i], values));
         }
 
-        return new EventLog(customers.ToUtf8Strings(), start, times, eventCodes, events.ToArray(), channelCodes, channels.ToArray(), properties, Attributes(parts, customerMap, count));
+        var attributes = Attributes([(stored.Attributes(), null), .. segments.Select((s, p) => (s.Attributes, (int[]?)customerMap[p]))], count);
+        return new EventLog(Ids(baseIds, seen, added), start, times, eventCodes, eventNames.ToArray(), channelCodes, channelNames.ToArray(), properties, attributes);
     }
 
-    /// <summary>True when nothing is stitched and every part's rows come after all rows of the parts before it.</summary>
-    private static bool AppendOnly(EventLog stored, IReadOnlyList<EventLog> segments)
+    private static StoreTooLargeException TooLarge() =>
+        new($"the store's parts hold more than {StoreCapacity.MaxEvents:N0} events together, more than one log can hold; keep these events in ClickHouse (docs/clickhouse.md)");
+
+    /// <summary>True when no segment is stitched and every part's rows come after all rows of the parts before it.</summary>
+    private static bool AppendOnly(long last, IReadOnlyList<EventLog> segments)
     {
-        if (stored.Identities.Count > 0 || segments.Any(s => s.Identities.Count > 0))
+        if (segments.Any(s => s.Identities.Count > 0))
         {
             return false;
         }
 
-        var last = stored.EventCount > 0 ? stored.MaxTimestamp : long.MinValue;
         foreach (var segment in segments.Where(s => s.EventCount > 0))
         {
             if (segment.MinTimestamp <= last)
@@ -124,70 +262,122 @@ internal static class SegmentMerge
         return true;
     }
 
-    /// <summary>
-    /// The stored rows, moved to their place in the merged columns: the offset of a customer's rows grows only after a
-    /// customer who has segment rows, so runs of customers between those are copied whole.
-    /// </summary>
-    private static void CopyStored(EventLog stored, int[] start, long[] times, int[] eventCodes, int[] channelCodes, string[] propertyNames, int[][] propertyCodes)
+    /// <summary>A log's rows put in place in columns with room for <paramref name="extra"/> more (a log already in memory).</summary>
+    private static (long[] Time, int[] Event, int[] Channel, Dictionary<string, Array> Properties) Place(EventLog stored, int[] counts, Func<string, int> valueCount, int extra, int[] shift)
     {
-        var columns = propertyNames.Select(name => stored.Properties.GetValueOrDefault(name)?.Codes).ToArray();
-        var from = 0;
-        for (var c = 1; c <= stored.CustomerCount; c++)
+        var size = stored.EventCount + extra;
+        var (times, eventCodes, channelCodes) = (new long[size], new int[size], new int[size]);
+        var properties = stored.Properties.ToDictionary(
+            p => p.Key,
+            p => Column.FitsSmall(valueCount(p.Key)) ? (Array)new sbyte[size] : new int[size],
+            StringComparer.Ordinal);
+        for (var c = 0; c < stored.CustomerCount; c++)
         {
-            if (c < stored.CustomerCount && start[c] - stored.CustomerStart[c] == start[from] - stored.CustomerStart[from])
+            counts[c + 1] = stored.CustomerStart[c + 1] - stored.CustomerStart[c];
+        }
+
+        // Runs of customers that move by the same amount are copied at once.
+        for (var from = 0; from < stored.CustomerCount;)
+        {
+            var to = from + 1;
+            while (to < stored.CustomerCount && shift[to] == shift[from])
             {
-                continue;
+                to++;
             }
 
-            var (source, length, target) = (stored.CustomerStart[from], stored.CustomerStart[c] - stored.CustomerStart[from], start[from]);
+            var (source, length, target) = (stored.CustomerStart[from], stored.CustomerStart[to] - stored.CustomerStart[from], stored.CustomerStart[from] + shift[from]);
             stored.Timestamps.AsSpan(source, length).CopyTo(times.AsSpan(target));
             stored.EventCodes.AsSpan(source, length).CopyTo(eventCodes.AsSpan(target));
             stored.ChannelCodes.AsSpan(source, length).CopyTo(channelCodes.AsSpan(target));
-            for (var i = 0; i < columns.Length; i++)
+            foreach (var (name, codes) in properties)
             {
-                if (columns[i] is { } codes)
+                var from32 = stored.Properties[name].Codes.AsSpan(source, length);
+                if (codes is sbyte[] small)
                 {
-                    codes.AsSpan(source, length).CopyTo(propertyCodes[i].AsSpan(target));
+                    for (var i = 0; i < length; i++)
+                    {
+                        small[target + i] = (sbyte)from32[i];
+                    }
                 }
                 else
                 {
-                    propertyCodes[i].AsSpan(target, length).Fill(-1);
+                    from32.CopyTo(((int[])codes).AsSpan(target));
                 }
             }
 
-            from = c;
+            from = to;
         }
+
+        return (times, eventCodes, channelCodes, properties);
+    }
+
+    /// <summary>The merged ids: the base's, then the new ones (codes of <paramref name="seen"/>) in order, as UTF-8.</summary>
+    private static Utf8Strings Ids(IReadOnlyList<string> baseIds, Interner seen, List<int> added)
+    {
+        var offsets = new int[baseIds.Count + added.Count + 1];
+        byte[] bytes;
+        if (baseIds is Utf8Strings utf8)
+        {
+            bytes = new byte[utf8.Offsets[^1] + added.Sum(code => seen.Bytes(code).Length)];
+            utf8.Data.AsSpan(0, utf8.Offsets[^1]).CopyTo(bytes);
+            utf8.Offsets.CopyTo(offsets.AsSpan());
+        }
+        else
+        {
+            var encoded = baseIds.Select(id => Encoding.UTF8.GetBytes(id)).ToArray();
+            bytes = new byte[encoded.Sum(e => e.Length) + added.Sum(code => seen.Bytes(code).Length)];
+            var written = 0;
+            for (var c = 0; c < encoded.Length; c++)
+            {
+                encoded[c].CopyTo(bytes, written);
+                written += encoded[c].Length;
+                offsets[c + 1] = written;
+            }
+        }
+
+        var at = offsets[baseIds.Count];
+        for (var k = 0; k < added.Count; k++)
+        {
+            var id = seen.Bytes(added[k]);
+            id.CopyTo(bytes.AsSpan(at));
+            at += id.Length;
+            offsets[baseIds.Count + k + 1] = at;
+        }
+
+        return new Utf8Strings(bytes, offsets);
     }
 
     /// <summary>
     /// Per customer, the value of the latest part that has one (a later part's rows are later), numbered as the general
     /// combine numbers them: only values some customer keeps, in the order of the parts and of each part's values.
+    /// A part's map gives each of its customers' merged number (null: the same number, the base).
     /// </summary>
-    private static Dictionary<string, Column> Attributes(EventLog[] parts, int[][] customerMap, int count)
+    private static Dictionary<string, Column> Attributes(IReadOnlyList<(IReadOnlyDictionary<string, Column> Attributes, int[]? Map)> parts, int count)
     {
         var result = new Dictionary<string, Column>(StringComparer.Ordinal);
         foreach (var name in parts.SelectMany(p => p.Attributes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
-            var bases = new int[parts.Length + 1];
-            for (var p = 0; p < parts.Length; p++)
+            var bases = new int[parts.Count + 1];
+            for (var p = 0; p < parts.Count; p++)
             {
                 bases[p + 1] = bases[p] + (parts[p].Attributes.GetValueOrDefault(name)?.Values.Count ?? 0);
             }
 
             var codes = new int[count];
             codes.AsSpan().Fill(-1);
-            for (var p = 0; p < parts.Length; p++)
+            for (var p = 0; p < parts.Count; p++)
             {
                 if (parts[p].Attributes.GetValueOrDefault(name) is not { } column)
                 {
                     continue;
                 }
 
-                for (var local = 0; local < parts[p].CustomerCount; local++)
+                var (local, map) = (column.Codes, parts[p].Map);
+                for (var i = 0; i < local.Length; i++)
                 {
-                    if (column.Codes[local] >= 0)
+                    if (local[i] >= 0)
                     {
-                        codes[customerMap[p][local]] = bases[p] + column.Codes[local];
+                        codes[map is null ? i : map[i]] = bases[p] + local[i];
                     }
                 }
             }
@@ -196,7 +386,7 @@ internal static class SegmentMerge
 
             var values = new Interner();
             var final = new int[used.Length];
-            for (var p = 0; p < parts.Length; p++)
+            for (var p = 0; p < parts.Count; p++)
             {
                 for (var i = bases[p]; i < bases[p + 1]; i++)
                 {
@@ -214,6 +404,27 @@ internal static class SegmentMerge
 
         return result;
     }
+
+    /// <summary>Calls <paramref name="action"/> with every value's index and UTF-8 bytes.</summary>
+    private static void ForEachUtf8(IReadOnlyList<string> values, Utf8Action action)
+    {
+        if (values is IUtf8Strings utf8)
+        {
+            for (var i = 0; i < values.Count; i++)
+            {
+                action(i, utf8.Utf8(i));
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < values.Count; i++)
+        {
+            action(i, Encoding.UTF8.GetBytes(values[i]));
+        }
+    }
+
+    private delegate void Utf8Action(int index, ReadOnlySpan<byte> value);
 
     /// <summary>Interns every string of <paramref name="values"/> and returns each one's code (from its UTF-8 bytes when the list keeps them).</summary>
     internal static int[] InternAll(Interner into, IReadOnlyList<string> values)

@@ -56,15 +56,15 @@ internal static class StoreLayout
             return EventLog.Empty;
         }
 
-        var log = ArrowPersistence.Read(folder);
         if (segments.Count == 0)
         {
-            return log;
+            return ArrowPersistence.Read(folder);
         }
 
+        // The segments first (they are small): when they are appended, the base is read straight into its place beside them.
         var appended = segments.Select(ArrowPersistence.Read).ToList();
-        return SegmentMerge.TryMerge(log, appended)
-            ?? EventLogBuilder.CombineAndRelease([EventLogBuilder.FromLog(log), .. appended.Select(EventLogBuilder.FromLog)], out _, parallelism);
+        return SegmentMerge.TryRead(folder, appended)
+            ?? EventLogBuilder.CombineAndRelease([EventLogBuilder.FromLog(ArrowPersistence.Read(folder)), .. appended.Select(EventLogBuilder.FromLog)], out _, parallelism);
     }
 
     /// <summary>
@@ -108,7 +108,7 @@ internal static class StoreLayout
         return rows;
     }
 
-    private static (long Rows, long Min, long Max)? PartRange(string path)
+    internal static (long Rows, long Min, long Max)? PartRange(string path)
     {
         if (!File.Exists(path))
         {

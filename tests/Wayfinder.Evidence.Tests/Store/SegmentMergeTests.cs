@@ -40,10 +40,58 @@ public sealed class SegmentMergeTests : IDisposable
     {
         var (day1, day2, day3) = (await Log("d1.csv", Day1), await Log("d2.csv", Day2), await Log("d3.csv", Day3));
         var merged = SegmentMerge.TryMerge(day1, [day2, day3]);
+        // The same with the base read from its files straight into place.
+        var folder = Path.Combine(_temp.Path, "base");
+        ArrowPersistence.Write(day1, folder);
+        var read = SegmentMerge.TryRead(folder, [day2, day3]);
         var combined = EventLogBuilder.Combine([EventLogBuilder.FromLog(day1), EventLogBuilder.FromLog(day2), EventLogBuilder.FromLog(day3)], out var duplicates);
 
-        Assert.NotNull(merged);
         Assert.Equal(0, duplicates);
+        Assert.NotNull(merged);
+        Assert.NotNull(read);
+        SameLog(combined, merged);
+        SameLog(combined, read);
+
+        // By hand: customers in order of first appearance (u1, u2 from day 1, then u3, u4); u2's plan is day 2's;
+        // rows per customer: u1 2 + 1, u2 2 + 1, u3 2, u4 1.
+        Assert.Equal(["u1", "u2", "u3", "u4"], merged.CustomerIds);
+        Assert.Equal([0, 3, 6, 8, 9], merged.CustomerStart);
+        Assert.Equal(["viewed", "ordered", "refunded"], merged.EventNames);
+        Assert.Equal([null, "pro", "trial", null], Enumerable.Range(0, 4).Select(c => merged.Attributes["plan"][c]));
+        Assert.Equal(["home", "cart", null, "pricing", "home", "pricing", "promo", "cart", null], Enumerable.Range(0, 9).Select(r => merged.Properties["page"][r]));
+    }
+
+    [Fact]
+    public async Task ASegmentWithANewPropertyOrOnePastAByteOfValuesReadsAsTheCombine()
+    {
+        // Day 1: 100 rows of 7 customers, property n with 100 values (a byte per row in the base's file). Day 2: 60 rows,
+        // 60 more values of n (160 in all: no longer a byte), a property the base lacks, two new customers.
+        string Rows(int day, int count, Func<int, string> customer, Func<int, string> n, Func<int, string> coupon) =>
+            "user_id,timestamp,event_name,n,coupon\n" + string.Concat(Enumerable.Range(0, count).Select(i =>
+                $"{customer(i)},2026-03-0{day}T{i / 60:D2}:{i % 60:D2}:00Z,e{i % 3},{n(i)},{coupon(i)}\n"));
+        var day1 = await Log("d1.csv", Rows(1, 100, i => $"u{i % 7}", i => $"v{i}", _ => ""));
+        var day2 = await Log("d2.csv", Rows(2, 60, i => $"u{i % 9}", i => $"w{i}", i => i % 4 == 0 ? $"c{i % 3}" : ""));
+        var folder = Path.Combine(_temp.Path, "base");
+        ArrowPersistence.Write(day1, folder);
+
+        var read = SegmentMerge.TryRead(folder, [day2]);
+        var merged = SegmentMerge.TryMerge(day1, [day2]);
+        var combined = EventLogBuilder.Combine([EventLogBuilder.FromLog(day1), EventLogBuilder.FromLog(day2)], out _);
+
+        Assert.NotNull(read);
+        Assert.NotNull(merged);
+        SameLog(combined, read);
+        SameLog(combined, merged);
+        Assert.Equal(160, read.Properties["n"].Values.Count);
+        Assert.Equal(["u0", "u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8"], read.CustomerIds);
+        // u0: day 1 rows 0, 7, …, 98 (15), then day 2 rows 0, 9, …, 54 (7); its first day-2 row has coupon c0.
+        Assert.Equal(22, read.CustomerStart[1]);
+        Assert.Null(read.Properties["coupon"][14]);
+        Assert.Equal("c0", read.Properties["coupon"][15]);
+    }
+
+    private static void SameLog(EventLog combined, EventLog merged)
+    {
         Assert.Equal(combined.CustomerIds, merged.CustomerIds);
         Assert.Equal(combined.CustomerStart, merged.CustomerStart);
         Assert.Equal(combined.Timestamps, merged.Timestamps);
@@ -64,14 +112,6 @@ public sealed class SegmentMergeTests : IDisposable
             Assert.Equal(column.Values, merged.Attributes[name].Values);
             Assert.Equal(column.Codes, merged.Attributes[name].Codes);
         }
-
-        // By hand: customers in order of first appearance (u1, u2 from day 1, then u3, u4); u2's plan is day 2's;
-        // rows per customer: u1 2 + 1, u2 2 + 1, u3 2, u4 1.
-        Assert.Equal(["u1", "u2", "u3", "u4"], merged.CustomerIds);
-        Assert.Equal([0, 3, 6, 8, 9], merged.CustomerStart);
-        Assert.Equal(["viewed", "ordered", "refunded"], merged.EventNames);
-        Assert.Equal([null, "pro", "trial", null], Enumerable.Range(0, 4).Select(c => merged.Attributes["plan"][c]));
-        Assert.Equal(["home", "cart", null, "pricing", "home", "pricing", "promo", "cart", null], Enumerable.Range(0, 9).Select(r => merged.Properties["page"][r]));
     }
 
     [Fact]
