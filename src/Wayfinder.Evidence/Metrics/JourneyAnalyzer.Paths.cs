@@ -3,7 +3,6 @@ namespace Wayfinder.Evidence.Metrics;
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Wayfinder.Core.Metrics;
 using Wayfinder.Evidence.Mapping;
 
@@ -168,12 +167,13 @@ public static partial class JourneyAnalyzer
         /// <param name="isPathOf">Whether a customer's path is the one given (checks the others without building their paths).</param>
         /// <remarks>
         /// Long paths are counted exactly only where they can make the top. Their hashes are first counted into a small
-        /// table of slots: a slot's count is at least the count of every path hashed to it. Every path of a slot counting
-        /// at least a threshold is then counted exactly; when the <paramref name="top"/>-th highest exact count (short
-        /// paths included) is at least the threshold, no path left uncounted can reach it, and the top is complete.
-        /// Otherwise the threshold drops to that count and the slots are read again (at most twice more: with a threshold
-        /// of 1 every path is counted). Sorting all ~850,000 long paths of a 10M-event log by hash, as before, cost a
-        /// quarter of the analysis.
+        /// table of slots: a slot's count is at least the count of every path hashed to it. Every path that can count at
+        /// least a threshold is then counted exactly (<see cref="Counted"/>); the paths left out can count at most the
+        /// largest of their slots' counts and hash runs' lengths under the threshold. When the <paramref name="top"/>-th
+        /// highest exact count (short paths included) is above that, none of them can reach or tie it, and the top is
+        /// complete; otherwise the threshold drops (to the cut when the top is full, else by half at least) and the slots
+        /// are read again. Sorting all ~850,000 long paths of a 10M-event log by hash, as before, cost a quarter of the
+        /// analysis; on typical data two rounds look at a few thousand.
         /// </remarks>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public List<(int[] Path, int Count)> Top(int top, Func<int, int[]> pathOf, Func<int, int[], bool> isPathOf)
@@ -200,19 +200,26 @@ public static partial class JourneyAnalyzer
             while (true)
             {
                 var all = new List<(int[] Path, int Count)>(dense);
-                all.AddRange(Counted(slots, shift, threshold, pathOf, isPathOf));
-                if (all.Count == 0)
+                var (found, longestSkipped) = Counted(slots, shift, threshold, pathOf, isPathOf);
+                all.AddRange(found);
+
+                // The most any path left out can count: its slot's count, or its run's length, both under the threshold.
+                var bound = longestSkipped;
+                foreach (var count in slots)
                 {
-                    return [];
+                    bound = count < threshold ? Math.Max(bound, count) : bound;
                 }
 
                 var cutoff = all.Count >= top ? KthLargest([.. all.Select(e => e.Count)], top) : 0;
-                if (cutoff >= threshold || threshold == 1)
+                if (bound == 0 || (all.Count >= top && cutoff > bound))
                 {
+                    // Every path that can reach the top (ties at the cut included) is counted.
                     return [.. all.Where(e => e.Count >= cutoff)];
                 }
 
-                threshold = Math.Max(1, cutoff);
+                // Lower the threshold: to the cut when the top is full (one more round finds every path reaching it),
+                // else by half at least, so that the rounds stay few.
+                threshold = Math.Max(1, all.Count >= top ? Math.Min(bound, cutoff) : Math.Min(bound, threshold / 2));
             }
         }
 
@@ -228,51 +235,92 @@ public static partial class JourneyAnalyzer
             return values[^k];
         }
 
-        /// <summary>Every long path hashed to a slot counting at least <paramref name="threshold"/>, counted exactly.</summary>
-        /// <remarks>Paths sharing a 64-bit hash still count apart: each customer's path is compared with the paths of its hash.</remarks>
+        /// <summary>
+        /// Every long path counted at least <paramref name="threshold"/> times, counted exactly (and maybe some others), with
+        /// the longest run of a hash left out for being shorter than the threshold (0 when none was).
+        /// </summary>
+        /// <remarks>
+        /// The entries of the slots counting at least the threshold are sorted by hash; a path's count is at most its hash's
+        /// run, so only runs at least that long are looked at (on data where nearly every path is different, that keeps
+        /// the paths built to the few that can count). Paths sharing a 64-bit hash still count apart: each customer's
+        /// path is compared with the paths of its run.
+        /// </remarks>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private List<(int[] Path, int Count)> Counted(int[] slots, int shift, int threshold, Func<int, int[]> pathOf, Func<int, int[], bool> isPathOf)
+        private (List<(int[] Path, int Count)> Found, int LongestSkipped) Counted(int[] slots, int shift, int threshold, Func<int, int[]> pathOf, Func<int, int[], bool> isPathOf)
         {
-            var byHash = new Dictionary<ulong, List<int>>();
-            var paths = new List<int[]>();
-            var counts = new List<int>();
+            var size = 0;
             foreach (var chunk in _chunks)
             {
-                var (hashes, customers) = (chunk.Hashes, chunk.Customers);
-                for (var i = 0; i < chunk.Count; i++)
+                foreach (var hash in chunk.Hashes.AsSpan(0, chunk.Count))
                 {
-                    var hash = hashes[i];
-                    if (slots[(int)(hash >> shift)] < threshold)
-                    {
-                        continue;
-                    }
-
-                    ref var groups = ref CollectionsMarshal.GetValueRefOrAddDefault(byHash, hash, out _);
-                    groups ??= [];
-                    var found = -1;
-                    foreach (var g in groups)
-                    {
-                        if (isPathOf(customers[i], paths[g]))
-                        {
-                            found = g;
-                            break;
-                        }
-                    }
-
-                    if (found < 0)
-                    {
-                        groups.Add(paths.Count);
-                        paths.Add(pathOf(customers[i]));
-                        counts.Add(1);
-                    }
-                    else
-                    {
-                        counts[found]++;
-                    }
+                    size += slots[(int)(hash >> shift)] >= threshold ? 1 : 0;
                 }
             }
 
-            return [.. paths.Select((path, g) => (path, counts[g]))];
+            var keys = ArrayPool<ulong>.Shared.Rent(Math.Max(1, size));
+            var customers = ArrayPool<int>.Shared.Rent(Math.Max(1, size));
+            try
+            {
+                var at = 0;
+                foreach (var chunk in _chunks)
+                {
+                    for (var i = 0; i < chunk.Count; i++)
+                    {
+                        if (slots[(int)(chunk.Hashes[i] >> shift)] >= threshold)
+                        {
+                            (keys[at], customers[at]) = (chunk.Hashes[i], chunk.Customers[i]);
+                            at++;
+                        }
+                    }
+                }
+
+                MemoryExtensions.Sort(keys.AsSpan(0, size), customers.AsSpan(0, size));
+                var result = new List<(int[] Path, int Count)>();
+                var longestSkipped = 0;
+                for (var start = 0; start < size;)
+                {
+                    var end = start + 1;
+                    while (end < size && keys[end] == keys[start])
+                    {
+                        end++;
+                    }
+
+                    if (end - start < threshold)
+                    {
+                        longestSkipped = Math.Max(longestSkipped, end - start);
+                    }
+                    else
+                    {
+                        var first = result.Count;
+                        for (var i = start; i < end; i++)
+                        {
+                            var found = -1;
+                            for (var g = first; g < result.Count && found < 0; g++)
+                            {
+                                found = isPathOf(customers[i], result[g].Path) ? g : -1;
+                            }
+
+                            if (found < 0)
+                            {
+                                result.Add((pathOf(customers[i]), 1));
+                            }
+                            else
+                            {
+                                result[found] = (result[found].Path, result[found].Count + 1);
+                            }
+                        }
+                    }
+
+                    start = end;
+                }
+
+                return (result, longestSkipped);
+            }
+            finally
+            {
+                ArrayPool<ulong>.Shared.Return(keys);
+                ArrayPool<int>.Shared.Return(customers);
+            }
         }
 
         /// <summary>Gives the chunks' arrays back to the pool (after <see cref="Top"/>, or when the analysis is cancelled).</summary>

@@ -134,6 +134,57 @@ public sealed class PathAndStrandedTests
     }
 
     [Fact]
+    public void AmongLongPathsNearlyAllDifferentTheFewRepeatedOnesAreTheTop()
+    {
+        // 5,000 customers on random walks of 20 to 24 steps (nearly all different), three paths walked 3 times each and
+        // four walked twice: the top 5 are the three, then two of those tied at 2 (the four, and any random walk that
+        // happened twice), by their ids.
+        var rows = new List<(string, long, string)>();
+        var paths = new List<string>();
+        string[] tps = ["a", "b", "c"];
+        void Walk(string customer, IReadOnlyList<string> events)
+        {
+            rows.AddRange(events.Select((e, i) => (customer, Hours(i), e)));
+            paths.Add(string.Join('>', events));
+        }
+
+        var random = new Random(11);
+        List<string> RandomWalk()
+        {
+            var walk = new List<string> { tps[random.Next(3)] };
+            for (var length = random.Next(20, 25); walk.Count < length;)
+            {
+                walk.Add(tps[(Array.IndexOf(tps, walk[^1]) + 1 + random.Next(2)) % 3]);
+            }
+
+            return walk;
+        }
+
+        for (var i = 0; i < 5_000; i++)
+        {
+            Walk($"r{i}", RandomWalk());
+        }
+
+        var repeated = Enumerable.Range(0, 7).Select(_ => RandomWalk()).ToList();
+        for (var k = 0; k < repeated.Count; k++)
+        {
+            for (var n = 0; n < (k < 3 ? 3 : 2); n++)
+            {
+                Walk($"x{k}-{n}", repeated[k]);
+            }
+        }
+
+        var (log, mapping) = Build(ThreeStages(), [.. rows]);
+        var counted = paths.GroupBy(p => p).Select(g => (Path: g.Key, Count: g.Count())).ToList();
+        var expected = counted.OrderByDescending(v => v.Count).ThenBy(v => v.Path.Replace('>', '\u001f'), StringComparer.Ordinal).Take(5).ToList();
+        Assert.Equal([3, 3, 3, 2, 2], expected.Select(v => v.Count));
+
+        var metrics = JourneyAnalyzer.Analyze("j", log, mapping, new MetricsQuery { TopVariants = 5 }, threads: 1);
+
+        Assert.Equal(expected, metrics.Variants.Select(v => (string.Join('>', v.Touchpoints), v.Customers)));
+    }
+
+    [Fact]
     public void LongPathsPrintedAreThoseWithinThePeriodWithRepeatsAsAsked()
     {
         // Hours 0..5 are in the period, hour 6 is not: the printed long paths leave it out (they are rebuilt from the log).
