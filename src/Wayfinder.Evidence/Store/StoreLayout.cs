@@ -63,8 +63,17 @@ internal static class StoreLayout
 
         // The segments first (they are small): when they are appended, the base is read straight into its place beside them.
         var appended = segments.Select(ArrowPersistence.Read).ToList();
-        return SegmentMerge.TryRead(folder, appended)
+        var log = SegmentMerge.TryRead(folder, appended)
             ?? EventLogBuilder.CombineAndRelease([EventLogBuilder.FromLog(ArrowPersistence.Read(folder)), .. appended.Select(EventLogBuilder.FromLog)], out _, parallelism);
+
+        // A compaction that swapped the folder meanwhile has taken the segments into its base: what was read may hold
+        // them twice, or mix the two copies' files. Read again (Read retries).
+        if (!segments.All(Directory.Exists))
+        {
+            throw new DirectoryNotFoundException($"{folder} was compacted while it was read");
+        }
+
+        return log;
     }
 
     /// <summary>
