@@ -385,24 +385,19 @@ public static partial class JourneyAnalyzer
                 }
 
                 customers++;
-                // A stage's customers: those with a first event in it.
+                // A stage's customers: those with a first event in it; the earliest of those is the customer's first row of the cut.
+                var firstRow = long.MaxValue;
                 for (var s = 0; s < stageCount; s++)
                 {
-                    stageCustomers[s] += firstTime[s] != long.MinValue ? 1 : 0;
+                    var reached = firstTime[s];
+                    stageCustomers[s] += reached != long.MinValue ? 1 : 0;
+                    firstRow = Math.Min(firstRow, reached == long.MinValue ? long.MaxValue : reached);
                 }
 
                 var level = useChains ? chains.Reached : matched;
                 funnelAt[level]++;
                 if (periodCount > 0)
                 {
-                    // The customer's first row of the cut: the earliest first reach of a stage.
-                    var firstRow = long.MaxValue;
-                    for (var s = 0; s < stageCount; s++)
-                    {
-                        var reached = firstTime[s];
-                        firstRow = Math.Min(firstRow, reached == long.MinValue ? long.MaxValue : reached);
-                    }
-
                     var period = PeriodOf(periodEnds, firstRow);
                     if (period < periodCount && firstRow >= periodStarts[period] && lastTime < periodEnds[period])
                     {

@@ -367,7 +367,7 @@ internal static class ArrowPersistence
     /// Customer ids are kept as their UTF-8 bytes and decoded when asked for (analysis rarely needs them); attributes of
     /// fewer than 128 values a byte per customer until asked for. The file's buffer is not kept.
     /// </summary>
-    internal static (IReadOnlyList<string> Ids, Dictionary<string, Column> Attributes) ReadCustomers(string path, Dictionary<string, string[]> dictionaries)
+    internal static (Utf8Strings Ids, Dictionary<string, Column> Attributes) ReadCustomers(string path, Dictionary<string, string[]> dictionaries)
     {
         using var stream = File.OpenRead(path);
         using var reader = new ArrowFileReader(stream, new ReusedBufferAllocator());

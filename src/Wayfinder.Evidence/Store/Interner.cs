@@ -184,14 +184,6 @@ internal sealed class Interner
         return -1;
     }
 
-    /// <summary>The code of a UTF-16 value, or -1 when it was never interned.</summary>
-    public int Find(ReadOnlySpan<char> value)
-    {
-        var max = Encoding.UTF8.GetMaxByteCount(value.Length);
-        var buffer = max <= 512 ? stackalloc byte[max] : new byte[max];
-        return Find(buffer[..Encoding.UTF8.GetBytes(value, buffer)]);
-    }
-
     /// <summary>A value of at most 16 bytes as two 64-bit words (with its length, this identifies it).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (ulong A, ulong B) ShortKey(ReadOnlySpan<byte> value)

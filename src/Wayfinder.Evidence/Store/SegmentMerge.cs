@@ -1,7 +1,6 @@
 namespace Wayfinder.Evidence.Store;
 
 using System.Runtime.CompilerServices;
-using System.Text;
 
 /// <summary>
 /// Puts a store's base and its appended segments together without sorting anything. A segment is appended only when all
@@ -25,7 +24,7 @@ internal static class SegmentMerge
             return null;
         }
 
-        var lazy = new Lazy<(IReadOnlyList<string> Ids, Dictionary<string, Column> Attributes)>(() => ArrowPersistence.ReadCustomers(Path.Combine(folder, "customers.arrow"), dictionaries));
+        var lazy = new Lazy<(Utf8Strings Ids, Dictionary<string, Column> Attributes)>(() => ArrowPersistence.ReadCustomers(Path.Combine(folder, "customers.arrow"), dictionaries));
         var parts = new Base(
             () => lazy.Value.Ids,
             () => lazy.Value.Attributes,
@@ -37,25 +36,6 @@ internal static class SegmentMerge
         return Merge(parts, segments);
     }
 
-    /// <summary>A log already in memory with its <paramref name="segments"/>, or null.</summary>
-    public static EventLog? TryMerge(EventLog stored, IReadOnlyList<EventLog> segments)
-    {
-        if (stored.Identities.Count > 0)
-        {
-            return null;
-        }
-
-        var parts = new Base(
-            () => stored.CustomerIds,
-            () => stored.Attributes,
-            stored.EventNames,
-            stored.ChannelNames,
-            stored.Properties.ToDictionary(p => p.Key, p => p.Value.Values, StringComparer.Ordinal),
-            stored.EventCount > 0 ? stored.MaxTimestamp : long.MinValue,
-            (counts, valueCount, extra, shift) => Place(stored, counts, valueCount, extra, shift));
-        return Merge(parts, segments);
-    }
-
     /// <summary>
     /// What the merge needs of the base: its customers and attributes (read when the segments turn out to be appended),
     /// its dictionaries, the time of its last row (<see cref="long.MinValue"/> when empty), and a way to put its rows in
@@ -63,7 +43,7 @@ internal static class SegmentMerge
     /// rows in place and the rows per customer counted into the array given (at <c>c + 1</c>).
     /// </summary>
     private sealed record Base(
-        Func<IReadOnlyList<string>> CustomerIds,
+        Func<Utf8Strings> CustomerIds,
         Func<IReadOnlyDictionary<string, Column>> Attributes,
         IReadOnlyList<string> EventNames,
         IReadOnlyList<string> ChannelNames,
@@ -87,13 +67,14 @@ internal static class SegmentMerge
         var segmentCodes = segments.Select(s => InternAll(seen, s.CustomerIds)).ToArray();
         var merged = new int[seen.Count];
         merged.AsSpan().Fill(-1);
-        ForEachUtf8(baseIds, (c, id) =>
+        for (var c = 0; c < baseCount; c++)
         {
-            if (seen.Find(id) is var code and >= 0)
+            if (seen.Find(baseIds.Utf8(c)) is var code and >= 0)
             {
                 merged[code] = c;
             }
-        });
+        }
+
         var count = baseCount;
         var added = new List<int>();
         for (var code = 0; code < merged.Length; code++)
@@ -262,79 +243,13 @@ internal static class SegmentMerge
         return true;
     }
 
-    /// <summary>A log's rows put in place in columns with room for <paramref name="extra"/> more (a log already in memory).</summary>
-    private static (long[] Time, int[] Event, int[] Channel, Dictionary<string, Array> Properties) Place(EventLog stored, int[] counts, Func<string, int> valueCount, int extra, int[] shift)
-    {
-        var size = stored.EventCount + extra;
-        var (times, eventCodes, channelCodes) = (new long[size], new int[size], new int[size]);
-        var properties = stored.Properties.ToDictionary(
-            p => p.Key,
-            p => Column.FitsSmall(valueCount(p.Key)) ? (Array)new sbyte[size] : new int[size],
-            StringComparer.Ordinal);
-        for (var c = 0; c < stored.CustomerCount; c++)
-        {
-            counts[c + 1] = stored.CustomerStart[c + 1] - stored.CustomerStart[c];
-        }
-
-        // Runs of customers that move by the same amount are copied at once.
-        for (var from = 0; from < stored.CustomerCount;)
-        {
-            var to = from + 1;
-            while (to < stored.CustomerCount && shift[to] == shift[from])
-            {
-                to++;
-            }
-
-            var (source, length, target) = (stored.CustomerStart[from], stored.CustomerStart[to] - stored.CustomerStart[from], stored.CustomerStart[from] + shift[from]);
-            stored.Timestamps.AsSpan(source, length).CopyTo(times.AsSpan(target));
-            stored.EventCodes.AsSpan(source, length).CopyTo(eventCodes.AsSpan(target));
-            stored.ChannelCodes.AsSpan(source, length).CopyTo(channelCodes.AsSpan(target));
-            foreach (var (name, codes) in properties)
-            {
-                var from32 = stored.Properties[name].Codes.AsSpan(source, length);
-                if (codes is sbyte[] small)
-                {
-                    for (var i = 0; i < length; i++)
-                    {
-                        small[target + i] = (sbyte)from32[i];
-                    }
-                }
-                else
-                {
-                    from32.CopyTo(((int[])codes).AsSpan(target));
-                }
-            }
-
-            from = to;
-        }
-
-        return (times, eventCodes, channelCodes, properties);
-    }
-
     /// <summary>The merged ids: the base's, then the new ones (codes of <paramref name="seen"/>) in order, as UTF-8.</summary>
-    private static Utf8Strings Ids(IReadOnlyList<string> baseIds, Interner seen, List<int> added)
+    private static Utf8Strings Ids(Utf8Strings baseIds, Interner seen, List<int> added)
     {
         var offsets = new int[baseIds.Count + added.Count + 1];
-        byte[] bytes;
-        if (baseIds is Utf8Strings utf8)
-        {
-            bytes = new byte[utf8.Offsets[^1] + added.Sum(code => seen.Bytes(code).Length)];
-            utf8.Data.AsSpan(0, utf8.Offsets[^1]).CopyTo(bytes);
-            utf8.Offsets.CopyTo(offsets.AsSpan());
-        }
-        else
-        {
-            var encoded = baseIds.Select(id => Encoding.UTF8.GetBytes(id)).ToArray();
-            bytes = new byte[encoded.Sum(e => e.Length) + added.Sum(code => seen.Bytes(code).Length)];
-            var written = 0;
-            for (var c = 0; c < encoded.Length; c++)
-            {
-                encoded[c].CopyTo(bytes, written);
-                written += encoded[c].Length;
-                offsets[c + 1] = written;
-            }
-        }
-
+        var bytes = new byte[baseIds.Offsets[^1] + added.Sum(code => seen.Bytes(code).Length)];
+        baseIds.Data.AsSpan(0, baseIds.Offsets[^1]).CopyTo(bytes);
+        baseIds.Offsets.CopyTo(offsets.AsSpan());
         var at = offsets[baseIds.Count];
         for (var k = 0; k < added.Count; k++)
         {
@@ -404,27 +319,6 @@ internal static class SegmentMerge
 
         return result;
     }
-
-    /// <summary>Calls <paramref name="action"/> with every value's index and UTF-8 bytes.</summary>
-    private static void ForEachUtf8(IReadOnlyList<string> values, Utf8Action action)
-    {
-        if (values is IUtf8Strings utf8)
-        {
-            for (var i = 0; i < values.Count; i++)
-            {
-                action(i, utf8.Utf8(i));
-            }
-
-            return;
-        }
-
-        for (var i = 0; i < values.Count; i++)
-        {
-            action(i, Encoding.UTF8.GetBytes(values[i]));
-        }
-    }
-
-    private delegate void Utf8Action(int index, ReadOnlySpan<byte> value);
 
     /// <summary>Interns every string of <paramref name="values"/> and returns each one's code (from its UTF-8 bytes when the list keeps them).</summary>
     internal static int[] InternAll(Interner into, IReadOnlyList<string> values)

@@ -4,7 +4,7 @@ using Wayfinder.Evidence.Import;
 using Wayfinder.Evidence.Store;
 using Wayfinder.Evidence.Tests.Import;
 
-/// <summary>Reading a base and its appended segments by copying (<see cref="SegmentMerge"/>) gives exactly the general combine's log.</summary>
+/// <summary>Reading a base and its appended segments by copying (<see cref="SegmentMerge.TryRead"/>) gives exactly the general combine's log.</summary>
 public sealed class SegmentMergeTests : IDisposable
 {
     private readonly TempFolder _temp = new();
@@ -39,18 +39,12 @@ public sealed class SegmentMergeTests : IDisposable
     public async Task CopyingTheSegmentsGivesTheCombinedLogCodeForCode()
     {
         var (day1, day2, day3) = (await Log("d1.csv", Day1), await Log("d2.csv", Day2), await Log("d3.csv", Day3));
-        var merged = SegmentMerge.TryMerge(day1, [day2, day3]);
-        // The same with the base read from its files straight into place.
-        var folder = Path.Combine(_temp.Path, "base");
-        ArrowPersistence.Write(day1, folder);
-        var read = SegmentMerge.TryRead(folder, [day2, day3]);
+        var merged = SegmentMerge.TryRead(Stored(day1), [day2, day3]);
         var combined = EventLogBuilder.Combine([EventLogBuilder.FromLog(day1), EventLogBuilder.FromLog(day2), EventLogBuilder.FromLog(day3)], out var duplicates);
 
         Assert.Equal(0, duplicates);
         Assert.NotNull(merged);
-        Assert.NotNull(read);
         SameLog(combined, merged);
-        SameLog(combined, read);
 
         // By hand: customers in order of first appearance (u1, u2 from day 1, then u3, u4); u2's plan is day 2's;
         // rows per customer: u1 2 + 1, u2 2 + 1, u3 2, u4 1.
@@ -71,23 +65,26 @@ public sealed class SegmentMergeTests : IDisposable
                 $"{customer(i)},2026-03-0{day}T{i / 60:D2}:{i % 60:D2}:00Z,e{i % 3},{n(i)},{coupon(i)}\n"));
         var day1 = await Log("d1.csv", Rows(1, 100, i => $"u{i % 7}", i => $"v{i}", _ => ""));
         var day2 = await Log("d2.csv", Rows(2, 60, i => $"u{i % 9}", i => $"w{i}", i => i % 4 == 0 ? $"c{i % 3}" : ""));
-        var folder = Path.Combine(_temp.Path, "base");
-        ArrowPersistence.Write(day1, folder);
 
-        var read = SegmentMerge.TryRead(folder, [day2]);
-        var merged = SegmentMerge.TryMerge(day1, [day2]);
+        var read = SegmentMerge.TryRead(Stored(day1), [day2]);
         var combined = EventLogBuilder.Combine([EventLogBuilder.FromLog(day1), EventLogBuilder.FromLog(day2)], out _);
 
         Assert.NotNull(read);
-        Assert.NotNull(merged);
         SameLog(combined, read);
-        SameLog(combined, merged);
         Assert.Equal(160, read.Properties["n"].Values.Count);
         Assert.Equal(["u0", "u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8"], read.CustomerIds);
         // u0: day 1 rows 0, 7, …, 98 (15), then day 2 rows 0, 9, …, 54 (7); its first day-2 row has coupon c0.
         Assert.Equal(22, read.CustomerStart[1]);
         Assert.Null(read.Properties["coupon"][14]);
         Assert.Equal("c0", read.Properties["coupon"][15]);
+    }
+
+    /// <summary>The folder <paramref name="log"/> is written to as a store's base.</summary>
+    private string Stored(EventLog log)
+    {
+        var folder = Path.Combine(_temp.Path, "base-" + Guid.NewGuid().ToString("N"));
+        ArrowPersistence.Write(log, folder);
+        return folder;
     }
 
     private static void SameLog(EventLog combined, EventLog merged)
@@ -118,10 +115,11 @@ public sealed class SegmentMergeTests : IDisposable
     public async Task PartsWhoseTimesOverlapOrWithStitchedIdsAreLeftToTheGeneralCombine()
     {
         var (day1, day2) = (await Log("d1.csv", Day1), await Log("d2.csv", Day2));
-        Assert.Null(SegmentMerge.TryMerge(day2, [day1]));
-        Assert.Null(SegmentMerge.TryMerge(day1, [day2, day2]));
+        Assert.Null(SegmentMerge.TryRead(Stored(day2), [day1]));
+        Assert.Null(SegmentMerge.TryRead(Stored(day1), [day2, day2]));
         var stitched = await Log("s.ndjson", """{"type":"track","event":"Viewed","anonymousId":"a1","userId":"u9","timestamp":"2026-03-05T09:00:00Z"}""", "segment");
         Assert.Single(stitched.Identities);
-        Assert.Null(SegmentMerge.TryMerge(day1, [stitched]));
+        Assert.Null(SegmentMerge.TryRead(Stored(day1), [stitched]));
+        Assert.Null(SegmentMerge.TryRead(Stored(stitched), [day2]));
     }
 }
