@@ -26,12 +26,13 @@ internal static class ArrowPersistence
         WriteDictionaries(log, Path.Combine(folder, "dictionaries.arrow"));
     }
 
-    public static EventLog Read(string folder)
+    /// <param name="parallelism">Threads that may copy the events' columns at once.</param>
+    public static EventLog Read(string folder, int parallelism = 1)
     {
         var dictionaries = ReadDictionaries(Path.Combine(folder, "dictionaries.arrow"));
         var (ids, attributes) = ReadCustomers(Path.Combine(folder, "customers.arrow"), dictionaries);
         var customerStart = new int[ids.Count + 1];
-        var events = ReadEvents(Path.Combine(folder, "events.arrow"), customerStart, name => dictionaries.GetValueOrDefault("p." + name)?.Length ?? 0);
+        var events = ReadEvents(Path.Combine(folder, "events.arrow"), customerStart, name => dictionaries.GetValueOrDefault("p." + name)?.Length ?? 0, parallelism: parallelism);
         for (var c = 0; c < ids.Count; c++)
         {
             customerStart[c + 1] += customerStart[c];
@@ -193,8 +194,9 @@ internal static class ArrowPersistence
     /// <param name="extraRows">Rows to leave room for in every column beyond the file's own (an appended segment's).</param>
     /// <param name="shift">Per customer, how far after its own place each of its rows goes (room left for the rows of
     /// customers before it); null: every row at its own place.</param>
+    /// <param name="parallelism">Threads that may copy a batch's columns at once (the customers counted as one of them).</param>
     internal static (long[] Time, int[] Event, int[] Channel, Dictionary<string, System.Array> Properties) ReadEvents(
-        string path, int[] customerStart, Func<string, int> valueCount, int extraRows = 0, int[]? shift = null)
+        string path, int[] customerStart, Func<string, int> valueCount, int extraRows = 0, int[]? shift = null, int parallelism = 1)
     {
         using var stream = File.OpenRead(path);
         // Every batch is read into the same buffer: each is copied out and disposed before the next is read.
@@ -229,7 +231,34 @@ internal static class ArrowPersistence
             f => f.Name[2..],
             f => Column.FitsSmall(valueCount(f.Name[2..])) ? (System.Array)GC.AllocateUninitializedArray<sbyte>(size) : GC.AllocateUninitializedArray<int>(size),
             StringComparer.Ordinal);
-        var customers = customerStart.Length - 1;
+        // One job per column, the customers counted as one more; the jobs of a batch run on up to parallelism threads.
+        var jobs = new List<Action<RecordBatch, List<(int From, int Length, int Target)>>>
+        {
+            (batch, _) => CountCustomers(((Int32Array)batch.Column("customer")).Values, customerStart, path),
+            (batch, runs) => CopyColumn(((Int64Array)batch.Column("timestamp_us")).Values, runs, time),
+            (batch, runs) => CopyColumn(((Int32Array)batch.Column("event")).Values, runs, events),
+            (batch, runs) => CopyColumn(((Int32Array)batch.Column("channel")).Values, runs, channel),
+        };
+        foreach (var (name, values) in properties)
+        {
+            jobs.Add((batch, runs) =>
+            {
+                var codes = ((Int32Array)batch.Column("p." + name)).Values;
+                foreach (var (from, length, target) in runs)
+                {
+                    if (values is sbyte[] small)
+                    {
+                        Narrow(codes.Slice(from, length), small.AsSpan(target), path);
+                    }
+                    else
+                    {
+                        codes.Slice(from, length).CopyTo(((int[])values).AsSpan(target));
+                    }
+                }
+            });
+        }
+
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) };
         var offset = 0;
         foreach (var batch in batches ?? Batches(reader))
         {
@@ -238,29 +267,22 @@ internal static class ArrowPersistence
                 throw new InvalidDataException($"{path} holds more rows than its metadata says ({total}); the store is damaged");
             }
 
-            var customerColumn = ((Int32Array)batch.Column("customer")).Values;
-            foreach (var c in customerColumn)
+            var runs = Runs(((Int32Array)batch.Column("customer")).Values, offset, shift);
+            if (parallelism > 1)
             {
-                if ((uint)c >= (uint)customers)
+                try
                 {
-                    throw new InvalidDataException($"{path} holds customer {c}, customers.arrow {customers} customers; the store is damaged");
+                    Parallel.For(0, jobs.Count, parallel, j => jobs[j](batch, runs));
                 }
-
-                customerStart[c + 1]++;
+                catch (AggregateException e)
+                {
+                    // What a job throws (a damaged store) as the one-thread read throws it.
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+                }
             }
-
-            // Runs of rows that move by the same amount (all of them without a shift) are copied at once.
-            for (var from = 0; from < batch.Length;)
+            else
             {
-                var by = shift is null ? 0 : shift[customerColumn[from]];
-                var to = from + 1;
-                while (to < batch.Length && (shift is null || shift[customerColumn[to]] == by))
-                {
-                    to++;
-                }
-
-                CopyRows(batch, from, to - from, offset + from + by, time, events, channel, properties, path);
-                from = to;
+                jobs.ForEach(job => job(batch, runs));
             }
 
             offset += batch.Length;
@@ -275,23 +297,55 @@ internal static class ArrowPersistence
         return (time, events, channel, properties);
     }
 
-    /// <summary>Rows <paramref name="start"/>.. of a batch (<paramref name="length"/> of them) into the columns at <paramref name="target"/>.</summary>
-    private static void CopyRows(RecordBatch batch, int start, int length, int target, long[] time, int[] events, int[] channel, Dictionary<string, System.Array> properties, string path)
+    /// <summary>Adds each row's customer to <paramref name="customerStart"/> (rows of customer c at c + 1).</summary>
+    private static void CountCustomers(ReadOnlySpan<int> customerColumn, int[] customerStart, string path)
     {
-        ((Int64Array)batch.Column("timestamp_us")).Values.Slice(start, length).CopyTo(time.AsSpan(target));
-        ((Int32Array)batch.Column("event")).Values.Slice(start, length).CopyTo(events.AsSpan(target));
-        ((Int32Array)batch.Column("channel")).Values.Slice(start, length).CopyTo(channel.AsSpan(target));
-        foreach (var (name, values) in properties)
+        var customers = customerStart.Length - 1;
+        foreach (var c in customerColumn)
         {
-            var codes = ((Int32Array)batch.Column("p." + name)).Values.Slice(start, length);
-            if (values is sbyte[] small)
+            if ((uint)c >= (uint)customers)
             {
-                Narrow(codes, small.AsSpan(target), path);
+                throw new InvalidDataException($"{path} holds customer {c}, customers.arrow {customers} customers; the store is damaged");
             }
-            else
+
+            customerStart[c + 1]++;
+        }
+    }
+
+    /// <summary>
+    /// Where a batch's rows go: runs of rows that move by the same amount (their customer's shift), as (first row of the
+    /// batch, rows, place in the columns); one run for the whole batch without a shift.
+    /// </summary>
+    private static List<(int From, int Length, int Target)> Runs(ReadOnlySpan<int> customerColumn, int offset, int[]? shift)
+    {
+        if (shift is null)
+        {
+            return [(0, customerColumn.Length, offset)];
+        }
+
+        var runs = new List<(int From, int Length, int Target)>();
+        for (var from = 0; from < customerColumn.Length;)
+        {
+            // (A customer beyond the shifts is reported by the count of customers, which checks every row.)
+            var by = (uint)customerColumn[from] < (uint)shift.Length ? shift[customerColumn[from]] : 0;
+            var to = from + 1;
+            while (to < customerColumn.Length && (uint)customerColumn[to] < (uint)shift.Length && shift[customerColumn[to]] == by)
             {
-                codes.CopyTo(((int[])values).AsSpan(target));
+                to++;
             }
+
+            runs.Add((from, to - from, offset + from + by));
+            from = to;
+        }
+
+        return runs;
+    }
+
+    private static void CopyColumn<T>(ReadOnlySpan<T> values, List<(int From, int Length, int Target)> runs, T[] into)
+    {
+        foreach (var (from, length, target) in runs)
+        {
+            values.Slice(from, length).CopyTo(into.AsSpan(target));
         }
     }
 

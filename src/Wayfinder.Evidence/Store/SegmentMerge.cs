@@ -15,7 +15,8 @@ using System.Runtime.CompilerServices;
 internal static class SegmentMerge
 {
     /// <summary>The store in <paramref name="folder"/> read with its appended <paramref name="segments"/> (already read), or null.</summary>
-    public static EventLog? TryRead(string folder, IReadOnlyList<EventLog> segments)
+    /// <param name="parallelism">Threads that may copy the base's columns at once.</param>
+    public static EventLog? TryRead(string folder, IReadOnlyList<EventLog> segments, int parallelism = 1)
     {
         var events = Path.Combine(folder, "events.arrow");
         var dictionaries = ArrowPersistence.ReadDictionaries(Path.Combine(folder, "dictionaries.arrow"));
@@ -32,7 +33,7 @@ internal static class SegmentMerge
             dictionaries.GetValueOrDefault("channel") ?? [],
             dictionaries.Where(d => d.Key.StartsWith("p.", StringComparison.Ordinal)).ToDictionary(d => d.Key[2..], d => (IReadOnlyList<string>)d.Value, StringComparer.Ordinal),
             range.Rows == 0 ? long.MinValue : range.Max,
-            (counts, valueCount, extra, shift) => ArrowPersistence.ReadEvents(events, counts, valueCount, extra, shift));
+            (counts, valueCount, extra, shift) => ArrowPersistence.ReadEvents(events, counts, valueCount, extra, shift, parallelism));
         return Merge(parts, segments);
     }
 

@@ -58,13 +58,13 @@ internal static class StoreLayout
 
         if (segments.Count == 0)
         {
-            return ArrowPersistence.Read(folder);
+            return ArrowPersistence.Read(folder, parallelism);
         }
 
         // The segments first (they are small): when they are appended, the base is read straight into its place beside them.
         var appended = segments.Select(ArrowPersistence.Read).ToList();
-        var log = SegmentMerge.TryRead(folder, appended)
-            ?? EventLogBuilder.CombineAndRelease([EventLogBuilder.FromLog(ArrowPersistence.Read(folder)), .. appended.Select(EventLogBuilder.FromLog)], out _, parallelism);
+        var log = SegmentMerge.TryRead(folder, appended, parallelism)
+            ?? EventLogBuilder.CombineAndRelease([EventLogBuilder.FromLog(ArrowPersistence.Read(folder, parallelism)), .. appended.Select(EventLogBuilder.FromLog)], out _, parallelism);
 
         // A compaction that swapped the folder meanwhile has taken the segments into its base: what was read may hold
         // them twice, or mix the two copies' files. Read again (Read retries).

@@ -105,4 +105,66 @@ public sealed class ArrowPersistenceTests
         Assert.Equal([10, 20, 5], log.Timestamps);
         Assert.Equal(["a", "c", "b"], log.EventCodes.Select(c => log.EventNames[c]));
     }
+
+    [Fact]
+    public void ReadingWithSeveralThreadsGivesTheLogOneThreadReads()
+    {
+        // Three batches (262,144 rows each, the last shorter) of two customers' rows, a property of few values (a byte
+        // per row) and one of many: each batch's columns are copied by whichever thread is free.
+        using var temp = new TempFolder();
+        var builder = new EventLogBuilder();
+        for (var i = 0; i < 600_000; i++)
+        {
+            builder.Add(i % 4 == 0 ? "a" : "b", 1_700_000_000_000_000 + i, $"e{i % 5}", i % 3 == 0 ? null : "web", [new("few", $"f{i % 3}"), new("many", $"m{i % 300}")]);
+        }
+
+        var folder = Path.Combine(temp.Path, "store");
+        ArrowPersistence.Write(builder.Build(), folder);
+
+        var one = ArrowPersistence.Read(folder, parallelism: 1);
+        var three = ArrowPersistence.Read(folder, parallelism: 3);
+
+        Assert.Equal([0, 150_000, 600_000], one.CustomerStart);
+        Assert.Equal(one.CustomerStart, three.CustomerStart);
+        Assert.Equal(one.Timestamps, three.Timestamps);
+        Assert.Equal(one.EventCodes, three.EventCodes);
+        Assert.Equal(one.ChannelCodes, three.ChannelCodes);
+        Assert.Equal(one.Properties["few"].Codes, three.Properties["few"].Codes);
+        Assert.Equal(one.Properties["many"].Codes, three.Properties["many"].Codes);
+        // Row 150,000 is customer b's first: event 1 (i = 1), channel web, few f1, many m1.
+        Assert.Equal(("e1", "web", "f1", "m1"), (three.EventNames[three.EventCodes[150_000]], three.ChannelNames[three.ChannelCodes[150_000]], three.Properties["few"][150_000], three.Properties["many"][150_000]));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void ACustomerBeyondTheStoredCustomersIsReportedAsDamageWithAnyNumberOfThreads(int parallelism)
+    {
+        // events.arrow rewritten with customer 5 on its last row, where customers.arrow holds 2.
+        using var temp = new TempFolder();
+        var builder = new EventLogBuilder();
+        builder.Add("u1", 10, "a", "web");
+        builder.Add("u2", 20, "b", null);
+        var folder = Path.Combine(temp.Path, "store");
+        ArrowPersistence.Write(builder.Build(), folder);
+        var events = Path.Combine(folder, "events.arrow");
+        RecordBatch batch;
+        Schema schema;
+        using (var reader = new ArrowFileReader(File.OpenRead(events)))
+        {
+            schema = reader.Schema;
+            batch = reader.ReadNextRecordBatch().Clone();
+        }
+
+        using (var writer = new ArrowFileWriter(File.Create(events), schema))
+        {
+            var customers = new Int32Array.Builder().Append(0).Append(5).Build();
+            writer.WriteRecordBatch(new RecordBatch(schema, [customers, .. Enumerable.Range(1, batch.ColumnCount - 1).Select(batch.Column)], batch.Length));
+            writer.WriteEnd();
+        }
+
+        var refused = Assert.Throws<InvalidDataException>(() => ArrowPersistence.Read(folder, parallelism));
+
+        Assert.Equal($"{events} holds customer 5, customers.arrow 2 customers; the store is damaged", refused.Message);
+    }
 }

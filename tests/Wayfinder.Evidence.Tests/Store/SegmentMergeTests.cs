@@ -35,11 +35,13 @@ public sealed class SegmentMergeTests : IDisposable
         + "u4,2026-03-03T08:00:00Z,viewed,store,,\n"
         + "u1,2026-03-03T09:00:00Z,viewed,web,,\n";
 
-    [Fact]
-    public async Task CopyingTheSegmentsGivesTheCombinedLogCodeForCode()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task CopyingTheSegmentsGivesTheCombinedLogCodeForCode(int parallelism)
     {
         var (day1, day2, day3) = (await Log("d1.csv", Day1), await Log("d2.csv", Day2), await Log("d3.csv", Day3));
-        var merged = SegmentMerge.TryRead(Stored(day1), [day2, day3]);
+        var merged = SegmentMerge.TryRead(Stored(day1), [day2, day3], parallelism);
         var combined = EventLogBuilder.Combine([EventLogBuilder.FromLog(day1), EventLogBuilder.FromLog(day2), EventLogBuilder.FromLog(day3)], out var duplicates);
 
         Assert.Equal(0, duplicates);
