@@ -59,11 +59,12 @@ public static partial class JourneyAnalyzer
         var log = context.Log;
         var (timestamps, customerStart, selected) = (log.Timestamps, log.CustomerStart, context.Selected);
         var (starts, ends) = (context.PeriodStarts, context.PeriodEnds);
-        var chains = new ChainSet(context.StageCount);
         if (starts.Length == 0)
         {
             return;
         }
+
+        var chains = new ChainSet(context.StageCount);
 
         var (firstFrom, lastTo) = (starts[0], ends[^1]);
         for (var c = first; c < end; c++)
@@ -73,8 +74,7 @@ public static partial class JourneyAnalyzer
                 return;
             }
 
-            var (rowStart, rowEnd) = (customerStart[c], customerStart[c + 1]);
-            if ((selected is null || selected[c]) && rowEnd > rowStart && timestamps[rowEnd - 1] >= firstFrom && timestamps[rowStart] < lastTo)
+            if (InCut(c, selected, customerStart, timestamps, firstFrom, lastTo))
             {
                 CustomerPeriods(context, c, starts, ends, funnelAt, chains);
             }

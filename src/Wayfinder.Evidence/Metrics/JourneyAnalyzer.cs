@@ -187,7 +187,7 @@ public static partial class JourneyAnalyzer
 
         /// <summary>Per period (of the context), how many customers reached exactly k stages in it (period-major).</summary>
         public int[] PeriodFunnelAt => _periodFunnelAt;
-       
+
         private int _mappedEvents;
         private int _unmappedEvents;
 
@@ -268,14 +268,14 @@ public static partial class JourneyAnalyzer
                     break;
                 }
 
-                var (rowStart, rowEnd) = (customerStart[c], customerStart[c + 1]);
-
                 // A customer's rows are in time order: one wholly outside the period has nothing to count (a trend
                 // analyses every month, and most customers are active in few of them).
-                if ((selected is not null && !selected[c]) || rowEnd == rowStart || timestamps[rowEnd - 1] < from || timestamps[rowStart] >= to)
+                if (!InCut(c, selected, customerStart, timestamps, from, to))
                 {
                     continue;
                 }
+
+                var (rowStart, rowEnd) = (customerStart[c], customerStart[c + 1]);
 
                 for (var s = 0; s < stageCount; s++)
                 {
@@ -607,6 +607,17 @@ public static partial class JourneyAnalyzer
                 into[i] += from[i];
             }
         }
+    }
+
+    /// <summary>
+    /// Whether customer <paramref name="c"/> is in the segment and may have rows in [<paramref name="from"/>,
+    /// <paramref name="to"/>): rows are in time order, so one whose last row is before it or first row after it has none.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool InCut(int c, bool[]? selected, int[] customerStart, long[] timestamps, long from, long to)
+    {
+        var (rowStart, rowEnd) = (customerStart[c], customerStart[c + 1]);
+        return (selected is null || selected[c]) && rowEnd > rowStart && timestamps[rowEnd - 1] >= from && timestamps[rowStart] < to;
     }
 
     /// <summary>The ordered funnel from how many customers reached exactly k stages (shared with the ClickHouse store).</summary>

@@ -62,8 +62,7 @@ public sealed partial class EventStore
 
     private JourneyMetrics Analyze(EventLog log, Journey journey, MetricsQuery query, CancellationToken cancellationToken)
     {
-        var selected = query.Segment is { } segment ? Segments.Customers(log, segment) : null;
-        return JourneyAnalyzer.Analyze(journey.Id, log, Mapping(journey, log), query, selected, _engine.DegreeOfParallelism, cancellationToken);
+        return JourneyAnalyzer.Analyze(journey.Id, log, Mapping(journey, log), query, Selected(log, query), _engine.DegreeOfParallelism, cancellationToken);
     }
 
     private IReadOnlyList<TrendPoint> Trend(EventLog log, Journey journey, MetricsQuery query, string grain, CancellationToken cancellationToken)
@@ -74,17 +73,15 @@ public sealed partial class EventStore
         }
 
         var (periods, ranges) = TrendPeriods(log, query, grain);
-        var selected = query.Segment is { } segment ? Segments.Customers(log, segment) : null;
         // Every period's funnel in one pass over the log (as if analysed one by one with the query cut to the period).
-        var funnels = JourneyAnalyzer.FunnelByPeriod(log, Mapping(journey, log), query with { TopVariants = 0, FunnelOnly = true }, selected, ranges, _engine.DegreeOfParallelism, cancellationToken);
+        var funnels = JourneyAnalyzer.FunnelByPeriod(log, Mapping(journey, log), query with { TopVariants = 0, FunnelOnly = true }, Selected(log, query), ranges, _engine.DegreeOfParallelism, cancellationToken);
         return TrendPoints(journey, periods, funnels);
     }
 
     private (JourneyMetrics Metrics, IReadOnlyList<TrendPoint> Trend) AnalyzeWithTrend(EventLog log, Journey journey, MetricsQuery query, string grain, CancellationToken cancellationToken)
     {
-        var selected = query.Segment is { } segment ? Segments.Customers(log, segment) : null;
         var (periods, ranges) = log.EventCount == 0 ? ([], []) : TrendPeriods(log, query, grain);
-        var (metrics, funnels) = JourneyAnalyzer.Analyze(journey.Id, log, Mapping(journey, log), query, selected, ranges, _engine.DegreeOfParallelism, cancellationToken);
+        var (metrics, funnels) = JourneyAnalyzer.Analyze(journey.Id, log, Mapping(journey, log), query, Selected(log, query), ranges, _engine.DegreeOfParallelism, cancellationToken);
         return (metrics, TrendPoints(journey, periods, funnels));
     }
 
@@ -118,6 +115,9 @@ public sealed partial class EventStore
 
         return points;
     }
+
+    /// <summary>The customers of the query's segment (null: every customer).</summary>
+    private static bool[]? Selected(EventLog log, MetricsQuery query) => query.Segment is { } segment ? Segments.Customers(log, segment) : null;
 
     private static JourneyMapping Mapping(Journey journey, EventLog log) => JourneyMapping.Build(journey, log, Segments.RowCondition(log));
 

@@ -20,49 +20,27 @@ internal static class SegmentMerge
     {
         var events = Path.Combine(folder, "events.arrow");
         var dictionaries = ArrowPersistence.ReadDictionaries(Path.Combine(folder, "dictionaries.arrow"));
-        if (StoreLayout.PartRange(events) is not { } range || ArrowPersistence.Identities(dictionaries).Count > 0)
+        if (StoreLayout.PartRange(events) is not { } range || ArrowPersistence.Identities(dictionaries).Count > 0
+            || !AppendOnly(range.Rows == 0 ? long.MinValue : range.Max, segments))
         {
             return null;
         }
 
-        var lazy = new Lazy<(Utf8Strings Ids, Dictionary<string, Column> Attributes)>(() => ArrowPersistence.ReadCustomers(Path.Combine(folder, "customers.arrow"), dictionaries));
-        var parts = new Base(
-            () => lazy.Value.Ids,
-            () => lazy.Value.Attributes,
-            dictionaries.GetValueOrDefault("event") ?? [],
-            dictionaries.GetValueOrDefault("channel") ?? [],
-            dictionaries.Where(d => d.Key.StartsWith("p.", StringComparison.Ordinal)).ToDictionary(d => d.Key[2..], d => (IReadOnlyList<string>)d.Value, StringComparer.Ordinal),
-            range.Rows == 0 ? long.MinValue : range.Max,
-            (counts, valueCount, extra, shift) => ArrowPersistence.ReadEvents(events, counts, valueCount, extra, shift, parallelism));
-        return Merge(parts, segments);
+        return Merge(folder, dictionaries, segments, parallelism);
     }
 
     /// <summary>
-    /// What the merge needs of the base: its customers and attributes (read when the segments turn out to be appended),
-    /// its dictionaries, the time of its last row (<see cref="long.MinValue"/> when empty), and a way to put its rows in
-    /// place: given per customer how far to move its rows and how many rows to leave room for, the columns with the base's
-    /// rows in place and the rows per customer counted into the array given (at <c>c + 1</c>).
+    /// The base in <paramref name="folder"/> (its <paramref name="dictionaries"/> read) and the appended segments as one
+    /// log: the base's customers read first, its rows read from its file straight into their place.
     /// </summary>
-    private sealed record Base(
-        Func<Utf8Strings> CustomerIds,
-        Func<IReadOnlyDictionary<string, Column>> Attributes,
-        IReadOnlyList<string> EventNames,
-        IReadOnlyList<string> ChannelNames,
-        Dictionary<string, IReadOnlyList<string>> PropertyValues,
-        long Last,
-        Func<int[], Func<string, int>, int, int[], (long[] Time, int[] Event, int[] Channel, Dictionary<string, Array> Properties)> Place);
-
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static EventLog? Merge(Base stored, IReadOnlyList<EventLog> segments)
+    private static EventLog Merge(string folder, Dictionary<string, string[]> dictionaries, IReadOnlyList<EventLog> segments, int parallelism)
     {
-        if (!AppendOnly(stored.Last, segments))
-        {
-            return null;
-        }
+        var (baseIds, baseAttributes) = ArrowPersistence.ReadCustomers(Path.Combine(folder, "customers.arrow"), dictionaries);
+        var basePropertyValues = dictionaries.Where(d => d.Key.StartsWith("p.", StringComparison.Ordinal)).ToDictionary(d => d.Key[2..], d => d.Value, StringComparer.Ordinal);
 
         // Customers: the base's keep their numbers; a segment's are looked up among the base's (only the segments' ids are
         // hashed), and new ones numbered after the base's in order of first appearance.
-        var baseIds = stored.CustomerIds();
         var baseCount = baseIds.Count;
         var seen = new Interner(segments.Sum(s => s.CustomerCount));
         var segmentCodes = segments.Select(s => InternAll(seen, s.CustomerIds)).ToArray();
@@ -89,16 +67,16 @@ internal static class SegmentMerge
 
         var customerMap = segmentCodes.Select(codes => codes.Select(code => merged[code]).ToArray()).ToArray();
         var eventNames = new Interner();
-        InternAll(eventNames, stored.EventNames);
+        InternAll(eventNames, dictionaries.GetValueOrDefault("event") ?? []);
         var eventMap = segments.Select(s => InternAll(eventNames, s.EventNames)).ToArray();
         var channelNames = new Interner();
-        InternAll(channelNames, stored.ChannelNames);
+        InternAll(channelNames, dictionaries.GetValueOrDefault("channel") ?? []);
         var channelMap = segments.Select(s => InternAll(channelNames, s.ChannelNames)).ToArray();
-        var propertyNames = stored.PropertyValues.Keys.Concat(segments.SelectMany(s => s.Properties.Keys)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var propertyNames = basePropertyValues.Keys.Concat(segments.SelectMany(s => s.Properties.Keys)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var propertyValues = propertyNames.Select(name =>
         {
             var values = new Interner();
-            InternAll(values, stored.PropertyValues.GetValueOrDefault(name) ?? []);
+            InternAll(values, basePropertyValues.GetValueOrDefault(name) ?? []);
             return values;
         }).ToArray();
         var propertyMaps = segments.Select(s => propertyNames.Select((name, i) => s.Properties.TryGetValue(name, out var column) ? InternAll(propertyValues[i], column.Values) : null).ToArray()).ToArray();
@@ -134,7 +112,8 @@ internal static class SegmentMerge
             throw TooLarge();
         }
 
-        var (times, eventCodes, channelCodes, placed) = stored.Place(baseRows, name => propertyValues[index[name]].Count, (int)extra, shift);
+        var (times, eventCodes, channelCodes, placed) = ArrowPersistence.ReadEvents(
+            Path.Combine(folder, "events.arrow"), baseRows, name => propertyValues[index[name]].Count, (int)extra, shift, parallelism);
         var rows = times.Length;
         var start = new int[count + 1];
         for (var c = 0; c < count; c++)
@@ -216,7 +195,7 @@ internal static class SegmentMerge
             properties.Add(propertyNames[i], propertyCodes[i] is sbyte[] small ? new Column(small, values) : new Column((int[])propertyCodes[i], values));
         }
 
-        var attributes = Attributes([(stored.Attributes(), null), .. segments.Select((s, p) => (s.Attributes, (int[]?)customerMap[p]))], count);
+        var attributes = Attributes([(baseAttributes, null), .. segments.Select((s, p) => (s.Attributes, (int[]?)customerMap[p]))], count);
         return new EventLog(Ids(baseIds, seen, added), start, times, eventCodes, eventNames.ToArray(), channelCodes, channelNames.ToArray(), properties, attributes);
     }
 

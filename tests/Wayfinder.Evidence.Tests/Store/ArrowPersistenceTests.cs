@@ -125,12 +125,7 @@ public sealed class ArrowPersistenceTests
         var three = ArrowPersistence.Read(folder, parallelism: 3);
 
         Assert.Equal([0, 150_000, 600_000], one.CustomerStart);
-        Assert.Equal(one.CustomerStart, three.CustomerStart);
-        Assert.Equal(one.Timestamps, three.Timestamps);
-        Assert.Equal(one.EventCodes, three.EventCodes);
-        Assert.Equal(one.ChannelCodes, three.ChannelCodes);
-        Assert.Equal(one.Properties["few"].Codes, three.Properties["few"].Codes);
-        Assert.Equal(one.Properties["many"].Codes, three.Properties["many"].Codes);
+        LogAssert.Same(one, three);
         // Row 150,000 is customer b's first: event 1 (i = 1), channel web, few f1, many m1.
         Assert.Equal(("e1", "web", "f1", "m1"), (three.EventNames[three.EventCodes[150_000]], three.ChannelNames[three.ChannelCodes[150_000]], three.Properties["few"][150_000], three.Properties["many"][150_000]));
     }

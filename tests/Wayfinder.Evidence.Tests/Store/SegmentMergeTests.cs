@@ -46,7 +46,7 @@ public sealed class SegmentMergeTests : IDisposable
 
         Assert.Equal(0, duplicates);
         Assert.NotNull(merged);
-        SameLog(combined, merged);
+        LogAssert.Same(combined, merged);
 
         // By hand: customers in order of first appearance (u1, u2 from day 1, then u3, u4); u2's plan is day 2's;
         // rows per customer: u1 2 + 1, u2 2 + 1, u3 2, u4 1.
@@ -72,7 +72,7 @@ public sealed class SegmentMergeTests : IDisposable
         var combined = EventLogBuilder.Combine([EventLogBuilder.FromLog(day1), EventLogBuilder.FromLog(day2)], out _);
 
         Assert.NotNull(read);
-        SameLog(combined, read);
+        LogAssert.Same(combined, read);
         Assert.Equal(160, read.Properties["n"].Values.Count);
         Assert.Equal(["u0", "u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8"], read.CustomerIds);
         // u0: day 1 rows 0, 7, …, 98 (15), then day 2 rows 0, 9, …, 54 (7); its first day-2 row has coupon c0.
@@ -87,30 +87,6 @@ public sealed class SegmentMergeTests : IDisposable
         var folder = Path.Combine(_temp.Path, "base-" + Guid.NewGuid().ToString("N"));
         ArrowPersistence.Write(log, folder);
         return folder;
-    }
-
-    private static void SameLog(EventLog combined, EventLog merged)
-    {
-        Assert.Equal(combined.CustomerIds, merged.CustomerIds);
-        Assert.Equal(combined.CustomerStart, merged.CustomerStart);
-        Assert.Equal(combined.Timestamps, merged.Timestamps);
-        Assert.Equal(combined.EventNames, merged.EventNames);
-        Assert.Equal(combined.EventCodes, merged.EventCodes);
-        Assert.Equal(combined.ChannelNames, merged.ChannelNames);
-        Assert.Equal(combined.ChannelCodes, merged.ChannelCodes);
-        Assert.Equal(combined.Properties.Keys.Order(), merged.Properties.Keys.Order());
-        foreach (var (name, column) in combined.Properties)
-        {
-            Assert.Equal(column.Values, merged.Properties[name].Values);
-            Assert.Equal(column.Codes, merged.Properties[name].Codes);
-        }
-
-        Assert.Equal(combined.Attributes.Keys.Order(), merged.Attributes.Keys.Order());
-        foreach (var (name, column) in combined.Attributes)
-        {
-            Assert.Equal(column.Values, merged.Attributes[name].Values);
-            Assert.Equal(column.Codes, merged.Attributes[name].Codes);
-        }
     }
 
     [Fact]
