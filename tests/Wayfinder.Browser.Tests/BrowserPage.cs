@@ -36,6 +36,15 @@ public sealed class BrowserPage(WebAppFixture fixture, IBrowserContext context, 
         await WaitInteractiveAsync();
     }
 
+    /// <summary>
+    /// Waits until the page's address is <paramref name="path"/> of the app (query included), by asking for the address
+    /// until it matches. Playwright's <c>WaitForURLAsync</c> is not used: it checks the address and then subscribes to
+    /// navigations, and a navigation delivered in between is lost, so it can time out on a page that is already there
+    /// (playwright-dotnet#3364; it failed CI once on a Blazor navigation).
+    /// </summary>
+    public Task ExpectAtAsync(string path, float timeoutMs = 30_000) =>
+        Assertions.Expect(Page).ToHaveURLAsync(Fixture.Url + path, new PageAssertionsToHaveURLOptions { Timeout = timeoutMs });
+
     /// <summary>Waits until the page's circuit is up (the layout marks the document).</summary>
     public Task WaitInteractiveAsync() =>
         Page.WaitForSelectorAsync("html[data-interactive=true]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });

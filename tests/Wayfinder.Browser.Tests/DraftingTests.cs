@@ -22,7 +22,7 @@ public sealed class DraftingTests(WebAppFixture app) : IClassFixture<WebAppFixtu
         var page = b.Page;
         await b.GoToAsync("/w/demo/journeys/new");
         await page.GetByRole(AriaRole.Link, new() { Name = "Draft a journey" }).ClickAsync();
-        await page.WaitForURLAsync("**/w/demo/journeys/draft");
+        await b.ExpectAtAsync("/w/demo/journeys/draft");
 
         await page.Locator("#draft-persona").SelectOptionAsync("first-time-flyer");
         await page.Locator("#draft-scenario").FillAsync("first international flight");
@@ -36,7 +36,7 @@ public sealed class DraftingTests(WebAppFixture app) : IClassFixture<WebAppFixtu
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Draft the journey" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/w/demo/journeys/maya-s-drafted-flight/edit");
+        await b.ExpectAtAsync("/w/demo/journeys/maya-s-drafted-flight/edit");
         var banner = page.Locator(".draft-banner");
         await banner.WaitForAsync();
         Assert.Equal("Draft by the offline drafter on " + DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),

@@ -29,7 +29,7 @@ public sealed class EditorTests(WebAppFixture app) : IClassFixture<WebAppFixture
         await Assertions.Expect(b.Page.Locator("#journey-id")).ToHaveValueAsync("renewal-img-src-x-onerror-alert-1");
         await b.Page.GetByRole(AriaRole.Button, new() { Name = "Create and edit" }).ClickAsync();
 
-        await b.Page.WaitForURLAsync("**/w/demo/journeys/renewal-img-src-x-onerror-alert-1/edit");
+        await b.ExpectAtAsync("/w/demo/journeys/renewal-img-src-x-onerror-alert-1/edit");
         await b.Page.Locator("th[data-key='stage:plan']").WaitForAsync();
         Assert.Equal($"Renewal {Payload}", await b.Page.Locator("main h1").TextContentAsync());
     }
@@ -158,7 +158,7 @@ public sealed class EditorTests(WebAppFixture app) : IClassFixture<WebAppFixture
 
         await b.Page.GetByRole(AriaRole.Button, new() { Name = "Duplicate as future state" }).ClickAsync();
 
-        await b.Page.WaitForURLAsync("**/w/demo/journeys/first-flight-future-2/edit");
+        await b.ExpectAtAsync("/w/demo/journeys/first-flight-future-2/edit");
         await b.Page.GetByRole(AriaRole.Link, new() { Name = "Compare with the current state" }).WaitForAsync();
         Assert.Equal("Maya's first flight (today) (future)", await b.Page.Locator("main h1").TextContentAsync());
         Assert.Equal("Future state", await b.Page.Locator(".editor-header .badge").TextContentAsync());

@@ -54,7 +54,7 @@ public sealed class HomeTests(WebAppFixture app) : IClassFixture<WebAppFixture>
 
         await page.Locator("#topbar-q").FillAsync("SPREAD over five");
         await page.Locator("#topbar-q").PressAsync("Enter");
-        await page.WaitForURLAsync("**/w/demo/search?q=SPREAD+over+five");
+        await browser.ExpectAtAsync("/w/demo/search?q=SPREAD+over+five");
         await browser.WaitInteractiveAsync();
 
         var hit = page.Locator("a.search-hit");
@@ -69,7 +69,7 @@ public sealed class HomeTests(WebAppFixture app) : IClassFixture<WebAppFixture>
         await browser.ScreenshotAsync("home-search");
 
         await hit.ClickAsync();
-        await page.WaitForURLAsync("**/w/demo/journeys/first-flight?element=pp-rules-scattered");
+        await browser.ExpectAtAsync("/w/demo/journeys/first-flight?element=pp-rules-scattered");
     }
 
     [Fact]
@@ -137,10 +137,11 @@ public sealed class HomeTests(WebAppFixture app) : IClassFixture<WebAppFixture>
         await Assertions.Expect(page.Locator("#ws-id")).ToHaveValueAsync("team-cx");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create workspace" }).ClickAsync();
 
-        // Under CI's load the round trip once took longer than 30 s with nothing to say why: wait longer, and if the
-        // page refuses or never moves, fail with what it shows (and a screenshot) instead of a bare timeout.
-        var created = page.WaitForURLAsync("**/w/team-cx", new() { Timeout = 90_000 });
-        var refused = page.Locator(".create-workspace .notice-error").WaitForAsync(new() { Timeout = 90_000 });
+        // If the page refuses or never moves, fail with what it shows (and a screenshot) instead of a bare timeout. Under CI
+        // this once timed out with nothing to say why and once (with 90 s) on a page already at the new workspace:
+        // Playwright's WaitForURLAsync had lost the navigation (see ExpectAtAsync), not a slow round trip.
+        var created = browser.ExpectAtAsync("/w/team-cx");
+        var refused = page.Locator(".create-workspace .notice-error").WaitForAsync(new() { Timeout = 30_000 });
         var first = await Task.WhenAny(created, refused);
         if (first != created || created.IsFaulted)
         {

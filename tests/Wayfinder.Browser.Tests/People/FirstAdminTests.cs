@@ -20,7 +20,7 @@ public sealed class FirstAdminTests(WebAppFixture app) : IClassFixture<WebAppFix
         await browser.Page.GetByLabel("Password").FillAsync("correct horse battery staple");
         await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Make the first admin" }).ClickAsync();
 
-        await browser.Page.WaitForURLAsync(app.Url + "/");
+        await browser.ExpectAtAsync("/");
         await browser.WaitInteractiveAsync();
         Assert.Equal("demo · you are owner", (await browser.Page.Locator("main .card .meta").TextContentAsync())?.Trim());
         Assert.Equal("ada", (await browser.Page.Locator(".topbar a[href='/account']").TextContentAsync())?.Trim());

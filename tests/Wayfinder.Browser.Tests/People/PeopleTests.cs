@@ -34,7 +34,7 @@ public sealed class PeopleTests(WebAppFixture app) : IClassFixture<WebAppFixture
         await browser.Page.GetByLabel("Password").FillAsync(password);
         await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
-        await browser.Page.WaitForURLAsync(app.Url + "/w/demo/people");
+        await browser.ExpectAtAsync("/w/demo/people");
         await browser.WaitInteractiveAsync();
         Assert.Equal("People", await browser.Page.Locator("main h1").TextContentAsync());
     }
@@ -47,7 +47,7 @@ public sealed class PeopleTests(WebAppFixture app) : IClassFixture<WebAppFixture
         await browser.Page.GotoAsync("/sign-out");
         await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
 
-        await browser.Page.WaitForURLAsync(app.Url + "/sign-in?signed_out=true");
+        await browser.ExpectAtAsync("/sign-in?signed_out=true");
         Assert.Equal("You are signed out.", (await browser.Page.Locator(".notice-success").TextContentAsync())?.Trim());
         var me = await browser.Context.APIRequest.GetAsync("/api/v1/account/me");
         Assert.Equal(401, me.Status);
@@ -79,7 +79,7 @@ public sealed class PeopleTests(WebAppFixture app) : IClassFixture<WebAppFixture
         await invited.Page.GetByLabel("Choose a user name").FillAsync("grace");
         await invited.Page.GetByLabel("Choose a password").FillAsync("another long passphrase");
         await invited.Page.GetByRole(AriaRole.Button, new() { Name = "Make my account and join" }).ClickAsync();
-        await invited.Page.WaitForURLAsync(app.Url + "/w/demo");
+        await invited.ExpectAtAsync("/w/demo");
 
         await invited.GoToAsync("/w/demo/people");
         var row = invited.Page.Locator("tbody tr", new() { HasText = "grace" });

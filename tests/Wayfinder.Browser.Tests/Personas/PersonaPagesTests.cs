@@ -27,7 +27,7 @@ public sealed class PersonaPagesTests(WebAppFixture app) : IClassFixture<WebAppF
         await b.ScreenshotAsync("personas-new");
         await b.Page.GetByRole(AriaRole.Button, new() { Name = "Create and edit" }).ClickAsync();
 
-        await b.Page.WaitForURLAsync("**/w/demo/personas/ana/edit");
+        await b.ExpectAtAsync("/w/demo/personas/ana/edit");
         await Expect(b.Page.Locator("main h1")).ToHaveTextAsync("Edit Ana");
         await Expect(b.Page.GetByLabel("Title", new() { Exact = true })).ToHaveValueAsync("Ana, the budget traveller");
         await b.Page.GetByLabel("Role", new() { Exact = true }).FillAsync("Weekend flyer");
