@@ -32,6 +32,34 @@ public sealed class SharedComponentsTests : BunitContext
         Assert.Equal(expected, WorkspaceLinks.Journey(workspace, id));
 
     [Theory]
+    [InlineData("demo", null, "/w/demo/value-gaps/new")]
+    [InlineData("a b", "ana & co", "/w/a%20b/value-gaps/new?persona=ana%20%26%20co")]
+    public void The_new_value_gap_link_names_its_persona_escaped(string workspace, string? persona, string expected) =>
+        Assert.Equal(expected, WorkspaceLinks.NewValueGap(workspace, persona));
+
+    [Fact]
+    public void A_new_id_names_its_file_and_a_wrong_one_says_what_to_use()
+    {
+        string? typed = null;
+        var cut = Render<NewIdField>(p => p.Add(f => f.InputId, "nv-id").Add(f => f.Folder, "value-gaps").Add(f => f.Value, "maya-needs")
+            .Add(f => f.ValueChanged, (string id) => typed = id));
+
+        Assert.Equal("false", cut.Find("#nv-id").GetAttribute("aria-invalid"));
+        Assert.Equal("Lowercase letters, digits and dashes; it names the file value-gaps/maya-needs.yaml and never changes.", cut.Find("#nv-id-hint").TextContent);
+
+        cut.Find("#nv-id").Input("  Maya's Needs ");
+        Assert.Equal("Maya's Needs", typed);
+
+        cut.Render(p => p.Add(f => f.Value, "Maya's Needs"));
+        Assert.Equal("true", cut.Find("#nv-id").GetAttribute("aria-invalid"));
+        Assert.Equal("error", cut.Find("#nv-id-hint").ClassName);
+        Assert.Equal("“Maya's Needs” is not an id: use lowercase letters, digits and single dashes, e.g. maya-s-needs.", cut.Find("#nv-id-hint").TextContent);
+        Assert.Null(NewIdField.Problem(""));
+        Assert.Null(NewIdField.Problem("a-1"));
+        Assert.NotNull(NewIdField.Problem("a--1"));
+    }
+
+    [Theory]
     [InlineData("w/demo/journeys/x", "demo")]
     [InlineData("w/a%20b", "a b")]
     [InlineData("w/demo?q=1", "demo")]

@@ -86,8 +86,15 @@ public sealed class DocumentCreationService
             var personaId = persona ?? (loaded.Personas.Count == 1 ? loaded.Personas[0].Document.Id : null);
             return personaId is null
                 ? (null, new CreationResult { Outcome = CreationOutcome.NeedsPersona, Known = [.. loaded.Personas.Select(p => p.Document.Id)] })
-                : (TemplateStarts.ValueGap(TemplateCatalog.NewValueGap(id, title ?? Humanize(id), personaId), loaded, Today), null);
+                : (NewValueGap(loaded, id, title, personaId), null);
         }, cancellationToken);
+
+    /// <summary>
+    /// The value gap map <see cref="CreateValueGapAsync"/> starts from (the persona's needs, the workspace's competitors,
+    /// unrated), for front doors that save it themselves.
+    /// </summary>
+    public ValueGapMap NewValueGap(Workspace workspace, string id, string? title, string persona) =>
+        TemplateStarts.ValueGap(TemplateCatalog.NewValueGap(id, title ?? Humanize(id), persona), workspace, Today);
 
     /// <summary>first-flight → First flight.</summary>
     public static string Humanize(string id)

@@ -166,6 +166,15 @@ public sealed class HomeTests(WebAppFixture app) : IClassFixture<WebAppFixture>
 
         await browser.AssertAccessibleAsync();
         await browser.ScreenshotAsync("home-empty-list");
+
+        // A value gap map rates a persona's needs: with no persona yet, its page says to make one first.
+        await browser.GoToAsync("/w/team-cx/value-gaps");
+        await page.GetByRole(AriaRole.Link, new() { Name = "New value gap map" }).First.ClickAsync();
+        await browser.ExpectAtAsync("/w/team-cx/value-gaps/new");
+        await Assertions.Expect(page.Locator("main .empty-state h2")).ToHaveTextAsync("First a persona");
+        await Assertions.Expect(page.Locator("main .empty-state a.btn")).ToHaveAttributeAsync("href", "/w/team-cx/personas/new");
+        await browser.AssertAccessibleAsync();
+        await browser.ScreenshotAsync("value-gap-new-no-persona");
     }
 
     [Fact]

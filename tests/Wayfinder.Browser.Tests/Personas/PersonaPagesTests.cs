@@ -141,6 +141,49 @@ public sealed class PersonaPagesTests(WebAppFixture app) : IClassFixture<WebAppF
         await b.ScreenshotAsync("value-gap");
     }
 
+    [Fact]
+    public async Task A_value_gap_map_started_from_a_persona_holds_its_needs_and_the_competitors_to_rate()
+    {
+        await using var b = await app.SignedInPageAsync(WorkspaceRole.Editor);
+        await b.GoToAsync("/w/demo/personas/business-traveller");
+        await b.Page.GetByRole(AriaRole.Link, new() { Name = "Rate against competitors" }).ClickAsync();
+
+        await b.ExpectAtAsync("/w/demo/value-gaps/new?persona=business-traveller");
+        var persona = b.Page.GetByLabel("Persona", new() { Exact = true });
+        await Expect(persona).ToHaveValueAsync("business-traveller");
+        await Expect(b.Page.Locator("#nv-persona-hint")).ToHaveTextAsync("The map starts with this persona's 4 needs, to rate for you and AeroLux and BudgetJet.");
+        await Expect(b.Page.GetByLabel("Id", new() { Exact = true })).ToHaveValueAsync("business-traveller-needs");
+        await b.Page.GetByLabel("Title", new() { Exact = true }).FillAsync("Sam: Skylark against the big two");
+        await Expect(b.Page.GetByLabel("Id", new() { Exact = true })).ToHaveValueAsync("sam-skylark-against-the-big-two");
+        await b.AssertAccessibleAsync();
+        await b.ScreenshotAsync("value-gap-new");
+        await b.Page.GetByRole(AriaRole.Button, new() { Name = "Create and rate" }).ClickAsync();
+
+        await b.ExpectAtAsync("/w/demo/value-gaps/sam-skylark-against-the-big-two");
+        await Expect(b.Page.Locator("main h1")).ToHaveTextAsync("Sam: Skylark against the big two");
+        await Expect(b.Page.Locator("input[aria-label^='Need ']")).ToHaveCountAsync(4);
+        await Expect(b.Page.Locator("input[aria-label^=\"AeroLux's rating of\"]")).ToHaveCountAsync(4);
+
+        // Stored as `wayfinder new value-gap --persona business-traveller` makes it: the persona's needs with their
+        // importance, ours in the middle of the scale, both competitors named and not rated yet.
+        var map = (await ReadAsync(w => w.FindValueGap("sam-skylark-against-the-big-two")))!;
+        Assert.Equal("business-traveller", map.Persona);
+        Assert.Equal(["aerolux", "budgetjet"], map.Competitors);
+        Assert.Equal(
+            [("fast-rebooking", 5, 3.0), ("fast-track", 4, 3.0), ("lounge", 3, 3.0), ("upgrades", 2, 3.0)],
+            map.Needs.Select(n => (n.Id, n.Importance, n.Ours)));
+        Assert.All(map.Needs, n => Assert.Empty(n.Ratings));
+
+        // The same id again is refused in words, and nothing is overwritten.
+        await b.GoToAsync("/w/demo/value-gaps/new");
+        await persona.SelectOptionAsync("business-traveller");
+        await b.Page.GetByLabel("Title", new() { Exact = true }).FillAsync("Sam: Skylark against the big two");
+        await b.Page.GetByRole(AriaRole.Button, new() { Name = "Create and rate" }).ClickAsync();
+        await Expect(b.Page.Locator("main .notice-error")).ToHaveTextAsync(
+            "Not created: the workspace already has a value gap map “sam-skylark-against-the-big-two”. Choose another id, or open that map.");
+        Assert.Equal(map.Revision, (await ReadAsync(w => w.FindValueGap("sam-skylark-against-the-big-two")))!.Revision);
+    }
+
     private static Journey JourneyWith(string id, string opportunity, int customer, int business, int effort) => new()
     {
         Id = id,

@@ -37,6 +37,10 @@ public static class WorkspaceLinks
 
     public static string ValueGaps(string workspace) => $"/w/{E(workspace)}/value-gaps";
 
+    /// <summary>The page that starts a value gap map, for <paramref name="persona"/> when given.</summary>
+    public static string NewValueGap(string workspace, string? persona = null) =>
+        persona is null ? $"/w/{E(workspace)}/value-gaps/new" : $"/w/{E(workspace)}/value-gaps/new?persona={Uri.EscapeDataString(persona)}";
+
     public static string ValueGap(string workspace, string id) => $"/w/{E(workspace)}/value-gaps/{E(id)}";
 
     public static string Opportunities(string workspace) => $"/w/{E(workspace)}/opportunities";
