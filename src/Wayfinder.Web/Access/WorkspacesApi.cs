@@ -4,6 +4,8 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Wayfinder.App.Templates;
+using Wayfinder.Core.Workspaces;
 using Wayfinder.Web.Storage;
 
 /// <summary>The body of a new workspace.</summary>
@@ -64,7 +66,10 @@ public static partial class WorkspacesApi
             return AccessProblems.Conflict("The workspace exists", $"there is already a workspace \"{body.Id}\"; choose another id");
         }
 
-        db.Workspaces.Add(new WorkspaceRow { Id = body.Id, Name = name });
+        // The settings `wayfinder init --empty` writes (the standard channels): the templates name those channels, and a
+        // workspace without them refused every template but the blank one.
+        var settings = WorkspaceSeeds.Empty(name)[WorkspaceLoader.ConfigFileName];
+        db.Workspaces.Add(new WorkspaceRow { Id = body.Id, Name = name, ConfigText = settings });
         db.Set<MembershipRow>().Add(new MembershipRow { WorkspaceId = body.Id, UserId = userId, Role = WorkspaceRole.Owner });
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(body.Id, AuditActions.WorkspaceCreated, body.Id, name, actor, cancellationToken);

@@ -23,6 +23,7 @@ internal sealed class DatabaseSetup(IServiceProvider services, TimeProvider cloc
         await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
         if (await db.Workspaces.AnyAsync(cancellationToken).ConfigureAwait(false))
         {
+            await GiveSettingsAsync(db, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -30,6 +31,22 @@ internal sealed class DatabaseSetup(IServiceProvider services, TimeProvider cloc
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Gives a workspace without settings those of <c>wayfinder init --empty</c> (the standard channels). A workspace made
+    /// by an earlier server's New workspace had none, so every template that names a channel was refused in it.
+    /// </summary>
+    internal static async Task<int> GiveSettingsAsync(WayfinderDbContext db, CancellationToken cancellationToken)
+    {
+        var bare = await db.Workspaces.Where(w => w.ConfigText == null).ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var row in bare)
+        {
+            row.ConfigText = WorkspaceSeeds.Empty(row.Name)[WorkspaceLoader.ConfigFileName];
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return bare.Count;
+    }
 
     /// <summary>A new workspace from its files by path (<c>wayfinder.yaml</c> among them), each document as it is.</summary>
     public static async Task SeedAsync(WayfinderDbContext db, string workspaceId, IReadOnlyDictionary<string, string> files, TimeProvider clock, CancellationToken cancellationToken)
