@@ -63,6 +63,24 @@ public sealed class DocumentCreationService
     public Persona NewPersona(string id, string template, string? title) =>
         TemplateStarts.Persona(TemplateCatalog.Personas.First(t => t.Id == template).Create(id, title ?? Humanize(id)), TemplateStarts.NameFrom(id, title), Today);
 
+    /// <summary>
+    /// The persona a journey template names, from the persona template of the same id, under the template's sample name
+    /// ("Sam, B2B end user and champion"); null when no persona template has that id.
+    /// </summary>
+    public Persona? TemplatePersona(string id)
+    {
+        if (TemplateCatalog.FindPersona(id) is not { } template)
+        {
+            return null;
+        }
+
+        var first = template.Name.Split(' ')[0];
+        var kind = first.Length > 1 && !first.Any(char.IsLower) ? template.Name : char.ToLowerInvariant(template.Name[0]) + template.Name[1..];
+        var sample = template.Create(id, kind);
+        var name = sample.Name is { Length: > 0 } n ? n : TemplateStarts.NameFrom(id, null);
+        return TemplateStarts.Persona(template.Create(id, $"{name}, {kind}"), name, Today);
+    }
+
     /// <summary>A journey from a journey template, with <paramref name="persona"/> as its primary persona when given.</summary>
     public Task<CreationResult> CreateJourneyAsync(WorkspaceStores workspace, string id, string? template, string? title, string? persona, CancellationToken cancellationToken = default) =>
         CreateAsync(workspace, DocumentKind.Journey, id, template, TemplateCatalog.Journeys.Select(t => t.Id).ToList(), (_, chosen) =>
@@ -171,7 +189,8 @@ public sealed class DocumentCreationService
         };
     }
 
-    private static IEnumerable<string> ReferencedPersonas(IDocument document) => document switch
+    /// <summary>The persona ids a document names: a journey's personas and its lanes' items' personas, a value gap map's persona.</summary>
+    public static IEnumerable<string> ReferencedPersonas(IDocument document) => document switch
     {
         Journey j => j.Personas.Concat(j.Lanes.SelectMany(l => l.Items).Select(i => i.Persona).OfType<string>()).Distinct(),
         ValueGapMap v => [v.Persona],

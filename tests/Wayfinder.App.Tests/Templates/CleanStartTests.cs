@@ -44,6 +44,24 @@ public sealed class CleanStartTests
         Assert.Equal(s_today, ana.Review?.LastReviewed);
     }
 
+    [Theory]
+    [InlineData("b2b-champion", "Sam", "Sam, B2B end user and champion")]
+    [InlineData("b2b-economic-buyer", "Dana", "Dana, B2B economic buyer")]
+    [InlineData("busy-parent-shopper", "Priya", "Priya, busy parent shopper")]
+    [InlineData("patient", "Tom", "Tom, patient")]
+    public void APersonaAJourneyTemplateNamesKeepsItsSampleNameAndStartsClean(string id, string name, string title)
+    {
+        var persona = _services.GetRequiredService<DocumentCreationService>().TemplatePersona(id)!;
+
+        Assert.Equal((id, name, title), (persona.Id, persona.Name, persona.Title));
+        Assert.DoesNotContain("template", persona.Tags);
+        Assert.Equal(s_today, persona.Review?.LastReviewed);
+    }
+
+    [Fact]
+    public void NoPersonaTemplateOfAnIdGivesNoPersona() =>
+        Assert.Null(_services.GetRequiredService<DocumentCreationService>().TemplatePersona("travel-manager"));
+
     [Fact]
     public async Task WithoutATitleThePersonaIsNamedFromItsId()
     {

@@ -1,7 +1,9 @@
 namespace Wayfinder.Browser.Tests.Editor;
 
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Wayfinder.Web.Access;
+using Wayfinder.Web.Workspaces;
 
 /// <summary>
 /// The journey editor in a real browser, on the demo's first flight map: a team's real paths (a map from a template, stages
@@ -32,6 +34,39 @@ public sealed class EditorTests(WebAppFixture app) : IClassFixture<WebAppFixture
         await b.ExpectAtAsync("/w/demo/journeys/renewal-img-src-x-onerror-alert-1/edit");
         await b.Page.Locator("th[data-key='stage:plan']").WaitForAsync();
         Assert.Equal($"Renewal {Payload}", await b.Page.Locator("main h1").TextContentAsync());
+    }
+
+    [Fact]
+    public async Task A_template_naming_personas_the_workspace_lacks_makes_them_with_the_journey()
+    {
+        await using var b = await app.SignedInPageAsync(WorkspaceRole.Editor);
+        await b.GoToAsync("/w/demo/journeys/new");
+        await b.Page.Locator(".template").Filter(new() { Has = b.Page.Locator(".template-name", new() { HasText = "B2B SaaS purchase" }) }).GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(b.Page.Locator("#journey-missing-personas")).ToHaveTextAsync(
+            "The map names the personas “b2b-champion” and “b2b-economic-buyer”, not in this workspace yet: they are made from their persona templates with the journey.");
+        await b.Page.Locator("#journey-title").FillAsync("Winning Acme");
+        await Assertions.Expect(b.Page.Locator("#journey-id")).ToHaveValueAsync("winning-acme");
+        await b.AssertAccessibleAsync();
+        await b.ScreenshotAsync("editor-new-with-personas");
+        await b.Page.GetByRole(AriaRole.Button, new() { Name = "Create and edit" }).ClickAsync();
+
+        await b.ExpectAtAsync("/w/demo/journeys/winning-acme/edit");
+        await Assertions.Expect(b.Page.Locator("main h1")).ToHaveTextAsync("Winning Acme");
+        await using var scope = app.Services.CreateAsyncScope();
+        var repository = (await scope.ServiceProvider.GetRequiredService<WorkspaceRepositories>().OpenAsync("demo", CancellationToken.None))!;
+        var (workspace, _) = await repository.LoadAsync();
+        Assert.Equal(["b2b-champion", "b2b-economic-buyer"], workspace.FindJourney("winning-acme")!.Personas);
+        Assert.Equal(("Sam", "Sam, B2B end user and champion"), (workspace.FindPersona("b2b-champion")!.Name, workspace.FindPersona("b2b-champion")!.Title));
+        Assert.Equal("b2b-economic-buyer", workspace.FindPersona("b2b-economic-buyer")!.Id);
+        Assert.DoesNotContain("template", workspace.FindPersona("b2b-champion")!.Tags);
+
+        // Choosing a primary persona of the workspace replaces the template's first; the second is still made.
+        await b.GoToAsync("/w/demo/journeys/new");
+        await b.Page.Locator(".template").Filter(new() { Has = b.Page.Locator(".template-name", new() { HasText = "Online shop" }) }).GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(b.Page.Locator("#journey-missing-personas")).ToHaveTextAsync(
+            "The map names the persona “busy-parent-shopper”, not in this workspace yet: it is made from its persona template with the journey.");
+        await b.Page.Locator("#journey-persona").SelectOptionAsync("first-time-flyer");
+        await Assertions.Expect(b.Page.Locator("#journey-missing-personas")).ToHaveCountAsync(0);
     }
 
     [Fact]
