@@ -139,6 +139,53 @@ public sealed class PersonaPagesTests(WebAppFixture app) : IClassFixture<WebAppF
         Assert.NotEqual(drawn, await chart.InnerHTMLAsync());
         await b.AssertAccessibleAsync();
         await b.ScreenshotAsync("value-gap");
+
+        // Retitled in the browser; the chart's downloads are the API's renderings of the stored map.
+        await b.Page.GetByLabel("Title", new() { Exact = true }).FillAsync("Maya: where we win");
+        await b.Page.GetByLabel("Title", new() { Exact = true }).PressAsync("Tab");
+        await Expect(b.Page.Locator("main h1")).ToHaveTextAsync("Maya: where we win");
+        var stored = "";
+        for (var tries = 0; tries < 100 && stored != "Maya: where we win"; tries++)
+        {
+            await Task.Delay(tries == 0 ? 0 : 100); // the editor saves 300 ms after the last edit
+            stored = (await ReadAsync(w => w.FindValueGap("first-time-flyer-vs-competitors")))!.Title;
+        }
+
+        Assert.Equal("Maya: where we win", stored);
+        var png = await b.Context.APIRequest.GetAsync((await b.Page.GetByRole(AriaRole.Link, new() { Name = "Download PNG" }).GetAttributeAsync("href"))!);
+        Assert.Equal((200, "image/png"), (png.Status, png.Headers["content-type"]));
+        Assert.Equal("/api/v1/workspaces/demo/documents/value_gap/first-time-flyer-vs-competitors/render.pdf",
+            await b.Page.GetByRole(AriaRole.Link, new() { Name = "Download PDF" }).GetAttributeAsync("href"));
+    }
+
+    [Fact]
+    public async Task A_value_gap_map_and_a_persona_are_shared_by_a_read_only_link()
+    {
+        await using var b = await app.SignedInPageAsync(WorkspaceRole.Editor);
+        await b.GoToAsync("/w/demo/personas/business-traveller");
+        await b.Page.GetByRole(AriaRole.Button, new() { Name = "Share" }).ClickAsync();
+        await Expect(b.Page.Locator("#share-title")).ToHaveTextAsync("Share “Sam, the frequent business traveller”");
+        await b.Page.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+
+        await b.GoToAsync("/w/demo/value-gaps/first-time-flyer-vs-competitors");
+        await b.Page.GetByRole(AriaRole.Button, new() { Name = "Share" }).ClickAsync();
+        await b.Page.GetByRole(AriaRole.Tab, new() { Name = "Read-only link" }).ClickAsync();
+        await b.Page.GetByRole(AriaRole.Button, new() { Name = "Make a read-only link" }).ClickAsync();
+        var link = await b.Page.Locator("#share-link").InputValueAsync();
+        Assert.StartsWith($"{app.Url}/w/demo/value-gaps/first-time-flyer-vs-competitors?share=wfs_", link, StringComparison.Ordinal);
+        await b.AssertAccessibleAsync();
+        await b.ScreenshotAsync("value-gap-share");
+
+        // Someone signed out opens it: the chart and the ratings, no controls, downloads through the link.
+        await using var outsider = await app.NewPageAsync();
+        await outsider.GoToAsync(link[app.Url.Length..]);
+        await Expect(outsider.Page.Locator(".vg-svg svg")).ToBeVisibleAsync();
+        await Expect(outsider.Page.GetByLabel("Title", new() { Exact = true })).ToBeDisabledAsync();
+        Assert.Equal(0, await outsider.Page.GetByRole(AriaRole.Button, new() { Name = "Share" }).CountAsync());
+        var token = link[(link.IndexOf("share=", StringComparison.Ordinal) + "share=".Length)..];
+        Assert.EndsWith($"render.png?share={token}", await outsider.Page.GetByRole(AriaRole.Link, new() { Name = "Download PNG" }).GetAttributeAsync("href"), StringComparison.Ordinal);
+        var png = await outsider.Context.APIRequest.GetAsync((await outsider.Page.GetByRole(AriaRole.Link, new() { Name = "Download PNG" }).GetAttributeAsync("href"))!);
+        Assert.Equal(200, png.Status);
     }
 
     [Fact]

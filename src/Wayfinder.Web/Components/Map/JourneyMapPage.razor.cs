@@ -9,6 +9,7 @@ using Wayfinder.Core.Documents;
 using Wayfinder.Core.Metrics;
 using Wayfinder.Evidence.Analysis;
 using Wayfinder.Evidence.Store;
+using Wayfinder.Web.Components.Shared;
 using Wayfinder.Web.Components.History;
 using Wayfinder.Web.Documents;
 using Wayfinder.Web.Evidence;
@@ -359,11 +360,7 @@ public sealed partial class JourneyMapPage
             .Select(v => v.User!)
             .Distinct(StringComparer.Ordinal)];
 
-    private string DownloadLink(string format)
-    {
-        var link = $"/api/v1/workspaces/{Uri.EscapeDataString(Workspace)}/documents/journey/{Uri.EscapeDataString(Id)}/render.{format}";
-        return Role is null && !string.IsNullOrEmpty(Share) ? $"{link}?share={Uri.EscapeDataString(Share)}" : link;
-    }
+    private string DownloadLink(string format) => WorkspaceLinks.Render(Workspace, DocumentKind.Journey, Id, format, Role is null ? Share : null);
 
     private string WithShare(string link) => Role is null && !string.IsNullOrEmpty(Share) ? $"{link}?share={Uri.EscapeDataString(Share)}" : link;
 

@@ -51,6 +51,14 @@ public static class WorkspaceLinks
 
     public static string People(string workspace) => $"/w/{E(workspace)}/people";
 
+    /// <summary>
+    /// The API's rendering of a document (<c>render.svg</c>, <c>.png</c>, <c>.pdf</c>, …), read through the share link
+    /// <paramref name="share"/> when given.
+    /// </summary>
+    public static string Render(string workspace, DocumentKind kind, string id, string format, string? share = null) =>
+        $"/api/v1/workspaces/{E(workspace)}/documents/{Wayfinder.Web.Documents.PageDocuments.RouteKind(kind)}/{E(id)}/render.{format}"
+        + (string.IsNullOrEmpty(share) ? "" : "?share=" + Uri.EscapeDataString(share));
+
     /// <summary>The page of a document of any kind.</summary>
     public static string Document(string workspace, DocumentKind kind, string id) => kind switch
     {
