@@ -231,6 +231,49 @@ public sealed class PersonaPagesTests(WebAppFixture app) : IClassFixture<WebAppF
         Assert.Equal(map.Revision, (await ReadAsync(w => w.FindValueGap("sam-skylark-against-the-big-two")))!.Revision);
     }
 
+    [Fact]
+    public async Task A_document_is_deleted_after_asking_never_while_others_name_it_nor_over_a_newer_save()
+    {
+        await using var b = await app.SignedInPageAsync(WorkspaceRole.Editor);
+
+        // Maya is on three journeys and a value gap map: the dialog names them and offers no delete.
+        await b.GoToAsync("/w/demo/personas/first-time-flyer");
+        await b.Page.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await Expect(b.Page.Locator("[data-test=used-by]")).ToHaveTextAsync(
+            "It is not deleted: 4 documents still name this persona, and would be refused at their next save. Take it off them first, then delete it.");
+        Assert.Equal(
+            ["Check-in at the airport (detail)", "Maya's first flight (future)", "Maya's first flight (today)", "Maya: Skylark vs AeroLux and BudgetJet"],
+            (await b.Page.Locator(".delete-used-by a").AllTextContentsAsync()).Order(StringComparer.Ordinal));
+        Assert.Equal(0, await b.Page.GetByRole(AriaRole.Button, new() { Name = "Delete persona" }).CountAsync());
+        await b.AssertAccessibleAsync();
+        await b.ScreenshotAsync("delete-used-by");
+        await b.Page.Keyboard.PressAsync("Escape");
+        await Expect(b.Page.Locator(".delete-dialog")).ToHaveCountAsync(0);
+        Assert.NotNull(await ReadAsync(w => w.FindPersona("first-time-flyer")));
+
+        // A map nobody names: saved by someone else after the dialog opened, the delete is refused and the map kept.
+        await SaveAsync(new ValueGapMap { Id = "to-delete", Title = "To delete", Persona = "business-traveller" });
+        await b.GoToAsync("/w/demo/value-gaps/to-delete");
+        await b.Page.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        var delete = b.Page.GetByRole(AriaRole.Button, new() { Name = "Delete value gap map" });
+        await Expect(delete).ToBeEnabledAsync();
+        await b.ScreenshotAsync("delete-confirm");
+        var stored = (await ReadAsync(w => w.FindValueGap("to-delete")))!;
+        await SaveAsync(stored with { Title = "To delete, renamed" }, stored.Revision);
+        await delete.ClickAsync();
+        await Expect(b.Page.Locator(".delete-dialog .notice-error")).ToHaveTextAsync(
+            "Not deleted: someone saved it since this dialog opened. Close it, look at their change, and delete again if you still want to.");
+        Assert.Equal("To delete, renamed", (await ReadAsync(w => w.FindValueGap("to-delete")))!.Title);
+
+        // Asked again, it is deleted and the list opens.
+        await b.GoToAsync("/w/demo/value-gaps/to-delete");
+        await b.Page.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await b.Page.GetByRole(AriaRole.Button, new() { Name = "Delete value gap map" }).ClickAsync();
+        await b.ExpectAtAsync("/w/demo/value-gaps");
+        Assert.Null(await ReadAsync(w => w.FindValueGap("to-delete")));
+        await Expect(b.Page.Locator("table .doc-title", new() { HasTextString = "To delete" })).ToHaveCountAsync(0);
+    }
+
     private static Journey JourneyWith(string id, string opportunity, int customer, int business, int effort) => new()
     {
         Id = id,
@@ -247,11 +290,11 @@ public sealed class PersonaPagesTests(WebAppFixture app) : IClassFixture<WebAppF
         ],
     };
 
-    private async Task SaveAsync(IDocument document)
+    private async Task SaveAsync(IDocument document, int? expectedRevision = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var repository = (await scope.ServiceProvider.GetRequiredService<WorkspaceRepositories>().OpenAsync("demo", CancellationToken.None))!;
-        var saved = await repository.SaveAsync(document, null);
+        var saved = await repository.SaveAsync(document, expectedRevision);
         Assert.True(saved.Succeeded, saved.Message);
     }
 

@@ -59,6 +59,7 @@ public sealed partial class JourneyMapPage
     private IReadOnlyList<RevisionEntry>? _revisions;
     private List<string> _viewers = [];
     private bool _sharing;
+    private bool _deleting;
     private ElementReference _viewport;
     private ElementReference _zoomLabel;
     private IJSObjectReference? _module;

@@ -1,0 +1,50 @@
+namespace Wayfinder.App.Tests.Documents;
+
+using Wayfinder.App.Documents;
+using Wayfinder.App.Templates;
+using Wayfinder.Core.Documents;
+using Wayfinder.Core.Workspaces;
+
+/// <summary>Which documents of the demo workspace name a persona or a journey (what a delete must warn of).</summary>
+public sealed class DocumentReferencesTests
+{
+    private static readonly Workspace s_demo = MemoryDocumentRepository.FromFiles("demo", WorkspaceSeeds.Demo()).LoadAsync().GetAwaiter().GetResult().Workspace;
+
+    [Fact]
+    public void APersonaIsNamedByTheJourneysItIsOnAndItsValueGapMap() =>
+        Assert.Equal(
+            [
+                new DocumentReference(DocumentKind.Journey, "airport-check-in", "Check-in at the airport (detail)"),
+                new DocumentReference(DocumentKind.Journey, "first-flight", "Maya's first flight (today)"),
+                new DocumentReference(DocumentKind.Journey, "first-flight-future", "Maya's first flight (future)"),
+                new DocumentReference(DocumentKind.ValueGap, "first-time-flyer-vs-competitors", "Maya: Skylark vs AeroLux and BudgetJet"),
+            ],
+            DocumentReferences.UsedBy(s_demo, DocumentKind.Persona, "first-time-flyer").OrderBy(r => r.Kind).ThenBy(r => r.Id, StringComparer.Ordinal));
+
+    [Fact]
+    public void APersonaOnlyALaneNamesIsStillNamed()
+    {
+        var journey = new Journey
+        {
+            Id = "j",
+            Title = "J",
+            Stages = [new Stage { Id = "s", Name = "S" }],
+            Lanes = [new Lane { Id = "roles", Type = LaneType.Actions, Items = [new LaneItem { Id = "i", Stage = "s", Text = "t", Persona = "p" }] }],
+        };
+        var workspace = new Workspace { Root = "w", Config = new WorkspaceConfig { Name = "w" }, Journeys = [new SourcedDocument<Journey>(journey, "journeys/j.yaml", "")] };
+
+        Assert.Equal([new DocumentReference(DocumentKind.Journey, "j", "J")], DocumentReferences.UsedBy(workspace, DocumentKind.Persona, "p"));
+        Assert.Empty(DocumentReferences.UsedBy(workspace, DocumentKind.Persona, "q"));
+    }
+
+    [Fact]
+    public void AJourneyIsNamedByItsFutureStateAndTheStageThatOpensIt()
+    {
+        Assert.Equal([new DocumentReference(DocumentKind.Journey, "first-flight-future", "Maya's first flight (future)")],
+            DocumentReferences.UsedBy(s_demo, DocumentKind.Journey, "first-flight"));
+        Assert.Equal([new DocumentReference(DocumentKind.Journey, "first-flight", "Maya's first flight (today)")],
+            DocumentReferences.UsedBy(s_demo, DocumentKind.Journey, "airport-check-in"));
+        Assert.Empty(DocumentReferences.UsedBy(s_demo, DocumentKind.Journey, "corporate-programme"));
+        Assert.Empty(DocumentReferences.UsedBy(s_demo, DocumentKind.ValueGap, "first-time-flyer-vs-competitors"));
+    }
+}
