@@ -52,6 +52,13 @@ public sealed class HomeTests(WebAppFixture app) : IClassFixture<WebAppFixture>
         var page = browser.Page;
         await browser.GoToAsync("/w/demo");
 
+        // A viewer takes the whole workspace home as files.
+        var export = page.GetByRole(AriaRole.Link, new() { Name = "Download all (zip)" });
+        Assert.Equal("/api/v1/workspaces/demo/export", await export.GetAttributeAsync("href"));
+        var zip = await browser.Context.APIRequest.GetAsync((await export.GetAttributeAsync("href"))!);
+        Assert.Equal((200, "application/zip"), (zip.Status, zip.Headers["content-type"]));
+        Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "New journey" }).CountAsync());
+
         await page.Locator("#topbar-q").FillAsync("SPREAD over five");
         await page.Locator("#topbar-q").PressAsync("Enter");
         await browser.ExpectAtAsync("/w/demo/search?q=SPREAD+over+five");

@@ -4,8 +4,10 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Wayfinder.App.Templates;
+using Wayfinder.Core.Documents;
 using Wayfinder.Core.Templates;
 using Wayfinder.Web.Access;
+using Wayfinder.Web.Components.Home;
 using Microsoft.EntityFrameworkCore;
 using Wayfinder.Web.Documents;
 using Wayfinder.Web.Server;
@@ -13,7 +15,10 @@ using Wayfinder.Web.Storage;
 using Wayfinder.Web.Workspaces;
 using static Wayfinder.Web.Tests.Access.AccessTestKit;
 
-/// <summary>A workspace made on the server (the API's and the web app's New workspace) starts as <c>wayfinder init --empty</c> does.</summary>
+/// <summary>
+/// A workspace made on the server (the API's and the web app's New workspace) starts as <c>wayfinder init --empty</c>
+/// does; its home names the documents that do not read.
+/// </summary>
 public sealed class NewWorkspaceTests : IDisposable
 {
     private readonly WayfinderServerFactory _server = new();
@@ -72,5 +77,19 @@ public sealed class NewWorkspaceTests : IDisposable
         var (workspace, result) = await repository.LoadAsync();
         Assert.Empty(result.Errors);
         Assert.Equal(("Old \"quoted\" team", 18), (workspace.Config.Name, workspace.Config.Channels.Count));
+    }
+
+    [Fact]
+    public async Task TheHomeNamesTheDocumentsThatDoNotRead()
+    {
+        await using var scope = _server.Services.CreateAsyncScope();
+        var repository = (await scope.ServiceProvider.GetRequiredService<WorkspaceRepositories>().OpenAsync("demo", CancellationToken.None))!;
+        await repository.PutFileAsync("personas/broken.yaml", "id: broken\ntitle: [not closed\n");
+        await repository.PutFileAsync("journeys/also-broken.yaml", "- a list, not a journey\n");
+
+        var overview = (await WorkspaceOverview.LoadAsync(scope.ServiceProvider, "demo", new DateOnly(2026, 12, 5), 10, CancellationToken.None))!;
+
+        Assert.Equal(["journeys/also-broken.yaml", "personas/broken.yaml"], overview.UnreadableFiles);
+        Assert.Equal(3, overview.OfKind(DocumentKind.Persona).Count());
     }
 }

@@ -47,7 +47,7 @@ public sealed record WorkspaceOverview(
     IReadOnlyList<OpenThread> OpenThreads,
     IReadOnlyList<ThreadText> ThreadTexts,
     Workspace Workspace,
-    int UnreadableFiles)
+    IReadOnlyList<string> UnreadableFiles)
 {
     /// <summary>How many latest revisions of each document the activity reads (the newest across documents are shown).</summary>
     private const int RevisionsPerDocument = 6;
@@ -91,8 +91,8 @@ public sealed record WorkspaceOverview(
             })
             .OrderByDescending(t => t.LastAt).ToList();
         var threadTexts = threads.SelectMany(t => t.Comments.Select(c => new ThreadText(t.DocumentKind, t.DocumentId, t.ElementId, c.Author, c.Text))).ToList();
-        // Documents that do not read; a workspace made without a wayfinder.yaml (as the API makes them) is no error here.
-        var unreadable = result.Errors.Select(e => e.File).Where(f => WorkspaceLoader.KindOfPath(f) is not null).Distinct().Count();
+        // Documents that do not read (a workspace's settings that do not read are the settings' problem, not a document's).
+        var unreadable = result.Errors.Select(e => e.File).Where(f => WorkspaceLoader.KindOfPath(f) is not null).Distinct().Order(StringComparer.Ordinal).ToList();
         return new WorkspaceOverview(name, summaries, activity, open, threadTexts, workspace, unreadable);
     }
 

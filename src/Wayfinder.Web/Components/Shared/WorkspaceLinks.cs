@@ -49,6 +49,9 @@ public static class WorkspaceLinks
 
     public static string Analysis(string workspace, string journey) => $"/w/{E(workspace)}/evidence/{E(journey)}";
 
+    /// <summary>The whole workspace as a zip in the CLI's layout (the API's export).</summary>
+    public static string Export(string workspace) => $"/api/v1/workspaces/{E(workspace)}/export";
+
     public static string People(string workspace) => $"/w/{E(workspace)}/people";
 
     /// <summary>
