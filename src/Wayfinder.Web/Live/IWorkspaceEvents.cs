@@ -31,6 +31,9 @@ public static class WorkspaceEventTypes
     public const string Restored = "restored";
     public const string Commented = "commented";
     public const string Imported = "imported";
+
+    /// <summary>The workspace's settings (<c>wayfinder.yaml</c>) changed.</summary>
+    public const string SettingsChanged = "settings_changed";
     public const string ImportProgress = "import_progress";
     public const string Viewing = "viewing";
     public const string Left = "left";

@@ -72,6 +72,7 @@ public static class WayfinderServer
         app.MapRevisions();
         app.MapComments();
         app.MapWorkspaceZip();
+        app.MapWorkspaceSettings();
         app.MapEvidenceEndpoints();
         app.MapDrafting();
         app.MapPush();

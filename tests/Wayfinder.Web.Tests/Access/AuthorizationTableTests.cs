@@ -98,6 +98,8 @@ public sealed class AuthorizationTableTests : IDisposable
         ["DELETE /api/v1/workspaces/{workspace}/comments/{thread:long}/comments/{comment:long}"] = Who.Commenter,
         ["GET /api/v1/workspaces/{workspace}/export"] = Who.Viewer,
         ["POST /api/v1/workspaces/{workspace}/import"] = Who.Owner,
+        ["GET /api/v1/workspaces/{workspace}/settings"] = Who.Viewer,
+        ["PUT /api/v1/workspaces/{workspace}/settings"] = Who.Owner,
         ["GET /api/v1/workspaces/{workspace}/evidence/"] = Who.Viewer,
         ["POST /api/v1/workspaces/{workspace}/evidence/{kind}"] = Who.Editor,
         ["GET /api/v1/workspaces/{workspace}/journeys/{id}/analysis"] = Who.Viewer,

@@ -36,7 +36,7 @@ internal static class PushCommand
 
             if (FolderSync.ConfigChanged(root, state))
             {
-                context.Warning("wayfinder.yaml changed here; push does not send it (a workspace's settings are changed on the server)");
+                context.Warning("wayfinder.yaml changed here; push does not send it: an owner changes a workspace's settings on the server's Settings page (or PUT …/settings)");
             }
 
             var changes = FolderSync.Changes(root, state);

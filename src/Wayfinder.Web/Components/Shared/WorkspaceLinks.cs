@@ -52,6 +52,9 @@ public static class WorkspaceLinks
     /// <summary>The whole workspace as a zip in the CLI's layout (the API's export).</summary>
     public static string Export(string workspace) => $"/api/v1/workspaces/{E(workspace)}/export";
 
+    /// <summary>The workspace's settings (its wayfinder.yaml).</summary>
+    public static string Settings(string workspace) => $"/w/{E(workspace)}/settings";
+
     public static string People(string workspace) => $"/w/{E(workspace)}/people";
 
     /// <summary>
