@@ -274,6 +274,34 @@ public sealed class PersonaPagesTests(WebAppFixture app) : IClassFixture<WebAppF
         await Expect(b.Page.Locator("table .doc-title", new() { HasTextString = "To delete" })).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task A_value_gap_maps_history_says_what_each_save_changed_and_brings_an_older_one_back()
+    {
+        await SaveAsync(new ValueGapMap { Id = "with-history", Title = "With history", Persona = "business-traveller", Needs = [new ValueNeed { Id = "n1", Text = "Fast rebooking", Importance = 5, Ours = 3 }] });
+        var first = (await ReadAsync(w => w.FindValueGap("with-history")))!;
+        await SaveAsync(first with { Title = "With history, renamed", Needs = [first.Needs[0] with { Text = "Rebooking within the hour" }] }, first.Revision);
+        var second = (await ReadAsync(w => w.FindValueGap("with-history")))!.Revision;
+
+        await using var b = await app.SignedInPageAsync(WorkspaceRole.Editor);
+        await b.GoToAsync("/w/demo/value-gaps/with-history");
+        await b.Page.GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
+        await b.ExpectAtAsync("/w/demo/value-gaps/with-history/history");
+        await Expect(b.Page.Locator("main h1")).ToHaveTextAsync("History of “With history, renamed”");
+        Assert.Equal(
+            ["Changed title “With history” → “With history, renamed”", "Changed need “Rebooking within the hour”: text “Fast rebooking” → “Rebooking within the hour”"],
+            await b.Page.Locator($"li[data-revision='{second}'] .revision-changes li").AllTextContentsAsync());
+        Assert.Equal(["The first revision in the history."], await b.Page.Locator($"li[data-revision='{first.Revision}'] .revision-changes li").AllTextContentsAsync());
+        await b.AssertAccessibleAsync();
+        await b.ScreenshotAsync("value-gap-history");
+
+        await b.Page.GetByRole(AriaRole.Button, new() { Name = $"Restore… revision {first.Revision}" }).ClickAsync();
+        await b.Page.GetByRole(AriaRole.Button, new() { Name = $"Restore revision {first.Revision}" }).ClickAsync();
+        await Expect(b.Page.Locator("main .notice-success")).ToHaveTextAsync($"Restored revision {first.Revision} as revision {second + 1}.");
+        var restored = (await ReadAsync(w => w.FindValueGap("with-history")))!;
+        Assert.Equal(("With history", "Fast rebooking", second + 1), (restored.Title, restored.Needs[0].Text, restored.Revision));
+        await Expect(b.Page.Locator("li.revision").First).ToHaveAttributeAsync("data-revision", $"{second + 1}");
+    }
+
     private static Journey JourneyWith(string id, string opportunity, int customer, int business, int effort) => new()
     {
         Id = id,

@@ -35,6 +35,14 @@ public static class WorkspaceLinks
 
     public static string EditPersona(string workspace, string id) => $"/w/{E(workspace)}/personas/{E(id)}/edit";
 
+    /// <summary>The history page of a persona or a value gap map (a journey's is <see cref="JourneyHistory"/>).</summary>
+    public static string History(string workspace, DocumentKind kind, string id) => kind switch
+    {
+        DocumentKind.Persona => $"{Persona(workspace, id)}/history",
+        DocumentKind.ValueGap => $"{ValueGap(workspace, id)}/history",
+        _ => JourneyHistory(workspace, id),
+    };
+
     public static string ValueGaps(string workspace) => $"/w/{E(workspace)}/value-gaps";
 
     /// <summary>The page that starts a value gap map, for <paramref name="persona"/> when given.</summary>
