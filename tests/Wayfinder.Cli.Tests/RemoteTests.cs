@@ -91,20 +91,20 @@ public sealed class RemoteTests : IDisposable
         await PullDemo();
         var created = await Run("new", "persona", "ana", "--template", "budget-traveller", "--title", "Ana, the budget traveller");
         Assert.True(created.ExitCode == 0, created.ToString());
-        File.Delete(_folder.Combine("journeys", "airport-check-in.yaml"));
+        File.Delete(_folder.Combine("journeys", "corporate-programme.yaml"));
 
-        var pushed = await Run("push", "-m", "Ana in, the check-in detail out");
+        var pushed = await Run("push", "-m", "Ana in, the corporate programme out");
 
         Assert.True(pushed.ExitCode == 0, pushed.ToString());
 
         // `new` writes revision 0, and a new document keeps the revision it carries.
-        Assert.Equal("saved    personas/ana.yaml (revision 0)\ndeleted  journeys/airport-check-in.yaml\n", pushed.Stdout);
+        Assert.Equal("saved    personas/ana.yaml (revision 0)\ndeleted  journeys/corporate-programme.yaml\n", pushed.Stdout);
         var server = await ServerFiles();
         Assert.Equal(server["personas/ana.yaml"], _folder.Read("personas/ana.yaml"));
-        Assert.False(server.ContainsKey("journeys/airport-check-in.yaml"));
+        Assert.False(server.ContainsKey("journeys/corporate-programme.yaml"));
         var state = _folder.Read(".wayfinder/remotes/origin/state.yaml");
         Assert.Contains("  personas/ana.yaml:\n    revision: 0\n", state, StringComparison.Ordinal);
-        Assert.DoesNotContain("airport-check-in", state, StringComparison.Ordinal);
+        Assert.DoesNotContain("corporate-programme", state, StringComparison.Ordinal);
         Assert.Equal("nothing to push: no document changed here since the last pull from origin", (await Run("push")).ErrorLines[^1]);
     }
 

@@ -3,8 +3,8 @@ namespace Wayfinder.App.Documents;
 using Wayfinder.Core.Documents;
 using Wayfinder.Core.Workspaces;
 
-/// <summary>A document that names another: its kind, id and title.</summary>
-public sealed record DocumentReference(DocumentKind Kind, string Id, string Title);
+/// <summary>A document that names another: its kind, id, title and file.</summary>
+public sealed record DocumentReference(DocumentKind Kind, string Id, string Title, string File);
 
 /// <summary>
 /// Which documents name a given one, the references the validator checks: a persona is named by journeys (their personas
@@ -22,19 +22,45 @@ public static class DocumentReferences
         {
             DocumentKind.Persona =>
             [
-                .. workspace.Journeys.Select(j => j.Document)
-                    .Where(j => j.Personas.Contains(id) || j.Lanes.Any(l => l.Items.Any(i => i.Persona == id)))
-                    .Select(j => new DocumentReference(DocumentKind.Journey, j.Id, j.Title)),
-                .. workspace.ValueGaps.Select(v => v.Document).Where(v => v.Persona == id)
-                    .Select(v => new DocumentReference(DocumentKind.ValueGap, v.Id, v.Title)),
+                .. workspace.Journeys
+                    .Where(j => j.Document.Personas.Contains(id) || j.Document.Lanes.Any(l => l.Items.Any(i => i.Persona == id)))
+                    .Select(j => new DocumentReference(DocumentKind.Journey, j.Document.Id, j.Document.Title, j.File)),
+                .. workspace.ValueGaps.Where(v => v.Document.Persona == id)
+                    .Select(v => new DocumentReference(DocumentKind.ValueGap, v.Document.Id, v.Document.Title, v.File)),
             ],
             DocumentKind.Journey =>
             [
-                .. workspace.Journeys.Select(j => j.Document)
-                    .Where(j => j.Id != id && (j.CurrentMap == id || j.Stages.Any(s => s.SubJourney == id || s.Steps.Any(t => t.SubJourney == id))))
-                    .Select(j => new DocumentReference(DocumentKind.Journey, j.Id, j.Title)),
+                .. workspace.Journeys
+                    .Where(j => j.Document.Id != id && (j.Document.CurrentMap == id
+                        || j.Document.Stages.Any(s => s.SubJourney == id || s.Steps.Any(t => t.SubJourney == id))))
+                    .Select(j => new DocumentReference(DocumentKind.Journey, j.Document.Id, j.Document.Title, j.File)),
             ],
             _ => [],
         };
     }
+
+    /// <summary>
+    /// Why the document may not be deleted from <paramref name="workspace"/>, in words every front door shows: the documents
+    /// that still name it (each by kind, id and file); null when none does.
+    /// </summary>
+    public static string? DeleteRefusal(Workspace workspace, DocumentKind kind, string id)
+    {
+        var usedBy = UsedBy(workspace, kind, id);
+        if (usedBy.Count == 0)
+        {
+            return null;
+        }
+
+        var names = string.Join(", ", usedBy.Select(r => $"{KindName(r.Kind)} \"{r.Id}\" ({r.File})"));
+        return usedBy.Count == 1
+            ? $"{names} still names it and would be refused at its next save; take it off that document (or delete that too) first"
+            : $"{names} still name it and would be refused at their next save; take it off those documents (or delete them too) first";
+    }
+
+    private static string KindName(DocumentKind kind) => kind switch
+    {
+        DocumentKind.Persona => "persona",
+        DocumentKind.Journey => "journey",
+        _ => "value gap map",
+    };
 }

@@ -140,6 +140,12 @@ public static class DocumentsApi
                 detail: $"send the ETag of {kind}/{id} in If-Match");
         }
 
+        var (stored, _) = await repository.LoadAsync(cancellationToken);
+        if (stored.Find(documentKind, id) is not null && DocumentReferences.UsedBy(stored, documentKind, id) is { Count: > 0 } usedBy)
+        {
+            return StillNamed(kind, id, stored, documentKind, usedBy);
+        }
+
         var deleted = await repository.DeleteAsync(documentKind, id, revision, new SaveInfo(request.HttpContext.User.Identity?.Name, message), cancellationToken);
         if (deleted.Outcome == SaveOutcome.Deleted)
         {
@@ -178,6 +184,21 @@ public static class DocumentsApi
                 ["stored_revision"] = result.ActualRevision,
                 ["saved_by"] = result.SavedInBetween?.Author,
                 ["saved_at"] = result.SavedInBetween?.Time,
+            });
+
+    /// <summary>A delete refused while other documents name the document: 409 listing them (kind, id, title, file).</summary>
+    private static ProblemHttpResult StillNamed(string kind, string id, Core.Workspaces.Workspace workspace, DocumentKind documentKind, IReadOnlyList<DocumentReference> usedBy) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The document is still named by others",
+            detail: $"{kind}/{id} was not deleted: {DocumentReferences.DeleteRefusal(workspace, documentKind, id)}",
+            extensions: new Dictionary<string, object?>
+            {
+                ["used_by"] = usedBy.Select(r => new Dictionary<string, object?>
+                {
+                    ["kind"] = PushApi.KindName(r.Kind),
+                    ["id"] = r.Id,
+                    ["title"] = r.Title,
+                    ["file"] = r.File,
+                }).ToList(),
             });
 
     /// <summary>A save refused by validation: 422 listing each error in the document (path, message, code, line).</summary>

@@ -77,6 +77,13 @@ public sealed class PageDocuments(WorkspaceRepositories workspaces, SaveCheckSer
             return new PageSaveResult(null, null);
         }
 
+        // Checked again as it is made: the dialog said what named it when it opened, and a save since may name it.
+        var (stored, _) = await repository.LoadAsync(cancellationToken);
+        if (stored.Find(kind, id) is not null && DocumentReferences.DeleteRefusal(stored, kind, id) is { } named)
+        {
+            return new PageSaveResult(null, null, named);
+        }
+
         var deleted = await repository.DeleteAsync(kind, id, expectedRevision, new SaveInfo(author, message), cancellationToken);
         if (deleted.Outcome == SaveOutcome.Deleted)
         {

@@ -276,6 +276,19 @@ internal sealed class PushPlan
         }
 
         var after = MemoryDocumentRepository.FromFiles(workspace, files);
+        if (Steps.Any(s => s.Document is null))
+        {
+            // A deleted document may not stay named by one the push leaves (or saves): that one would be refused at its next save.
+            var (left, _) = await after.LoadAsync(cancellationToken);
+            foreach (var step in Steps.Where(s => s.Document is null))
+            {
+                if (DocumentReferences.DeleteRefusal(left, step.Kind, step.Id) is { } named)
+                {
+                    Refused.Add(Invalid(step.Pushed.File!, step.Pushed.ExpectedRevision, step.Pushed.ExpectedRevision, $"not deleted: {named}", []));
+                }
+            }
+        }
+
         foreach (var step in Steps.Where(s => s.Document is not null).ToList())
         {
             var check = await checks.CheckAsync(after, step.Document!, cancellationToken);

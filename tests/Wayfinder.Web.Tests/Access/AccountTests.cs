@@ -85,17 +85,17 @@ public sealed class AccountTests : IDisposable
         var signedIn = await browser.PostAsJsonAsync("/api/v1/account/sign-in", new { user_name = "editor", password = Password });
         Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
 
-        using var forged = new HttpRequestMessage(HttpMethod.Delete, "/api/v1/workspaces/demo/documents/persona/business-traveller");
-        forged.Headers.IfMatch.ParseAdd("\"3\"");
+        using var forged = new HttpRequestMessage(HttpMethod.Delete, "/api/v1/workspaces/demo/documents/journey/corporate-programme");
+        forged.Headers.IfMatch.ParseAdd("\"1\"");
         var refused = await browser.SendAsync(forged);
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal("The antiforgery token is missing or wrong", (string?)(await JsonAsync(refused))["title"]);
-        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/v1/workspaces/demo/documents/persona/business-traveller")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/v1/workspaces/demo/documents/journey/corporate-programme")).StatusCode);
 
         await AntiforgeryAsync(browser);
-        using var real = new HttpRequestMessage(HttpMethod.Delete, "/api/v1/workspaces/demo/documents/persona/business-traveller");
-        real.Headers.IfMatch.ParseAdd("\"3\"");
+        using var real = new HttpRequestMessage(HttpMethod.Delete, "/api/v1/workspaces/demo/documents/journey/corporate-programme");
+        real.Headers.IfMatch.ParseAdd("\"1\"");
         Assert.Equal(HttpStatusCode.NoContent, (await browser.SendAsync(real)).StatusCode);
     }
 

@@ -86,8 +86,8 @@ public class MembersAndAuditTests : IDisposable
         var link = await JsonAsync(await owner.PostAsJsonAsync("/api/v1/workspaces/demo/share-links", new { kind = "persona", id = "business-traveller" }));
         Assert.Equal(HttpStatusCode.NoContent, (await owner.DeleteAsync($"/api/v1/workspaces/demo/share-links/{link["id"]}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await owner.PutAsJsonAsync($"{Members}/editor", new { role = "commenter" })).StatusCode);
-        using var delete = new HttpRequestMessage(HttpMethod.Delete, "/api/v1/workspaces/demo/documents/persona/business-traveller?message=gone");
-        delete.Headers.IfMatch.ParseAdd("\"3\"");
+        using var delete = new HttpRequestMessage(HttpMethod.Delete, "/api/v1/workspaces/demo/documents/journey/corporate-programme?message=gone");
+        delete.Headers.IfMatch.ParseAdd("\"1\"");
         Assert.Equal(HttpStatusCode.NoContent, (await owner.SendAsync(delete)).StatusCode);
 
         var audit = await JsonAsync(await owner.GetAsync("/api/v1/workspaces/demo/audit"));
@@ -96,7 +96,7 @@ public class MembersAndAuditTests : IDisposable
         string Line(System.Text.Json.Nodes.JsonNode? e) => $"{e!["actor"]} {e["action"]} {e["target"]} | {e["detail"]}";
         Assert.Equal(
             [
-                "owner document_deleted persona/business-traveller | gone",
+                "owner document_deleted journey/corporate-programme | gone",
                 "owner role_changed editor | editor → commenter",
                 "owner share_link_revoked persona/business-traveller | share link 1",
                 "owner share_link_created persona/business-traveller | share link 1",

@@ -159,11 +159,36 @@ public class DocumentsApiTests : IDisposable
         var path = $"{Documents}/persona/business-traveller";
         using var blind = new HttpRequestMessage(HttpMethod.Delete, path);
         Assert.Equal(HttpStatusCode.PreconditionRequired, (await _client.SendAsync(blind)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Delete($"{Documents}/journey/corporate-programme", "\"1\"")).StatusCode);
         Assert.Equal(HttpStatusCode.PreconditionFailed, (await Delete(path, "\"2\"")).StatusCode);
 
         Assert.Equal(HttpStatusCode.NoContent, (await Delete(path, "\"3\"")).StatusCode);
 
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Delete(path, "\"3\"")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ADocumentOthersStillNameIsNotDeletedAnd409ListsThem()
+    {
+        var response = await Delete($"{Documents}/journey/airport-check-in", "\"2\"");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("The document is still named by others", (string?)problem["title"]);
+        Assert.Equal(
+            "journey/airport-check-in was not deleted: journey \"first-flight\" (journeys/first-flight.yaml) still names it and would be refused at its next save; "
+            + "take it off that document (or delete that too) first",
+            (string?)problem["detail"]);
+        var usedBy = Assert.Single(problem["used_by"]!.AsArray())!;
+        Assert.Equal(("journey", "first-flight", "Maya's first flight (today)", "journeys/first-flight.yaml"),
+            ((string?)usedBy["kind"], (string?)usedBy["id"], (string?)usedBy["title"], (string?)usedBy["file"]));
+        Assert.Equal("\"2\"", (await _client.GetAsync($"{Documents}/journey/airport-check-in")).Headers.ETag?.Tag);
+
+        var persona = await Delete($"{Documents}/persona/first-time-flyer", "\"4\"");
+        Assert.Equal(HttpStatusCode.Conflict, persona.StatusCode);
+        Assert.Equal(["airport-check-in", "first-flight-future", "first-flight", "first-time-flyer-vs-competitors"],
+            JsonNode.Parse(await persona.Content.ReadAsStringAsync())!["used_by"]!.AsArray().Select(r => (string)r!["id"]!));
     }
 
     [Fact]

@@ -158,7 +158,7 @@ public class PushApiTests : IDisposable
         var corporate = before[Corporate].Text.Replace("  - travel-manager", "  - newcomer", StringComparison.Ordinal);
 
         var response = await _editor.PostAsJsonAsync(Push, Body(null,
-            Doc("personas/newcomer.yaml", null, newcomer), Doc(Corporate, 1, corporate), new { file = "journeys/airport-check-in.yaml", expected_revision = 2, deleted = true }));
+            Doc("personas/newcomer.yaml", null, newcomer), Doc(Corporate, 1, corporate), new { file = "journeys/first-flight-future.yaml", expected_revision = 3, deleted = true }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var saved = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["documents"]!.AsArray();
@@ -166,7 +166,34 @@ public class PushApiTests : IDisposable
         var after = await Texts();
         Assert.Equal(2, after["personas/newcomer.yaml"].Revision);
         Assert.Equal(2, after[Corporate].Revision);
-        Assert.False(after.ContainsKey("journeys/airport-check-in.yaml"));
+        Assert.False(after.ContainsKey("journeys/first-flight-future.yaml"));
+    }
+
+    [Fact]
+    public async Task ADeletionADocumentLeftStillNamesRefusesThePushAndItGoesWhenThePushTakesTheNameOff()
+    {
+        const string CheckIn = "journeys/airport-check-in.yaml";
+        const string FirstFlight = "journeys/first-flight.yaml";
+        var before = await Texts();
+
+        var named = await _editor.PostAsJsonAsync(Push, Body(null, new { file = CheckIn, expected_revision = 2, deleted = true }));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, named.StatusCode);
+        var refused = Assert.Single(JsonNode.Parse(await named.Content.ReadAsStringAsync())!["refused"]!.AsArray())!;
+        Assert.Equal((CheckIn, "invalid"), ((string?)refused["file"], (string?)refused["reason"]));
+        Assert.Equal(
+            "not deleted: journey \"first-flight\" (journeys/first-flight.yaml) still names it and would be refused at its next save; take it off that document (or delete that too) first",
+            (string?)refused["message"]);
+        Assert.Equal(before, await Texts());
+
+        var unlinked = before[FirstFlight].Text.Replace("    sub_journey: airport-check-in\n", "", StringComparison.Ordinal);
+        Assert.NotEqual(before[FirstFlight].Text, unlinked);
+        var both = await _editor.PostAsJsonAsync(Push, Body(null, Doc(FirstFlight, 7, unlinked), new { file = CheckIn, expected_revision = 2, deleted = true }));
+
+        Assert.Equal(HttpStatusCode.OK, both.StatusCode);
+        var after = await Texts();
+        Assert.False(after.ContainsKey(CheckIn));
+        Assert.Equal(8, after[FirstFlight].Revision);
     }
 
     [Fact]

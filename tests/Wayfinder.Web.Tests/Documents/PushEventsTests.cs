@@ -45,7 +45,7 @@ public sealed class PushEventsTests : IDisposable
             documents = new object[]
             {
                 new { file = "personas/travel-manager.yaml", expected_revision = 2, text = dana.Replace("title: Dana, the corporate travel manager", "title: Dana", StringComparison.Ordinal) },
-                new { file = "journeys/airport-check-in.yaml", expected_revision = 2, deleted = true },
+                new { file = "journeys/corporate-programme.yaml", expected_revision = 1, deleted = true },
             },
         });
 
@@ -53,7 +53,7 @@ public sealed class PushEventsTests : IDisposable
         Assert.Equal(
             [
                 new WorkspaceEvent("demo", WorkspaceEventTypes.Saved, "editor", "persona", "travel-manager", 3),
-                new WorkspaceEvent("demo", WorkspaceEventTypes.Deleted, "editor", "journey", "airport-check-in"),
+                new WorkspaceEvent("demo", WorkspaceEventTypes.Deleted, "editor", "journey", "corporate-programme"),
             ],
             _events.Published);
     }

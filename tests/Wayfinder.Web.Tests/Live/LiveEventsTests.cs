@@ -45,13 +45,13 @@ public sealed class LiveEventsTests : IDisposable
         await listener.JoinAsync();
         var editor = _server.ClientAs(WorkspaceRole.Editor);
 
-        using var delete = new HttpRequestMessage(HttpMethod.Delete, Persona);
-        delete.Headers.IfMatch.Add(new EntityTagHeaderValue("\"3\""));
+        using var delete = new HttpRequestMessage(HttpMethod.Delete, "/api/v1/workspaces/demo/documents/journey/corporate-programme");
+        delete.Headers.IfMatch.Add(new EntityTagHeaderValue("\"1\""));
         Assert.Equal(HttpStatusCode.NoContent, (await editor.SendAsync(delete)).StatusCode);
 
         var received = await listener.NextAsync();
         Assert.Equal("deleted", received.GetProperty("type").GetString());
-        Assert.Equal("business-traveller", received.GetProperty("document_id").GetString());
+        Assert.Equal("corporate-programme", received.GetProperty("document_id").GetString());
         Assert.False(received.TryGetProperty("revision", out _));
     }
 
