@@ -199,6 +199,44 @@ public sealed class RemoteTests : IDisposable
         Assert.Equal((1, "error: no remote \"upstream\"; the remotes are: origin"), (pull.ExitCode, pull.ErrorLines[^1]));
     }
 
+    [Fact]
+    public async Task ChangedSettingsArePushedByAnOwnerWithTheDocumentsAndRememberedAndAnEditorIsRefusedWithNothingSaved()
+    {
+        await PullDemo();
+        Edit("wayfinder.yaml", "name: Skylark Airways", "name: Skylark");
+        Edit(Sam, "title: Sam, the frequent business traveller", "title: Sam, who flies every week");
+        var before = await ServerFiles();
+
+        var asEditor = await Run("push", "-m", "renamed");
+
+        Assert.Equal(1, asEditor.ExitCode);
+        Assert.Equal(
+            "error: nothing was pushed: http://localhost/ refused the request (403): only an owner changes the settings of \"demo\" (wayfinder.yaml); ask one, or push without that change. Nothing was saved.",
+            asEditor.ErrorLines[^2]);
+        Assert.Equal("to push the documents without the settings, run `wayfinder push --skip-settings`", asEditor.ErrorLines[^1]);
+        Assert.Equal(before, await ServerFiles());
+
+        // An editor may push the documents alone; the settings stay a change here.
+        var documentsOnly = await Run("push", "--skip-settings");
+        Assert.True(documentsOnly.ExitCode == 0, documentsOnly.ToString());
+        Assert.Equal($"saved    {Sam} (revision 4)\n", documentsOnly.Stdout);
+        Assert.Equal("warning: wayfinder.yaml changed here and is left out (--skip-settings); it stays a change to push", documentsOnly.ErrorLines[0]);
+        Assert.Equal(before["wayfinder.yaml"], (await ServerFiles())["wayfinder.yaml"]);
+
+        var owner = new Dictionary<string, string> { [Credentials.TokenVariable] = await _server.TokenAsync(WorkspaceRole.Owner) };
+        var pushed = await Run(owner, "", "push", "-m", "renamed");
+
+        Assert.True(pushed.ExitCode == 0, pushed.ToString());
+        Assert.Equal("saved    wayfinder.yaml (the workspace's settings)\n", pushed.Stdout);
+        Assert.Equal("pushed the settings to origin (http://localhost/, workspace \"demo\")", pushed.ErrorLines[^1]);
+        var server = await ServerFiles();
+        Assert.Equal(_folder.Read("wayfinder.yaml"), server["wayfinder.yaml"]);
+        Assert.Contains("name: Skylark\n", server["wayfinder.yaml"], StringComparison.Ordinal);
+        Assert.Equal("nothing to push: no document changed here since the last pull from origin", (await Run(owner, "", "push")).ErrorLines[^1]);
+        var pulled = await Run("pull");
+        Assert.Equal(("", "pulled workspace \"demo\" from origin (http://localhost/): 0 added, 0 updated, 0 deleted, 0 conflict(s)"), (pulled.Stdout, pulled.ErrorLines[^1]));
+    }
+
     private async Task PullDemo()
     {
         Assert.Equal(0, (await Run("remote", "add", "origin", "http://localhost")).ExitCode);

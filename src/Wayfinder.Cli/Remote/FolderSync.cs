@@ -133,10 +133,18 @@ internal static class FolderSync
         return changes;
     }
 
-    /// <summary>True when <c>wayfinder.yaml</c> differs from what was last pulled (push does not send it).</summary>
-    public static bool ConfigChanged(string root, IReadOnlyDictionary<string, SyncedFile> state) =>
-        SyncState.HashOfFile(PathOf(root, WorkspaceLoader.ConfigFileName)) is { } hash
-        && state.GetValueOrDefault(WorkspaceLoader.ConfigFileName)?.Sha256 is { } last && hash != last;
+    /// <summary>
+    /// <c>wayfinder.yaml</c>'s text when it differs from what was last pulled, with the settings' version it was made on
+    /// (the server's version of a text is the first 16 hex digits of its SHA-256); null when unchanged, never pulled or
+    /// deleted here (push never deletes the settings).
+    /// </summary>
+    public static PushedSettings? SettingsChange(string root, IReadOnlyDictionary<string, SyncedFile> state)
+    {
+        var path = PathOf(root, WorkspaceLoader.ConfigFileName);
+        return SyncState.HashOfFile(path) is { } hash && state.GetValueOrDefault(WorkspaceLoader.ConfigFileName)?.Sha256 is { Length: >= 16 } last && hash != last
+            ? new PushedSettings(File.ReadAllText(path), last[..16])
+            : null;
+    }
 
     /// <summary>A path below the root: <c>wayfinder.yaml</c> or a YAML file in a document folder, never above the root.</summary>
     public static bool IsWorkspaceFile(string file) =>

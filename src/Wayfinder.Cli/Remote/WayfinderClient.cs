@@ -14,7 +14,7 @@ internal sealed record RemoteProblem(int Status, string Title, string? Detail, I
     public string Describe(RemoteInfo remote) => Status switch
     {
         401 => $"{remote.Url} refused the request: no valid token (401); run `wayfinder login {remote.Name}`",
-        403 => $"{remote.Url} refused the request: the token may not do this in workspace \"{remote.Workspace}\" (403)",
+        403 => $"{remote.Url} refused the request (403): " + (Detail ?? $"the token may not do this in workspace \"{remote.Workspace}\""),
         _ => $"{remote.Url} answered {Status} {Title}" + (Detail is null ? "" : $": {Detail}"),
     };
 }

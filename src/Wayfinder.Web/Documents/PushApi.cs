@@ -15,8 +15,8 @@ using Wayfinder.Web.Workspaces;
 
 /// <summary>
 /// What <c>wayfinder pull</c> and <c>wayfinder push</c> talk to: <c>GET /api/v1/workspaces/{workspace}/files</c> gives every
-/// document's stored text (the bytes a file holds) with its revision; <c>POST /api/v1/workspaces/{workspace}/push</c> saves
-/// a batch of changed files all together or not at all.
+/// document's stored text (the bytes a file holds) with its revision, and the settings; <c>POST …/push</c> saves a batch
+/// of changed files (and, from an owner, changed settings) all together or not at all.
 /// </summary>
 public static class PushApi
 {
@@ -45,7 +45,8 @@ public static class PushApi
     }
 
     private static async Task<Results<Ok<PushResult>, ProblemHttpResult>> Push(
-        string workspace, PushRequest request, HttpContext http, WayfinderDbContext db, WorkspaceRepositories workspaces, SaveCheckService checks, IWorkspaceEvents events, CancellationToken cancellationToken)
+        string workspace, PushRequest request, HttpContext http, WayfinderDbContext db, WorkspaceRepositories workspaces, SaveCheckService checks, IWorkspaceEvents events,
+        WorkspaceSettings settings, TimeProvider clock, CancellationToken cancellationToken)
     {
         var repository = await workspaces.OpenAsync(workspace, cancellationToken);
         if (repository is null)
@@ -58,10 +59,18 @@ public static class PushApi
             return bad;
         }
 
-        var plan = await PushPlan.MakeAsync(db, workspace, request.Documents, checks, cancellationToken);
+        if (request.Settings is not null && http.Items[AccessPolicyMiddleware.RoleItem] is not WorkspaceRole.Owner)
+        {
+            return AccessProblems.Forbidden($"only an owner changes the settings of \"{workspace}\" (wayfinder.yaml); ask one, or push without that change. Nothing was saved.");
+        }
+
+        var documents = request.Documents ?? [];
+        var total = documents.Count + (request.Settings is null ? 0 : 1);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var plan = await PushPlan.MakeAsync(db, workspace, documents, request.Settings, checks, today, cancellationToken);
         if (plan.Refused.Count > 0)
         {
-            return Refused(plan.Refused, request.Documents.Count);
+            return Refused(plan.Refused, total);
         }
 
         var author = http.User.Identity?.Name;
@@ -79,7 +88,7 @@ public static class PushApi
                 if (!result.Succeeded)
                 {
                     await transaction.RollbackAsync(cancellationToken);
-                    return Refused([PushPlan.Stale(step.Pushed.File!, result)], request.Documents.Count);
+                    return Refused([PushPlan.Stale(step.Pushed.File!, result)], total);
                 }
 
                 done.Add(result.Outcome == SaveOutcome.Saved
@@ -87,7 +96,18 @@ public static class PushApi
                     : new PushedDocumentResult(step.Pushed.File!, step.Kind, step.Id, PushOutcome.Deleted, null, null));
             }
 
+            if (request.Settings is { Text: { } text } && !await settings.WriteAsync(workspace, plan.ConfigBefore, text, plan.Name, cancellationToken))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return Refused([PushPlan.SettingsStale()], total);
+            }
+
             await transaction.CommitAsync(cancellationToken);
+        }
+
+        if (request.Settings is not null)
+        {
+            await settings.AnnounceAsync(workspace, author, cancellationToken);
         }
 
         foreach (var d in done)
@@ -96,7 +116,7 @@ public static class PushApi
             await events.PublishAsync(new WorkspaceEvent(workspace, type, author, KindName(d.Kind), d.Id, d.Revision), cancellationToken);
         }
 
-        return TypedResults.Ok(new PushResult(done));
+        return TypedResults.Ok(new PushResult(done, request.Settings?.Text is { } pushed ? WorkspaceSettings.Version(pushed) : null));
     }
 
     /// <summary>The kind as the API's routes and events name it: <c>persona</c>, <c>journey</c>, <c>value_gap</c>.</summary>
@@ -106,9 +126,26 @@ public static class PushApi
     private static ProblemHttpResult? BadRequest(PushRequest request)
     {
         var problems = new List<string>();
-        if (request.Documents is not { Count: > 0 })
+        if (request.Documents is not { Count: > 0 } && request.Settings is null)
         {
-            problems.Add("\"documents\" must list at least one document");
+            problems.Add("\"documents\" must list at least one document (or \"settings\" give wayfinder.yaml's new text)");
+        }
+
+        if (request.Settings is { } settings)
+        {
+            if (settings.Text is null)
+            {
+                problems.Add("settings.text is missing; send wayfinder.yaml's new text");
+            }
+            else if (System.Text.Encoding.UTF8.GetByteCount(settings.Text) > WorkspaceSettingsApi.MaxBytes)
+            {
+                problems.Add($"settings.text is larger than {WorkspaceSettingsApi.MaxBytes} bytes");
+            }
+
+            if (string.IsNullOrEmpty(settings.ExpectedVersion))
+            {
+                problems.Add("settings.expected_version is missing; send the version of the settings the change was made on (the ETag of GET …/settings)");
+            }
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -177,6 +214,12 @@ internal sealed class PushPlan
 
     public List<RefusedDocument> Refused { get; } = [];
 
+    /// <summary>The settings as stored when the plan was made (a push's new settings are written only over these).</summary>
+    public string? ConfigBefore { get; private set; }
+
+    /// <summary>The workspace's name as stored (kept when new settings name none).</summary>
+    public string Name { get; private set; } = "";
+
     /// <summary>One document's save (<see cref="Document"/> set) or deletion.</summary>
     public sealed record PushStep(PushedDocument Pushed, DocumentKind Kind, string Id, IDocument? Document);
 
@@ -184,10 +227,29 @@ internal sealed class PushPlan
     /// Checks every pushed document against what is stored (its revision, its id) and validates each in the workspace as it
     /// would be after the whole push, so a journey may name a persona pushed with it.
     /// </summary>
-    public static async Task<PushPlan> MakeAsync(WayfinderDbContext db, string workspace, IReadOnlyList<PushedDocument> pushed, SaveCheckService checks, CancellationToken cancellationToken)
+    public static async Task<PushPlan> MakeAsync(
+        WayfinderDbContext db, string workspace, IReadOnlyList<PushedDocument> pushed, PushedSettings? settings, SaveCheckService checks, DateOnly today, CancellationToken cancellationToken)
     {
         var plan = new PushPlan();
-        var config = await db.Workspaces.AsNoTracking().Where(w => w.Id == workspace).Select(w => w.ConfigText).FirstAsync(cancellationToken);
+        var row = await db.Workspaces.AsNoTracking().Where(w => w.Id == workspace).Select(w => new { w.ConfigText, w.Name }).FirstAsync(cancellationToken);
+        (plan.ConfigBefore, plan.Name) = (row.ConfigText, row.Name);
+        var config = row.ConfigText;
+        if (settings is { Text: { } text })
+        {
+            if (WorkspaceSettings.Version(row.ConfigText) != settings.ExpectedVersion)
+            {
+                plan.Refused.Add(SettingsStale());
+            }
+            else if (WorkspaceLoader.Read(workspace, workspace, text, []).Result.Errors.ToList() is { Count: > 0 } unreadable)
+            {
+                plan.Refused.Add(Invalid(WorkspaceLoader.ConfigFileName, null, null, "the settings do not read", unreadable));
+            }
+            else
+            {
+                config = text;
+            }
+        }
+
         var stored = await db.Documents.AsNoTracking().Where(d => d.WorkspaceId == workspace && d.Text != "").ToListAsync(cancellationToken);
         var byFile = stored.ToDictionary(d => d.File, StringComparer.Ordinal);
         foreach (var item in pushed)
@@ -248,7 +310,37 @@ internal sealed class PushPlan
         }
 
         await plan.ValidateAsync(workspace, config, stored, checks, cancellationToken);
+        if (plan.Refused.Count == 0)
+        {
+            plan.RefuseWhatItBreaks(workspace, row.ConfigText, config, stored, today);
+        }
+
         return plan;
+    }
+
+    /// <summary>The settings were changed on the server since they were pulled (or while the push was being written).</summary>
+    public static RefusedDocument SettingsStale() =>
+        new(WorkspaceLoader.ConfigFileName, RefusalReason.Stale, null, null, null, null, "the settings were changed on the server since you pulled them", []);
+
+    /// <summary>
+    /// Refuses a push that would make a document it does not send invalid where it is valid now: new settings that take
+    /// away a channel a journey uses, a map turned future that another names as its current map. Each such document is
+    /// named with its new errors; sending its change in the same push (or not making the change) is the way out.
+    /// </summary>
+    private void RefuseWhatItBreaks(string workspace, string? configBefore, string? configAfter, IReadOnlyList<DocumentRow> stored, DateOnly today)
+    {
+        var before = stored.Select(d => new WorkspaceFile(d.File, d.Text)).ToList();
+        var pushed = Steps.ToDictionary(s => s.Pushed.File!, s => s.Pushed.Text, StringComparer.Ordinal);
+        var after = before.Where(f => !pushed.ContainsKey(f.Path))
+            .Concat(pushed.Where(p => p.Value is not null).Select(p => new WorkspaceFile(p.Key, p.Value!)));
+        var broken = WorkspaceChange.NewErrors(workspace, configBefore, before, configAfter, after, today).Where(e => !pushed.ContainsKey(e.File));
+        foreach (var file in broken.GroupBy(e => e.File, StringComparer.Ordinal))
+        {
+            var revision = stored.FirstOrDefault(d => d.File == file.Key)?.Revision;
+            Refused.Add(Invalid(file.Key, revision, revision, file.Key == WorkspaceLoader.ConfigFileName
+                ? $"the settings have {file.Count()} error(s)"
+                : $"this push would make it invalid ({file.Count()} error(s)); push a change to it with the others, or leave out the change that breaks it", file));
+        }
     }
 
     /// <summary>A save refused because the stored revision is not the expected one, with who saved in between.</summary>
@@ -329,8 +421,17 @@ public sealed record WorkspaceFiles(string? Config, IReadOnlyList<WorkspaceFileE
 /// <summary>One stored file: its path, kind, id (null when it does not parse), revision and text (the bytes a file holds).</summary>
 public sealed record WorkspaceFileEntry(string File, DocumentKind Kind, string? Id, int Revision, string Text);
 
-/// <summary>A push: the changed files, each with the revision it was pulled at, and one message for all of them.</summary>
-public sealed record PushRequest(string? Message, IReadOnlyList<PushedDocument> Documents);
+/// <summary>
+/// A push: the changed files, each with the revision it was pulled at, one message for all of them, and (from an owner)
+/// the workspace's new settings.
+/// </summary>
+public sealed record PushRequest(string? Message, IReadOnlyList<PushedDocument>? Documents, PushedSettings? Settings = null);
+
+/// <summary>
+/// <c>wayfinder.yaml</c>'s new text and the version of the settings it was made on (<see cref="WorkspaceSettings.Version"/>,
+/// the ETag of <c>GET …/settings</c>: the first 16 hex digits of the SHA-256 of the text pulled).
+/// </summary>
+public sealed record PushedSettings(string? Text, string? ExpectedVersion);
 
 /// <summary>
 /// One changed file: its path, the revision it was pulled at (null for a new file), and its text, or
@@ -338,8 +439,8 @@ public sealed record PushRequest(string? Message, IReadOnlyList<PushedDocument> 
 /// </summary>
 public sealed record PushedDocument(string? File, int? ExpectedRevision, string? Text, bool Deleted = false);
 
-/// <summary>A push that was saved: every document, in the order sent.</summary>
-public sealed record PushResult(IReadOnlyList<PushedDocumentResult> Documents);
+/// <summary>A push that was saved: every document, in the order sent, and the settings' new version when they were sent.</summary>
+public sealed record PushResult(IReadOnlyList<PushedDocumentResult> Documents, string? SettingsVersion = null);
 
 /// <summary>What a push did to one file: its new revision and stored text (the bytes to write back), or deleted.</summary>
 public sealed record PushedDocumentResult(string File, DocumentKind Kind, string Id, PushOutcome Outcome, int? Revision, string? Text);

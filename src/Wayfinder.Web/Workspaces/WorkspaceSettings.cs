@@ -1,6 +1,7 @@
 namespace Wayfinder.Web.Workspaces;
 
 using Microsoft.EntityFrameworkCore;
+using Wayfinder.App.Validation;
 using Wayfinder.Core.Validation;
 using Wayfinder.Core.Workspaces;
 using Wayfinder.Web.Access;
@@ -70,23 +71,36 @@ public sealed class WorkspaceSettings(WayfinderDbContext db, IWorkspaceEvents ev
             return new SettingsResult(SettingsOutcome.Refused, problems);
         }
 
-        var (read, _) = WorkspaceLoader.Read(workspace, workspace, text, []);
-        var name = string.IsNullOrWhiteSpace(read.Config.Name) ? row.Name : read.Config.Name.Trim();
-        name = name.Length > 200 ? name[..200] : name;
-
-        // Written only if nobody saved other settings since they were read above (the check is no lock).
-        var before = row.ConfigText;
-        var written = await db.Workspaces.Where(w => w.Id == workspace && w.ConfigText == before)
-            .ExecuteUpdateAsync(w => w.SetProperty(x => x.ConfigText, text).SetProperty(x => x.Name, name), cancellationToken).ConfigureAwait(false);
-        if (written == 0)
+        if (!await WriteAsync(workspace, row.ConfigText, text, row.Name, cancellationToken).ConfigureAwait(false))
         {
             var current = await ReadAsync(workspace, cancellationToken).ConfigureAwait(false);
             return new SettingsResult(SettingsOutcome.Conflict, [], current, Version(current));
         }
 
+        await AnnounceAsync(workspace, author, cancellationToken).ConfigureAwait(false);
+        return new SettingsResult(SettingsOutcome.Saved, [], text, Version(text));
+    }
+
+    /// <summary>
+    /// Writes <paramref name="text"/> as the settings (and the workspace's name it gives) if they are still
+    /// <paramref name="before"/>; false when someone saved others since (the check before is no lock). Joins the
+    /// context's transaction when there is one (a push's).
+    /// </summary>
+    internal async Task<bool> WriteAsync(string workspace, string? before, string text, string currentName, CancellationToken cancellationToken)
+    {
+        var (read, _) = WorkspaceLoader.Read(workspace, workspace, text, []);
+        var name = string.IsNullOrWhiteSpace(read.Config.Name) ? currentName : read.Config.Name.Trim();
+        name = name.Length > 200 ? name[..200] : name;
+        var written = await db.Workspaces.Where(w => w.Id == workspace && w.ConfigText == before)
+            .ExecuteUpdateAsync(w => w.SetProperty(x => x.ConfigText, text).SetProperty(x => x.Name, name), cancellationToken).ConfigureAwait(false);
+        return written > 0;
+    }
+
+    /// <summary>Records a settings change in the audit trail and tells open pages.</summary>
+    internal async Task AnnounceAsync(string workspace, string? author, CancellationToken cancellationToken)
+    {
         await audit.RecordAsync(workspace, AuditActions.SettingsChanged, WorkspaceLoader.ConfigFileName, null, author, cancellationToken).ConfigureAwait(false);
         await events.PublishAsync(new WorkspaceEvent(workspace, WorkspaceEventTypes.SettingsChanged, author), cancellationToken).ConfigureAwait(false);
-        return new SettingsResult(SettingsOutcome.Saved, [], text, Version(text));
     }
 
     private async Task<IReadOnlyList<Diagnostic>> ProblemsAsync(string workspace, string? before, string after, CancellationToken cancellationToken)
@@ -94,18 +108,6 @@ public sealed class WorkspaceSettings(WayfinderDbContext db, IWorkspaceEvents ev
         var files = (await db.Documents.AsNoTracking().Where(d => d.WorkspaceId == workspace && d.Text != "")
             .Select(d => new { d.File, d.Text }).ToListAsync(cancellationToken).ConfigureAwait(false))
             .Select(f => new WorkspaceFile(f.File, f.Text)).ToList();
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var known = Errors(workspace, before, files, today).Select(Key).ToHashSet();
-        return [.. Errors(workspace, after, files, today).Where(d => !known.Contains(Key(d)))];
+        return WorkspaceChange.NewErrors(workspace, before, files, after, files, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
     }
-
-    private static IEnumerable<Diagnostic> Errors(string workspace, string? configText, List<WorkspaceFile> files, DateOnly today)
-    {
-        var (loaded, result) = WorkspaceLoader.Read(workspace, workspace, configText, files);
-        return result.Errors.Concat(WorkspaceValidator.Validate(loaded, today).Errors).Distinct();
-    }
-
-    // A problem is the same before and after when it is about the same place and says the same (lines of the settings move).
-    private static (string File, string Path, string? Code, string Message) Key(Diagnostic d) =>
-        (d.File, d.Path, d.Code, d.File == WorkspaceLoader.ConfigFileName ? "" : d.Message);
 }

@@ -239,7 +239,78 @@ public class PushApiTests : IDisposable
         var response = await _editor.PostAsJsonAsync(Push, new { message = "nothing" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("\"documents\" must list at least one document. Nothing was saved.", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]);
+        Assert.Equal("\"documents\" must list at least one document (or \"settings\" give wayfinder.yaml's new text). Nothing was saved.", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]);
+    }
+
+    [Fact]
+    public async Task AnOwnerPushesTheSettingsWithTheDocumentsTheyNeedAllTogether()
+    {
+        const string Future = "journeys/first-flight-future.yaml";
+        var owner = _server.ClientAs(WorkspaceRole.Owner);
+        var files = await ReadFiles();
+        var config = (string)files["config"]!;
+        var before = await Texts();
+        var noKiosk = config.Replace("  - id: kiosk\n    name: Self-service kiosk\n    kind: physical\n    glyph: kiosk\n", "", StringComparison.Ordinal);
+        Assert.NotEqual(config, noKiosk);
+        var settings = new { text = noKiosk, expected_version = WorkspaceSettings.Version(config) };
+
+        // Alone, the settings would leave the future map's bag drop on a channel that is gone: refused, naming the map.
+        var alone = await owner.PostAsJsonAsync(Push, new { message = "no kiosks", documents = Array.Empty<object>(), settings });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, alone.StatusCode);
+        var refused = Assert.Single(JsonNode.Parse(await alone.Content.ReadAsStringAsync())!["refused"]!.AsArray())!;
+        Assert.Equal(Future, (string?)refused["file"]);
+        Assert.Equal("this push would make it invalid (1 error(s)); push a change to it with the others, or leave out the change that breaks it", (string?)refused["message"]);
+        var error = Assert.Single(refused["errors"]!.AsArray())!;
+        Assert.Equal(("unknown-channel", Future, 165), ((string?)error["code"], (string?)error["file"], (int?)error["line"]));
+        Assert.Equal(config, (string?)(await ReadFiles())["config"]);
+
+        // With the map moved to another channel in the same push, both are saved.
+        var moved = before[Future].Text.Replace("        channel: kiosk\n", "        channel: airport\n", StringComparison.Ordinal);
+        var both = await owner.PostAsJsonAsync(Push, new { message = "no kiosks", documents = new[] { Doc(Future, 3, moved) }, settings });
+
+        Assert.Equal(HttpStatusCode.OK, both.StatusCode);
+        var result = JsonNode.Parse(await both.Content.ReadAsStringAsync())!;
+        Assert.Equal(WorkspaceSettings.Version(noKiosk), (string?)result["settings_version"]);
+        Assert.Equal(noKiosk, (string?)(await ReadFiles())["config"]);
+        Assert.Equal(4, (await Texts())[Future].Revision);
+        var audit = JsonNode.Parse(await owner.GetStringAsync("/api/v1/workspaces/demo/audit"))!.AsArray();
+        Assert.Contains(audit, e => (string?)e!["action"] == "settings_changed");
+
+        // The version it was made on is gone now: the same push again is stale.
+        var again = await owner.PostAsJsonAsync(Push, new { documents = Array.Empty<object>(), settings });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var stale = Assert.Single(JsonNode.Parse(await again.Content.ReadAsStringAsync())!["refused"]!.AsArray())!;
+        Assert.Equal(("wayfinder.yaml", "stale", "the settings were changed on the server since you pulled them"),
+            ((string?)stale["file"], (string?)stale["reason"], (string?)stale["message"]));
+    }
+
+    [Fact]
+    public async Task SettingsFromAnEditorOrThatDoNotReadAreRefusedAndNothingIsWritten()
+    {
+        var config = (string)(await ReadFiles())["config"]!;
+        var before = await Texts();
+        var dana = before[Dana].Text.Replace("title: Dana, the corporate travel manager", "title: Dana, who buys the travel", StringComparison.Ordinal);
+        var renamed = config.Replace("name: Skylark Airways", "name: Skylark", StringComparison.Ordinal);
+
+        var editor = await _editor.PostAsJsonAsync(Push, new { documents = new[] { Doc(Dana, 2, dana) }, settings = new { text = renamed, expected_version = WorkspaceSettings.Version(config) } });
+        var owner = _server.ClientAs(WorkspaceRole.Owner);
+        var broken = await owner.PostAsJsonAsync(Push, new { documents = new[] { Doc(Dana, 2, dana) }, settings = new { text = "channels: [", expected_version = WorkspaceSettings.Version(config) } });
+        var unversioned = await owner.PostAsJsonAsync(Push, new { settings = new { text = renamed } });
+
+        Assert.Equal(HttpStatusCode.Forbidden, editor.StatusCode);
+        Assert.Equal("only an owner changes the settings of \"demo\" (wayfinder.yaml); ask one, or push without that change. Nothing was saved.",
+            (string?)JsonNode.Parse(await editor.Content.ReadAsStringAsync())!["detail"]);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, broken.StatusCode);
+        var refused = Assert.Single(JsonNode.Parse(await broken.Content.ReadAsStringAsync())!["refused"]!.AsArray())!;
+        Assert.Equal(("wayfinder.yaml", "the settings do not read"), ((string?)refused["file"], (string?)refused["message"]));
+        Assert.NotEmpty(refused["errors"]!.AsArray());
+        Assert.Equal(HttpStatusCode.BadRequest, unversioned.StatusCode);
+        Assert.Equal(
+            "settings.expected_version is missing; send the version of the settings the change was made on (the ETag of GET …/settings). Nothing was saved.",
+            (string?)JsonNode.Parse(await unversioned.Content.ReadAsStringAsync())!["detail"]);
+        Assert.Equal(config, (string?)(await ReadFiles())["config"]);
+        Assert.Equal(before, await Texts());
     }
 
     private static object Doc(string file, int? expected, string text) => new { file, expected_revision = expected, text };

@@ -7,7 +7,7 @@ using Wayfinder.Web.Documents;
 
 /// <summary>
 /// <c>wayfinder push [REMOTE]</c>: every document changed here since the last pull, each with the revision it was pulled
-/// at, saved on the server all together or not at all. On success the server's stored texts (with their new revisions)
+/// at, and <c>wayfinder.yaml</c> when it changed (an owner's push), saved on the server all together or not at all. On success the server's stored texts (with their new revisions)
 /// are written back and remembered; on refusal nothing changes here or there.
 /// </summary>
 internal static class PushCommand
@@ -16,11 +16,12 @@ internal static class PushCommand
     {
         var remote = new Argument<string?>("REMOTE") { Description = "The remote (default: the only one, or origin)", Arity = ArgumentArity.ZeroOrOne };
         var message = new Option<string?>("--message", "-m") { Description = "Why: kept in each document's history", HelpName = "TEXT" };
+        var skipSettings = new Option<bool>("--skip-settings") { Description = "Leave wayfinder.yaml out even when it changed here (only an owner may push the settings)" };
         var command = new Command("push", "Send the documents changed here since the last pull; all are saved, or none if any changed on the server or has errors")
         {
-            remote, message,
+            remote, message, skipSettings,
         };
-        context.Examples[command] = ["wayfinder push -m \"sharper goals for Maya\"", "wayfinder push origin"];
+        context.Examples[command] = ["wayfinder push -m \"sharper goals for Maya\"", "wayfinder push origin", "wayfinder push --skip-settings"];
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (!RemoteCommand.TryFindRoot(context, parse, out var root) || RemoteCommand.Resolve(context, root, parse.GetValue(remote)) is not { } chosen)
@@ -34,13 +35,15 @@ internal static class PushCommand
                 return ExitCodes.Failed;
             }
 
-            if (FolderSync.ConfigChanged(root, state))
+            var settings = FolderSync.SettingsChange(root, state);
+            if (settings is not null && parse.GetValue(skipSettings))
             {
-                context.Warning("wayfinder.yaml changed here; push does not send it: an owner changes a workspace's settings on the server's Settings page (or PUT …/settings)");
+                context.Warning("wayfinder.yaml changed here and is left out (--skip-settings); it stays a change to push");
+                settings = null;
             }
 
             var changes = FolderSync.Changes(root, state);
-            if (changes.Count == 0)
+            if (changes.Count == 0 && settings is null)
             {
                 context.Info($"nothing to push: no document changed here since the last pull from {chosen.Name}");
                 return ExitCodes.Ok;
@@ -48,7 +51,7 @@ internal static class PushCommand
 
             using var http = host.CreateClient();
             var client = new WayfinderClient(http, chosen, new Credentials(host).TokenFor(chosen.Url));
-            var request = new PushRequest(parse.GetValue(message), [.. changes.Select(c => new PushedDocument(c.File, c.ExpectedRevision, c.Text, c.Deleted))]);
+            var request = new PushRequest(parse.GetValue(message), [.. changes.Select(c => new PushedDocument(c.File, c.ExpectedRevision, c.Text, c.Deleted))], settings);
             RemoteResult<PushResult> pushed;
             try
             {
@@ -62,7 +65,13 @@ internal static class PushCommand
 
             if (pushed.Value is not { } result)
             {
-                return Refused(context, chosen, pushed.Problem!);
+                var refused = Refused(context, chosen, pushed.Problem!);
+                if (settings is not null && pushed.Problem!.Status == 403 && changes.Count > 0)
+                {
+                    context.Info("to push the documents without the settings, run `wayfinder push --skip-settings`");
+                }
+
+                return refused;
             }
 
             var next = new Dictionary<string, SyncedFile>(state, StringComparer.Ordinal);
@@ -82,8 +91,22 @@ internal static class PushCommand
                 context.Out.WriteLine($"saved    {document.File} (revision {document.Revision})");
             }
 
+            if (settings is { Text: { } sent })
+            {
+                // Stored as sent: the file becomes exactly that (a byte-order mark, say, would read as a change next time).
+                Wayfinder.App.Workspaces.WorkspaceFolder.WriteAtomically(FolderSync.PathOf(root, Wayfinder.Core.Workspaces.WorkspaceLoader.ConfigFileName), sent);
+                next[Wayfinder.Core.Workspaces.WorkspaceLoader.ConfigFileName] = new SyncedFile(0, SyncState.HashOf(sent));
+                context.Out.WriteLine($"saved    {Wayfinder.Core.Workspaces.WorkspaceLoader.ConfigFileName} (the workspace's settings)");
+            }
+
             SyncState.Write(root, chosen.Name, next);
-            context.Info($"pushed {result.Documents.Count} document(s) to {chosen.Name} ({chosen.Url}, workspace \"{chosen.Workspace}\")");
+            var what = (result.Documents.Count, settings) switch
+            {
+                (0, not null) => "the settings",
+                (var n, not null) => $"{n} document(s) and the settings",
+                (var n, null) => $"{n} document(s)",
+            };
+            context.Info($"pushed {what} to {chosen.Name} ({chosen.Url}, workspace \"{chosen.Workspace}\")");
             return ExitCodes.Ok;
         });
         return command;
