@@ -13,7 +13,7 @@ public static class WorkspaceChange
     /// <summary>
     /// The errors of the workspace made of <paramref name="afterConfig"/> and <paramref name="afterFiles"/> that the one made
     /// of <paramref name="beforeConfig"/> and <paramref name="beforeFiles"/> does not have (a problem is the same when it is
-    /// in the same file at the same path with the same code and words; the settings' by place alone, as their lines move).
+    /// in the same file at the same path with the same code).
     /// </summary>
     public static IReadOnlyList<Diagnostic> NewErrors(
         string name, string? beforeConfig, IEnumerable<WorkspaceFile> beforeFiles, string? afterConfig, IEnumerable<WorkspaceFile> afterFiles, DateOnly today)
@@ -28,6 +28,7 @@ public static class WorkspaceChange
         return result.Errors.Concat(WorkspaceValidator.Validate(loaded, today).Errors).Distinct();
     }
 
-    private static (string File, string Path, string? Code, string Message) Key(Diagnostic d) =>
-        (d.File, d.Path, d.Code, d.File == WorkspaceLoader.ConfigFileName ? "" : d.Message);
+    // The same problem when at the same place with the same code: its words may list the workspace's ids (use one of …),
+    // which the change may add to.
+    private static (string File, string Path, string? Code) Key(Diagnostic d) => (d.File, d.Path, d.Code);
 }

@@ -204,7 +204,9 @@ public static class DocumentsApi
     /// <summary>A save refused by validation: 422 listing each error in the document (path, message, code, line).</summary>
     private static ProblemHttpResult Invalid(string kind, string id, SaveCheck check) =>
         TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The document has errors",
-            detail: $"{kind}/{id} was not saved: {check.Errors.Count} error(s) in {check.File}",
+            detail: check.Errors.All(e => e.File == check.File)
+                ? $"{kind}/{id} was not saved: {check.Errors.Count} error(s) in {check.File}"
+                : $"{kind}/{id} was not saved: {check.Errors.Count} error(s), in {string.Join(", ", check.Errors.Select(e => e.File).Distinct())} (a document that names it would become invalid)",
             extensions: new Dictionary<string, object?>
             {
                 ["errors"] = check.Errors.Select(e => new Dictionary<string, object?>

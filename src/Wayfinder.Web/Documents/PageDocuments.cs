@@ -24,7 +24,7 @@ public sealed record PageSaveResult(SaveResult? Saved, SaveCheck? Check, string?
     /// <summary>In plain words, why it was not saved; null when it was.</summary>
     public string? Problem => Succeeded ? null
         : Refusal is { } refusal ? refusal
-        : Check is { Allowed: false } check ? string.Join("; ", check.Errors.Select(e => $"{e.Path}: {e.Message}"))
+        : Check is { Allowed: false } check ? string.Join("; ", check.Errors.Select(e => e.File == check.File ? $"{e.Path}: {e.Message}" : $"{e.File} would become invalid: {e.Path}: {e.Message}"))
         : Saved?.Message is { Length: > 0 } message ? message
         : "the workspace does not exist";
 }

@@ -169,6 +169,33 @@ public class DocumentsApiTests : IDisposable
     }
 
     [Fact]
+    public async Task ASaveThatWouldMakeADocumentNamingItInvalidIsRefusedWith422NamingThatDocument()
+    {
+        // first-flight-future names first-flight as its current map; first-flight turned future would break it.
+        var json = JsonNode.Parse(await _client.GetStringAsync($"{Documents}/journey/first-flight"))!;
+        json["state"] = "future";
+        json["current_map"] = "corporate-programme";
+
+        var response = await Put("journey/first-flight", json.ToJsonString(), "\"7\"");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(
+            "journey/first-flight was not saved: 1 error(s), in journeys/first-flight-future.yaml (a document that names it would become invalid)",
+            (string?)problem["detail"]);
+        var error = Assert.Single(problem["errors"]!.AsArray())!;
+        Assert.Equal(("journeys/first-flight-future.yaml", "current_map", "current-map-is-future"),
+            ((string?)error["file"], (string?)error["path"], (string?)error["code"]));
+        Assert.Equal("\"7\"", (await _client.GetAsync($"{Documents}/journey/first-flight")).Headers.ETag?.Tag);
+
+        // A change the map naming it does not care about saves.
+        json["state"] = "current";
+        json.AsObject().Remove("current_map");
+        json["title"] = "Maya's first flight";
+        Assert.Equal(HttpStatusCode.OK, (await Put("journey/first-flight", json.ToJsonString(), "\"7\"")).StatusCode);
+    }
+
+    [Fact]
     public async Task ADocumentOthersStillNameIsNotDeletedAnd409ListsThem()
     {
         var response = await Delete($"{Documents}/journey/airport-check-in", "\"2\"");
