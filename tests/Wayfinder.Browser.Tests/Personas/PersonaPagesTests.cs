@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Wayfinder.Core.Documents;
 using Wayfinder.Web.Access;
+using Wayfinder.Web.Documents;
 using Wayfinder.Web.Workspaces;
 using static Microsoft.Playwright.Assertions;
 
@@ -300,6 +301,37 @@ public sealed class PersonaPagesTests(WebAppFixture app) : IClassFixture<WebAppF
         var restored = (await ReadAsync(w => w.FindValueGap("with-history")))!;
         Assert.Equal(("With history", "Fast rebooking", second + 1), (restored.Title, restored.Needs[0].Text, restored.Revision));
         await Expect(b.Page.Locator("li.revision").First).ToHaveAttributeAsync("data-revision", $"{second + 1}");
+    }
+
+    [Fact]
+    public async Task A_page_open_on_a_document_someone_deletes_says_who_deleted_it()
+    {
+        await SaveAsync(new Persona { Id = "gone-soon", Title = "Gone soon" });
+        await SaveAsync(JourneyWith("gone-map", "Faster refunds", 4, 3, 2));
+        var (deleter, _) = await app.UserAsync(WorkspaceRole.Editor, name: "cleo");
+        await using var persona = await app.SignedInPageAsync(WorkspaceRole.Viewer);
+        await using var map = await app.SignedInPageAsync(WorkspaceRole.Viewer);
+        await persona.GoToAsync("/w/demo/personas/gone-soon");
+        await map.GoToAsync("/w/demo/journeys/gone-map");
+        await Expect(persona.Page.Locator("#persona-name")).ToBeVisibleAsync();
+        await Expect(map.Page.Locator(".map-viewport svg")).ToHaveCountAsync(1);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var pages = scope.ServiceProvider.GetRequiredService<PageDocuments>();
+            var personaRevision = (await ReadAsync(w => w.FindPersona("gone-soon")))!.Revision;
+            var mapRevision = (await ReadAsync(w => w.FindJourney("gone-map")))!.Revision;
+            var personaGone = await pages.DeleteAsync("demo", DocumentKind.Persona, "gone-soon", personaRevision, deleter);
+            var mapGone = await pages.DeleteAsync("demo", DocumentKind.Journey, "gone-map", mapRevision, deleter);
+            Assert.True(personaGone.Succeeded, personaGone.Problem);
+            Assert.True(mapGone.Succeeded, mapGone.Problem);
+        }
+
+        await Expect(persona.Page.Locator(".notice-warning", new() { HasTextString = "deleted" })).ToHaveTextAsync(
+            "cleo deleted this persona. This page shows its last version; it is no longer in the workspace.");
+        await Expect(map.Page.Locator(".notice-warning", new() { HasTextString = "deleted" })).ToHaveTextAsync(
+            "cleo deleted this journey map. This page shows its last version; it is no longer in the workspace.");
+        await map.ScreenshotAsync("map-deleted-meanwhile");
     }
 
     private static Journey JourneyWith(string id, string opportunity, int customer, int business, int effort) => new()

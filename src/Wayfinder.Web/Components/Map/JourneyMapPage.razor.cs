@@ -50,6 +50,7 @@ public sealed partial class JourneyMapPage
     private MapView? _view;
     private string? _missing;
     private string? _error;
+    private string? _deletedBy;
     private string _persona = "";
     private string _channel = "";
     private string _period = "";
@@ -323,6 +324,15 @@ public sealed partial class JourneyMapPage
     private Task OnEventAsync(WorkspaceEvent e)
     {
         var mine = e.DocumentKind == "journey" && e.DocumentId == Id;
+        if (mine && e.Type == WorkspaceEventTypes.Deleted)
+        {
+            return InvokeAsync(() =>
+            {
+                _deletedBy = e.Actor ?? "Someone";
+                StateHasChanged();
+            });
+        }
+
         if ((mine && e.Type is WorkspaceEventTypes.Saved or WorkspaceEventTypes.Restored) || e.Type == WorkspaceEventTypes.Imported)
         {
             return InvokeAsync(async () =>
