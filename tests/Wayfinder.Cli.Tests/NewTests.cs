@@ -64,6 +64,61 @@ public sealed class NewTests
             created.ErrorLines.Skip(1));
     }
 
+    [Fact]
+    public async Task ACopyOfAJourneyForAnotherPersonaKeepsItsStagesLanesAndEvidenceAndValidates()
+    {
+        using var folder = new TempFolder();
+        Assert.Equal(0, (await CliRunner.RunAsync(folder.Path, "init")).ExitCode);
+
+        var copied = await CliRunner.RunAsync(folder.Path, "new", "journey", "sam-first-flight", "--from", "first-flight", "--persona", "business-traveller");
+        var validated = await CliRunner.RunAsync(folder.Path, "validate");
+
+        Assert.True(copied.ExitCode == 0, copied.ToString());
+        Assert.Equal(["created journeys/sam-first-flight.yaml as a copy of \"first-flight\""], copied.ErrorLines);
+        var original = DocumentYaml.Read<Journey>(folder.Read("journeys/first-flight.yaml"));
+        var copy = DocumentYaml.Read<Journey>(folder.Read("journeys/sam-first-flight.yaml"));
+        Assert.Equal(("sam-first-flight", "Maya's first flight (today) (copy)", 0), (copy.Id, copy.Title, copy.Revision));
+        Assert.Equal(["business-traveller"], copy.Personas);
+        Assert.Equal(original.Stages.Select(s => s.Id), copy.Stages.Select(s => s.Id));
+        Assert.Equal(original.Lanes.SelectMany(l => l.Items).Select(i => (i.Text, i.Events.Count)), copy.Lanes.SelectMany(l => l.Items).Select(i => (i.Text, i.Events.Count)));
+        Assert.Equal(original.Evidence.Select(e => e.Id), copy.Evidence.Select(e => e.Id));
+        Assert.Empty(copy.Comments);
+        Assert.All(copy.Lanes.SelectMany(l => l.Items), i => Assert.Empty(i.Comments));
+        Assert.True(validated.ExitCode == 0, validated.ToString());
+    }
+
+    [Fact]
+    public async Task ACopyOfAPersonaOrValueGapMapTakesItsTitleAndAnUnknownSourceOrATemplateTooIsRefused()
+    {
+        using var folder = new TempFolder();
+        Assert.Equal(0, (await CliRunner.RunAsync(folder.Path, "init")).ExitCode);
+
+        var persona = await CliRunner.RunAsync(folder.Path, "new", "persona", "maya-2027", "--from", "first-time-flyer", "--title", "Maya in 2027");
+        var map = await CliRunner.RunAsync(folder.Path, "new", "value-gap", "maya-2027-needs", "--from", "first-time-flyer-vs-competitors", "--persona", "maya-2027");
+        var both = await CliRunner.RunAsync(folder.Path, "new", "persona", "x", "--from", "first-time-flyer", "--template", "default");
+        var missing = await CliRunner.RunAsync(folder.Path, "new", "value-gap", "y", "--from", "first-time-flyer-vs-competitor");
+        var taken = await CliRunner.RunAsync(folder.Path, "new", "persona", "maya-2027", "--from", "business-traveller");
+
+        Assert.True(persona.ExitCode == 0, persona.ToString());
+        var original = DocumentYaml.Read<Persona>(folder.Read("personas/first-time-flyer.yaml"));
+        var copy = DocumentYaml.Read<Persona>(folder.Read("personas/maya-2027.yaml"));
+        Assert.Equal(("maya-2027", "Maya in 2027", original.Name), (copy.Id, copy.Title, copy.Name));
+        Assert.Equal(original.Needs.Select(n => n.Text), copy.Needs.Select(n => n.Text));
+        Assert.True(map.ExitCode == 0, map.ToString());
+        var gaps = DocumentYaml.Read<ValueGapMap>(folder.Read("value-gaps/maya-2027-needs.yaml"));
+        Assert.Equal(("maya-2027", "Maya: Skylark vs AeroLux and BudgetJet (copy)"), (gaps.Persona, gaps.Title));
+        Assert.Equal(2, both.ExitCode);
+        Assert.Equal(["error: --from and --template both say what to start from; give one of them"], both.ErrorLines);
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Equal(
+            ["error: there is no value gap map \"first-time-flyer-vs-competitor\" to copy. Did you mean \"first-time-flyer-vs-competitors\"? "
+             + "The workspace has: first-time-flyer-vs-competitors, maya-2027-needs"],
+            missing.ErrorLines);
+        Assert.Equal(1, taken.ExitCode);
+        Assert.False(File.Exists(folder.Combine("personas", "x.yaml")));
+        Assert.Equal(0, (await CliRunner.RunAsync(folder.Path, "validate")).ExitCode);
+    }
+
     [Theory]
     [MemberData(nameof(PersonaTemplates))]
     public async Task ANewPersonaFromEachTemplateValidates(string template)

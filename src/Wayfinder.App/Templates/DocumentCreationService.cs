@@ -22,6 +22,9 @@ public enum CreationOutcome
 
     /// <summary>A value gap map needs a persona and the workspace has none or several; <see cref="CreationResult.Known"/> lists them.</summary>
     NeedsPersona,
+
+    /// <summary>The document to copy is not in the workspace; <see cref="CreationResult.Known"/> lists those of its kind.</summary>
+    UnknownSource,
 }
 
 /// <summary>
@@ -33,6 +36,9 @@ public sealed record CreationResult
     public required CreationOutcome Outcome { get; init; }
     public StoredDocument? Document { get; init; }
     public string? Template { get; init; }
+
+    /// <summary>The id of the document it is a copy of, when it is one.</summary>
+    public string? Source { get; init; }
     public string? Persona { get; init; }
     public string? Suggestion { get; init; }
     public string? File { get; init; }
@@ -113,6 +119,61 @@ public sealed class DocumentCreationService
     /// </summary>
     public ValueGapMap NewValueGap(Workspace workspace, string id, string? title, string persona) =>
         TemplateStarts.ValueGap(TemplateCatalog.NewValueGap(id, title ?? Humanize(id), persona), workspace, Today);
+
+    /// <summary>
+    /// A copy of the <paramref name="kind"/> <paramref name="source"/> under a new id (<c>wayfinder new … --from</c>):
+    /// everything it holds, titled "… (copy)" unless <paramref name="title"/> is given, with <paramref name="persona"/>
+    /// as a journey's primary persona or a value gap map's persona when given (the same journey for another persona).
+    /// </summary>
+    public async Task<CreationResult> DuplicateAsync(
+        WorkspaceStores workspace, DocumentKind kind, string source, string id, string? title, string? persona, CancellationToken cancellationToken = default)
+    {
+        var result = await CreateAsync(workspace, kind, id, null, [], (loaded, _) => ParsedOf(loaded, kind, source) is { } original
+            ? (Copy(original, id, title, persona), null)
+            : (null, new CreationResult { Outcome = CreationOutcome.UnknownSource, Known = [.. IdsOf(loaded, kind)] }), cancellationToken).ConfigureAwait(false);
+        return result.Outcome == CreationOutcome.Created ? result with { Source = source } : result;
+    }
+
+    /// <summary>
+    /// <paramref name="source"/> under a new id and title (default "… (copy)"): a new document (revision 0) with the same
+    /// content but none of its comments; <paramref name="persona"/>, when given, becomes a journey's primary persona or a
+    /// value gap map's persona.
+    /// </summary>
+    public static IDocument Copy(IDocument source, string id, string? title, string? persona = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var named = title ?? $"{source.Title} (copy)";
+        return source switch
+        {
+            Persona p => p with { Id = id, Title = named, Revision = 0, Comments = [] },
+            Journey j => Retarget(j with
+            {
+                Id = id,
+                Title = named,
+                Revision = 0,
+                Comments = [],
+                Lanes = [.. j.Lanes.Select(l => l with { Items = [.. l.Items.Select(i => i with { Comments = [] })] })],
+            }, persona),
+            ValueGapMap v => v with { Id = id, Title = named, Revision = 0, Comments = [], Persona = persona ?? v.Persona },
+            _ => throw new ArgumentException($"a {source.Kind} cannot be copied", nameof(source)),
+        };
+    }
+
+    private static Journey Retarget(Journey journey, string? persona) => persona is null ? journey : WithPrimaryPersona(journey, persona);
+
+    private static IDocument? ParsedOf(Workspace workspace, DocumentKind kind, string id) => kind switch
+    {
+        DocumentKind.Persona => workspace.FindPersona(id),
+        DocumentKind.Journey => workspace.FindJourney(id),
+        _ => workspace.FindValueGap(id),
+    };
+
+    private static IEnumerable<string> IdsOf(Workspace workspace, DocumentKind kind) => kind switch
+    {
+        DocumentKind.Persona => workspace.Personas.Select(p => p.Document.Id),
+        DocumentKind.Journey => workspace.Journeys.Select(j => j.Document.Id),
+        _ => workspace.ValueGaps.Select(v => v.Document.Id),
+    };
 
     /// <summary>first-flight → First flight.</summary>
     public static string Humanize(string id)

@@ -8,7 +8,10 @@ using Wayfinder.Core.Documents;
 using Wayfinder.Core.Templates;
 using Wayfinder.Core.Workspaces;
 
-/// <summary><c>wayfinder new persona|journey|value-gap ID</c>: a new document from a template, with the schema line.</summary>
+/// <summary>
+/// <c>wayfinder new persona|journey|value-gap ID</c>: a new document from a template, with the schema line, or a copy of
+/// one the workspace has (<c>--from</c>).
+/// </summary>
 internal static class NewCommand
 {
     public static Command Create(CliContext context)
@@ -22,39 +25,51 @@ internal static class NewCommand
             "wayfinder new persona maya --template first-time-flyer --title \"Maya, the first-time flyer\"",
             "wayfinder new journey first-flight --template airline-first-flight --persona maya",
             "wayfinder new value-gap maya-needs --persona maya",
+            "wayfinder new journey sam-first-flight --from first-flight --persona business-traveller",
         ];
         return command;
     }
 
     private static Command CreatePersona(CliContext context)
     {
-        var (id, template, title) = (IdArgument("persona"), TemplateOption("persona"), TitleOption());
-        var command = new Command("persona", "Create personas/ID.yaml from a persona template") { id, template, title };
-        context.Examples[command] = ["wayfinder new persona maya", "wayfinder new persona buyer --template b2b-economic-buyer --title \"Economic buyer\""];
-        command.SetAction((parse, cancellationToken) => RunAsync(context, parse, "persona", (creator, workspace) =>
-            creator.CreatePersonaAsync(workspace, parse.GetValue(id)!, parse.GetValue(template), parse.GetValue(title), cancellationToken)));
+        var (id, template, title, from) = (IdArgument("persona"), TemplateOption("persona"), TitleOption(), FromOption("persona"));
+        var command = new Command("persona", "Create personas/ID.yaml from a persona template, or as a copy of another persona") { id, template, title, from };
+        context.Examples[command] = ["wayfinder new persona maya", "wayfinder new persona buyer --template b2b-economic-buyer --title \"Economic buyer\"", "wayfinder new persona maya-2027 --from maya"];
+        command.SetAction((parse, cancellationToken) => RunAsync(context, parse, "persona", (creator, workspace) => parse.GetValue(from) is { } source
+            ? creator.DuplicateAsync(workspace, DocumentKind.Persona, source, parse.GetValue(id)!, parse.GetValue(title), null, cancellationToken)
+            : creator.CreatePersonaAsync(workspace, parse.GetValue(id)!, parse.GetValue(template), parse.GetValue(title), cancellationToken)));
         return command;
     }
 
     private static Command CreateJourney(CliContext context)
     {
-        var (id, template, title) = (IdArgument("journey"), TemplateOption("journey"), TitleOption());
-        var persona = PersonaOption("The primary persona's id (replaces the template's)");
-        var command = new Command("journey", "Create journeys/ID.yaml from a journey template: its stages and lanes, ready to fill in") { id, template, title, persona };
-        context.Examples[command] = ["wayfinder new journey first-flight --persona maya", "wayfinder new journey deal --template b2b-saas --title \"Winning the deal\""];
-        command.SetAction((parse, cancellationToken) => RunAsync(context, parse, "journey", (creator, workspace) =>
-            creator.CreateJourneyAsync(workspace, parse.GetValue(id)!, parse.GetValue(template), parse.GetValue(title), parse.GetValue(persona), cancellationToken)));
+        var (id, template, title, from) = (IdArgument("journey"), TemplateOption("journey"), TitleOption(), FromOption("journey"));
+        var persona = PersonaOption("The primary persona's id (replaces the template's, or the copied map's)");
+        var command = new Command("journey", "Create journeys/ID.yaml from a journey template (its stages and lanes, ready to fill in), or as a copy of another map")
+        {
+            id, template, title, persona, from,
+        };
+        context.Examples[command] =
+        [
+            "wayfinder new journey first-flight --persona maya",
+            "wayfinder new journey deal --template b2b-saas --title \"Winning the deal\"",
+            "wayfinder new journey sam-first-flight --from first-flight --persona business-traveller",
+        ];
+        command.SetAction((parse, cancellationToken) => RunAsync(context, parse, "journey", (creator, workspace) => parse.GetValue(from) is { } source
+            ? creator.DuplicateAsync(workspace, DocumentKind.Journey, source, parse.GetValue(id)!, parse.GetValue(title), parse.GetValue(persona), cancellationToken)
+            : creator.CreateJourneyAsync(workspace, parse.GetValue(id)!, parse.GetValue(template), parse.GetValue(title), parse.GetValue(persona), cancellationToken)));
         return command;
     }
 
     private static Command CreateValueGap(CliContext context)
     {
-        var (id, title) = (IdArgument("value gap map"), TitleOption());
-        var persona = PersonaOption("The persona whose needs the map rates (default: the only persona of the workspace)");
-        var command = new Command("value-gap", "Create value-gaps/ID.yaml: a persona's needs rated for us and each competitor") { id, title, persona };
-        context.Examples[command] = ["wayfinder new value-gap maya-needs --persona maya"];
-        command.SetAction((parse, cancellationToken) => RunAsync(context, parse, "value gap", (creator, workspace) =>
-            creator.CreateValueGapAsync(workspace, parse.GetValue(id)!, parse.GetValue(title), parse.GetValue(persona), cancellationToken)));
+        var (id, title, from) = (IdArgument("value gap map"), TitleOption(), FromOption("value gap map"));
+        var persona = PersonaOption("The persona whose needs the map rates (default: the only persona of the workspace, or the copied map's)");
+        var command = new Command("value-gap", "Create value-gaps/ID.yaml: a persona's needs rated for us and each competitor, or a copy of another map") { id, title, persona, from };
+        context.Examples[command] = ["wayfinder new value-gap maya-needs --persona maya", "wayfinder new value-gap maya-needs-2027 --from maya-needs"];
+        command.SetAction((parse, cancellationToken) => RunAsync(context, parse, "value gap", (creator, workspace) => parse.GetValue(from) is { } source
+            ? creator.DuplicateAsync(workspace, DocumentKind.ValueGap, source, parse.GetValue(id)!, parse.GetValue(title), parse.GetValue(persona), cancellationToken)
+            : creator.CreateValueGapAsync(workspace, parse.GetValue(id)!, parse.GetValue(title), parse.GetValue(persona), cancellationToken)));
         return command;
     }
 
@@ -67,6 +82,12 @@ internal static class NewCommand
         }
 
         var id = parse.GetValue<string>("ID")!;
+        if (OptionValue(parse, "--from") is not null && OptionValue(parse, "--template") is not null)
+        {
+            context.Error("--from and --template both say what to start from; give one of them");
+            return ExitCodes.Usage;
+        }
+
         var result = await create(context.Get<DocumentCreationService>(), context.Open(root)).ConfigureAwait(false);
         switch (result.Outcome)
         {
@@ -84,11 +105,19 @@ internal static class NewCommand
                 var known = result.Known.Count == 0 ? "there are none yet; create one with `wayfinder new persona ID`" : "one of: " + string.Join(", ", result.Known);
                 context.Error($"say whose needs the map rates with --persona ID ({known})");
                 return ExitCodes.Usage;
+            case CreationOutcome.UnknownSource:
+                var source = OptionValue(parse, "--from") ?? "";
+                var what = kind == "value gap" ? "value gap map" : kind;
+                context.Error($"there is no {what} \"{source}\" to copy.{Suggestions.DidYouMean(source, result.Known)} "
+                    + (result.Known.Count == 0 ? $"The workspace has no {what} yet." : $"The workspace has: {string.Join(", ", result.Known)}"));
+                return ExitCodes.Failed;
             default:
                 break;
         }
 
-        var how = result.Template is { } template ? $"from template \"{template}\"" : $"for persona \"{result.Persona}\"";
+        var how = result.Source is { } copied ? $"as a copy of \"{copied}\""
+            : result.Template is { } template ? $"from template \"{template}\""
+            : $"for persona \"{result.Persona}\"";
         context.Info($"created {context.Display(Path.Combine(root, result.Document!.File))} {how}");
         var personaTemplates = TemplateCatalog.Personas.Select(t => t.Id).ToHashSet();
         foreach (var missing in result.MissingPersonas)
@@ -117,6 +146,12 @@ internal static class NewCommand
     };
 
     private static Option<string?> TitleOption() => new("--title") { Description = "The title (default: from the id, e.g. first-flight → First flight)", HelpName = "TITLE" };
+
+    /// <summary>An option's value, or null when the command has no such option.</summary>
+    private static string? OptionValue(ParseResult parse, string name) =>
+        parse.CommandResult.Command.Options.Any(o => o.Name == name) ? parse.GetValue<string?>(name) : null;
+
+    private static Option<string?> FromOption(string kind) => new("--from") { Description = $"Copy this {kind} of the workspace instead of starting from a template", HelpName = "ID" };
 
     private static Option<string?> PersonaOption(string description) => new("--persona", "-p") { Description = description, HelpName = "PERSONA" };
 

@@ -334,6 +334,45 @@ public sealed class PersonaPagesTests(WebAppFixture app) : IClassFixture<WebAppF
         await map.ScreenshotAsync("map-deleted-meanwhile");
     }
 
+    [Fact]
+    public async Task A_journey_is_duplicated_for_another_persona_and_a_persona_under_the_id_typed()
+    {
+        await using var b = await app.SignedInPageAsync(WorkspaceRole.Editor);
+
+        await b.GoToAsync("/w/demo/journeys/airport-check-in");
+        await b.Page.GetByRole(AriaRole.Button, new() { Name = "Duplicate" }).ClickAsync();
+        var dialog = b.Page.Locator(".duplicate-dialog");
+        await Expect(dialog.GetByLabel("Title")).ToHaveValueAsync("Check-in at the airport (detail) (copy)");
+        await Expect(dialog.GetByLabel("Id")).ToHaveValueAsync("airport-check-in-copy");
+        await dialog.GetByLabel("For persona").SelectOptionAsync("business-traveller");
+        await dialog.GetByLabel("Title").FillAsync("Sam checks in");
+        await b.AssertAccessibleAsync();
+        await b.ScreenshotAsync("duplicate-journey");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Duplicate journey" }).ClickAsync();
+
+        await b.ExpectAtAsync("/w/demo/journeys/airport-check-in-copy");
+        var original = (await ReadAsync(w => w.FindJourney("airport-check-in")))!;
+        var copy = (await ReadAsync(w => w.FindJourney("airport-check-in-copy")))!;
+        Assert.Equal(("Sam checks in", 0), (copy.Title, copy.Revision));
+        Assert.Equal(["business-traveller"], copy.Personas);
+        Assert.Equal(original.Stages.Select(s => s.Id), copy.Stages.Select(s => s.Id));
+        Assert.Equal(original.Lanes.SelectMany(l => l.Items).Select(i => i.Text), copy.Lanes.SelectMany(l => l.Items).Select(i => i.Text));
+
+        // A persona: an id that is taken is refused in words, another is made.
+        await b.GoToAsync("/w/demo/personas/travel-manager");
+        await b.Page.GetByRole(AriaRole.Button, new() { Name = "Duplicate" }).ClickAsync();
+        await Expect(dialog.GetByLabel("For persona")).ToHaveCountAsync(0);
+        await dialog.GetByLabel("Id").FillAsync("business-traveller");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Duplicate persona" }).ClickAsync();
+        await Expect(dialog.Locator(".notice-error")).ToHaveTextAsync("Not duplicated: the workspace already has a persona “business-traveller”. Choose another id.");
+        await dialog.GetByLabel("Id").FillAsync("dana-2027");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Duplicate persona" }).ClickAsync();
+        await b.ExpectAtAsync("/w/demo/personas/dana-2027");
+        var dana = (await ReadAsync(w => w.FindPersona("dana-2027")))!;
+        Assert.Equal("Dana, the corporate travel manager (copy)", dana.Title);
+        Assert.Equal((await ReadAsync(w => w.FindPersona("travel-manager")))!.Goals.Count, dana.Goals.Count);
+    }
+
     private static Journey JourneyWith(string id, string opportunity, int customer, int business, int effort) => new()
     {
         Id = id,

@@ -1,5 +1,6 @@
 namespace Wayfinder.Web.Components.Editor;
 
+using Wayfinder.App.Templates;
 using Wayfinder.Core.Documents;
 
 /// <summary>A changed journey and, in plain words, what changed ("rename stage Book"): what an editor hands to the edit session.</summary>
@@ -152,16 +153,11 @@ public static class JourneyEdits
     /// A copy of <paramref name="current"/> to become its future state: another id and title, state future, linked back
     /// through <c>current_map</c>, tagged "future", without the current map's comments.
     /// </summary>
-    public static Journey FutureStateOf(Journey current, string id) => current with
+    public static Journey FutureStateOf(Journey current, string id) => (Journey)DocumentCreationService.Copy(current, id, $"{current.Title} (future)") with
     {
-        Id = id,
-        Title = $"{current.Title} (future)",
-        Revision = 0,
         State = JourneyState.Future,
         CurrentMap = current.Id,
         Tags = [.. current.Tags.Where(t => t != "future"), "future"],
-        Comments = [],
-        Lanes = [.. current.Lanes.Select(l => l with { Items = [.. l.Items.Select(i => i with { Comments = [] })] })],
     };
 
     /// <summary>Every id a stage, step, lane or card holds, so new ids never collide.</summary>

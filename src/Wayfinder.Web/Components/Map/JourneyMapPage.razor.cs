@@ -61,6 +61,7 @@ public sealed partial class JourneyMapPage
     private List<string> _viewers = [];
     private bool _sharing;
     private bool _deleting;
+    private bool _duplicating;
     private ElementReference _viewport;
     private ElementReference _zoomLabel;
     private IJSObjectReference? _module;
