@@ -133,6 +133,23 @@ public sealed class WebAppFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Saves a document straight into the demo workspace's store (no event: pages hear nothing of it).</summary>
+    public async Task SaveDocumentAsync(Wayfinder.Core.Documents.IDocument document, int? expectedRevision = null, string workspace = "demo")
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var repository = (await scope.ServiceProvider.GetRequiredService<WorkspaceRepositories>().OpenAsync(workspace, CancellationToken.None))!;
+        var saved = await repository.SaveAsync(document, expectedRevision);
+        Xunit.Assert.True(saved.Succeeded, saved.Message);
+    }
+
+    /// <summary>Reads something of the stored workspace (a document, say).</summary>
+    public async Task<T?> ReadWorkspaceAsync<T>(Func<Wayfinder.Core.Workspaces.Workspace, T?> read, string workspace = "demo")
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var repository = (await scope.ServiceProvider.GetRequiredService<WorkspaceRepositories>().OpenAsync(workspace, CancellationToken.None))!;
+        return read((await repository.LoadAsync()).Workspace);
+    }
+
     /// <summary>The repository root (where Wayfinder.slnx is), for test artifacts.</summary>
     public static string RepositoryRoot
     {
