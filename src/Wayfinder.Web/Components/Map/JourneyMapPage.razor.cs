@@ -334,7 +334,8 @@ public sealed partial class JourneyMapPage
             });
         }
 
-        if ((mine && e.Type is WorkspaceEventTypes.Saved or WorkspaceEventTypes.Restored) || e.Type == WorkspaceEventTypes.Imported)
+        // The settings name the channels and competitors the map draws: a change of them redraws it as an import does.
+        if ((mine && e.Type is WorkspaceEventTypes.Saved or WorkspaceEventTypes.Restored) || e.Type is WorkspaceEventTypes.Imported or WorkspaceEventTypes.SettingsChanged)
         {
             return InvokeAsync(async () =>
             {

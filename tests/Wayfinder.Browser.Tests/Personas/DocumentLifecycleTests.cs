@@ -5,15 +5,39 @@ using Microsoft.Playwright;
 using Wayfinder.Core.Documents;
 using Wayfinder.Web.Access;
 using Wayfinder.Web.Documents;
+using Wayfinder.Web.Workspaces;
 using static Microsoft.Playwright.Assertions;
 
 /// <summary>
-/// Documents copied and deleted by others in a real browser: Duplicate on a map (for another persona) and a persona, and
-/// the pages open on a document someone deletes. A class of its own: its sign-ins would pass the server's ten a minute
-/// with <see cref="PersonaPagesTests"/>'.
+/// Documents copied, deleted and re-set under an open page in a real browser: Duplicate on a map (for another persona)
+/// and a persona; the pages open on a document someone deletes; a map redrawn when the settings change. A class of its
+/// own: its sign-ins would pass the server's ten a minute with <see cref="PersonaPagesTests"/>'.
 /// </summary>
-public sealed class DuplicateAndDeleteTests(WebAppFixture app) : IClassFixture<WebAppFixture>
+public sealed class DocumentLifecycleTests(WebAppFixture app) : IClassFixture<WebAppFixture>
 {
+    [Fact]
+    public async Task An_open_map_redraws_when_an_owner_renames_a_channel_it_uses()
+    {
+        await using var b = await app.SignedInPageAsync(WorkspaceRole.Viewer);
+        await b.GoToAsync("/w/demo/journeys/first-flight");
+        var airport = b.Page.Locator(".map-viewport svg text", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^Airport$") });
+        await Expect(airport).ToHaveCountAsync(4);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var settings = scope.ServiceProvider.GetRequiredService<WorkspaceSettings>();
+            var text = (await settings.ReadAsync("demo"))!;
+            var renamed = text.Replace("  - id: airport\n    name: Airport\n", "  - id: airport\n    name: Terminal\n", StringComparison.Ordinal);
+            Assert.NotEqual(text, renamed);
+            var (owner, _) = await app.UserAsync(WorkspaceRole.Owner);
+            var saved = await settings.SaveAsync("demo", renamed, WorkspaceSettings.Version(text), owner);
+            Assert.Equal(SettingsOutcome.Saved, saved.Outcome);
+        }
+
+        await Expect(b.Page.Locator(".map-viewport svg text", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^Terminal$") })).ToHaveCountAsync(4);
+        await Expect(airport).ToHaveCountAsync(0);
+    }
+
     [Fact]
     public async Task A_page_open_on_a_document_someone_deletes_says_who_deleted_it()
     {
