@@ -22,6 +22,7 @@ public static class AuditActions
     public const string ShareLinkRevoked = "share_link_revoked";
     public const string DocumentDeleted = "document_deleted";
     public const string WorkspaceCreated = "workspace_created";
+    public const string WorkspaceDeleted = "workspace_deleted";
     public const string SettingsChanged = "settings_changed";
 }
 

@@ -8,10 +8,16 @@ using Wayfinder.App.Templates;
 using Wayfinder.Core.Workspaces;
 using Wayfinder.Web.Storage;
 
+/// <summary>A workspace deleted with something of its evidence left, in words.</summary>
+public sealed record DeletedWorkspace(string Id, string Warning);
+
 /// <summary>The body of a new workspace.</summary>
 public sealed record NewWorkspace(string? Id, string? Name);
 
-/// <summary><c>/api/v1/workspaces</c>: the workspaces the caller belongs to, with their role; a new one, its creator its owner.</summary>
+/// <summary>
+/// <c>/api/v1/workspaces</c>: the workspaces the caller belongs to, with their role; a new one, its creator its owner; a
+/// workspace deleted by an owner signed in (never by a token), who names it again in <c>?confirm=</c>.
+/// </summary>
 public static partial class WorkspacesApi
 {
     public static void MapWorkspaces(this IEndpointRouteBuilder app)
@@ -19,6 +25,30 @@ public static partial class WorkspacesApi
         var group = app.MapGroup("/api/v1/workspaces").WithTags("Workspaces");
         group.MapGet("/", List).RequireSignedIn();
         group.MapPost("/", Create).RequireSignedIn();
+        group.MapDelete("/{workspace}", Delete).RequireWorkspaceRole(WorkspaceRole.Owner);
+    }
+
+    private static async Task<Results<NoContent, Ok<DeletedWorkspace>, ProblemHttpResult>> Delete(
+        string workspace, string? confirm, ClaimsPrincipal user, Wayfinder.Web.Workspaces.WorkspaceRemoval removal, CancellationToken cancellationToken)
+    {
+        if (user.Identity?.AuthenticationType == AccessSchemes.Bearer)
+        {
+            return AccessProblems.Forbidden("a token cannot delete a workspace; sign in as one of its owners to delete it");
+        }
+
+        if (confirm != workspace)
+        {
+            return AccessProblems.BadRequest("Say which workspace to delete",
+                $"deleting \"{workspace}\" takes its documents, history, members, comments and evidence, for good; send confirm={workspace} to do it");
+        }
+
+        var removed = await removal.DeleteAsync(workspace, user.Identity?.Name, cancellationToken);
+        return removed switch
+        {
+            null => AccessProblems.NoWorkspace(workspace),
+            { EvidenceLeft: { } left } => TypedResults.Ok(new DeletedWorkspace(workspace, $"the workspace is deleted, but {left}")),
+            _ => TypedResults.NoContent(),
+        };
     }
 
     private static async Task<Ok<List<WorkspaceMembership>>> List(ClaimsPrincipal user, WayfinderDbContext db, CancellationToken cancellationToken)

@@ -93,6 +93,80 @@ public sealed partial class EvidenceWorkspaces : IDisposable
         return gate.Wait(0) ? new Release(gate) : null;
     }
 
+    /// <summary>
+    /// Removes a deleted workspace's evidence: its ClickHouse tables (when the server keeps events there), its embedded
+    /// stores (closed first) and its folder. Waits for an import in progress to end. The generation moves on, so nothing
+    /// computed before is served for a workspace made again under the same id. Returns what could not be removed, in
+    /// words; null when everything went.
+    /// </summary>
+    public async Task<string?> ForgetAsync(string workspaceId, CancellationToken cancellationToken = default)
+    {
+        if (FolderOf(workspaceId) is not { } folder)
+        {
+            return null;
+        }
+
+        var gate = _imports.GetOrAdd(workspaceId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _generations.AddOrUpdate(workspaceId, _ => ReadGeneration(workspaceId) + 1, (_, before) => Math.Max(before + 1, ReadGeneration(workspaceId)));
+            Stores? stores = null;
+            if (_stores.TryRemove(workspaceId, out var opened) && opened.IsValueCreated)
+            {
+                stores = opened.Value;
+            }
+            else if (_clickHouse is not null)
+            {
+                // Its tables are dropped through stores opened for that (none was opened in this process yet).
+                stores = StoresOf(workspaceId);
+            }
+
+            string? problem = null;
+            if (stores is not null)
+            {
+                try
+                {
+                    if (stores.Events is ClickHouseEventStore events)
+                    {
+                        await events.DropAsync(cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (stores.Feedback is ClickHouseFeedbackStore feedback)
+                    {
+                        await feedback.DropAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                }
+                catch (ClickHouseException e)
+                {
+                    problem = $"its tables in ClickHouse ({EventStoreAddress}) could not be dropped: {e.Message}";
+                }
+
+                (stores.Events as IDisposable)?.Dispose();
+                (stores.Feedback as IDisposable)?.Dispose();
+                _stores.TryRemove(workspaceId, out _);
+            }
+
+            try
+            {
+                if (Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                problem = (problem is null ? "" : problem + "; ") + $"its evidence folder {folder} could not be removed: {e.Message}";
+            }
+
+            return problem;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     /// <summary>Records that an import ended, so analyses and renders made before it are not served again.</summary>
     public void Imported(string workspaceId) =>
         _generations.AddOrUpdate(workspaceId, _ => ReadGeneration(workspaceId) + 1, (_, before) => Math.Max(before + 1, ReadGeneration(workspaceId)));

@@ -16,6 +16,28 @@ using static Microsoft.Playwright.Assertions;
 public sealed class DocumentLifecycleTests(WebAppFixture app) : IClassFixture<WebAppFixture>
 {
     [Fact]
+    public async Task An_owner_deletes_a_workspace_after_typing_its_id_and_it_is_gone()
+    {
+        await using var b = await app.SignedInPageAsync(WorkspaceRole.Owner, workspace: "scratch");
+        await app.SaveDocumentAsync(new Persona { Id = "temp", Title = "Temp" }, workspace: "scratch");
+        await b.GoToAsync("/w/scratch/settings");
+        var delete = b.Page.GetByRole(AriaRole.Button, new() { Name = "Delete workspace" });
+        await Expect(delete).ToBeDisabledAsync();
+        await b.Page.GetByLabel("Type the workspace's id, scratch, to confirm").FillAsync("scratc");
+        await Expect(delete).ToBeDisabledAsync();
+        await b.Page.GetByLabel("Type the workspace's id, scratch, to confirm").FillAsync("scratch");
+        await b.AssertAccessibleAsync();
+        await b.ScreenshotAsync("settings-delete-workspace");
+        await delete.ClickAsync();
+
+        await b.ExpectAtAsync("/?deleted=scratch");
+        await Expect(b.Page.Locator(".notice-success")).ToHaveTextAsync("The workspace “scratch” was deleted.");
+        await Expect(b.Page.Locator(".workspace-card", new() { HasTextString = "scratch" })).ToHaveCountAsync(0);
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<WorkspaceRepositories>().OpenAsync("scratch", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task An_open_map_redraws_when_an_owner_renames_a_channel_it_uses()
     {
         await using var b = await app.SignedInPageAsync(WorkspaceRole.Viewer);

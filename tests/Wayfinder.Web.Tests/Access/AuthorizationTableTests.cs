@@ -36,6 +36,9 @@ public sealed class AuthorizationTableTests : IDisposable
         Commenter,
         Editor,
         Owner,
+
+        /// <summary>An owner signed in with the browser's cookie: a token, even an owner's, is refused (403).</summary>
+        OwnerCookieOnly,
     }
 
     private static readonly Dictionary<string, Who> s_table = new()
@@ -66,6 +69,7 @@ public sealed class AuthorizationTableTests : IDisposable
         ["POST /api/v1/users/{user}/password-link"] = Who.Admin,
         ["GET /api/v1/workspaces/"] = Who.SignedIn,
         ["POST /api/v1/workspaces/"] = Who.CookieOnly,
+        ["DELETE /api/v1/workspaces/{workspace}"] = Who.OwnerCookieOnly,
         ["GET /api/v1/workspaces/{workspace}/members/"] = Who.Owner,
         ["PUT /api/v1/workspaces/{workspace}/members/{user}"] = Who.Owner,
         ["DELETE /api/v1/workspaces/{workspace}/members/{user}"] = Who.Owner,
@@ -191,6 +195,7 @@ public sealed class AuthorizationTableTests : IDisposable
             _ when refusedToken => "401",
             Who.SignedIn => share ? "401" : Allowed,
             Who.CookieOnly or Who.Admin => share ? "401" : "403",
+            Who.OwnerCookieOnly => "403",
             Who.ViewerOrShareLink when caller == Caller.ShareLink => Allowed,
             _ when share => "403",
             _ => role >= Needed(who) ? Allowed : "403",
