@@ -10,7 +10,8 @@ public sealed record DocumentReference(DocumentKind Kind, string Id, string Titl
 /// Which documents name a given one, the references the validator checks: a persona is named by journeys (their personas
 /// and their lanes' items) and by value gap maps; a journey by the future-state maps of it (<c>current_map</c>) and the
 /// stages and steps that open it (<c>sub_journey</c>). Deleting a document still named would leave each of those
-/// refused at its next save, so the front doors say which they are first.
+/// refused at its next save, so the front doors say which they are first. (A current map's <c>current_map</c> is only
+/// warned of, so it does not count.)
 /// </summary>
 public static class DocumentReferences
 {
@@ -31,7 +32,7 @@ public static class DocumentReferences
             DocumentKind.Journey =>
             [
                 .. workspace.Journeys
-                    .Where(j => j.Document.Id != id && (j.Document.CurrentMap == id
+                    .Where(j => j.Document.Id != id && ((j.Document.State == JourneyState.Future && j.Document.CurrentMap == id)
                         || j.Document.Stages.Any(s => s.SubJourney == id || s.Steps.Any(t => t.SubJourney == id))))
                     .Select(j => new DocumentReference(DocumentKind.Journey, j.Document.Id, j.Document.Title, j.File)),
             ],

@@ -14,6 +14,11 @@ public sealed partial class EventStore : IEventStore
     private readonly string? _folder;
     private readonly EngineOptions _engine;
     private readonly SemaphoreSlim _writes = new(1, 1);
+
+    /// <summary>What an import, compaction or save of a closed store says.</summary>
+    public const string ClosedMessage = "the store is closed: its workspace was deleted";
+
+    private bool _closed;
     private readonly Lock _opening = new();
     private EventLog? _log;
     private CountedSummary? _summary;
@@ -88,6 +93,11 @@ public sealed partial class EventStore : IEventStore
         await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (_closed)
+            {
+                return new ImportReport { File = path, Format = options.Format ?? "", Error = ClosedMessage };
+            }
+
             using var writer = TakeWriterLock();
             if (_folder is not null && writer is null)
             {
@@ -114,6 +124,24 @@ public sealed partial class EventStore : IEventStore
     }
 
     /// <summary>
+    /// Closes the store for good (its workspace is deleted): waits for an import, compaction or save in progress to end, and
+    /// refuses every later one of this instance, so nothing is written into its folder again (one queued for compaction
+    /// before the deletion, say).
+    /// </summary>
+    public async Task CloseAsync(CancellationToken cancellationToken = default)
+    {
+        await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _closed = true;
+        }
+        finally
+        {
+            _writes.Release();
+        }
+    }
+
+    /// <summary>
     /// Merges the store's appended segments into its base, atomically (write beside, then swap folders), so that reading
     /// it no longer combines them. A crash at any point leaves the store as it was before or after.
     /// </summary>
@@ -122,6 +150,11 @@ public sealed partial class EventStore : IEventStore
         await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (_closed)
+            {
+                return new CompactionReport(0, 0, ClosedMessage);
+            }
+
             if (_folder is null)
             {
                 return new CompactionReport(0, Open().EventCount);
@@ -269,6 +302,11 @@ public sealed partial class EventStore : IEventStore
         _writes.Wait();
         try
         {
+            if (_closed)
+            {
+                throw new IOException($"{_folder}: {ClosedMessage}");
+            }
+
             using var writer = TakeWriterLock();
             if (_folder is not null && writer is null)
             {

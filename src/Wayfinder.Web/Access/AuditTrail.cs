@@ -21,6 +21,7 @@ public static class AuditActions
     public const string ShareLinkCreated = "share_link_created";
     public const string ShareLinkRevoked = "share_link_revoked";
     public const string DocumentDeleted = "document_deleted";
+    public const string DocumentRestored = "document_restored";
     public const string WorkspaceCreated = "workspace_created";
     public const string WorkspaceDeleted = "workspace_deleted";
     public const string SettingsChanged = "settings_changed";
@@ -61,10 +62,15 @@ public static class AuditApi
     internal static async Task<Ok<List<AuditEntry>>> List(string workspace, int? limit, WayfinderDbContext db, CancellationToken cancellationToken)
     {
         var take = Math.Clamp(limit ?? 200, 1, 1000);
+
+        // A workspace made again under the id of a deleted one starts a trail of its own: the old one's stays in the
+        // database for the server's admins, never shown to the new owners.
+        var since = await db.Set<AuditRow>().Where(a => a.WorkspaceId == workspace && a.Action == AuditActions.WorkspaceCreated)
+            .MaxAsync(a => (long?)a.Id, cancellationToken) ?? 0;
         var members = db.Set<MembershipRow>().Where(m => m.WorkspaceId == workspace)
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.UserName);
         var rows = await db.Set<AuditRow>()
-            .Where(a => a.WorkspaceId == workspace || (a.WorkspaceId == null && (members.Contains(a.Actor) || members.Contains(a.Target))))
+            .Where(a => a.Id >= since && (a.WorkspaceId == workspace || (a.WorkspaceId == null && (members.Contains(a.Actor) || members.Contains(a.Target)))))
             .OrderByDescending(a => a.Id).Take(take)
             .Select(a => new AuditEntry(a.Id, a.Time, a.Actor, a.Action, a.Target, a.Detail, a.Address))
             .ToListAsync(cancellationToken);

@@ -30,6 +30,8 @@ public static class DocumentsApi
         group.MapPut("/{kind}/{id}", Put).RequireWorkspaceRole(WorkspaceRole.Editor).WithMetadata(new RequestSizeLimitMetadata(MaxDocumentBytes));
         group.MapDelete("/{kind}/{id}", Delete).RequireWorkspaceRole(WorkspaceRole.Editor);
         group.MapGet("/{kind}/{id}/history", History).RequireWorkspaceRole(WorkspaceRole.Viewer);
+        group.MapGet("/deleted", Deleted).RequireWorkspaceRole(WorkspaceRole.Viewer);
+        group.MapPost("/{kind}/{id}/undelete", Undelete).RequireWorkspaceRole(WorkspaceRole.Editor);
         return group;
     }
 
@@ -170,6 +172,31 @@ public static class DocumentsApi
 
         var history = await repository.HistoryAsync(documentKind, id, cancellationToken);
         return history.Count == 0 ? NotFound(workspace, kind, id) : TypedResults.Ok(history);
+    }
+
+    private static async Task<Ok<IReadOnlyList<DeletedDocument>>> Deleted(string workspace, DeletedDocuments deleted, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await deleted.ListAsync(workspace, cancellationToken));
+
+    private static async Task<Results<JsonHttpResult<object>, ProblemHttpResult>> Undelete(string workspace, string kind, string id, HttpRequest request, DeletedDocuments deleted, CancellationToken cancellationToken)
+    {
+        if (DocumentYaml.ParseKind(kind) is not { } documentKind)
+        {
+            return NotFound(workspace, kind, id);
+        }
+
+        var result = await deleted.RestoreAsync(workspace, documentKind, id, request.HttpContext.User.Identity?.Name, cancellationToken);
+        if (result.Check is { Allowed: false } check)
+        {
+            return Invalid(kind, id, check);
+        }
+
+        if (result.Restored is not { } restored)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not brought back", detail: result.Problem);
+        }
+
+        request.HttpContext.Response.Headers.ETag = ETags.Of(restored.Revision);
+        return TypedResults.Json<object>(DocumentYaml.Read(restored.Text, DocumentYaml.TypeOf(documentKind)), DocumentJson.Options);
     }
 
     private static async Task<(EfDocumentRepository? Repository, DocumentKind? Kind)> Open(string workspace, string kind, WorkspaceRepositories workspaces, CancellationToken cancellationToken) =>

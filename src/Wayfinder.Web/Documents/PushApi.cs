@@ -105,15 +105,16 @@ public static class PushApi
             await transaction.CommitAsync(cancellationToken);
         }
 
+        // Committed: what follows is told even when the caller has gone meanwhile.
         if (request.Settings is not null)
         {
-            await settings.AnnounceAsync(workspace, author, cancellationToken);
+            await settings.AnnounceAsync(workspace, author, CancellationToken.None);
         }
 
         foreach (var d in done)
         {
             var type = d.Outcome == PushOutcome.Saved ? WorkspaceEventTypes.Saved : WorkspaceEventTypes.Deleted;
-            await events.PublishAsync(new WorkspaceEvent(workspace, type, author, KindName(d.Kind), d.Id, d.Revision), cancellationToken);
+            await events.PublishAsync(new WorkspaceEvent(workspace, type, author, KindName(d.Kind), d.Id, d.Revision), CancellationToken.None);
         }
 
         return TypedResults.Ok(new PushResult(done, request.Settings?.Text is { } pushed ? WorkspaceSettings.Version(pushed) : null));

@@ -123,6 +123,12 @@ public sealed partial class EvidenceWorkspaces : IDisposable
             }
 
             string? problem = null;
+            if (stores?.Events is EventStore embedded)
+            {
+                // An upload or compaction that holds this store from before waits, then writes nothing.
+                await embedded.CloseAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
             if (stores is not null)
             {
                 try

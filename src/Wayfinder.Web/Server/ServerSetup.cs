@@ -43,6 +43,7 @@ public static class ServerSetup
         builder.Services.AddScoped<WorkspaceSettings>();
         builder.Services.AddScoped<WorkspaceRemoval>();
         builder.Services.AddScoped<Documents.PageDocuments>();
+        builder.Services.AddScoped<Documents.DeletedDocuments>();
         builder.Services.AddScoped<Components.Editing.CircuitConnection>();
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<Components.Editing.CircuitConnection>());
         builder.Services.AddScoped<Comments.CommentService>();

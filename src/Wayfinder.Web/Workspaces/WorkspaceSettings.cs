@@ -77,7 +77,7 @@ public sealed class WorkspaceSettings(WayfinderDbContext db, IWorkspaceEvents ev
             return new SettingsResult(SettingsOutcome.Conflict, [], current, Version(current));
         }
 
-        await AnnounceAsync(workspace, author, cancellationToken).ConfigureAwait(false);
+        await AnnounceAsync(workspace, author, CancellationToken.None).ConfigureAwait(false);
         return new SettingsResult(SettingsOutcome.Saved, [], text, Version(text));
     }
 

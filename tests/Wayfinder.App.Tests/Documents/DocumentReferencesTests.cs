@@ -61,4 +61,15 @@ public sealed class DocumentReferencesTests
         Assert.Null(DocumentReferences.DeleteRefusal(s_demo, DocumentKind.Journey, "corporate-programme"));
         Assert.Null(DocumentReferences.DeleteRefusal(s_demo, DocumentKind.ValueGap, "first-time-flyer-vs-competitors"));
     }
+
+    [Fact]
+    public void OnlyAFutureMapsCurrentMapNamesAJourneyAsACurrentMapsIsOnlyWarnedOf()
+    {
+        Journey Map(string id, JourneyState state) => new() { Id = id, Title = id, State = state, CurrentMap = "a", Stages = [new Stage { Id = "s", Name = "S" }] };
+        Workspace With(params Journey[] journeys) =>
+            new() { Root = "w", Config = new WorkspaceConfig { Name = "w" }, Journeys = [.. journeys.Select(j => new SourcedDocument<Journey>(j, $"journeys/{j.Id}.yaml", ""))] };
+
+        Assert.Empty(DocumentReferences.UsedBy(With(Map("b", JourneyState.Current)), DocumentKind.Journey, "a"));
+        Assert.Equal(["b"], DocumentReferences.UsedBy(With(Map("b", JourneyState.Future)), DocumentKind.Journey, "a").Select(r => r.Id));
+    }
 }

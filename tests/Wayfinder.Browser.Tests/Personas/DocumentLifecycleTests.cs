@@ -30,7 +30,7 @@ public sealed class DocumentLifecycleTests(WebAppFixture app) : IClassFixture<We
         await b.ScreenshotAsync("settings-delete-workspace");
         await delete.ClickAsync();
 
-        await b.ExpectAtAsync("/?deleted=scratch");
+        await b.ExpectAtAsync("/");
         await Expect(b.Page.Locator(".notice-success")).ToHaveTextAsync("The workspace “scratch” was deleted.");
         await Expect(b.Page.Locator(".workspace-card", new() { HasTextString = "scratch" })).ToHaveCountAsync(0);
         await using var scope = app.Services.CreateAsyncScope();
@@ -89,6 +89,18 @@ public sealed class DocumentLifecycleTests(WebAppFixture app) : IClassFixture<We
         await Expect(map.Page.Locator(".notice-warning", new() { HasTextString = "deleted" })).ToHaveTextAsync(
             "cleo deleted this journey map. This page shows its last version; it is no longer in the workspace.");
         await map.ScreenshotAsync("map-deleted-meanwhile");
+
+        // An editor brings the persona back from Recently deleted: the page open on it shows it again, without the notice.
+        await using var editor = await app.SignedInPageAsync(WorkspaceRole.Editor);
+        await editor.GoToAsync("/w/demo/deleted");
+        await Expect(editor.Page.Locator("tr[data-document=gone-soon] td").First).ToContainTextAsync("Gone soon");
+        await Expect(editor.Page.Locator("tr[data-document=gone-map] td").Nth(2)).ToContainTextAsync("by cleo");
+        await editor.AssertAccessibleAsync();
+        await editor.ScreenshotAsync("recently-deleted");
+        await editor.Page.GetByRole(AriaRole.Button, new() { Name = "Bring back Gone soon" }).ClickAsync();
+        await editor.ExpectAtAsync("/w/demo/personas/gone-soon");
+        await Expect(persona.Page.Locator(".notice-warning", new() { HasTextString = "deleted" })).ToHaveCountAsync(0);
+        Assert.Equal("Gone soon", (await ReadAsync(w => w.FindPersona("gone-soon")))!.Title);
     }
 
     [Fact]

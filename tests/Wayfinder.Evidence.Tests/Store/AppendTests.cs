@@ -152,6 +152,23 @@ public sealed class AppendTests : IDisposable
     }
 
     [Fact]
+    public async Task AClosedStoreWritesNothingAgainWhereItsFolderWas()
+    {
+        var (day1, day2, day3) = (Day1(), Day2(), Day3());
+        var store = await Imported(day1, day2);
+        await store.CloseAsync();
+        Directory.Delete(Folder, recursive: true);
+
+        var import = await store.ImportAsync(day3, Segment);
+        var compaction = await store.CompactAsync();
+
+        Assert.Equal(EventStore.ClosedMessage, import.Error);
+        Assert.Equal(new CompactionReport(0, 0, EventStore.ClosedMessage), compaction);
+        Assert.Throws<IOException>(() => store.Save(store.Open()));
+        Assert.False(Directory.Exists(Folder));
+    }
+
+    [Fact]
     public async Task AnImportOverlappingTheStoredTimesRewritesTheStoreWithTheSegments()
     {
         var (day1, day2, day3) = (Day1(), Day2(), Day3());

@@ -55,6 +55,8 @@ public sealed class AuthorizationTableTests : IDisposable
         ["PUT /api/v1/workspaces/{workspace}/documents/{kind}/{id}"] = Who.Editor,
         ["DELETE /api/v1/workspaces/{workspace}/documents/{kind}/{id}"] = Who.Editor,
         ["GET /api/v1/workspaces/{workspace}/documents/{kind}/{id}/history"] = Who.Viewer,
+        ["GET /api/v1/workspaces/{workspace}/documents/deleted"] = Who.Viewer,
+        ["POST /api/v1/workspaces/{workspace}/documents/{kind}/{id}/undelete"] = Who.Editor,
         ["POST /api/v1/account/sign-in"] = Who.Anybody,
         ["POST /api/v1/account/sign-out"] = Who.SignedIn,
         ["GET /api/v1/account/me"] = Who.SignedIn,

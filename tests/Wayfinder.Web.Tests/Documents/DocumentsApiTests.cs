@@ -219,6 +219,40 @@ public class DocumentsApiTests : IDisposable
     }
 
     [Fact]
+    public async Task DeletedDocumentsAreListedAndBroughtBackAfterTheChecksOfASaveWithTheirHistoryGoingOn()
+    {
+        Assert.Equal(HttpStatusCode.NoContent, (await Delete($"{Documents}/journey/corporate-programme", "\"1\"")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Delete($"{Documents}/persona/travel-manager", "\"2\"")).StatusCode);
+
+        var listed = (await _client.GetFromJsonAsync<JsonArray>($"{Documents}/deleted"))!;
+        Assert.Equal(
+            ["persona travel-manager personas/travel-manager.yaml 3 2", "journey corporate-programme journeys/corporate-programme.yaml 2 1"],
+            listed.Select(d => $"{d!["kind"]} {d["id"]} {d["file"]} {d["deleted_revision"]} {d["last_revision"]}"));
+        Assert.Equal("Winning a corporate travel programme", (string?)listed[1]!["title"]);
+        Assert.StartsWith("editor", (string?)listed[1]!["deleted_by"], StringComparison.Ordinal);
+
+        // The journey names the persona deleted after it: refused, saying so, until the persona is back.
+        var named = await _client.PostAsync($"{Documents}/journey/corporate-programme/undelete", null);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, named.StatusCode);
+        Assert.Contains(JsonNode.Parse(await named.Content.ReadAsStringAsync())!["errors"]!.AsArray(),
+            e => (string?)e!["code"] == "unknown-persona" && ((string?)e["message"])!.Contains("\"travel-manager\"", StringComparison.Ordinal));
+
+        var persona = await _client.PostAsync($"{Documents}/persona/travel-manager/undelete", null);
+        var journey = await _client.PostAsync($"{Documents}/journey/corporate-programme/undelete", null);
+        var again = await _client.PostAsync($"{Documents}/journey/corporate-programme/undelete", null);
+
+        Assert.Equal((HttpStatusCode.OK, "\"4\""), (persona.StatusCode, persona.Headers.ETag?.Tag));
+        Assert.Equal((HttpStatusCode.OK, "\"3\""), (journey.StatusCode, journey.Headers.ETag?.Tag));
+        Assert.Equal("Winning a corporate travel programme", (string?)JsonNode.Parse(await journey.Content.ReadAsStringAsync())!["title"]);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("the journey “corporate-programme” is not deleted: someone brought it back or made a new one of that id",
+            (string?)JsonNode.Parse(await again.Content.ReadAsStringAsync())!["detail"]);
+        Assert.Empty((await _client.GetFromJsonAsync<JsonArray>($"{Documents}/deleted"))!);
+        var history = (await _client.GetFromJsonAsync<JsonArray>($"{Documents}/journey/corporate-programme/history"))!;
+        Assert.Equal("3 brought back after deletion (revision 1)", $"{history[0]!["revision"]} {history[0]!["message"]}");
+    }
+
+    [Fact]
     public async Task AMalformedBodyOrIfMatchIs400AndChangesNothing()
     {
         var json = await _client.GetStringAsync($"{Documents}/persona/business-traveller");

@@ -74,9 +74,12 @@ public class DeleteWorkspaceTests : IDisposable
         var audit = await db.Set<AuditRow>().Where(a => a.Action == AuditActions.WorkspaceDeleted).SingleAsync();
         Assert.Equal(("demo", "owner", "demo", "Skylark Airways"), (audit.WorkspaceId, audit.Actor, audit.Target, audit.Detail));
 
-        // The id is free again: a new workspace of that id starts empty.
+        // The id is free again: a new workspace of that id starts empty, with a trail of its own (the old one is not shown).
         Assert.Equal(HttpStatusCode.Created, (await owner.PostAsJsonAsync("/api/v1/workspaces", new { id = "demo", name = "Demo again" })).StatusCode);
         Assert.Equal("[]", await owner.GetStringAsync("/api/v1/workspaces/demo/documents"));
+        var trail = (await JsonAsync(await owner.GetAsync("/api/v1/workspaces/demo/audit"))).AsArray();
+        Assert.Equal(["workspace_created"], trail.Where(e => (string?)e!["target"] == "demo").Select(e => (string?)e!["action"]));
+        Assert.DoesNotContain(trail, e => (string?)e!["action"] is "workspace_deleted" or "share_link_created");
     }
 
     [Fact]

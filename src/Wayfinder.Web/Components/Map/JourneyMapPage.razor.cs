@@ -335,8 +335,15 @@ public sealed partial class JourneyMapPage
         }
 
         // The settings name the channels and competitors the map draws: a change of them redraws it as an import does.
-        if ((mine && e.Type is WorkspaceEventTypes.Saved or WorkspaceEventTypes.Restored) || e.Type is WorkspaceEventTypes.Imported or WorkspaceEventTypes.SettingsChanged)
+        // A deleted map keeps its last version on the page until it is saved (brought back) again.
+        var again = mine && e.Type is WorkspaceEventTypes.Saved or WorkspaceEventTypes.Restored;
+        if (again || (_deletedBy is null && e.Type is WorkspaceEventTypes.Imported or WorkspaceEventTypes.SettingsChanged))
         {
+            if (again)
+            {
+                _deletedBy = null;
+            }
+
             return InvokeAsync(async () =>
             {
                 var reload = ++_reloads;

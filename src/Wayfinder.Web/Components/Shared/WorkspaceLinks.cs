@@ -74,6 +74,9 @@ public static class WorkspaceLinks
         + (string.IsNullOrEmpty(share) ? "" : "?share=" + Uri.EscapeDataString(share));
 
     /// <summary>The page of a document of any kind.</summary>
+    /// <summary>The workspace's recently deleted documents, to bring back.</summary>
+    public static string Deleted(string workspace) => $"/w/{E(workspace)}/deleted";
+
     public static string Document(string workspace, DocumentKind kind, string id) => kind switch
     {
         DocumentKind.Persona => Persona(workspace, id),
