@@ -20,6 +20,7 @@ public sealed class SurveyStore : IFeedbackStore
     private readonly string? _folder;
     private readonly EngineOptions _engine;
     private readonly SemaphoreSlim _writes = new(1, 1);
+    private bool _closed;
     private readonly Lock _opening = new();
     private IReadOnlyList<SurveyResponse>? _surveys;
     private IReadOnlyList<Insight>? _insights;
@@ -104,6 +105,23 @@ public sealed class SurveyStore : IFeedbackStore
         }
     }
 
+    /// <summary>
+    /// Closes the store for good (its workspace is deleted): waits for an import in progress, and refuses every later one
+    /// of this instance, so nothing is written into its folder again.
+    /// </summary>
+    public async Task CloseAsync(CancellationToken cancellationToken = default)
+    {
+        await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _closed = true;
+        }
+        finally
+        {
+            _writes.Release();
+        }
+    }
+
     private async Task<ImportReport> ImportAsync<T>(
         string path,
         FeedbackImportOptions options,
@@ -117,6 +135,11 @@ public sealed class SurveyStore : IFeedbackStore
         await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (_closed)
+            {
+                return new ImportReport { File = path, Format = "csv", Error = EventStore.ClosedMessage };
+            }
+
             var (items, read) = readFile(path, options);
             var report = read.Judge(options.MaxBadRows);
             if (!report.Succeeded)

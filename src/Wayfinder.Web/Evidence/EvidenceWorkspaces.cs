@@ -129,6 +129,11 @@ public sealed partial class EvidenceWorkspaces : IDisposable
                 await embedded.CloseAsync(CancellationToken.None).ConfigureAwait(false);
             }
 
+            if (stores?.Feedback is SurveyStore surveys)
+            {
+                await surveys.CloseAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
             if (stores is not null)
             {
                 try

@@ -220,4 +220,22 @@ public abstract class FeedbackStoreContractTests : IDisposable
 public sealed class EmbeddedFeedbackStoreContractTests : FeedbackStoreContractTests
 {
     protected override IFeedbackStore CreateStore(string folder) => new SurveyStore(folder);
+
+    [Fact]
+    public async Task AClosedStoreWritesNothingAgainWhereItsFolderWas()
+    {
+        using var temp = new TempFolder();
+        var folder = Path.Combine(temp.Path, "feedback");
+        var store = new SurveyStore(folder);
+        var answers = temp.Write("s.csv", "timestamp,customer_id,touchpoint,metric,score\n2026-01-05T00:00:00Z,u1,a,csat,5\n");
+        Assert.True((await store.ImportSurveysAsync(answers)).Succeeded);
+        await store.CloseAsync();
+        Directory.Delete(folder, recursive: true);
+
+        var surveys = await store.ImportSurveysAsync(answers);
+        var insights = await store.ImportInsightsAsync(temp.Write("i.csv", "id,text\ni1,one\n"));
+
+        Assert.Equal((Wayfinder.Evidence.Store.EventStore.ClosedMessage, Wayfinder.Evidence.Store.EventStore.ClosedMessage), (surveys.Error, insights.Error));
+        Assert.False(Directory.Exists(folder));
+    }
 }
