@@ -111,6 +111,9 @@ public sealed class DocumentLifecycleTests(WebAppFixture app) : IClassFixture<We
         await b.GoToAsync("/w/demo/journeys/airport-check-in");
         await b.Page.GetByRole(AriaRole.Button, new() { Name = "Duplicate" }).ClickAsync();
         var dialog = b.Page.Locator(".duplicate-dialog");
+
+        // The dialog moves the focus to its first field once it is drawn; typing before that could land in another field.
+        await Expect(dialog.GetByLabel("Title")).ToBeFocusedAsync();
         await Expect(dialog.GetByLabel("Title")).ToHaveValueAsync("Check-in at the airport (detail) (copy)");
         await Expect(dialog.GetByLabel("Id")).ToHaveValueAsync("airport-check-in-copy");
         await dialog.GetByLabel("For persona").SelectOptionAsync("business-traveller");
@@ -130,6 +133,7 @@ public sealed class DocumentLifecycleTests(WebAppFixture app) : IClassFixture<We
         // A persona: an id that is taken is refused in words, another is made.
         await b.GoToAsync("/w/demo/personas/travel-manager");
         await b.Page.GetByRole(AriaRole.Button, new() { Name = "Duplicate" }).ClickAsync();
+        await Expect(dialog.GetByLabel("Title")).ToBeFocusedAsync();
         await Expect(dialog.GetByLabel("For persona")).ToHaveCountAsync(0);
         await dialog.GetByLabel("Id").FillAsync("business-traveller");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Duplicate persona" }).ClickAsync();
