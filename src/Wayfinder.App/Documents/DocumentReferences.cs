@@ -52,16 +52,9 @@ public static class DocumentReferences
             return null;
         }
 
-        var names = string.Join(", ", usedBy.Select(r => $"{KindName(r.Kind)} \"{r.Id}\" ({r.File})"));
+        var names = string.Join(", ", usedBy.Select(r => $"{WorkspaceDocuments.Words(r.Kind)} \"{r.Id}\" ({r.File})"));
         return usedBy.Count == 1
             ? $"{names} still names it and would be refused at its next save; take it off that document (or delete that too) first"
             : $"{names} still name it and would be refused at their next save; take it off those documents (or delete them too) first";
     }
-
-    private static string KindName(DocumentKind kind) => kind switch
-    {
-        DocumentKind.Persona => "persona",
-        DocumentKind.Journey => "journey",
-        _ => "value gap map",
-    };
 }

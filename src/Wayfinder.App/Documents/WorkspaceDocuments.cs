@@ -23,6 +23,32 @@ public static class WorkspaceDocuments
         _ => null,
     };
 
+    /// <summary>The document of that kind and id as read, or null.</summary>
+    public static IDocument? Document(this Workspace workspace, DocumentKind kind, string id) => kind switch
+    {
+        DocumentKind.Persona => workspace.FindPersona(id),
+        DocumentKind.Journey => workspace.FindJourney(id),
+        DocumentKind.ValueGap => workspace.FindValueGap(id),
+        _ => null,
+    };
+
+    /// <summary>The ids of the workspace's documents of that kind, in the order of their files.</summary>
+    public static IEnumerable<string> Ids(this Workspace workspace, DocumentKind kind) => kind switch
+    {
+        DocumentKind.Persona => workspace.Personas.Select(p => p.Document.Id),
+        DocumentKind.Journey => workspace.Journeys.Select(j => j.Document.Id),
+        DocumentKind.ValueGap => workspace.ValueGaps.Select(v => v.Document.Id),
+        _ => [],
+    };
+
+    /// <summary>What a kind is called in a sentence: persona, journey, value gap map.</summary>
+    public static string Words(DocumentKind kind) => kind switch
+    {
+        DocumentKind.Persona => "persona",
+        DocumentKind.ValueGap => "value gap map",
+        _ => "journey",
+    };
+
     private static DocumentEntry Entry(IDocument document, string file) => new(document.Kind, document.Id, document.Title, file, document.Revision);
 
     private static StoredDocument? Stored<T>(SourcedDocument<T>? source)

@@ -128,9 +128,9 @@ public sealed class DocumentCreationService
     public async Task<CreationResult> DuplicateAsync(
         WorkspaceStores workspace, DocumentKind kind, string source, string id, string? title, string? persona, CancellationToken cancellationToken = default)
     {
-        var result = await CreateAsync(workspace, kind, id, null, [], (loaded, _) => ParsedOf(loaded, kind, source) is { } original
+        var result = await CreateAsync(workspace, kind, id, null, [], (loaded, _) => loaded.Document(kind, source) is { } original
             ? (Copy(original, id, title, persona), null)
-            : (null, new CreationResult { Outcome = CreationOutcome.UnknownSource, Known = [.. IdsOf(loaded, kind)] }), cancellationToken).ConfigureAwait(false);
+            : (null, new CreationResult { Outcome = CreationOutcome.UnknownSource, Known = [.. loaded.Ids(kind)] }), cancellationToken).ConfigureAwait(false);
         return result.Outcome == CreationOutcome.Created ? result with { Source = source } : result;
     }
 
@@ -160,20 +160,6 @@ public sealed class DocumentCreationService
     }
 
     private static Journey Retarget(Journey journey, string? persona) => persona is null ? journey : WithPrimaryPersona(journey, persona);
-
-    private static IDocument? ParsedOf(Workspace workspace, DocumentKind kind, string id) => kind switch
-    {
-        DocumentKind.Persona => workspace.FindPersona(id),
-        DocumentKind.Journey => workspace.FindJourney(id),
-        _ => workspace.FindValueGap(id),
-    };
-
-    private static IEnumerable<string> IdsOf(Workspace workspace, DocumentKind kind) => kind switch
-    {
-        DocumentKind.Persona => workspace.Personas.Select(p => p.Document.Id),
-        DocumentKind.Journey => workspace.Journeys.Select(j => j.Document.Id),
-        _ => workspace.ValueGaps.Select(v => v.Document.Id),
-    };
 
     /// <summary>first-flight → First flight.</summary>
     public static string Humanize(string id)

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Wayfinder.App.Documents;
 using Wayfinder.App.Validation;
 using Wayfinder.Core.Documents;
-using Wayfinder.Core.Serialization;
 using Wayfinder.Web.Access;
 using Wayfinder.Web.Live;
 using Wayfinder.Web.Storage;
@@ -44,7 +43,7 @@ public sealed class DeletedDocuments(WayfinderDbContext db, WorkspaceRepositorie
 
             var deletion = await db.Revisions.AsNoTracking().Where(r => r.DocumentKey == row.Key).OrderByDescending(r => r.Number)
                 .FirstAsync(cancellationToken).ConfigureAwait(false);
-            var title = Parse(row.Kind, last.Text)?.Title is { Length: > 0 } t ? t : row.DocumentId!;
+            var title = RevisionsApi.Parse(last.Text, row.Kind)?.Title is { Length: > 0 } t ? t : row.DocumentId!;
             result.Add(new DeletedDocument(row.Kind, row.DocumentId!, row.File, title, row.Revision, last.Revision, deletion.Author, deletion.Time));
         }
 
@@ -61,13 +60,13 @@ public sealed class DeletedDocuments(WayfinderDbContext db, WorkspaceRepositorie
 
         if (await repository.ReadAsync(kind, id, cancellationToken).ConfigureAwait(false) is not null)
         {
-            return new UndeleteResult(null, null, $"the {Name(kind)} “{id}” is not deleted: someone brought it back or made a new one of that id");
+            return new UndeleteResult(null, null, $"the {WorkspaceDocuments.Words(kind)} “{id}” is not deleted: someone brought it back or made a new one of that id");
         }
 
         var row = await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.WorkspaceId == workspace && d.Kind == kind && d.DocumentId == id && d.Text == "", cancellationToken).ConfigureAwait(false);
-        if (row is null || await LastTextAsync(row.Key, cancellationToken).ConfigureAwait(false) is not { } last || Parse(kind, last.Text) is not { } document)
+        if (row is null || await LastTextAsync(row.Key, cancellationToken).ConfigureAwait(false) is not { } last || RevisionsApi.Parse(last.Text, kind) is not { } document)
         {
-            return new UndeleteResult(null, null, $"there is no deleted {Name(kind)} “{id}” to bring back");
+            return new UndeleteResult(null, null, $"there is no deleted {WorkspaceDocuments.Words(kind)} “{id}” to bring back");
         }
 
         var check = await checks.CheckAsync(repository, document, cancellationToken).ConfigureAwait(false);
@@ -80,7 +79,7 @@ public sealed class DeletedDocuments(WayfinderDbContext db, WorkspaceRepositorie
         var saved = await repository.SaveAsync(document, expectedRevision: null, new SaveInfo(author, $"brought back after deletion (revision {last.Revision})"), cancellationToken).ConfigureAwait(false);
         if (!saved.Succeeded)
         {
-            return new UndeleteResult(null, null, $"the {Name(kind)} “{id}” was brought back or made again by someone else meanwhile");
+            return new UndeleteResult(null, null, $"the {WorkspaceDocuments.Words(kind)} “{id}” was brought back or made again by someone else meanwhile");
         }
 
         var kindName = PageDocuments.RouteKind(kind);
@@ -92,23 +91,4 @@ public sealed class DeletedDocuments(WayfinderDbContext db, WorkspaceRepositorie
     private async Task<RevisionRow?> LastTextAsync(long key, CancellationToken cancellationToken) =>
         await db.Revisions.AsNoTracking().Where(r => r.DocumentKey == key && r.Text != "").OrderByDescending(r => r.Number)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-
-    private static IDocument? Parse(DocumentKind kind, string text)
-    {
-        try
-        {
-            return DocumentYaml.Read(text, DocumentYaml.TypeOf(kind)) as IDocument;
-        }
-        catch (YamlDotNet.Core.YamlException)
-        {
-            return null;
-        }
-    }
-
-    private static string Name(DocumentKind kind) => kind switch
-    {
-        DocumentKind.Persona => "persona",
-        DocumentKind.Journey => "journey",
-        _ => "value gap map",
-    };
 }

@@ -189,7 +189,8 @@ public static class RevisionsApi
         return Parse(stored.Text, documentKind) is { } document ? (stored, document, null) : (stored, null, NoText(kind, id, revision));
     }
 
-    private static IDocument? Parse(string text, DocumentKind kind)
+    /// <summary>A stored text as a document of <paramref name="kind"/>; null when it does not parse.</summary>
+    internal static IDocument? Parse(string text, DocumentKind kind)
     {
         try
         {

@@ -5,12 +5,7 @@ using Wayfinder.Core.Documents;
 /// <summary>A document kind in plain words, one and many.</summary>
 public static class Kinds
 {
-    public static string Name(DocumentKind kind) => kind switch
-    {
-        DocumentKind.Persona => "persona",
-        DocumentKind.ValueGap => "value gap map",
-        _ => "journey",
-    };
+    public static string Name(DocumentKind kind) => Wayfinder.App.Documents.WorkspaceDocuments.Words(kind);
 
     public static string Plural(DocumentKind kind) => Name(kind) == "journey" ? "journeys" : Name(kind) + "s";
 
